@@ -1,13 +1,76 @@
 package io.flowbill.cli;
 
+import java.io.PrintStream;
+import java.util.Map;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import io.flowbill.FlowbillApplication;
+import io.flowbill.sandbox.SandboxMain;
+
 /** Parses the command line and runs one flowbill command, returning the process exit code. */
 public final class FlowbillCli {
+
+    static final int EXIT_OK = 0;
+    static final int EXIT_FAILED = 1;
+    static final int EXIT_USAGE = 2;
 
     private FlowbillCli() {
     }
 
     public static int run(String[] args) {
-        System.out.println("flowbill: commands arrive with the foundation issue");
-        return 0;
+        return run(args, System.out, System.err);
+    }
+
+    static int run(String[] args, PrintStream out, PrintStream err) {
+        CommandArgs parsed = CommandArgs.parse(args, CommandCatalog.DEFAULT_COMMAND);
+        if (parsed.command().equals("help") || parsed.command().equals("-h")
+                || (parsed.flag("help") && parsed.command().equals(CommandCatalog.DEFAULT_COMMAND) && args.length == 1)) {
+            out.print(CommandCatalog.help());
+            return EXIT_OK;
+        }
+        if (parsed.command().equals("sandbox")) {
+            return SandboxMain.run(tail(args));
+        }
+        CommandSpec spec = CommandCatalog.find(parsed.command()).orElse(null);
+        if (spec == null) {
+            err.println("flowbill: unknown command '" + parsed.command() + "'; run 'java -jar flowbill.jar --help'");
+            return EXIT_USAGE;
+        }
+        if (parsed.flag("help")) {
+            out.print(spec.help());
+            return EXIT_OK;
+        }
+        try {
+            spec.checkOptions(parsed);
+            return runInContext(parsed);
+        }
+        catch (UsageException e) {
+            err.println("flowbill " + parsed.command() + ": " + e.getMessage());
+            return EXIT_USAGE;
+        }
+        catch (Exception e) {
+            err.println("flowbill " + parsed.command() + " failed: " + OneLineReason.of(e));
+            return EXIT_FAILED;
+        }
+    }
+
+    private static int runInContext(CommandArgs parsed) throws Exception {
+        SpringApplication application = new SpringApplicationBuilder(FlowbillApplication.class).build();
+        try (ConfigurableApplicationContext context = application.run(parsed.springArgs().toArray(String[]::new))) {
+            Map<String, FlowbillCommand> commands = context.getBeansOfType(FlowbillCommand.class);
+            FlowbillCommand command = commands.values().stream()
+                    .filter(candidate -> candidate.name().equals(parsed.command()))
+                    .findFirst()
+                    .orElseThrow(() -> new IllegalStateException("no bean implements command " + parsed.command()));
+            return command.run(parsed);
+        }
+    }
+
+    private static String[] tail(String[] args) {
+        int at = java.util.Arrays.asList(args).indexOf("sandbox");
+        return java.util.Arrays.copyOfRange(args, at + 1, args.length);
     }
 }

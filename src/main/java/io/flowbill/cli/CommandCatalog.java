@@ -1,0 +1,57 @@
+package io.flowbill.cli;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Every command flowbill knows, in the order {@code --help} lists them. */
+final class CommandCatalog {
+
+    static final String DEFAULT_COMMAND = "fleet";
+
+    static final List<CommandSpec> COMMANDS = List.of(
+            new CommandSpec("fleet", "fleet",
+                    "List the fleet through the container API and print containers by charge type, status and spec"
+                            + " (the default command).",
+                    Map.of()),
+            new CommandSpec("meter", "meter --from 2026-11-25T00:00:00Z --to 2026-11-26T00:00:00Z [--refresh]",
+                    "Meter every clock hour of [from, to): inventory, then one flow call per container and hour.",
+                    Map.of("from", "first hour to meter, an ISO-8601 instant on a whole hour",
+                            "to", "end of the range (exclusive); its hour must be over, plus the metering lag",
+                            "refresh", "read the API again for hours already metered and record what changed")),
+            new CommandSpec("sandbox", "sandbox [--port 8089] [--containers 1000] [--seed 7] [...]",
+                    "Run the simulated container API standalone; 'sandbox --help' lists its options.",
+                    passThrough()));
+
+    private CommandCatalog() {
+    }
+
+    static Optional<CommandSpec> find(String name) {
+        return COMMANDS.stream().filter(spec -> spec.name().equals(name)).findFirst();
+    }
+
+    static String help() {
+        StringBuilder text = new StringBuilder("""
+                flowbill: metering and billing for a container cloud
+
+                usage: java -jar flowbill.jar [COMMAND] [OPTIONS] [--spring.property=value ...]
+
+                commands:
+                """);
+        for (CommandSpec spec : COMMANDS) {
+            text.append(String.format("  %-12s %s%n", spec.name(), spec.description()));
+        }
+        text.append("""
+
+                'java -jar flowbill.jar COMMAND --help' shows a command's options.
+                Configuration comes from environment variables (FLOWBILL_API_BASE_URL, SPRING_DATASOURCE_URL, ...),
+                an application.yml beside the jar, or --flowbill.x.y=value arguments; see README.md.
+                """);
+        return text.toString();
+    }
+
+    private static Map<String, String> passThrough() {
+        return new LinkedHashMap<>();
+    }
+}

@@ -1,0 +1,71 @@
+package io.flowbill.cli;
+
+import java.util.Map;
+import java.util.TreeMap;
+
+import org.springframework.stereotype.Component;
+
+import io.flowbill.containerapi.Container;
+import io.flowbill.containerapi.ContainerApiClient;
+import io.flowbill.containerapi.ContainerPage;
+
+/** {@code fleet}: pages through the container list and prints containers by charge type, status and spec. */
+@Component
+class FleetCommand implements FlowbillCommand {
+
+    private static final int PAGE = 30;
+
+    private final ContainerApiClient client;
+
+    FleetCommand(ContainerApiClient client) {
+        this.client = client;
+    }
+
+    @Override
+    public String name() {
+        return "fleet";
+    }
+
+    @Override
+    public int run(CommandArgs args) {
+        Map<String, Integer> byChargeType = new TreeMap<>();
+        Map<String, Integer> byStatus = new TreeMap<>();
+        Map<String, Integer> bySpec = new TreeMap<>();
+        int seen = 0;
+        long total = Long.MAX_VALUE;
+        for (int offset = 0; offset < total; offset += PAGE) {
+            ContainerPage page = client.listContainers(PAGE, offset);
+            total = page.total();
+            if (page.containers().isEmpty()) {
+                break;
+            }
+            for (Container c : page.containers()) {
+                seen++;
+                byChargeType.merge(chargeType(c.chargeType()), 1, Integer::sum);
+                byStatus.merge(c.status() == null ? "(missing)" : c.status().value(), 1, Integer::sum);
+                bySpec.merge(String.valueOf(c.specId()), 1, Integer::sum);
+            }
+        }
+        System.out.printf("fleet: %d containers listed (the API reports %d)%n", seen, total);
+        print("by charge type", byChargeType);
+        print("by status", byStatus);
+        print("by spec_id", bySpec);
+        return FlowbillCli.EXIT_OK;
+    }
+
+    private static String chargeType(Integer chargeType) {
+        if (chargeType == null) {
+            return "(missing)";
+        }
+        return switch (chargeType) {
+            case 1 -> "package";
+            case 2 -> "on_demand";
+            default -> "unknown(" + chargeType + ")";
+        };
+    }
+
+    private static void print(String title, Map<String, Integer> counts) {
+        System.out.println("  " + title + ":");
+        counts.forEach((key, count) -> System.out.printf("    %-16s %7d%n", key, count));
+    }
+}

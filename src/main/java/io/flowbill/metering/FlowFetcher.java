@@ -1,0 +1,86 @@
+package io.flowbill.metering;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+
+import org.springframework.batch.infrastructure.item.ItemProcessor;
+
+import io.flowbill.containerapi.ContainerApiClient;
+import io.flowbill.containerapi.ContainerApiException;
+import io.flowbill.containerapi.ContainerFlow;
+import io.flowbill.containerapi.FlowAmount;
+import io.flowbill.containerapi.FlowParseException;
+import io.flowbill.metering.MeteringException.Kind;
+
+/**
+ * The flow step's processor: starts the flow call of one container-hour and returns at once with its future,
+ * so a whole chunk of calls is in flight together (bounded by the client's max-concurrency and rate limit)
+ * while Spring Batch 6 keeps reading and writing in order on one thread. The writer waits for the futures.
+ */
+final class FlowFetcher implements ItemProcessor<ContainerHour, CompletableFuture<MeteredHour>> {
+
+    private final ContainerApiClient client;
+    private final int mbPerGb;
+
+    FlowFetcher(ContainerApiClient client, int mbPerGb) {
+        this.client = client;
+        this.mbPerGb = mbPerGb;
+    }
+
+    @Override
+    public CompletableFuture<MeteredHour> process(ContainerHour hour) {
+        List<MeteringException> statusProblems = statusProblems(hour);
+        return client.flowAsync(hour.containerId(), hour.window().start(), hour.window().end())
+                .handle((flow, failure) -> failure == null
+                        ? measured(hour, flow, statusProblems)
+                        : unavailable(hour, unwrap(failure), statusProblems));
+    }
+
+    private MeteredHour measured(ContainerHour hour, ContainerFlow flow, List<MeteringException> problems) {
+        List<MeteringException> exceptions = new ArrayList<>(problems);
+        BigDecimal up = parse(flow.upFlow(), "container_up_flow", exceptions);
+        BigDecimal down = parse(flow.downFlow(), "container_down_flow", exceptions);
+        boolean known = up != null && down != null;
+        return new MeteredHour(hour, true, known ? up : null, known ? down : null, flow.upFlow(), flow.downFlow(),
+                exceptions);
+    }
+
+    private BigDecimal parse(String raw, String field, List<MeteringException> exceptions) {
+        try {
+            return FlowAmount.parseMegabytes(raw, mbPerGb);
+        }
+        catch (FlowParseException e) {
+            exceptions.add(new MeteringException(Kind.MALFORMED_FLOW, raw,
+                    field + " " + e.getMessage() + "; the hour's traffic is not counted until a refresh reads a valid value"));
+            return null;
+        }
+    }
+
+    private static MeteredHour unavailable(ContainerHour hour, Throwable failure, List<MeteringException> problems) {
+        List<MeteringException> exceptions = new ArrayList<>(problems);
+        if (failure instanceof ContainerApiException api && api.isNotFound()) {
+            exceptions.add(new MeteringException(Kind.FLOW_GONE, null,
+                    "the container was gone (404) before its flow for this window was read; its hours count, its traffic cannot"));
+            return new MeteredHour(hour, true, null, null, null, null, exceptions);
+        }
+        exceptions.add(new MeteringException(Kind.FLOW_UNAVAILABLE, null,
+                "flow could not be read: " + failure.getMessage() + "; the next metering run of this window tries again"));
+        return new MeteredHour(hour, false, null, null, null, null, exceptions);
+    }
+
+    private static List<MeteringException> statusProblems(ContainerHour hour) {
+        if (StatusPolicy.classify(hour.status()) != StatusPolicy.Billing.UNKNOWN) {
+            return List.of();
+        }
+        return List.of(new MeteringException(Kind.UNKNOWN_STATUS, hour.status(),
+                "status '" + hour.status() + "' is not in the status policy, so the hour is not billed;"
+                        + " teach StatusPolicy the status and re-rate"));
+    }
+
+    private static Throwable unwrap(Throwable failure) {
+        return failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+    }
+}

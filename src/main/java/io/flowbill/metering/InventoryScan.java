@@ -1,0 +1,17 @@
+package io.flowbill.metering;
+
+/**
+ * What one inventory scan found.
+ *
+ * @param reported        the list's own {@code total}
+ * @param collected       distinct containers collected by paging
+ * @param recovered       containers the paging missed, found by asking for them directly
+ * @param gone            containers that answered 404 and are recorded as gone
+ * @param versionsOpened  attribute changes recorded
+ */
+public record InventoryScan(long scanId, long reported, int collected, int recovered, int gone, int versionsOpened) {
+
+    public boolean totalMismatch() {
+        return reported != collected;
+    }
+}

@@ -1,0 +1,102 @@
+package io.flowbill.metering;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import io.flowbill.containerapi.Container;
+import io.flowbill.containerapi.ContainerApiClient;
+import io.flowbill.containerapi.ContainerApiException;
+import io.flowbill.containerapi.ContainerPage;
+
+/**
+ * Pages through the container list and merges what it saw into the inventory history. The list may change
+ * while it is paged, so ids are deduplicated, and every container believed alive that the scan missed is
+ * asked for directly: 404 means gone, anything else means the paging missed it and it is kept.
+ */
+class InventoryScanner {
+
+    static final int PAGE_SIZE = 30;
+    private static final int PAGES_IN_FLIGHT = 64;
+    private static final Logger log = LoggerFactory.getLogger(InventoryScanner.class);
+
+    private final ContainerApiClient client;
+    private final InventoryStore store;
+    private final Clock clock;
+    private final int parallelism;
+
+    InventoryScanner(ContainerApiClient client, InventoryStore store, Clock clock, int parallelism) {
+        this.client = client;
+        this.store = store;
+        this.clock = clock;
+        this.parallelism = Math.max(1, parallelism);
+    }
+
+    InventoryScan scan(String tenant) {
+        long scanId = store.newScan();
+        Instant observedAt = clock.instant();
+        ContainerPage first = client.listContainers(PAGE_SIZE, 0);
+        long reported = first.total();
+        int collected = store.stage(scanId, tenant, observedAt, "list", observations(first));
+        ExecutorService pool = Executors.newFixedThreadPool(parallelism);
+        try {
+            for (long offset = PAGE_SIZE; offset < reported; offset += (long) PAGE_SIZE * PAGES_IN_FLIGHT) {
+                collected += stageWave(pool, scanId, tenant, observedAt, offset, reported);
+            }
+        }
+        finally {
+            pool.shutdownNow();
+        }
+        if (collected != reported) {
+            log.warn("inventory scan {}: the list reported total={} but {} distinct containers were collected"
+                    + " (the list changed while paging)", scanId, reported, collected);
+        }
+        int recovered = 0;
+        int gone = 0;
+        for (long id : store.knownButUnseen(scanId, tenant)) {
+            try {
+                Container container = client.getContainer(id);
+                recovered += store.stage(scanId, tenant, clock.instant(), "get", List.of(observation(container)));
+            }
+            catch (ContainerApiException e) {
+                if (!e.isNotFound()) {
+                    throw e;
+                }
+                store.markGone(tenant, id, clock.instant());
+                gone++;
+            }
+        }
+        int versionsOpened = store.merge(scanId);
+        return new InventoryScan(scanId, reported, collected, recovered, gone, versionsOpened);
+    }
+
+    private int stageWave(ExecutorService pool, long scanId, String tenant, Instant observedAt, long from, long total) {
+        List<CompletableFuture<ContainerPage>> pages = new ArrayList<>();
+        for (long offset = from; offset < total && pages.size() < PAGES_IN_FLIGHT; offset += PAGE_SIZE) {
+            int at = Math.toIntExact(offset);
+            pages.add(CompletableFuture.supplyAsync(() -> client.listContainers(PAGE_SIZE, at), pool));
+        }
+        int staged = 0;
+        for (CompletableFuture<ContainerPage> page : pages) {
+            staged += store.stage(scanId, tenant, observedAt, "list", observations(page.join()));
+        }
+        return staged;
+    }
+
+    private static List<Observation> observations(ContainerPage page) {
+        return page.containers().stream().map(InventoryScanner::observation).toList();
+    }
+
+    static Observation observation(Container c) {
+        return new Observation(c.id(), c.name(), c.status() == null ? "(missing)" : c.status().value(),
+                c.chargeType() == null ? 0 : c.chargeType(), c.specId() == null ? 0 : c.specId(),
+                c.usePublicNetwork(), c.networkChargeType(), c.bandwidth(), c.imageId(), c.createdAt(), c.updatedAt());
+    }
+}

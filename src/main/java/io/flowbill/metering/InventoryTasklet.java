@@ -1,0 +1,34 @@
+package io.flowbill.metering;
+
+import org.springframework.batch.core.step.StepContribution;
+import org.springframework.batch.core.scope.context.ChunkContext;
+import org.springframework.batch.core.step.tasklet.Tasklet;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
+import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+
+/** Runs one inventory scan and leaves its figures in the job's context for the run summary. */
+final class InventoryTasklet implements Tasklet {
+
+    static final String SCAN = "inventory.scan";
+
+    private final InventoryScanner scanner;
+    private final MeteringProperties settings;
+
+    InventoryTasklet(InventoryScanner scanner, MeteringProperties settings) {
+        this.scanner = scanner;
+        this.settings = settings;
+    }
+
+    @Override
+    public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
+        InventoryScan scan = scanner.scan(settings.tenant());
+        ExecutionContext job = chunkContext.getStepContext().getStepExecution().getJobExecution().getExecutionContext();
+        job.putLong(SCAN + ".reported", scan.reported());
+        job.putInt(SCAN + ".collected", scan.collected());
+        job.putInt(SCAN + ".recovered", scan.recovered());
+        job.putInt(SCAN + ".gone", scan.gone());
+        job.putInt(SCAN + ".versions", scan.versionsOpened());
+        contribution.incrementWriteCount(scan.collected() + scan.recovered());
+        return RepeatStatus.FINISHED;
+    }
+}

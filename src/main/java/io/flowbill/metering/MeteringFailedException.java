@@ -1,0 +1,25 @@
+package io.flowbill.metering;
+
+import org.springframework.batch.core.job.JobExecution;
+
+/** A metering run that did not complete; the message carries the first failure's reason. */
+public class MeteringFailedException extends RuntimeException {
+
+    MeteringFailedException(MeteringRange range, JobExecution execution) {
+        super("metering " + range.from() + " .. " + range.to() + " ended " + execution.getStatus() + ": "
+                + firstFailure(execution) + " (run the same command again to resume)");
+    }
+
+    private static String firstFailure(JobExecution execution) {
+        return execution.getAllFailureExceptions().stream()
+                .map(failure -> {
+                    Throwable root = failure;
+                    while (root.getCause() != null) {
+                        root = root.getCause();
+                    }
+                    return root.getMessage();
+                })
+                .findFirst()
+                .orElse(execution.getExitStatus().getExitDescription());
+    }
+}

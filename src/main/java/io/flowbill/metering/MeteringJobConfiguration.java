@@ -1,0 +1,108 @@
+package io.flowbill.metering;
+
+import java.time.Clock;
+import java.util.concurrent.CompletableFuture;
+
+import javax.sql.DataSource;
+
+import org.springframework.batch.core.configuration.annotation.StepScope;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.builder.JobBuilder;
+import org.springframework.batch.core.job.parameters.DefaultJobParametersValidator;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.batch.infrastructure.item.database.JdbcPagingItemReader;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.transaction.PlatformTransactionManager;
+
+import io.flowbill.containerapi.ContainerApiClient;
+
+/**
+ * {@code meteringJob}: {@code inventoryStep} (scan the fleet into the inventory history), {@code flowStep}
+ * (one flow call per container-hour, written as usage rows), {@code windowCloseStep} (check the failure share,
+ * mark the windows metered). Identifying parameters: {@code from}, {@code to} and, for a refresh, {@code refresh}.
+ */
+@Configuration(proxyBeanMethods = false)
+class MeteringJobConfiguration {
+
+    static final String FROM = "from";
+    static final String TO = "to";
+    static final String REFRESH = "refresh";
+
+    @Bean
+    Job meteringJob(JobRepository jobRepository, Step inventoryStep, Step flowStep, Step windowCloseStep) {
+        return new JobBuilder("meteringJob", jobRepository)
+                .validator(new DefaultJobParametersValidator(new String[] { FROM, TO }, new String[] { REFRESH }))
+                .start(inventoryStep)
+                .next(flowStep)
+                .next(windowCloseStep)
+                .build();
+    }
+
+    @Bean
+    Step inventoryStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+            InventoryScanner inventoryScanner, MeteringProperties settings) {
+        return new StepBuilder("inventoryStep", jobRepository)
+                .tasklet(new InventoryTasklet(inventoryScanner, settings), transactionManager)
+                .build();
+    }
+
+    @Bean
+    Step flowStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+            JdbcPagingItemReader<ContainerHour> containerHourReader, FlowFetcher flowFetcher, UsageWriter usageWriter,
+            MeteringProperties settings) {
+        return new StepBuilder("flowStep", jobRepository)
+                .<ContainerHour, CompletableFuture<MeteredHour>>chunk(settings.chunkSize())
+                .transactionManager(transactionManager)
+                .reader(containerHourReader)
+                .processor(flowFetcher)
+                .writer(usageWriter)
+                .build();
+    }
+
+    @Bean
+    Step windowCloseStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+            WindowCloser windowCloser) {
+        return new StepBuilder("windowCloseStep", jobRepository)
+                .tasklet(windowCloser, transactionManager)
+                .build();
+    }
+
+    @Bean
+    InventoryScanner inventoryScanner(ContainerApiClient client, InventoryStore store, Clock clock) {
+        return new InventoryScanner(client, store, clock, 8);
+    }
+
+    @Bean
+    @StepScope
+    JdbcPagingItemReader<ContainerHour> containerHourReader(DataSource dataSource, MeteringProperties settings,
+            @Value("#{jobParameters['from']}") String from, @Value("#{jobParameters['to']}") String to,
+            @Value("#{jobParameters['refresh']}") String refresh) throws Exception {
+        return ContainerHourReader.build(dataSource, settings.tenant(), MeteringRange.parse(from, to), refresh != null,
+                settings.chunkSize());
+    }
+
+    @Bean
+    @StepScope
+    FlowFetcher flowFetcher(ContainerApiClient client, MeteringProperties settings) {
+        return new FlowFetcher(client, settings.mbPerGb());
+    }
+
+    @Bean
+    @StepScope
+    UsageWriter usageWriter(UsageStore store, MeteringProperties settings,
+            @Value("#{stepExecution.jobExecutionId}") Long runId, @Value("#{jobParameters['refresh']}") String refresh) {
+        return new UsageWriter(store, settings, runId, refresh != null);
+    }
+
+    @Bean
+    @StepScope
+    WindowCloser windowCloser(WindowStore store, MeteringProperties settings,
+            @Value("#{jobParameters['from']}") String from, @Value("#{jobParameters['to']}") String to,
+            @Value("#{stepExecution.jobExecutionId}") Long runId) {
+        return new WindowCloser(store, settings, MeteringRange.parse(from, to), runId);
+    }
+}

@@ -1,0 +1,36 @@
+package io.flowbill.metering;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+
+/**
+ * Settings of the metering job ({@code flowbill.metering.*}).
+ *
+ * @param tenant           the tenant the configured API token belongs to
+ * @param lag              how long after a window's end it may be metered (the cloud settles its counters)
+ * @param chunkSize        container-hours written per transaction
+ * @param maxFailureShare  share of container-hours whose flow may be unavailable before the run fails
+ * @param mbPerGb          MB in one GB when the API answers GB or TB
+ * @param inferredAfter    a window is "inferred" when the attributes used for it were first seen later than this
+ *                         after the window's end (a backfill from a later observation)
+ */
+@Validated
+@ConfigurationProperties(prefix = "flowbill.metering")
+public record MeteringProperties(
+        @NotBlank @DefaultValue("default") String tenant,
+        @NotNull @DefaultValue("10m") Duration lag,
+        @Min(1) @DefaultValue("500") int chunkSize,
+        @NotNull @DecimalMin("0") @DecimalMax("1") @DefaultValue("0.01") BigDecimal maxFailureShare,
+        @Min(1) @DefaultValue("1024") int mbPerGb,
+        @NotNull @DefaultValue("1h") Duration inferredAfter) {
+}

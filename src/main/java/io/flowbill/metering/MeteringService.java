@@ -1,0 +1,63 @@
+package io.flowbill.metering;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.parameters.JobParameters;
+import org.springframework.batch.core.job.parameters.JobParametersBuilder;
+import org.springframework.batch.core.launch.JobOperator;
+import org.springframework.stereotype.Service;
+
+import io.micrometer.core.instrument.MeterRegistry;
+
+/**
+ * Meters a range of hours: refuses windows that are not over, skips a range already metered (unless
+ * refreshing), and otherwise runs {@code meteringJob}. A failed run is resumed by the same call.
+ */
+@Service
+public class MeteringService {
+
+    private final JobOperator jobOperator;
+    private final Job meteringJob;
+    private final WindowStore windows;
+    private final MeteringSummaries summaries;
+    private final MeteringProperties settings;
+    private final MeterRegistry registry;
+    private final Clock clock;
+
+    MeteringService(JobOperator jobOperator, Job meteringJob, WindowStore windows, MeteringSummaries summaries,
+            MeteringProperties settings, MeterRegistry registry, Clock clock) {
+        this.jobOperator = jobOperator;
+        this.meteringJob = meteringJob;
+        this.windows = windows;
+        this.summaries = summaries;
+        this.settings = settings;
+        this.registry = registry;
+        this.clock = clock;
+    }
+
+    public MeteringSummary meter(MeteringRange range, boolean refresh) throws Exception {
+        range.requireOver(clock.instant(), settings.lag());
+        Instant started = clock.instant();
+        if (!refresh && windows.meteredWindows(settings.tenant(), range) == range.windowCount()) {
+            return summaries.alreadyMetered(range);
+        }
+        ApiCallCount calls = ApiCallCount.of(registry);
+        JobParametersBuilder parameters = new JobParametersBuilder()
+                .addString(MeteringJobConfiguration.FROM, range.from().toString(), true)
+                .addString(MeteringJobConfiguration.TO, range.to().toString(), true);
+        if (refresh) {
+            parameters.addString(MeteringJobConfiguration.REFRESH, started.toString(), true);
+        }
+        JobParameters jobParameters = parameters.toJobParameters();
+        JobExecution execution = jobOperator.start(meteringJob, jobParameters);
+        if (execution.getStatus() != BatchStatus.COMPLETED) {
+            throw new MeteringFailedException(range, execution);
+        }
+        return summaries.of(range, execution, calls.since(registry), Duration.between(started, clock.instant()));
+    }
+}

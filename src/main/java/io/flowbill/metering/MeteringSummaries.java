@@ -1,0 +1,61 @@
+package io.flowbill.metering;
+
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/** Builds a run's summary from what the run wrote (rows carry the run id) and the inventory's figures. */
+@Component
+class MeteringSummaries {
+
+    private final JdbcTemplate jdbc;
+    private final MeteringProperties settings;
+
+    MeteringSummaries(JdbcTemplate jdbc, MeteringProperties settings) {
+        this.jdbc = jdbc;
+        this.settings = settings;
+    }
+
+    MeteringSummary alreadyMetered(MeteringRange range) {
+        return new MeteringSummary(range, true, 0, range.windowCount(), 0, 0, 0, 0, Map.of(), 0, 0, 0, 0, 0,
+                Duration.ZERO);
+    }
+
+    MeteringSummary of(MeteringRange range, JobExecution execution, ApiCallCount calls, Duration elapsed) {
+        long runId = execution.getId();
+        String tenant = settings.tenant();
+        Timestamp from = Timestamp.from(range.from());
+        Timestamp to = Timestamp.from(range.to());
+        Map<String, Object> usage = jdbc.queryForMap("""
+                select count(*) as rows, count(distinct container_id) as containers,
+                       count(*) filter (where inferred) as inferred
+                  from usage_hour where tenant_id = ? and window_start >= ? and window_start < ? and run_id = ?
+                """, tenant, from, to, runId);
+        Map<String, Long> exceptions = new LinkedHashMap<>();
+        jdbc.query("""
+                select kind, count(*) from metering_exception
+                 where tenant_id = ? and window_start >= ? and window_start < ? and run_id = ? and not resolved
+                 group by kind order by kind
+                """, rs -> {
+            exceptions.put(rs.getString(1), rs.getLong(2));
+        }, tenant, from, to, runId);
+        Long revised = jdbc.queryForObject("select count(*) from usage_revision where tenant_id = ? and run_id = ?",
+                Long.class, tenant, runId);
+        ExecutionContext context = execution.getExecutionContext();
+        return new MeteringSummary(range, false, runId, range.windowCount(), number(usage.get("containers")),
+                number(usage.get("rows")), calls.calls(), calls.retries(), exceptions, number(usage.get("inferred")),
+                revised == null ? 0 : revised, context.getLong(InventoryTasklet.SCAN + ".reported", 0L),
+                context.getInt(InventoryTasklet.SCAN + ".collected", 0), context.getInt(InventoryTasklet.SCAN + ".gone", 0),
+                elapsed);
+    }
+
+    private static long number(Object value) {
+        return value == null ? 0 : ((Number) value).longValue();
+    }
+}

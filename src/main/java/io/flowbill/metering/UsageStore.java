@@ -1,0 +1,141 @@
+package io.flowbill.metering;
+
+import java.math.BigDecimal;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.sql.Types;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Writes usage rows and metering exceptions. The UNIQUE key (tenant, container, window) makes a second write
+ * of the same hour a no-op; a refresh instead updates changed traffic and records each change as a revision.
+ */
+@Repository
+class UsageStore {
+
+    private static final String INSERT = """
+            insert into usage_hour (tenant_id, container_id, window_start, status, billable, charge_type, spec_id,
+              use_public_network, network_charge_type, bandwidth, active_seconds, up_mb, down_mb, raw_up, raw_down,
+              inferred, run_id, metered_at)
+            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            on conflict (tenant_id, container_id, window_start) do
+            """;
+
+    private static final String REFRESH = """
+             update set status = excluded.status, billable = excluded.billable, charge_type = excluded.charge_type,
+              spec_id = excluded.spec_id, use_public_network = excluded.use_public_network,
+              network_charge_type = excluded.network_charge_type, bandwidth = excluded.bandwidth,
+              active_seconds = excluded.active_seconds, up_mb = excluded.up_mb, down_mb = excluded.down_mb,
+              raw_up = excluded.raw_up, raw_down = excluded.raw_down, inferred = excluded.inferred,
+              run_id = excluded.run_id, metered_at = excluded.metered_at
+            """;
+
+    private final JdbcTemplate jdbc;
+
+    UsageStore(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Writes one chunk of metered hours; returns how many refreshed rows changed traffic. */
+    int write(String tenant, long runId, boolean refresh, MeteringProperties settings, List<MeteredHour> hours) {
+        List<MeteredHour> usage = hours.stream().filter(MeteredHour::writeUsage).toList();
+        int revised = refresh ? recordRevisions(tenant, runId, usage) : 0;
+        Instant now = Instant.now();
+        jdbc.batchUpdate(INSERT + (refresh ? REFRESH : " nothing"), usage, 1000,
+                (ps, h) -> bindUsage(ps, tenant, runId, now, settings, h));
+        writeExceptions(tenant, runId, hours);
+        resolveExceptions(tenant, runId, usage);
+        return revised;
+    }
+
+    private static void bindUsage(PreparedStatement ps, String tenant, long runId, Instant now,
+            MeteringProperties settings, MeteredHour h) throws SQLException {
+        ContainerHour hour = h.hour();
+        ps.setString(1, tenant);
+        ps.setLong(2, hour.containerId());
+        ps.setTimestamp(3, Timestamp.from(hour.window().start()));
+        ps.setString(4, hour.status());
+        ps.setBoolean(5, StatusPolicy.isBillable(hour.status()));
+        ps.setInt(6, hour.chargeType());
+        ps.setInt(7, hour.specId());
+        ps.setObject(8, hour.usePublicNetwork(), Types.SMALLINT);
+        ps.setObject(9, hour.networkChargeType(), Types.SMALLINT);
+        ps.setObject(10, hour.bandwidth(), Types.INTEGER);
+        ps.setInt(11, hour.activeSeconds());
+        ps.setBigDecimal(12, h.upMb());
+        ps.setBigDecimal(13, h.downMb());
+        ps.setString(14, h.rawUp());
+        ps.setString(15, h.rawDown());
+        ps.setBoolean(16, hour.inferred(settings.inferredAfter()));
+        ps.setLong(17, runId);
+        ps.setTimestamp(18, Timestamp.from(now));
+    }
+
+    private int recordRevisions(String tenant, long runId, List<MeteredHour> usage) {
+        Map<String, BigDecimal[]> before = new HashMap<>();
+        for (MeteredHour h : usage) {
+            jdbc.query("select up_mb, down_mb from usage_hour where tenant_id = ? and container_id = ? and window_start = ?",
+                    rs -> {
+                        before.put(key(h), new BigDecimal[] { rs.getBigDecimal(1), rs.getBigDecimal(2) });
+                    }, tenant, h.hour().containerId(), Timestamp.from(h.hour().window().start()));
+        }
+        List<Object[]> revisions = new ArrayList<>();
+        for (MeteredHour h : usage) {
+            BigDecimal[] old = before.get(key(h));
+            if (old != null && (differs(old[0], h.upMb()) || differs(old[1], h.downMb()))) {
+                revisions.add(new Object[] { tenant, h.hour().containerId(), Timestamp.from(h.hour().window().start()),
+                        old[0], h.upMb(), old[1], h.downMb(), runId });
+            }
+        }
+        jdbc.batchUpdate("""
+                insert into usage_revision (tenant_id, container_id, window_start, old_up_mb, new_up_mb,
+                  old_down_mb, new_down_mb, run_id) values (?, ?, ?, ?, ?, ?, ?, ?)
+                """, revisions);
+        return revisions.size();
+    }
+
+    private void writeExceptions(String tenant, long runId, List<MeteredHour> hours) {
+        List<Object[]> rows = new ArrayList<>();
+        for (MeteredHour h : hours) {
+            for (MeteringException e : h.exceptions()) {
+                rows.add(new Object[] { tenant, h.hour().containerId(), Timestamp.from(h.hour().window().start()),
+                        e.kind().code(), e.rawValue(), e.message(), runId });
+            }
+        }
+        jdbc.batchUpdate("""
+                insert into metering_exception (tenant_id, container_id, window_start, kind, raw_value, message, run_id)
+                values (?, ?, ?, ?, ?, ?, ?)
+                on conflict (tenant_id, container_id, window_start, kind) do update
+                  set raw_value = excluded.raw_value, message = excluded.message, run_id = excluded.run_id,
+                      resolved = false
+                """, rows);
+    }
+
+    /** A later successful read of an hour resolves the traffic exceptions an earlier run recorded for it. */
+    private void resolveExceptions(String tenant, long runId, List<MeteredHour> usage) {
+        List<Object[]> rows = usage.stream().filter(MeteredHour::trafficKnown)
+                .map(h -> new Object[] { tenant, h.hour().containerId(), Timestamp.from(h.hour().window().start()), runId })
+                .toList();
+        jdbc.batchUpdate("""
+                update metering_exception set resolved = true
+                 where tenant_id = ? and container_id = ? and window_start = ? and run_id <> ?
+                   and kind in ('flow_unavailable', 'malformed_flow') and not resolved
+                """, rows);
+    }
+
+    private static boolean differs(BigDecimal a, BigDecimal b) {
+        return a == null ? b != null : b == null || a.compareTo(b) != 0;
+    }
+
+    private static String key(MeteredHour h) {
+        return h.hour().containerId() + "@" + h.hour().window().start();
+    }
+}

@@ -1,0 +1,46 @@
+package io.flowbill.metering;
+
+import java.math.BigDecimal;
+import java.math.MathContext;
+
+import org.springframework.batch.core.scope.context.ChunkContext;
+import org.springframework.batch.core.step.StepContribution;
+import org.springframework.batch.core.step.tasklet.Tasklet;
+import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+
+/**
+ * Ends a metering run: if more than {@code max-failure-share} of the range's container-hours could not be
+ * read, the run fails (an API outage must not produce a silently short bill) and the same command retries
+ * exactly those hours; otherwise the range's windows are marked metered.
+ */
+final class WindowCloser implements Tasklet {
+
+    private final WindowStore store;
+    private final MeteringProperties settings;
+    private final MeteringRange range;
+    private final long runId;
+
+    WindowCloser(WindowStore store, MeteringProperties settings, MeteringRange range, long runId) {
+        this.store = store;
+        this.settings = settings;
+        this.range = range;
+        this.runId = runId;
+    }
+
+    @Override
+    public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
+        long metered = store.usageRows(settings.tenant(), range);
+        long unavailable = store.unavailable(settings.tenant(), range);
+        long all = metered + unavailable;
+        if (all > 0) {
+            BigDecimal share = BigDecimal.valueOf(unavailable).divide(BigDecimal.valueOf(all), MathContext.DECIMAL64);
+            if (share.compareTo(settings.maxFailureShare()) > 0) {
+                throw new IllegalStateException(unavailable + " of " + all + " container-hours between " + range.from()
+                        + " and " + range.to() + " could not be read from the container API (more than the allowed share "
+                        + settings.maxFailureShare() + "); run the same command again to retry them");
+            }
+        }
+        store.markMetered(settings.tenant(), range, runId);
+        return RepeatStatus.FINISHED;
+    }
+}
