@@ -75,7 +75,8 @@ public final class PriceBookLoader {
         List<PriceVersion> versions = new ArrayList<>();
         List<Node> nodes = book.sequence("versions");
         for (int i = 0; i < nodes.size(); i++) {
-            YamlMap version = new YamlMap(source, "#" + (i + 1), "", nodes.get(i));
+            String label = YamlMap.scalarUnder(nodes.get(i), "name").orElse("#" + (i + 1));
+            YamlMap version = new YamlMap(source, label, "", nodes.get(i));
             versions.add(VersionReader.read(version, versions));
         }
         return new PriceBook(currency, zone, versions);

@@ -31,16 +31,16 @@ final class VersionReader {
         this.previous = previous;
     }
 
-    /** Reads the version in {@code unnamed} (errors name it {@code #n} until its name is read). */
-    static PriceVersion read(YamlMap unnamed, List<PriceVersion> earlier) {
-        unnamed.rejectUnknownKeys(KEYS);
-        String name = unnamed.text("name");
+    /** Reads a version whose errors name it by its {@code name} key, or as {@code #n} when that is unusable. */
+    static PriceVersion read(YamlMap map, List<PriceVersion> earlier) {
+        map.rejectUnknownKeys(KEYS);
+        String name = map.text("name");
         for (PriceVersion other : earlier) {
             if (other.name().equals(name)) {
-                throw unnamed.error(unnamed.value("name"), "name", "duplicate version name '" + name + "'");
+                YamlMap numbered = map.inVersion("#" + (earlier.size() + 1));
+                throw numbered.error(map.value("name"), "name", "duplicate version name '" + name + "'");
             }
         }
-        YamlMap map = unnamed.inVersion(name);
         Instant from = map.instant("effective-from");
         PriceVersion previous = earlier.isEmpty() ? null : earlier.get(earlier.size() - 1);
         for (PriceVersion other : earlier) {

@@ -7,6 +7,7 @@ import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import org.yaml.snakeyaml.nodes.MappingNode;
@@ -41,6 +42,19 @@ final class YamlMap {
                 throw error(tuple.getKeyNode(), keyPath(key), "duplicate key");
             }
         }
+    }
+
+    /** The non-blank text under {@code key} when {@code node} is a mapping that has one, before any validation. */
+    static Optional<String> scalarUnder(Node node, String key) {
+        if (node instanceof MappingNode mapping) {
+            for (NodeTuple tuple : mapping.getValue()) {
+                if (tuple.getKeyNode() instanceof ScalarNode k && k.getValue().equals(key)
+                        && tuple.getValueNode() instanceof ScalarNode v && !v.getValue().isBlank()) {
+                    return Optional.of(v.getValue().trim());
+                }
+            }
+        }
+        return Optional.empty();
     }
 
     /** The same mapping, its errors naming the given version. */
