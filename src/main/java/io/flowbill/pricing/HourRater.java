@@ -19,7 +19,7 @@ final class HourRater {
         this.book = book;
     }
 
-    /** The hour's parts; a hour that metering did not mark billable produces nothing (rating adds no guesses). */
+    /** The hour's parts; an hour that metering did not mark billable produces nothing (rating adds no guesses). */
     List<LinePart> rate(UsageHour hour) {
         if (!hour.billable()) {
             return List.of();

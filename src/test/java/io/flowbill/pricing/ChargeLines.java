@@ -3,6 +3,7 @@ package io.flowbill.pricing;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import java.util.Objects;
 
 /** Finds and checks charge lines in tests, with context in every message. */
 final class ChargeLines {
@@ -13,7 +14,7 @@ final class ChargeLines {
     static ChargeLine find(List<ChargeLine> lines, String date, String version, ChargeItem item, Integer tier) {
         List<ChargeLine> found = lines.stream()
                 .filter(l -> l.date().toString().equals(date) && l.priceVersion().equals(version)
-                        && l.item() == item && java.util.Objects.equals(l.tier(), tier))
+                        && l.item() == item && Objects.equals(l.tier(), tier))
                 .toList();
         assertThat(found).as("lines for day='%s', version='%s', item='%s', tier=%s in %s", date, version, item, tier,
                 lines).hasSize(1);
