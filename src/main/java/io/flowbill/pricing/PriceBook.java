@@ -1,0 +1,56 @@
+package io.flowbill.pricing;
+
+import java.time.Instant;
+import java.util.Currency;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * The versioned price book: one currency, one billing zone, and price versions in order of taking effect.
+ *
+ * @param currency the currency of every price and amount
+ * @param zone the zone that turns instants into billing days and months
+ * @param versions at least one; effective-from strictly increasing, names unique
+ */
+public record PriceBook(Currency currency, BillingZone zone, List<PriceVersion> versions) {
+
+    public PriceBook {
+        Rounding.amountScale(Objects.requireNonNull(currency, "currency"));
+        Objects.requireNonNull(zone, "zone");
+        versions = List.copyOf(versions);
+        if (versions.isEmpty()) {
+            throw new IllegalArgumentException("a price book needs at least one version");
+        }
+        Set<String> names = new HashSet<>();
+        Instant previous = Instant.MIN;
+        for (PriceVersion version : versions) {
+            if (!names.add(version.name())) {
+                throw new IllegalArgumentException("duplicate version name " + version.name());
+            }
+            if (!version.effectiveFrom().isAfter(previous)) {
+                throw new IllegalArgumentException("version " + version.name()
+                        + " must take effect after the version before it");
+            }
+            previous = version.effectiveFrom();
+        }
+    }
+
+    /**
+     * The version in effect at an instant: the last one whose effective-from is not after it (the pricing
+     * issue: "each usage hour is priced by the version in effect at the hour's start").
+     *
+     * @throws IllegalArgumentException when the instant is before the first version
+     */
+    public PriceVersion versionAt(Instant instant) {
+        for (int i = versions.size() - 1; i >= 0; i--) {
+            if (!versions.get(i).effectiveFrom().isAfter(instant)) {
+                return versions.get(i);
+            }
+        }
+        PriceVersion first = versions.get(0);
+        throw new IllegalArgumentException("no price version is in effect at " + instant + ": the first, '"
+                + first.name() + "', takes effect at " + first.effectiveFrom().atZone(zone.id()).toOffsetDateTime());
+    }
+}

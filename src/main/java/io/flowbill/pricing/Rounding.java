@@ -1,0 +1,49 @@
+package io.flowbill.pricing;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.Currency;
+
+/**
+ * The one owner of rounding in flowbill: nothing else calls {@code setScale}, {@code round} or a rounding
+ * {@code divide}. Quantities are stored with 9 decimal places and amounts with the currency's minor unit,
+ * both HALF_UP (the pricing issue, "Lines and rounding"; after Kill Bill's {@code KillBillMoney}).
+ */
+public final class Rounding {
+
+    /** Decimal places of a stored charge quantity. */
+    public static final int QUANTITY_SCALE = 9;
+
+    private static final RoundingMode MODE = RoundingMode.HALF_UP;
+
+    private Rounding() {
+    }
+
+    /**
+     * A line's quantity is its exact sum divided once by its unit's denominator, rounded HALF_UP to 9 places
+     * (the pricing issue: "quantities are summed exactly ... divided once per line").
+     */
+    public static BigDecimal quantity(BigDecimal numerator, BigDecimal denominator) {
+        if (denominator.signum() <= 0) {
+            throw new IllegalArgumentException("denominator must be positive, was " + denominator);
+        }
+        return numerator.divide(denominator, QUANTITY_SCALE, MODE);
+    }
+
+    /**
+     * A line's amount is round(stored quantity x unit price) HALF_UP to the currency's default fraction digits,
+     * so that every line satisfies its equation as printed (the pricing issue, "Lines and rounding").
+     */
+    public static BigDecimal amount(BigDecimal quantity, BigDecimal unitPrice, Currency currency) {
+        return quantity.multiply(unitPrice).setScale(amountScale(currency), MODE);
+    }
+
+    /** The decimal places of an amount: {@link Currency#getDefaultFractionDigits()}, refused when it has none. */
+    public static int amountScale(Currency currency) {
+        int digits = currency.getDefaultFractionDigits();
+        if (digits < 0) {
+            throw new IllegalArgumentException("currency " + currency.getCurrencyCode() + " has no minor unit");
+        }
+        return digits;
+    }
+}
