@@ -20,6 +20,9 @@ final class CommandCatalog {
                     Map.of("from", "first hour to meter, an ISO-8601 instant on a whole hour",
                             "to", "end of the range (exclusive); its hour must be over, plus the metering lag",
                             "refresh", "read the API again for hours already metered and record what changed")),
+            new CommandSpec("price-book", "price-book check FILE",
+                    "Validate a price book file and list its versions; nothing else starts.",
+                    Map.of()),
             new CommandSpec("sandbox", "sandbox [--port 8089] [--containers 1000] [--seed 7] [...]",
                     "Run the simulated container API standalone; 'sandbox --help' lists its options.",
                     passThrough()));

@@ -1,6 +1,8 @@
 package io.flowbill.cli;
 
 import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Map;
 
 import org.springframework.boot.SpringApplication;
@@ -8,6 +10,7 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import io.flowbill.FlowbillApplication;
+import io.flowbill.pricing.PriceBookCheck;
 import io.flowbill.sandbox.SandboxMain;
 
 /** Parses the command line and runs one flowbill command, returning the process exit code. */
@@ -35,6 +38,9 @@ public final class FlowbillCli {
             return SandboxMain.run(tail(args));
         }
         CommandSpec spec = CommandCatalog.find(parsed.command()).orElse(null);
+        if (parsed.command().equals("price-book") && !parsed.flag("help")) {
+            return checkPriceBook(parsed, out, err);
+        }
         if (spec == null) {
             err.println("flowbill: unknown command '" + parsed.command() + "'; run 'java -jar flowbill.jar --help'");
             return EXIT_USAGE;
@@ -69,8 +75,16 @@ public final class FlowbillCli {
         }
     }
 
+    private static int checkPriceBook(CommandArgs parsed, PrintStream out, PrintStream err) {
+        if (parsed.positionals().size() != 2 || !parsed.positionals().get(0).equals("check")) {
+            err.println("flowbill price-book: usage: price-book check FILE");
+            return EXIT_USAGE;
+        }
+        return PriceBookCheck.run(Path.of(parsed.positionals().get(1)), out, err);
+    }
+
     private static String[] tail(String[] args) {
-        int at = java.util.Arrays.asList(args).indexOf("sandbox");
-        return java.util.Arrays.copyOfRange(args, at + 1, args.length);
+        int at = Arrays.asList(args).indexOf("sandbox");
+        return Arrays.copyOfRange(args, at + 1, args.length);
     }
 }
