@@ -174,8 +174,9 @@ final class CallExecution<T> {
         retries++;
         Duration delay = transport.backoff.delay(retries, retryAfter);
         transport.metrics.retried(call.endpoint(), reason);
-        log.debug("{}: retry {}/{} in {} ms after {}", describeCall(), retries, transport.maxRetries,
-                delay.toMillis(), last.getMessage());
+        log.debug("{}: retry {}/{} in {} ms after {}{}", describeCall(), retries, transport.maxRetries,
+                delay.toMillis(), last.problem(), last.httpStatus() == 0 ? ""
+                        : " (HTTP " + last.httpStatus() + ", code " + last.apiCode() + ")");
         transport.delay(delay).whenComplete((done, rejected) -> {
             if (rejected != null) {
                 fail(unwrap(rejected));
