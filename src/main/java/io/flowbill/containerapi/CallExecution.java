@@ -10,6 +10,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,6 +31,7 @@ final class CallExecution<T> {
     private final ApiCall<T> call;
     private final TokenSource tokens;
     private final CompletableFuture<T> result = new CompletableFuture<>();
+    private final AtomicBoolean finished = new AtomicBoolean();
     private int attempts;
     private int retries;
     private boolean renewed;
@@ -54,7 +56,7 @@ final class CallExecution<T> {
     }
 
     private void attempt() {
-        if (result.isDone()) {
+        if (finished.get()) {
             return;
         }
         tokens.current().whenComplete((token, tokenFailure) -> {
@@ -99,7 +101,7 @@ final class CallExecution<T> {
         ResponseReading.Reading<T> reading = ResponseReading.read(call, response, token);
         transport.metrics.requestEnded(sample, call.endpoint(), reading.outcome());
         if (reading.outcome() == Outcome.SUCCESS) {
-            result.complete(reading.value());
+            succeed(reading.value());
             return;
         }
         int status = response.statusCode();
@@ -186,10 +188,18 @@ final class CallExecution<T> {
         });
     }
 
+    /** Counts before completing, so that a caller woken by the result reads up-to-date stats. */
     private void fail(Throwable failure) {
-        if (result.completeExceptionally(failure)) {
+        if (finished.compareAndSet(false, true)) {
             transport.metrics.callFailed();
             log.debug("{} failed: {}", describeCall(), failure.getMessage());
+            result.completeExceptionally(failure);
+        }
+    }
+
+    private void succeed(T value) {
+        if (finished.compareAndSet(false, true)) {
+            result.complete(value);
         }
     }
 
