@@ -1,0 +1,145 @@
+package io.flowbill.sandbox;
+
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * How a sandbox starts. Start from {@link #defaults()} and change with the {@code with...} methods.
+ *
+ * @param host             address to bind ({@code 127.0.0.1}; {@code 0.0.0.0} for all interfaces)
+ * @param port             TCP port, 0 for an ephemeral one
+ * @param containers       size of the generated fleet
+ * @param seed             seed of the fleet, the flow model and the fault dice
+ * @param flowFormat       how flow values are printed
+ * @param timeUnit         unit of the flow endpoint's {@code from_time}/{@code to_time}
+ * @param tokenTtl         lifetime of tokens from {@code POST /token} (its {@code expires_in})
+ * @param threads          HTTP worker threads
+ * @param clock            the sandbox's time
+ * @param appKey           the app key {@code POST /token} accepts; null = generated
+ * @param appSecret        its secret; null = generated
+ * @param staticToken      a token valid from start, for ever; null = generated
+ * @param provisioningTime how long a new container stays {@code creating}
+ * @param deletionTime     how long a deleted container stays {@code delete_ing} before it is gone
+ * @param faults           the faults switched on at start
+ */
+public record SandboxConfig(
+        String host,
+        int port,
+        int containers,
+        long seed,
+        FlowFormat flowFormat,
+        FlowTimeUnit timeUnit,
+        Duration tokenTtl,
+        int threads,
+        SandboxClock clock,
+        String appKey,
+        String appSecret,
+        String staticToken,
+        Duration provisioningTime,
+        Duration deletionTime,
+        FaultConfig faults) {
+
+    public SandboxConfig {
+        Objects.requireNonNull(host, "host");
+        Objects.requireNonNull(flowFormat, "flowFormat");
+        Objects.requireNonNull(timeUnit, "timeUnit");
+        Objects.requireNonNull(clock, "clock");
+        Objects.requireNonNull(faults, "faults");
+        if (port < 0 || port > 65_535) {
+            throw new IllegalArgumentException("port must be in [0, 65535], was " + port);
+        }
+        if (containers < 0) {
+            throw new IllegalArgumentException("containers cannot be negative, was " + containers);
+        }
+        if (threads < 1) {
+            throw new IllegalArgumentException("threads must be at least 1, was " + threads);
+        }
+        if (tokenTtl == null || tokenTtl.isNegative() || tokenTtl.isZero()) {
+            throw new IllegalArgumentException("tokenTtl must be positive, was " + tokenTtl);
+        }
+        if (provisioningTime == null || provisioningTime.isNegative()
+                || deletionTime == null || deletionTime.isNegative()) {
+            throw new IllegalArgumentException("provisioningTime and deletionTime must be >= 0");
+        }
+    }
+
+    /**
+     * Loopback, ephemeral port, 1,000 containers, seed 1, MB, seconds, tokens of 86,399 s, 256 threads, a system
+     * clock, generated credentials, 20 s provisioning, 10 s deletion, no faults.
+     */
+    public static SandboxConfig defaults() {
+        return new SandboxConfig("127.0.0.1", 0, 1000, 1, FlowFormat.MB, FlowTimeUnit.SECONDS,
+                Duration.ofSeconds(86_399), 256, SandboxClock.system(), null, null, null, Duration.ofSeconds(20),
+                Duration.ofSeconds(10), FaultConfig.none());
+    }
+
+    public SandboxConfig withHost(String value) {
+        return new SandboxConfig(value, port, containers, seed, flowFormat, timeUnit, tokenTtl, threads, clock,
+                appKey, appSecret, staticToken, provisioningTime, deletionTime, faults);
+    }
+
+    public SandboxConfig withPort(int value) {
+        return new SandboxConfig(host, value, containers, seed, flowFormat, timeUnit, tokenTtl, threads, clock,
+                appKey, appSecret, staticToken, provisioningTime, deletionTime, faults);
+    }
+
+    public SandboxConfig withContainers(int value) {
+        return new SandboxConfig(host, port, value, seed, flowFormat, timeUnit, tokenTtl, threads, clock,
+                appKey, appSecret, staticToken, provisioningTime, deletionTime, faults);
+    }
+
+    public SandboxConfig withSeed(long value) {
+        return new SandboxConfig(host, port, containers, value, flowFormat, timeUnit, tokenTtl, threads, clock,
+                appKey, appSecret, staticToken, provisioningTime, deletionTime, faults);
+    }
+
+    public SandboxConfig withFlowFormat(FlowFormat value) {
+        return new SandboxConfig(host, port, containers, seed, value, timeUnit, tokenTtl, threads, clock,
+                appKey, appSecret, staticToken, provisioningTime, deletionTime, faults);
+    }
+
+    public SandboxConfig withTimeUnit(FlowTimeUnit value) {
+        return new SandboxConfig(host, port, containers, seed, flowFormat, value, tokenTtl, threads, clock,
+                appKey, appSecret, staticToken, provisioningTime, deletionTime, faults);
+    }
+
+    public SandboxConfig withTokenTtl(Duration value) {
+        return new SandboxConfig(host, port, containers, seed, flowFormat, timeUnit, value, threads, clock,
+                appKey, appSecret, staticToken, provisioningTime, deletionTime, faults);
+    }
+
+    public SandboxConfig withThreads(int value) {
+        return new SandboxConfig(host, port, containers, seed, flowFormat, timeUnit, tokenTtl, value, clock,
+                appKey, appSecret, staticToken, provisioningTime, deletionTime, faults);
+    }
+
+    public SandboxConfig withClock(SandboxClock value) {
+        return new SandboxConfig(host, port, containers, seed, flowFormat, timeUnit, tokenTtl, threads, value,
+                appKey, appSecret, staticToken, provisioningTime, deletionTime, faults);
+    }
+
+    public SandboxConfig withCredentials(String key, String secret) {
+        return new SandboxConfig(host, port, containers, seed, flowFormat, timeUnit, tokenTtl, threads, clock,
+                key, secret, staticToken, provisioningTime, deletionTime, faults);
+    }
+
+    public SandboxConfig withStaticToken(String value) {
+        return new SandboxConfig(host, port, containers, seed, flowFormat, timeUnit, tokenTtl, threads, clock,
+                appKey, appSecret, value, provisioningTime, deletionTime, faults);
+    }
+
+    public SandboxConfig withProvisioningTime(Duration value) {
+        return new SandboxConfig(host, port, containers, seed, flowFormat, timeUnit, tokenTtl, threads, clock,
+                appKey, appSecret, staticToken, value, deletionTime, faults);
+    }
+
+    public SandboxConfig withDeletionTime(Duration value) {
+        return new SandboxConfig(host, port, containers, seed, flowFormat, timeUnit, tokenTtl, threads, clock,
+                appKey, appSecret, staticToken, provisioningTime, value, faults);
+    }
+
+    public SandboxConfig withFaults(FaultConfig value) {
+        return new SandboxConfig(host, port, containers, seed, flowFormat, timeUnit, tokenTtl, threads, clock,
+                appKey, appSecret, staticToken, provisioningTime, deletionTime, value);
+    }
+}
