@@ -3,6 +3,7 @@ package io.flowbill.cli;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * What one command accepts, for {@code --help} and for refusing unknown options before anything starts.
@@ -11,11 +12,17 @@ import java.util.Set;
  * @param synopsis    its usage line
  * @param description one sentence on what it does
  * @param options     option name to its description
+ * @param argumentCheck refuses bad option values before anything starts (throws {@link UsageException})
  */
-public record CommandSpec(String name, String synopsis, String description, Map<String, String> options) {
+public record CommandSpec(String name, String synopsis, String description, Map<String, String> options,
+        Consumer<CommandArgs> argumentCheck) {
 
     public CommandSpec {
         options = new LinkedHashMap<>(options);
+    }
+
+    public CommandSpec(String name, String synopsis, String description, Map<String, String> options) {
+        this(name, synopsis, description, options, args -> { });
     }
 
     /** Throws a {@link UsageException} naming the first option this command does not know. */
@@ -28,6 +35,7 @@ public record CommandSpec(String name, String synopsis, String description, Map<
                         + " (see 'flowbill " + name + " --help')");
             }
         }
+        argumentCheck.accept(args);
     }
 
     String help() {

@@ -34,7 +34,7 @@ class FleetCommand implements FlowbillCommand {
         int seen = 0;
         long total = Long.MAX_VALUE;
         for (int offset = 0; offset < total; offset += PAGE) {
-            ContainerPage page = client.listContainers(PAGE, offset);
+            ContainerPage page = client.list(PAGE, offset);
             total = page.total();
             if (page.containers().isEmpty()) {
                 break;

@@ -20,7 +20,7 @@ import io.flowbill.metering.MeteringException.Kind;
  * so a whole chunk of calls is in flight together (bounded by the client's max-concurrency and rate limit)
  * while Spring Batch 6 keeps reading and writing in order on one thread. The writer waits for the futures.
  */
-final class FlowFetcher implements ItemProcessor<ContainerHour, CompletableFuture<MeteredHour>> {
+class FlowFetcher implements ItemProcessor<ContainerHour, CompletableFuture<MeteredHour>> {
 
     private final ContainerApiClient client;
     private final int mbPerGb;

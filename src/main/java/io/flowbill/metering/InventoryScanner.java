@@ -42,7 +42,7 @@ class InventoryScanner {
     InventoryScan scan(String tenant) {
         long scanId = store.newScan();
         Instant observedAt = clock.instant();
-        ContainerPage first = client.listContainers(PAGE_SIZE, 0);
+        ContainerPage first = client.list(PAGE_SIZE, 0);
         long reported = first.total();
         int collected = store.stage(scanId, tenant, observedAt, "list", observations(first));
         ExecutorService pool = Executors.newFixedThreadPool(parallelism);
@@ -62,7 +62,7 @@ class InventoryScanner {
         int gone = 0;
         for (long id : store.knownButUnseen(scanId, tenant)) {
             try {
-                Container container = client.getContainer(id);
+                Container container = client.get(id);
                 recovered += store.stage(scanId, tenant, clock.instant(), "get", List.of(observation(container)));
             }
             catch (ContainerApiException e) {
@@ -81,7 +81,7 @@ class InventoryScanner {
         List<CompletableFuture<ContainerPage>> pages = new ArrayList<>();
         for (long offset = from; offset < total && pages.size() < PAGES_IN_FLIGHT; offset += PAGE_SIZE) {
             int at = Math.toIntExact(offset);
-            pages.add(CompletableFuture.supplyAsync(() -> client.listContainers(PAGE_SIZE, at), pool));
+            pages.add(CompletableFuture.supplyAsync(() -> client.list(PAGE_SIZE, at), pool));
         }
         int staged = 0;
         for (CompletableFuture<ContainerPage> page : pages) {

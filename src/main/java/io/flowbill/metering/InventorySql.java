@@ -35,7 +35,7 @@ final class InventorySql {
               from latest l
               join inventory_observation o on o.tenant_id = l.tenant_id and o.container_id = l.container_id
              where o.scan_id = ? and v.tenant_id = l.tenant_id and v.container_id = l.container_id
-               and v.valid_from = l.valid_from and """ + SAME;
+               and v.valid_from = l.valid_from and """ + " " + SAME;
 
     /** Parameters: scan id, scan id. */
     static final String OPEN_CHANGED_VERSIONS = "with " + LATEST + """
@@ -50,7 +50,7 @@ final class InventorySql {
                    o.image_id, o.name
             from inventory_observation o
             left join latest l on l.tenant_id = o.tenant_id and l.container_id = o.container_id
-            where o.scan_id = ? and (l.container_id is null or not (""" + SAME + "))";
+            where o.scan_id = ? and (l.container_id is null or not (""" + " " + SAME + "))";
 
     private InventorySql() {
     }

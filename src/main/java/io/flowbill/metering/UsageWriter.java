@@ -8,7 +8,7 @@ import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.batch.infrastructure.item.ItemWriter;
 
 /** The flow step's writer: waits for the chunk's flow calls, then writes their rows in one transaction. */
-final class UsageWriter implements ItemWriter<CompletableFuture<MeteredHour>> {
+class UsageWriter implements ItemWriter<CompletableFuture<MeteredHour>> {
 
     private final UsageStore store;
     private final MeteringProperties settings;

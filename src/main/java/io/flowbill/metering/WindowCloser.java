@@ -13,7 +13,7 @@ import org.springframework.batch.infrastructure.repeat.RepeatStatus;
  * read, the run fails (an API outage must not produce a silently short bill) and the same command retries
  * exactly those hours; otherwise the range's windows are marked metered.
  */
-final class WindowCloser implements Tasklet {
+class WindowCloser implements Tasklet {
 
     private final WindowStore store;
     private final MeteringProperties settings;
