@@ -1,15 +1,10 @@
 package io.flowbill.containerapi;
 
-import java.io.IOException;
-import java.net.ConnectException;
-import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.slf4j.Logger;
@@ -126,24 +121,16 @@ final class CallExecution<T> {
     }
 
     private void onFailure(Throwable failure, Timer.Sample sample) {
-        boolean neverSent = failure instanceof HttpConnectTimeoutException || failure instanceof ConnectException;
-        Outcome outcome;
-        String problem;
-        if (failure instanceof HttpTimeoutException || failure instanceof TimeoutException) {
-            outcome = Outcome.TIMEOUT;
-            problem = neverSent ? "connect timed out" : "no answer within " + transport.requestTimeout();
-        } else if (failure instanceof IOException) {
-            outcome = Outcome.IO_ERROR;
-            problem = (neverSent ? "connection failed: " : "connection error: ") + failure;
-        } else {
+        TransportFailure classified = TransportFailure.of(failure, transport.requestTimeout());
+        if (classified == null) {
             transport.metrics.requestEnded(sample, call.endpoint(), Outcome.IO_ERROR);
             fail(error(0, null, "unexpected failure: " + failure, failure, false));
             return;
         }
-        transport.metrics.requestEnded(sample, call.endpoint(), outcome);
-        ContainerApiException last = error(0, null, problem, failure, false);
-        if (call.endpoint().repeatable() || neverSent) {
-            retryOrFail(outcome, null, last);
+        transport.metrics.requestEnded(sample, call.endpoint(), classified.outcome());
+        ContainerApiException last = error(0, null, classified.problem(), failure, false);
+        if (call.endpoint().repeatable() || classified.neverSent()) {
+            retryOrFail(classified.outcome(), null, last);
         } else {
             fail(last);
         }

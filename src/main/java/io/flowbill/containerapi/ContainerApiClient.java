@@ -42,7 +42,6 @@ public final class ContainerApiClient implements AutoCloseable {
             throw new IllegalStateException("flowbill.api needs a token, a token-file or an app-key and app-secret");
         }
         this.metrics = new ApiMetrics(registry);
-        this.transport = new ApiTransport(properties, metrics, clock);
         this.flowTimeUnit = properties.flowTimeUnit();
         if (properties.token() != null) {
             this.tokens = new StaticTokenSource(ApiToken.permanent(properties.token(), clock.instant()));
@@ -50,9 +49,9 @@ public final class ContainerApiClient implements AutoCloseable {
             this.tokens = new FileTokenSource(properties.tokenFile(), clock);
         } else {
             var call = TokenEndpoint.call(properties.appKey(), properties.appSecret());
-            this.tokens = new RenewingTokenSource(() -> transport.execute(call, TokenSource.NONE)
-                    .thenApply(answer -> TokenEndpoint.toToken(answer, clock.instant())), clock, metrics);
+            this.tokens = new RenewingTokenSource(() -> fetchToken(call, clock), clock, metrics);
         }
+        this.transport = new ApiTransport(properties, metrics, clock);
     }
 
     /** {@code GET /api/v1/containers/images}. */
@@ -152,6 +151,10 @@ public final class ContainerApiClient implements AutoCloseable {
     @Override
     public void close() {
         transport.close();
+    }
+
+    private CompletableFuture<ApiToken> fetchToken(ApiCall<TokenEndpoint.Answer> call, Clock clock) {
+        return transport.execute(call, TokenSource.NONE).thenApply(answer -> TokenEndpoint.toToken(answer, clock.instant()));
     }
 
     private <T> CompletableFuture<T> call(Endpoint endpoint, long containerId, String suffix, Object body, Class<T> type) {

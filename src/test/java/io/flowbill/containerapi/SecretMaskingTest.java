@@ -9,10 +9,18 @@ import java.time.Duration;
 import java.time.Instant;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
-/** Tokens and app secrets never show in toString, messages or exceptions. */
+/** Tokens and app secrets never show in toString, messages, exceptions or logs. */
+@ExtendWith(OutputCaptureExtension.class)
 class SecretMaskingTest {
 
     private static final String SECRET = "s3cr3t-Value-42";
@@ -70,5 +78,28 @@ class SecretMaskingTest {
         assertThat(Secrets.scrub("nothing here", SECRET)).isEqualTo("nothing here");
         assertThat(Secrets.scrub(null, SECRET)).isNull();
         assertThat(Secrets.scrub("x", "")).isEqualTo("x");
+    }
+
+    @Test
+    void issuedTokensNeverReachTheLog(CapturedOutput output) throws Exception {
+        Logger logger = (Logger) LoggerFactory.getLogger("io.flowbill.containerapi");
+        Level before = logger.getLevel();
+        logger.setLevel(Level.DEBUG);
+        try (StubApi api = new StubApi();
+                ContainerApiClient client = new ContainerApiClient(ContainerApiProperties.defaults(api.baseUrl())
+                        .withAppCredentials("key-9", SECRET).withRetries(2, Duration.ofMillis(1), Duration.ofMillis(2)),
+                        new SimpleMeterRegistry())) {
+            api.script("POST /api/v1/token", json(201, "{\"token\": \"issued-A-93c1\", \"expires_in\": \"86399\"}"),
+                    json(201, "{\"token\": \"issued-B-27f4\", \"expires_in\": \"86399\"}"));
+            api.script("GET /api/v1/containers/7", json(401, "{\"code\": 4010001}"), json(503, "{}"),
+                    json(200, "{\"id\": 7}"));
+
+            client.get(7);
+        } finally {
+            logger.setLevel(before);
+        }
+
+        assertThat(output.getAll()).contains("Obtained a container API token (unauthorized)", "retry 1/2")
+                .doesNotContain("issued-A-93c1", "issued-B-27f4", SECRET);
     }
 }
