@@ -9,9 +9,9 @@ import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.job.parameters.JobParametersBuilder;
-import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.stereotype.Service;
 
+import io.flowbill.system.JobRunner;
 import io.micrometer.core.instrument.MeterRegistry;
 
 /**
@@ -21,7 +21,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 @Service
 public class MeteringService {
 
-    private final JobOperator jobOperator;
+    private final JobRunner jobRunner;
     private final Job meteringJob;
     private final WindowStore windows;
     private final MeteringSummaries summaries;
@@ -29,9 +29,9 @@ public class MeteringService {
     private final MeterRegistry registry;
     private final Clock clock;
 
-    MeteringService(JobOperator jobOperator, Job meteringJob, WindowStore windows, MeteringSummaries summaries,
+    MeteringService(JobRunner jobRunner, Job meteringJob, WindowStore windows, MeteringSummaries summaries,
             MeteringProperties settings, MeterRegistry registry, Clock clock) {
-        this.jobOperator = jobOperator;
+        this.jobRunner = jobRunner;
         this.meteringJob = meteringJob;
         this.windows = windows;
         this.summaries = summaries;
@@ -54,7 +54,7 @@ public class MeteringService {
             parameters.addString(MeteringJobConfiguration.REFRESH, started.toString(), true);
         }
         JobParameters jobParameters = parameters.toJobParameters();
-        JobExecution execution = jobOperator.start(meteringJob, jobParameters);
+        JobExecution execution = jobRunner.run(meteringJob, jobParameters);
         if (execution.getStatus() != BatchStatus.COMPLETED) {
             throw new MeteringFailedException(range, execution);
         }

@@ -1,0 +1,130 @@
+package io.flowbill.metering;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import io.flowbill.FlowbillApplication;
+import io.flowbill.sandbox.Container;
+import io.flowbill.sandbox.FlowAmount;
+import io.flowbill.sandbox.MalformedFlow;
+
+/** Meters whole days of the small fleet against the sandbox and a real PostgreSQL. */
+@SpringBootTest(classes = FlowbillApplication.class)
+@Import(SmallFleet.SharedClock.class)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class MeteringDayIT {
+
+    static final SmallFleet fleet = new SmallFleet();
+
+    @DynamicPropertySource
+    static void properties(DynamicPropertyRegistry registry) {
+        SmallFleet.SharedClock.fleet = fleet;
+        fleet.register(registry);
+    }
+
+    @Autowired
+    MeteringService metering;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Test
+    @Order(1)
+    void meteringADayRecordsExactlyTheSandboxFlowOfEveryContainer() throws Exception {
+        MeteringRange day = SmallFleet.day();
+
+        MeteringSummary summary = metering.meter(day, false);
+
+        assertThat(summary.windows()).isEqualTo(24);
+        int checked = 0;
+        for (Container container : fleet.sandbox.fleet().list()) {
+            if (!container.createdAt().isBefore(day.to())) {
+                continue;
+            }
+            FlowAmount expected = fleet.sandbox.flowModel().flow(container.id(), day.from(), day.to());
+            Map<String, Object> metered = jdbc.queryForMap("""
+                    select count(*) as hours, sum(up_mb) as up, sum(down_mb) as down from usage_hour
+                     where container_id = ? and window_start >= ? and window_start < ?
+                    """, container.id(), Timestamp.from(day.from()), Timestamp.from(day.to()));
+            assertThat((BigDecimal) metered.get("up")).as("container='%s', day='%s', item='up'", container.id(), day.from())
+                    .isEqualByComparingTo(expected.upMb());
+            assertThat((BigDecimal) metered.get("down")).as("container='%s', day='%s', item='down'", container.id(), day.from())
+                    .isEqualByComparingTo(expected.downMb());
+            checked++;
+        }
+        assertThat(checked).isGreaterThan(SmallFleet.CONTAINERS / 2);
+        assertThat(summary.usageRows()).isEqualTo(count("select count(*) from usage_hour"));
+    }
+
+    @Test
+    @Order(2)
+    void rerunOfTheSameDayWritesNothingNew() throws Exception {
+        String before = fingerprint();
+
+        MeteringSummary again = metering.meter(SmallFleet.day(), false);
+        MeteringSummary refreshed = metering.meter(SmallFleet.day(), true);
+
+        assertThat(again.alreadyMetered()).isTrue();
+        assertThat(refreshed.alreadyMetered()).isFalse();
+        assertThat(refreshed.revisedHours()).isZero();
+        assertThat(fingerprint()).isEqualTo(before);
+    }
+
+    @Test
+    @Order(3)
+    void unknownStatusAndMalformedFlowBecomeExceptionsWhileTheRestIsMetered() throws Exception {
+        MeteringRange dayBefore = new MeteringRange(SmallFleet.DAY.minus(Duration.ofDays(1)), SmallFleet.DAY);
+        long malformed = fleet.sandbox.fleet().list().stream()
+                .filter(c -> c.createdAt().isBefore(dayBefore.from()) && c.status().equals("create_succ"))
+                .findFirst().orElseThrow().id();
+        fleet.sandbox.faults().malformedFlowFor(malformed, MalformedFlow.NAN);
+
+        metering.meter(dayBefore, false);
+
+        List<String> unknownStatuses = jdbc.queryForList(
+                "select distinct raw_value from metering_exception where kind = 'unknown_status'", String.class);
+        assertThat(unknownStatuses).isNotEmpty().allMatch(s -> s.equals("migrate_ing") || s.equals("suspended"));
+        assertThat(count("select count(*) from usage_hour u where not billable and status in ('migrate_ing', 'suspended')"))
+                .as("hours of unknown statuses are recorded, not billed").isPositive();
+        Map<String, Object> bad = jdbc.queryForMap("""
+                select count(*) as hours, count(up_mb) as with_traffic, sum(active_seconds) as seconds from usage_hour
+                 where container_id = ? and window_start >= ? and window_start < ?
+                """, malformed, Timestamp.from(dayBefore.from()), Timestamp.from(dayBefore.to()));
+        assertThat(((Number) bad.get("hours")).intValue()).as("container='%s' hours still count", malformed).isEqualTo(24);
+        assertThat(((Number) bad.get("with_traffic")).intValue()).as("container='%s' traffic not guessed", malformed).isZero();
+        assertThat(((Number) bad.get("seconds")).intValue()).isEqualTo(24 * 3600);
+        assertThat(jdbc.queryForList("select raw_value from metering_exception where kind = 'malformed_flow' and container_id = ?",
+                String.class, malformed)).hasSize(24).containsOnly("NaNMB");
+        assertThat(count("select count(*) from usage_hour where up_mb is not null and window_start < ?",
+                Timestamp.from(SmallFleet.DAY))).as("the rest of the fleet is metered").isGreaterThan(1000);
+    }
+
+    private String fingerprint() {
+        return jdbc.queryForObject("""
+                select count(*) || ':' || coalesce(sum(up_mb), 0) || ':' || coalesce(sum(down_mb), 0) || ':'
+                       || coalesce(sum(active_seconds), 0) || ':' || count(*) filter (where inferred)
+                  from usage_hour
+                """, String.class);
+    }
+
+    private long count(String sql, Object... args) {
+        Long n = jdbc.queryForObject(sql, Long.class, args);
+        return n == null ? 0 : n;
+    }
+}
