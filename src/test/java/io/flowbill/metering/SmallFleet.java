@@ -25,9 +25,19 @@ final class SmallFleet {
     static final int CONTAINERS = 120;
     static final long SEED = 12;
 
-    final SandboxClock clock = SandboxClock.fixed(NOW);
-    final SandboxServer sandbox = SandboxServer.start(SandboxConfig.defaults()
-            .withContainers(CONTAINERS).withSeed(SEED).withClock(clock));
+    final SandboxClock clock;
+    final SandboxServer sandbox;
+
+    SmallFleet() {
+        this(NOW);
+    }
+
+    /** The same fleet, generated as of {@code now} (its clock starts there and moves only when told). */
+    SmallFleet(Instant now) {
+        clock = SandboxClock.fixed(now);
+        sandbox = SandboxServer.start(SandboxConfig.defaults()
+                .withContainers(CONTAINERS).withSeed(SEED).withClock(clock).withDeletionTime(java.time.Duration.ZERO));
+    }
 
     /** Points flowbill at this fixture's sandbox and at a fresh database. */
     void register(DynamicPropertyRegistry registry) {
