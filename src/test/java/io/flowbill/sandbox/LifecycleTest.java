@@ -72,6 +72,23 @@ class LifecycleTest {
         assertThat(modified.get("desc").stringValue()).isEqualTo("now by traffic");
         assertThat(modified.get("updated_at").stringValue()).isEqualTo("2017-03-01T00:05:00Z");
         assertThat(modified.get("created_at").stringValue()).isEqualTo("2017-03-01T00:00:00Z");
+        JsonNode listed = http.get("/api/v1/containers?limit=1&offset=300").json().get("containers").get(0);
+        assertThat(listed.get("id").longValue()).isEqualTo(id);
+        assertThat(listed.get("status").stringValue()).isEqualTo("update_succ");
+        assertThat(listed.get("network_charge_type").intValue()).isEqualTo(2);
+    }
+
+    @Test
+    void changesToAGeneratedContainerShowInItsPlaceInTheList() {
+        Container tenth = sandbox.fleet().list().get(10);
+        clock.advance(Duration.ofMinutes(1));
+
+        http.put("/api/v1/containers/" + tenth.id(), "{\"desc\": \"listed change\"}");
+
+        JsonNode listed = http.get("/api/v1/containers?limit=1&offset=10").json().get("containers").get(0);
+        assertThat(listed.get("id").longValue()).isEqualTo(tenth.id());
+        assertThat(listed.get("desc").stringValue()).isEqualTo("listed change");
+        assertThat(listed.get("status").stringValue()).isEqualTo("update_succ");
     }
 
     @Test
