@@ -19,6 +19,8 @@ import tools.jackson.databind.JsonNode;
  */
 final class ApiHandler implements HttpHandler {
 
+    private static final System.Logger LOG = System.getLogger(ApiHandler.class.getName());
+
     private final ContainerApi containers;
     private final TokenStore tokens;
     private final FaultInjector faults;
@@ -48,6 +50,8 @@ final class ApiHandler implements HttpHandler {
             } catch (SandboxApiException e) {
                 reply = HttpReply.json(e.error().status(), new WireJson.Error(e.error().code(), e.getMessage()));
             } catch (RuntimeException e) {
+                LOG.log(System.Logger.Level.WARNING, "sandbox failed to answer " + exchange.getRequestMethod() + " "
+                        + exchange.getRequestURI(), e);
                 reply = HttpReply.error(ApiError.SERVER_ERROR);
             }
             send(exchange, reply);

@@ -1,5 +1,6 @@
 package io.flowbill.sandbox;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -27,7 +28,7 @@ public record ContainerRequest(
     public ContainerRequest {
         oneOf("charge_type", required("charge_type", chargeType), 1, 2);
         int spec = required("spec_id", specId);
-        if (java.util.Arrays.stream(FleetGenerator.SPECS).noneMatch(known -> known == spec)) {
+        if (Arrays.stream(FleetGenerator.SPECS).noneMatch(known -> known == spec)) {
             throw SandboxApiException.invalid("unknown spec_id " + spec);
         }
         oneOf("image_type", required("image_type", imageType), 1, 2);

@@ -18,7 +18,17 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class FaultSettings {
 
-    private record Planned(Endpoint endpoint, Fault fault, int[] remaining) {
+    /** A countdown: the next {@code remaining} requests to {@code endpoint} (null = any) fail with {@code fault}. */
+    private static final class Planned {
+        private final Endpoint endpoint;
+        private final Fault fault;
+        private int remaining;
+
+        Planned(Endpoint endpoint, Fault fault, int remaining) {
+            this.endpoint = endpoint;
+            this.fault = fault;
+            this.remaining = remaining;
+        }
     }
 
     private volatile FaultConfig config;
@@ -97,7 +107,7 @@ public final class FaultSettings {
 
     /** How many planned failures are still to come. */
     public synchronized int pendingFailures() {
-        return planned.stream().mapToInt(plan -> plan.remaining()[0]).sum();
+        return planned.stream().mapToInt(plan -> plan.remaining).sum();
     }
 
     /** Makes every flow answer of this container malformed this way; null clears it. */
@@ -121,13 +131,13 @@ public final class FaultSettings {
     synchronized Fault takePlanned(Endpoint endpoint, boolean malformedPhase) {
         for (Iterator<Planned> it = planned.iterator(); it.hasNext();) {
             Planned plan = it.next();
-            boolean malformed = plan.fault() == Fault.MALFORMED_FLOW;
-            boolean endpointMatches = plan.endpoint() == null || plan.endpoint() == endpoint;
+            boolean malformed = plan.fault == Fault.MALFORMED_FLOW;
+            boolean endpointMatches = plan.endpoint == null || plan.endpoint == endpoint;
             if (endpointMatches && malformed == malformedPhase && (!malformed || endpoint == Endpoint.FLOW)) {
-                if (--plan.remaining()[0] == 0) {
+                if (--plan.remaining == 0) {
                     it.remove();
                 }
-                return plan.fault();
+                return plan.fault;
             }
         }
         return null;
@@ -139,7 +149,7 @@ public final class FaultSettings {
             throw new IllegalArgumentException("count cannot be negative: " + count);
         }
         if (count > 0) {
-            planned.add(new Planned(endpoint, fault, new int[] {count}));
+            planned.add(new Planned(endpoint, fault, count));
         }
         return this;
     }

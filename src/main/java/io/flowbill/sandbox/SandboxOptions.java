@@ -1,6 +1,7 @@
 package io.flowbill.sandbox;
 
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.Locale;
 
 /** Parses the standalone options into a {@link SandboxConfig}; errors name the option. */
@@ -120,7 +121,7 @@ final class SandboxOptions {
             return Enum.valueOf(type, value.trim().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("option " + option + " expects one of "
-                    + java.util.Arrays.toString(type.getEnumConstants()) + ", got '" + value + "'");
+                    + Arrays.toString(type.getEnumConstants()) + ", got '" + value + "'");
         }
     }
 }

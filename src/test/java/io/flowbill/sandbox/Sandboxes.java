@@ -8,6 +8,7 @@ final class Sandboxes {
 
     /** A Wednesday at midnight UTC (08:00 in Shanghai). */
     static final Instant NOW = Instant.parse("2017-03-01T00:00:00Z");
+    static final long SEED = 42;
     static final String APP_KEY = "test-key";
     static final String APP_SECRET = "test-secret";
 
@@ -18,7 +19,7 @@ final class Sandboxes {
     static SandboxConfig smallFleet() {
         return SandboxConfig.defaults()
                 .withContainers(300)
-                .withSeed(42)
+                .withSeed(SEED)
                 .withThreads(16)
                 .withClock(SandboxClock.fixed(NOW))
                 .withCredentials(APP_KEY, APP_SECRET)
