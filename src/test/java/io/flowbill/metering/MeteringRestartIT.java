@@ -1,0 +1,141 @@
+package io.flowbill.metering;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+
+import io.flowbill.sandbox.SandboxClock;
+import io.flowbill.sandbox.SandboxConfig;
+import io.flowbill.sandbox.SandboxServer;
+import io.flowbill.system.TestDatabase;
+
+/**
+ * Runs the real jar as a separate process, kills it (SIGKILL) half way through a day, runs the same command
+ * again, and compares the result with an uninterrupted run: a crash leaves no duplicates and loses nothing
+ * (spring-batch RestartFunctionalTests, at process level).
+ */
+class MeteringRestartIT {
+
+    static final Path JAR = Path.of("target", "flowbill.jar");
+    static final SandboxServer sandbox = SandboxServer.start(SandboxConfig.defaults().withContainers(300).withSeed(5)
+            .withClock(SandboxClock.fixed(SmallFleet.NOW)));
+
+    @AfterAll
+    static void stopSandbox() {
+        sandbox.close();
+    }
+
+    @Test
+    void runKilledHalfWayAndRunAgainEndsIdenticalToAnUninterruptedRun() throws Exception {
+        TestDatabase.Database interrupted = TestDatabase.fresh();
+        TestDatabase.Database uninterrupted = TestDatabase.fresh();
+        sandbox.faults().latency(Duration.ofMillis(3), Duration.ZERO);
+
+        Process first = meter(interrupted);
+        long partial = waitForRows(interrupted, 600, Duration.ofSeconds(90));
+        first.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+        long atKill = count(interrupted, "select count(*) from usage_hour");
+        sandbox.faults().latency(Duration.ZERO, Duration.ZERO);
+        int resumed = finish(meter(interrupted));
+        int clean = finish(meter(uninterrupted));
+
+        assertThat(partial).as("the first run wrote part of the day before it was killed").isPositive();
+        assertThat(resumed).as("the rerun after the kill completes").isZero();
+        assertThat(clean).isZero();
+        long total = count(uninterrupted, "select count(*) from usage_hour");
+        assertThat(atKill).as("killed half way").isLessThan(total);
+        assertThat(usage(interrupted)).as("usage after kill and rerun equals an uninterrupted run")
+                .isEqualTo(usage(uninterrupted));
+        assertThat(statuses(interrupted)).as("batch executions of the interrupted instance")
+                .containsExactly("FAILED", "COMPLETED");
+    }
+
+    private static Process meter(TestDatabase.Database db) throws IOException {
+        ProcessBuilder builder = new ProcessBuilder(javaBinary(), "-Xmx256m", "-jar", JAR.toString(), "meter",
+                "--from", SmallFleet.DAY.toString(), "--to", SmallFleet.DAY.plus(Duration.ofDays(1)).toString());
+        Map<String, String> env = builder.environment();
+        env.put("SPRING_DATASOURCE_URL", db.url());
+        env.put("SPRING_DATASOURCE_USERNAME", db.user());
+        env.put("SPRING_DATASOURCE_PASSWORD", db.password());
+        env.put("FLOWBILL_API_BASE_URL", sandbox.baseUrl().toString());
+        env.put("FLOWBILL_API_TOKEN", sandbox.token());
+        env.put("FLOWBILL_METERING_CHUNK_SIZE", "100");
+        env.put("FLOWBILL_API_REQUESTS_PER_SECOND", "0");
+        File log = Files.createTempFile("flowbill-meter", ".log").toFile();
+        return builder.redirectErrorStream(true).redirectOutput(log).start();
+    }
+
+    private static int finish(Process process) throws InterruptedException {
+        if (!process.waitFor(180, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            throw new AssertionError("flowbill meter did not finish within 180 s");
+        }
+        return process.exitValue();
+    }
+
+    private static long waitForRows(TestDatabase.Database db, long rows, Duration patience) throws Exception {
+        Instant deadline = Instant.now().plus(patience);
+        while (Instant.now().isBefore(deadline)) {
+            long now = tableExists(db) ? count(db, "select count(*) from usage_hour") : 0;
+            if (now >= rows) {
+                return now;
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("the first run wrote fewer than " + rows + " usage rows within " + patience);
+    }
+
+    private static boolean tableExists(TestDatabase.Database db) throws SQLException {
+        return count(db, "select count(*) from information_schema.tables where table_name = 'usage_hour'") > 0;
+    }
+
+    private static List<String> usage(TestDatabase.Database db) throws SQLException {
+        return strings(db, """
+                select container_id || ' ' || window_start || ' ' || status || ' ' || charge_type || ' ' || spec_id
+                       || ' ' || active_seconds || ' ' || coalesce(up_mb::text, '-') || ' ' || coalesce(down_mb::text, '-')
+                       || ' ' || inferred
+                  from usage_hour order by container_id, window_start
+                """);
+    }
+
+    private static List<String> statuses(TestDatabase.Database db) throws SQLException {
+        return strings(db, "select status from batch_job_execution order by job_execution_id");
+    }
+
+    private static List<String> strings(TestDatabase.Database db, String sql) throws SQLException {
+        List<String> rows = new ArrayList<>();
+        try (Connection c = db.connect(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            while (rs.next()) {
+                rows.add(rs.getString(1));
+            }
+        }
+        return rows;
+    }
+
+    private static long count(TestDatabase.Database db, String sql) throws SQLException {
+        try (Connection c = db.connect(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    private static String javaBinary() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+}
