@@ -1,85 +1,162 @@
 package io.flowbill.metering;
 
+import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
-import javax.sql.DataSource;
-
-import org.springframework.batch.infrastructure.item.database.JdbcPagingItemReader;
-import org.springframework.batch.infrastructure.item.database.Order;
-import org.springframework.batch.infrastructure.item.database.builder.JdbcPagingItemReaderBuilder;
+import org.springframework.batch.infrastructure.item.ItemStreamReader;
+import org.springframework.jdbc.core.ConnectionCallback;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * Reads the (container, window) pairs of a range that still need metering, in (container, window) order,
- * a page at a time. Pairs that already have a usage row are skipped (unless refreshing), so a rerun or a
- * restart after a crash picks up exactly the pairs not yet written: progress lives in the data, not in a
- * reader position.
+ * Reads the (container, window) pairs of a range that still need metering, in (container, window) order: a page
+ * of containers at a time by keyset on the id, their attribute versions and already-metered hours in one query
+ * each, the pairs expanded here. Pairs that already have a usage row are skipped (unless refreshing), so a rerun
+ * or a restart after a crash picks up exactly the pairs not yet written: progress lives in the data, not in a
+ * reader position. Memory holds one page of containers, whatever the fleet size.
  */
-final class ContainerHourReader {
+class ContainerHourReader implements ItemStreamReader<ContainerHour> {
 
-    private static final String PAIRS = """
-            (select c.container_id, c.name, c.created_at,
-                    case when c.gone_at is not null then c.last_seen_at end as life_end,
-                    w.window_start, (extract(epoch from w.window_start))::bigint as window_epoch,
-                    v.status, v.charge_type, v.spec_id, v.use_public_network, v.network_charge_type, v.bandwidth,
-                    v.first_observed_at
-               from container c
-               cross join generate_series(cast(:from as timestamptz), cast(:last as timestamptz), interval '1 hour') w(window_start)
-               join lateral (
-                 select * from container_version v
-                  where v.tenant_id = c.tenant_id and v.container_id = c.container_id
-                  order by (v.valid_from <= greatest(w.window_start, c.created_at)) desc,
-                           case when v.valid_from <= greatest(w.window_start, c.created_at) then v.valid_from end desc,
-                           v.valid_from
-                  limit 1) v on true
-              where c.tenant_id = :tenant
-                and c.created_at < w.window_start + interval '1 hour'
-                and (c.gone_at is null or c.last_seen_at > w.window_start)
-                %s
-            ) pairs
-            """;
+    private final JdbcTemplate jdbc;
+    private final String tenant;
+    private final MeteringRange range;
+    private final boolean refresh;
+    private final int containersPerPage;
+    private final Deque<ContainerHour> buffer = new ArrayDeque<>();
+    private long lastContainerId = Long.MIN_VALUE;
+    private boolean exhausted;
 
-    private static final String NOT_YET_METERED = """
-            and not exists (select 1 from usage_hour u where u.tenant_id = c.tenant_id
-                            and u.container_id = c.container_id and u.window_start = w.window_start)
-            """;
-
-    private ContainerHourReader() {
+    ContainerHourReader(JdbcTemplate jdbc, String tenant, MeteringRange range, boolean refresh, int containersPerPage) {
+        this.jdbc = jdbc;
+        this.tenant = tenant;
+        this.range = range;
+        this.refresh = refresh;
+        this.containersPerPage = containersPerPage;
     }
 
-    static JdbcPagingItemReader<ContainerHour> build(DataSource dataSource, String tenant, MeteringRange range,
-            boolean refresh, int pageSize) throws Exception {
-        return new JdbcPagingItemReaderBuilder<ContainerHour>()
-                .name("containerHourReader")
-                .dataSource(dataSource)
-                .selectClause("select *")
-                .fromClause(PAIRS.formatted(refresh ? "" : NOT_YET_METERED))
-                .sortKeys(Map.of("container_id", Order.ASCENDING, "window_epoch", Order.ASCENDING))
-                .parameterValues(Map.of("tenant", tenant,
-                        "from", Timestamp.from(range.from()),
-                        "last", Timestamp.from(range.to().minus(UsageWindow.LENGTH))))
-                .pageSize(pageSize)
-                .saveState(false)
-                .rowMapper(ContainerHourReader::map)
-                .build();
+    @Override
+    public ContainerHour read() {
+        while (buffer.isEmpty() && !exhausted) {
+            readPage();
+        }
+        return buffer.poll();
     }
 
-    private static ContainerHour map(ResultSet rs, int row) throws SQLException {
-        return new ContainerHour(rs.getLong("container_id"), rs.getString("name"), instant(rs, "created_at"),
-                instant(rs, "life_end"), new UsageWindow(instant(rs, "window_start")), rs.getString("status"),
-                rs.getInt("charge_type"), rs.getInt("spec_id"), integer(rs, "use_public_network"),
-                integer(rs, "network_charge_type"), integer(rs, "bandwidth"), instant(rs, "first_observed_at"));
+    private void readPage() {
+        List<ContainerRow> containers = jdbc.query("""
+                select container_id, name, created_at, case when gone_at is not null then last_seen_at end as life_end
+                  from container
+                 where tenant_id = ? and container_id > ? and created_at < ?
+                   and (gone_at is null or last_seen_at > ?)
+                 order by container_id limit ?
+                """, (rs, i) -> new ContainerRow(rs.getLong(1), rs.getString(2), instant(rs, 3), instant(rs, 4)),
+                tenant, lastContainerId, Timestamp.from(range.to()), Timestamp.from(range.from()), containersPerPage);
+        if (containers.isEmpty()) {
+            exhausted = true;
+            return;
+        }
+        lastContainerId = containers.get(containers.size() - 1).id();
+        Long[] ids = containers.stream().map(ContainerRow::id).toArray(Long[]::new);
+        Map<Long, List<VersionRow>> versions = versions(ids);
+        Set<String> metered = refresh ? Set.of() : metered(ids);
+        for (ContainerRow container : containers) {
+            for (UsageWindow window : range.windows()) {
+                if (container.aliveIn(window) && !metered.contains(container.id() + "@" + window.start())) {
+                    VersionRow version = applicable(versions.get(container.id()), window, container.createdAt());
+                    if (version != null) {
+                        buffer.add(version.hour(container, window));
+                    }
+                }
+            }
+        }
     }
 
-    private static Instant instant(ResultSet rs, String column) throws SQLException {
+    private Map<Long, List<VersionRow>> versions(Long[] ids) {
+        Map<Long, List<VersionRow>> versions = new HashMap<>();
+        withArray(ids, array -> jdbc.query("""
+                select container_id, valid_from, first_observed_at, status, charge_type, spec_id, use_public_network,
+                       network_charge_type, bandwidth
+                  from container_version where tenant_id = ? and container_id = any(?)
+                 order by container_id, valid_from
+                """, rs -> {
+            versions.computeIfAbsent(rs.getLong(1), id -> new ArrayList<>()).add(new VersionRow(instant(rs, 2),
+                    instant(rs, 3), rs.getString(4), rs.getInt(5), rs.getInt(6), integer(rs, 7), integer(rs, 8),
+                    integer(rs, 9)));
+        }, tenant, array));
+        return versions;
+    }
+
+    private Set<String> metered(Long[] ids) {
+        Set<String> metered = new HashSet<>();
+        withArray(ids, array -> jdbc.query("""
+                select container_id, window_start from usage_hour
+                 where tenant_id = ? and container_id = any(?) and window_start >= ? and window_start < ?
+                """, rs -> {
+            metered.add(rs.getLong(1) + "@" + instant(rs, 2));
+        }, tenant, array, Timestamp.from(range.from()), Timestamp.from(range.to())));
+        return metered;
+    }
+
+    private void withArray(Long[] ids, java.util.function.Consumer<Array> work) {
+        jdbc.execute((ConnectionCallback<Void>) connection -> {
+            Array array = connection.createArrayOf("bigint", ids);
+            try {
+                work.accept(array);
+            }
+            finally {
+                array.free();
+            }
+            return null;
+        });
+    }
+
+    /** The version in force at the window's start (or at creation, in the creation window); else the first one. */
+    private static VersionRow applicable(List<VersionRow> versions, UsageWindow window, Instant createdAt) {
+        if (versions == null || versions.isEmpty()) {
+            return null;
+        }
+        Instant at = window.start().isAfter(createdAt) ? window.start() : createdAt;
+        VersionRow applicable = versions.get(0);
+        for (VersionRow version : versions) {
+            if (!version.validFrom().isAfter(at)) {
+                applicable = version;
+            }
+        }
+        return applicable;
+    }
+
+    private record ContainerRow(long id, String name, Instant createdAt, Instant lifeEnd) {
+
+        boolean aliveIn(UsageWindow window) {
+            return createdAt.isBefore(window.end()) && (lifeEnd == null || lifeEnd.isAfter(window.start()));
+        }
+    }
+
+    private record VersionRow(Instant validFrom, Instant firstObservedAt, String status, int chargeType, int specId,
+            Integer usePublicNetwork, Integer networkChargeType, Integer bandwidth) {
+
+        ContainerHour hour(ContainerRow container, UsageWindow window) {
+            return new ContainerHour(container.id(), container.name(), container.createdAt(), container.lifeEnd(),
+                    window, status, chargeType, specId, usePublicNetwork, networkChargeType, bandwidth, firstObservedAt);
+        }
+    }
+
+    private static Instant instant(ResultSet rs, int column) throws SQLException {
         Timestamp value = rs.getTimestamp(column);
         return value == null ? null : value.toInstant();
     }
 
-    private static Integer integer(ResultSet rs, String column) throws SQLException {
+    private static Integer integer(ResultSet rs, int column) throws SQLException {
         int value = rs.getInt(column);
         return rs.wasNull() ? null : value;
     }

@@ -3,8 +3,6 @@ package io.flowbill.metering;
 import java.time.Clock;
 import java.util.concurrent.CompletableFuture;
 
-import javax.sql.DataSource;
-
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
@@ -12,10 +10,10 @@ import org.springframework.batch.core.job.parameters.DefaultJobParametersValidat
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.StepBuilder;
-import org.springframework.batch.infrastructure.item.database.JdbcPagingItemReader;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 
 import io.flowbill.containerapi.ContainerApiClient;
@@ -52,7 +50,7 @@ class MeteringJobConfiguration {
 
     @Bean
     Step flowStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-            JdbcPagingItemReader<ContainerHour> containerHourReader, FlowFetcher flowFetcher, UsageWriter usageWriter,
+            ContainerHourReader containerHourReader, FlowFetcher flowFetcher, UsageWriter usageWriter,
             MeteringProperties settings) {
         return new StepBuilder("flowStep", jobRepository)
                 .<ContainerHour, CompletableFuture<MeteredHour>>chunk(settings.chunkSize())
@@ -78,11 +76,11 @@ class MeteringJobConfiguration {
 
     @Bean
     @StepScope
-    JdbcPagingItemReader<ContainerHour> containerHourReader(DataSource dataSource, MeteringProperties settings,
+    ContainerHourReader containerHourReader(JdbcTemplate jdbc, MeteringProperties settings,
             @Value("#{jobParameters['from']}") String from, @Value("#{jobParameters['to']}") String to,
-            @Value("#{jobParameters['refresh']}") String refresh) throws Exception {
-        return ContainerHourReader.build(dataSource, settings.tenant(), MeteringRange.parse(from, to), refresh != null,
-                settings.chunkSize());
+            @Value("#{jobParameters['refresh']}") String refresh) {
+        return new ContainerHourReader(jdbc, settings.tenant(), MeteringRange.parse(from, to), refresh != null,
+                Math.max(1, settings.chunkSize() / 4));
     }
 
     @Bean
