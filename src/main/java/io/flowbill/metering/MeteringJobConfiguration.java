@@ -21,7 +21,9 @@ import io.flowbill.containerapi.ContainerApiClient;
 /**
  * {@code meteringJob}: {@code inventoryStep} (scan the fleet into the inventory history), {@code flowStep}
  * (one flow call per container-hour, written as usage rows), {@code windowCloseStep} (check the failure share,
- * mark the windows metered). Identifying parameters: {@code from}, {@code to} and, for a refresh, {@code refresh}.
+ * mark the windows metered). A restart runs all three again: the scan is fresh, and the flow step reads only the
+ * hours not yet written, so a restart after an outage reads exactly what the failed run could not. Identifying parameters: {@code from}, {@code to}; {@code refresh} for a refresh and
+ * {@code retry} for a new attempt at hours a completed run could not read (both carry the time of the request).
  */
 @Configuration(proxyBeanMethods = false)
 class MeteringJobConfiguration {
@@ -29,11 +31,12 @@ class MeteringJobConfiguration {
     static final String FROM = "from";
     static final String TO = "to";
     static final String REFRESH = "refresh";
+    static final String RETRY = "retry";
 
     @Bean
     Job meteringJob(JobRepository jobRepository, Step inventoryStep, Step flowStep, Step windowCloseStep) {
         return new JobBuilder("meteringJob", jobRepository)
-                .validator(new DefaultJobParametersValidator(new String[] { FROM, TO }, new String[] { REFRESH }))
+                .validator(new DefaultJobParametersValidator(new String[] { FROM, TO }, new String[] { REFRESH, RETRY }))
                 .start(inventoryStep)
                 .next(flowStep)
                 .next(windowCloseStep)
@@ -45,6 +48,7 @@ class MeteringJobConfiguration {
             InventoryScanner inventoryScanner, MeteringProperties settings) {
         return new StepBuilder("inventoryStep", jobRepository)
                 .tasklet(new InventoryTasklet(inventoryScanner, settings), transactionManager)
+                .allowStartIfComplete(true)
                 .build();
     }
 
@@ -58,6 +62,7 @@ class MeteringJobConfiguration {
                 .reader(containerHourReader)
                 .processor(flowFetcher)
                 .writer(usageWriter)
+                .allowStartIfComplete(true)
                 .build();
     }
 

@@ -43,7 +43,8 @@ public class MeteringService {
     public MeteringSummary meter(MeteringRange range, boolean refresh) throws Exception {
         range.requireOver(clock.instant(), settings.lag());
         Instant started = clock.instant();
-        if (!refresh && windows.meteredWindows(settings.tenant(), range) == range.windowCount()) {
+        boolean unreadHours = windows.unavailable(settings.tenant(), range) > 0;
+        if (!refresh && !unreadHours && windows.meteredWindows(settings.tenant(), range) == range.windowCount()) {
             return summaries.alreadyMetered(range);
         }
         ApiCallCount calls = ApiCallCount.of(registry);
@@ -52,6 +53,10 @@ public class MeteringService {
                 .addString(MeteringJobConfiguration.TO, range.to().toString(), true);
         if (refresh) {
             parameters.addString(MeteringJobConfiguration.REFRESH, started.toString(), true);
+        }
+        else if (jobRunner.completedBefore(meteringJob, parameters.toJobParameters())) {
+            // a completed run left hours whose flow could not be read: a new attempt reads just those
+            parameters.addString(MeteringJobConfiguration.RETRY, started.toString(), true);
         }
         JobParameters jobParameters = parameters.toJobParameters();
         JobExecution execution = jobRunner.run(meteringJob, jobParameters);

@@ -37,7 +37,7 @@ class WindowCloser implements Tasklet {
             if (share.compareTo(settings.maxFailureShare()) > 0) {
                 throw new IllegalStateException(unavailable + " of " + all + " container-hours between " + range.from()
                         + " and " + range.to() + " could not be read from the container API (more than the allowed share "
-                        + settings.maxFailureShare() + "); run the same command again to retry them");
+                        + settings.maxFailureShare() + ")");
             }
         }
         store.markMetered(settings.tenant(), range, runId);

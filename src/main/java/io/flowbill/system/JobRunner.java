@@ -59,6 +59,12 @@ public class JobRunner {
         }
     }
 
+    /** True when the job instance of these parameters has already completed. */
+    public boolean completedBefore(Job job, JobParameters parameters) {
+        JobExecution last = jobRepository.getLastJobExecution(job.getName(), parameters);
+        return last != null && last.getStatus() == BatchStatus.COMPLETED;
+    }
+
     private void recoverStale(Job job, JobParameters parameters) {
         JobExecution last = jobRepository.getLastJobExecution(job.getName(), parameters);
         if (last != null && last.getStatus().isRunning()) {

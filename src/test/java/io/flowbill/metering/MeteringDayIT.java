@@ -115,6 +115,30 @@ class MeteringDayIT {
                 Timestamp.from(SmallFleet.DAY))).as("the rest of the fleet is metered").isGreaterThan(1000);
     }
 
+    @Test
+    @Order(4)
+    void refreshThatFindsDifferentTrafficUpdatesItAndRecordsTheRevision() throws Exception {
+        Map<String, Object> row = jdbc.queryForMap("""
+                select container_id, window_start, up_mb from usage_hour
+                 where up_mb > 0 and window_start >= ? order by container_id, window_start limit 1
+                """, Timestamp.from(SmallFleet.DAY));
+        jdbc.update("update usage_hour set up_mb = up_mb + 1 where container_id = ? and window_start = ?",
+                row.get("container_id"), row.get("window_start"));
+
+        MeteringSummary refreshed = metering.meter(SmallFleet.day(), true);
+
+        assertThat(refreshed.revisedHours()).isEqualTo(1);
+        assertThat(jdbc.queryForObject("select up_mb from usage_hour where container_id = ? and window_start = ?",
+                BigDecimal.class, row.get("container_id"), row.get("window_start")))
+                .as("container='%s', window='%s'", row.get("container_id"), row.get("window_start"))
+                .isEqualByComparingTo((BigDecimal) row.get("up_mb"));
+        Map<String, Object> revision = jdbc.queryForMap("select old_up_mb, new_up_mb from usage_revision where container_id = ?",
+                row.get("container_id"));
+        assertThat((BigDecimal) revision.get("old_up_mb"))
+                .isEqualByComparingTo(((BigDecimal) row.get("up_mb")).add(BigDecimal.ONE));
+        assertThat((BigDecimal) revision.get("new_up_mb")).isEqualByComparingTo((BigDecimal) row.get("up_mb"));
+    }
+
     private String fingerprint() {
         return jdbc.queryForObject("""
                 select count(*) || ':' || coalesce(sum(up_mb), 0) || ':' || coalesce(sum(down_mb), 0) || ':'

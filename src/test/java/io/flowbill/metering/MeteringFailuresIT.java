@@ -1,0 +1,91 @@
+package io.flowbill.metering;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.time.Instant;
+
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import io.flowbill.FlowbillApplication;
+import io.flowbill.sandbox.Endpoint;
+import io.flowbill.sandbox.Fault;
+
+/** The API fails: a few unreadable hours are exceptions retried later; an outage fails the run, which resumes. */
+@SpringBootTest(classes = FlowbillApplication.class, properties = "flowbill.api.max-retries=0")
+@Import(SmallFleet.SharedClock.class)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class MeteringFailuresIT {
+
+    static final SmallFleet fleet = new SmallFleet();
+    static final Instant MORNING = SmallFleet.DAY.plus(Duration.ofHours(6));
+
+    @DynamicPropertySource
+    static void properties(DynamicPropertyRegistry registry) {
+        SmallFleet.SharedClock.fleet = fleet;
+        fleet.register(registry);
+    }
+
+    @Autowired
+    MeteringService metering;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Test
+    @Order(1)
+    void aFewUnreadableHoursAreExceptionsAndTheNextRunReadsThem() throws Exception {
+        MeteringRange night = new MeteringRange(SmallFleet.DAY, MORNING);
+        fleet.sandbox.faults().failNext(Endpoint.FLOW, 3, Fault.SERVER_ERROR);
+
+        MeteringSummary first = metering.meter(night, false);
+        MeteringSummary second = metering.meter(night, false);
+        MeteringSummary third = metering.meter(night, false);
+
+        assertThat(first.exceptions()).containsEntry("flow_unavailable", 3L);
+        assertThat(first.usageRows()).as("the run completed with the rest of the hours").isGreaterThan(300);
+        assertThat(second.alreadyMetered()).as("unreadable hours are read again").isFalse();
+        assertThat(second.usageRows()).isEqualTo(3);
+        assertThat(count("select count(*) from metering_exception where kind = 'flow_unavailable' and not resolved"))
+                .isZero();
+        assertThat(third.alreadyMetered()).isTrue();
+    }
+
+    @Test
+    @Order(2)
+    void anOutageFailsTheRunAndTheSameCommandResumesIt() throws Exception {
+        MeteringRange morning = new MeteringRange(MORNING, MORNING.plus(Duration.ofHours(2)));
+        fleet.sandbox.faults().failNext(Endpoint.FLOW, 100_000, Fault.SERVER_ERROR);
+
+        assertThatThrownBy(() -> metering.meter(morning, false))
+                .isInstanceOf(MeteringFailedException.class)
+                .hasMessageContaining("could not be read from the container API")
+                .hasMessageContaining("run the same command again");
+        long written = count("select count(*) from usage_hour where window_start >= ?", java.sql.Timestamp.from(MORNING));
+        fleet.sandbox.faults().reset();
+        MeteringSummary resumed = metering.meter(morning, false);
+
+        assertThat(written).as("an outage writes no usage").isZero();
+        assertThat(resumed.usageRows()).isPositive();
+        assertThat(resumed.exceptions()).doesNotContainKey("flow_unavailable");
+        assertThat(jdbc.queryForList("select e.status from batch_job_execution e join batch_job_execution_params p"
+                + " on p.job_execution_id = e.job_execution_id where p.parameter_name = 'from' and p.parameter_value = ?"
+                + " order by e.job_execution_id", String.class, MORNING.toString()))
+                .containsExactly("FAILED", "COMPLETED");
+    }
+
+    private long count(String sql, Object... args) {
+        Long n = jdbc.queryForObject(sql, Long.class, args);
+        return n == null ? 0 : n;
+    }
+}
