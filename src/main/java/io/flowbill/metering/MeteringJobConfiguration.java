@@ -23,7 +23,7 @@ import io.flowbill.containerapi.ContainerApiClient;
  * (one flow call per container-hour, written as usage rows), {@code windowCloseStep} (check the failure share,
  * mark the windows metered). A restart runs all three again: the scan is fresh, and the flow step reads only the
  * hours not yet written, so a restart after an outage reads exactly what the failed run could not. Identifying parameters: {@code from}, {@code to}; {@code refresh} for a refresh and
- * {@code retry} for a new attempt at hours a completed run could not read (both carry the time of the request).
+ * {@code retry} for a new attempt at hours a completed run could not read (both carry the time of the request and a unique id).
  */
 @Configuration(proxyBeanMethods = false)
 class MeteringJobConfiguration {

@@ -3,6 +3,7 @@ package io.flowbill.metering;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.UUID;
 
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.Job;
@@ -52,11 +53,11 @@ public class MeteringService {
                 .addString(MeteringJobConfiguration.FROM, range.from().toString(), true)
                 .addString(MeteringJobConfiguration.TO, range.to().toString(), true);
         if (refresh) {
-            parameters.addString(MeteringJobConfiguration.REFRESH, started.toString(), true);
+            parameters.addString(MeteringJobConfiguration.REFRESH, attempt(started), true);
         }
         else if (jobRunner.completedBefore(meteringJob, parameters.toJobParameters())) {
             // a completed run left hours whose flow could not be read: a new attempt reads just those
-            parameters.addString(MeteringJobConfiguration.RETRY, started.toString(), true);
+            parameters.addString(MeteringJobConfiguration.RETRY, attempt(started), true);
         }
         JobParameters jobParameters = parameters.toJobParameters();
         JobExecution execution = jobRunner.run(meteringJob, jobParameters);
@@ -64,5 +65,10 @@ public class MeteringService {
             throw new MeteringFailedException(range, execution);
         }
         return summaries.of(range, execution, calls.since(registry), Duration.between(started, clock.instant()));
+    }
+
+    /** Refreshes and retries are new job instances by design: their parameter names the request uniquely. */
+    private static String attempt(Instant requested) {
+        return requested + " " + UUID.randomUUID();
     }
 }
