@@ -17,6 +17,8 @@ import org.springframework.stereotype.Repository;
 /**
  * Writes usage rows and metering exceptions. The UNIQUE key (tenant, container, window) makes a second write
  * of the same hour a no-op; a refresh instead updates changed traffic and records each change as a revision.
+ * A refresh that reads an unusable traffic value keeps the value it had (and records the exception): bad data
+ * never overwrites good data.
  */
 @Repository
 class UsageStore {
@@ -33,8 +35,12 @@ class UsageStore {
              update set status = excluded.status, billable = excluded.billable, charge_type = excluded.charge_type,
               spec_id = excluded.spec_id, use_public_network = excluded.use_public_network,
               network_charge_type = excluded.network_charge_type, bandwidth = excluded.bandwidth,
-              active_seconds = excluded.active_seconds, up_mb = excluded.up_mb, down_mb = excluded.down_mb,
-              raw_up = excluded.raw_up, raw_down = excluded.raw_down, inferred = excluded.inferred,
+              active_seconds = excluded.active_seconds,
+              up_mb = case when excluded.up_mb is null then usage_hour.up_mb else excluded.up_mb end,
+              down_mb = case when excluded.up_mb is null then usage_hour.down_mb else excluded.down_mb end,
+              raw_up = case when excluded.up_mb is null then usage_hour.raw_up else excluded.raw_up end,
+              raw_down = case when excluded.up_mb is null then usage_hour.raw_down else excluded.raw_down end,
+              inferred = excluded.inferred,
               run_id = excluded.run_id, metered_at = excluded.metered_at
             """;
 
@@ -47,7 +53,7 @@ class UsageStore {
     /** Writes one chunk of metered hours; returns how many refreshed rows changed traffic. */
     int write(String tenant, long runId, boolean refresh, MeteringProperties settings, List<MeteredHour> hours) {
         List<MeteredHour> usage = hours.stream().filter(MeteredHour::writeUsage).toList();
-        int revised = refresh ? recordRevisions(tenant, runId, usage) : 0;
+        int revised = refresh ? recordRevisions(tenant, runId, usage.stream().filter(MeteredHour::trafficKnown).toList()) : 0;
         Instant now = Instant.now();
         jdbc.batchUpdate(INSERT + (refresh ? REFRESH : " nothing"), usage, 1000,
                 (ps, h) -> bindUsage(ps, tenant, runId, now, settings, h));

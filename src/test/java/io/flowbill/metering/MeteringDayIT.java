@@ -118,6 +118,7 @@ class MeteringDayIT {
     @Test
     @Order(4)
     void refreshThatFindsDifferentTrafficUpdatesItAndRecordsTheRevision() throws Exception {
+        fleet.sandbox.faults().reset();
         Map<String, Object> row = jdbc.queryForMap("""
                 select container_id, window_start, up_mb from usage_hour
                  where up_mb > 0 and window_start >= ? order by container_id, window_start limit 1
@@ -127,7 +128,7 @@ class MeteringDayIT {
 
         MeteringSummary refreshed = metering.meter(SmallFleet.day(), true);
 
-        assertThat(refreshed.revisedHours()).isEqualTo(1);
+        assertThat(refreshed.revisedHours()).as("only the altered hour differs from the API").isEqualTo(1);
         assertThat(jdbc.queryForObject("select up_mb from usage_hour where container_id = ? and window_start = ?",
                 BigDecimal.class, row.get("container_id"), row.get("window_start")))
                 .as("container='%s', window='%s'", row.get("container_id"), row.get("window_start"))
@@ -137,6 +138,24 @@ class MeteringDayIT {
         assertThat((BigDecimal) revision.get("old_up_mb"))
                 .isEqualByComparingTo(((BigDecimal) row.get("up_mb")).add(BigDecimal.ONE));
         assertThat((BigDecimal) revision.get("new_up_mb")).isEqualByComparingTo((BigDecimal) row.get("up_mb"));
+    }
+
+    @Test
+    @Order(5)
+    void refreshThatReadsAMalformedValueKeepsTheGoodOneAndRecordsTheException() throws Exception {
+        long container = jdbc.queryForObject("""
+                select container_id from usage_hour where up_mb > 0 and window_start >= ? order by container_id limit 1
+                """, Long.class, Timestamp.from(SmallFleet.DAY));
+        String before = fingerprint();
+        fleet.sandbox.faults().malformedFlowFor(container, MalformedFlow.NEGATIVE);
+
+        metering.meter(SmallFleet.day(), true);
+        fleet.sandbox.faults().reset();
+
+        assertThat(fingerprint()).as("container='%s': good traffic kept", container).isEqualTo(before);
+        assertThat(count("select count(*) from metering_exception where container_id = ? and kind = 'malformed_flow'"
+                + " and raw_value = '-12.0MB' and window_start >= ?", container, Timestamp.from(SmallFleet.DAY)))
+                .isEqualTo(24);
     }
 
     private String fingerprint() {
