@@ -1,0 +1,30 @@
+package io.flowbill.invoicing;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.Collections;
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
+
+/**
+ * A rated day in numbers, for the run summary.
+ *
+ * @param date                 the day in the billing zone
+ * @param containersByChargeType containers with charge lines, by charge type ({@code package}, {@code on_demand})
+ * @param amountByItem         the day's amounts by item, with the currency, e.g. {@code compute CNY}
+ * @param exceptionsByKind     the day's unresolved metering exceptions by kind
+ */
+public record DayFigures(LocalDate date, SortedMap<String, Long> containersByChargeType,
+        SortedMap<String, BigDecimal> amountByItem, SortedMap<String, Long> exceptionsByKind) {
+
+    public DayFigures {
+        containersByChargeType = copy(containersByChargeType);
+        amountByItem = copy(amountByItem);
+        exceptionsByKind = copy(exceptionsByKind);
+    }
+
+    private static <V> SortedMap<String, V> copy(Map<String, V> map) {
+        return Collections.unmodifiableSortedMap(new TreeMap<>(map));
+    }
+}
