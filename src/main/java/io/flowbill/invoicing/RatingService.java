@@ -1,6 +1,6 @@
 package io.flowbill.invoicing;
 
-import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 
 import org.springframework.batch.core.BatchStatus;
@@ -24,15 +24,12 @@ public class RatingService {
     private final JobRepository jobRepository;
     private final Job ratingJob;
     private final ChargeLineStore store;
-    private final Clock clock;
 
-    RatingService(JobOperator jobOperator, JobRepository jobRepository, Job ratingJob, ChargeLineStore store,
-            Clock clock) {
+    RatingService(JobOperator jobOperator, JobRepository jobRepository, Job ratingJob, ChargeLineStore store) {
         this.jobOperator = jobOperator;
         this.jobRepository = jobRepository;
         this.ratingJob = ratingJob;
         this.store = store;
-        this.clock = clock;
     }
 
     public RatedDay rate(LocalDate date) throws Exception {
@@ -42,8 +39,9 @@ public class RatingService {
         JobExecution last = jobRepository.getLastJobExecution(ratingJob.getName(), first);
         JobParameters parameters = first;
         if (last != null && last.getStatus() == BatchStatus.COMPLETED) {
+            // wall time names the re-rating, not the billing clock: re-ratings under a fixed clock stay distinct
             parameters = new JobParametersBuilder(first)
-                    .addString(RatingJobConfiguration.RERATE, clock.instant().toString(), true)
+                    .addString(RatingJobConfiguration.RERATE, Instant.now().toString(), true)
                     .toJobParameters();
         }
         JobExecution execution = jobOperator.start(ratingJob, parameters);
