@@ -17,7 +17,8 @@ import io.flowbill.pricing.PriceBook;
 /**
  * {@code nightly [--date D]} (the default command): meters the hours of the day in the billing zone that are not
  * metered yet, rates the day, refreshes the invoice it lands on, writes the exports and prints a summary. The
- * default day is yesterday in the zone, whose hours are always over.
+ * default day is yesterday in the zone, whose hours are over (in the metering lag's first minutes after midnight,
+ * the day before it).
  */
 @Component
 class NightlyCommand implements FlowbillCommand {
@@ -50,7 +51,8 @@ class NightlyCommand implements FlowbillCommand {
     @Override
     public int run(CommandArgs args) throws Exception {
         Instant started = clock.instant();
-        LocalDate date = CommandDates.date(args).orElseGet(() -> zone.yesterday(started));
+        // yesterday, counted from the settled past: in the lag's first minutes after midnight that is the day before
+        LocalDate date = CommandDates.date(args).orElseGet(() -> zone.yesterday(started.minus(meteringSettings.lag())));
         MeteringRange range = new MeteringRange(zone.startOf(date), zone.startOf(date.plusDays(1)));
         Instant settled = range.to().plus(meteringSettings.lag());
         if (started.isBefore(settled)) {
