@@ -19,7 +19,7 @@ record DayReport(RatedDay rated, List<InvoiceState> invoices, DayFigures figures
         text.append(String.format("  rating            %d charge lines (run %d, %s)%n", rated.lines(), rated.runId(),
                 rated.changed() ? "changed" : "unchanged"));
         text.append(String.format("  containers billed %s%n", counts(figures.containersByChargeType())));
-        text.append(String.format("  amount by item    %s%n", amounts(figures.amountByItem())));
+        text.append(String.format("  amount by item    %s%n", amounts(figures.amountByItem(), figures.currency())));
         text.append(String.format("  exceptions        %s%n", counts(figures.exceptionsByKind())));
         for (InvoiceState invoice : invoices) {
             text.append(String.format("  invoice           %s %s %s %s %s (%d lines, %s)%n", invoice.tenant(),
@@ -38,9 +38,9 @@ record DayReport(RatedDay rated, List<InvoiceState> invoices, DayFigures figures
                 .collect(Collectors.joining(", "));
     }
 
-    private static String amounts(Map<String, BigDecimal> amounts) {
+    private static String amounts(Map<String, BigDecimal> amounts, String currency) {
         return amounts.isEmpty() ? "none" : amounts.entrySet().stream()
-                .map(e -> e.getKey().replaceFirst(" ", " " + e.getValue().toPlainString() + " "))
+                .map(e -> e.getKey() + " " + e.getValue().toPlainString() + " " + currency)
                 .collect(Collectors.joining(", "));
     }
 }

@@ -12,11 +12,12 @@ import java.util.TreeMap;
  *
  * @param date                 the day in the billing zone
  * @param containersByChargeType containers with charge lines, by charge type ({@code package}, {@code on_demand})
- * @param amountByItem         the day's amounts by item, with the currency, e.g. {@code compute CNY}
+ * @param amountByItem         the day's amounts by item, e.g. {@code compute}
+ * @param currency             the price book's currency, of every amount
  * @param exceptionsByKind     the day's unresolved metering exceptions by kind
  */
 public record DayFigures(LocalDate date, SortedMap<String, Long> containersByChargeType,
-        SortedMap<String, BigDecimal> amountByItem, SortedMap<String, Long> exceptionsByKind) {
+        SortedMap<String, BigDecimal> amountByItem, String currency, SortedMap<String, Long> exceptionsByKind) {
 
     public DayFigures {
         containersByChargeType = copy(containersByChargeType);

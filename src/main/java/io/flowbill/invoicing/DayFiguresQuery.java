@@ -21,10 +21,12 @@ public class DayFiguresQuery {
 
     private final JdbcTemplate jdbc;
     private final BillingZone zone;
+    private final String currency;
 
     DayFiguresQuery(JdbcTemplate jdbc, PriceBook book) {
         this.jdbc = jdbc;
         this.zone = book.zone();
+        this.currency = book.currency().getCurrencyCode();
     }
 
     public DayFigures of(LocalDate date) {
@@ -36,10 +38,9 @@ public class DayFiguresQuery {
             containers.put(ChargeType.ofCode(rs.getInt(1)).name().toLowerCase(Locale.ROOT), rs.getLong(2));
         }, Date.valueOf(date));
         SortedMap<String, BigDecimal> amounts = new TreeMap<>();
-        jdbc.query("select item, currency, sum(amount) from charge_line where charge_date = ? group by item, currency",
-                rs -> {
-                    amounts.put(rs.getString(1) + " " + rs.getString(2), rs.getBigDecimal(3));
-                }, Date.valueOf(date));
+        jdbc.query("select item, sum(amount) from charge_line where charge_date = ? group by item", rs -> {
+            amounts.put(rs.getString(1), rs.getBigDecimal(2));
+        }, Date.valueOf(date));
         SortedMap<String, Long> exceptions = new TreeMap<>();
         jdbc.query("""
                 select kind, count(*) from metering_exception
@@ -47,6 +48,6 @@ public class DayFiguresQuery {
                 """, rs -> {
             exceptions.put(rs.getString(1), rs.getLong(2));
         }, Timestamp.from(zone.startOf(date)), Timestamp.from(zone.startOf(date.plusDays(1))));
-        return new DayFigures(date, containers, amounts, exceptions);
+        return new DayFigures(date, containers, amounts, currency, exceptions);
     }
 }

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -46,6 +47,12 @@ class NightlyCommandIT {
     NightlyCommand nightly;
 
     @Autowired
+    RateCommand rate;
+
+    @Autowired
+    CloseCommand close;
+
+    @Autowired
     JdbcTemplate jdbc;
 
     @Autowired
@@ -69,7 +76,7 @@ class NightlyCommandIT {
         assertThat(second).as("exit code of the second run").isZero();
         assertThat(rows.get("charge_line")).as("charge lines of %s", yesterday).isNotEmpty();
         assertThat(TableSnapshot.of(jdbc)).as("billing tables after the second run of %s", yesterday).isEqualTo(rows);
-        assertThat(files.keySet()).as("files written").extracting(Path::toString).containsExactlyInAnyOrder(
+        assertThat(files.keySet()).as("files written for %s", yesterday).extracting(Path::toString).contains(
                 "default/" + yesterday.toString().substring(0, 7) + "/charges-" + yesterday + ".csv",
                 "default/" + yesterday.toString().substring(0, 7) + "/exceptions-" + yesterday + ".csv",
                 "default/" + yesterday.toString().substring(0, 7) + "/invoice-" + yesterday.toString().substring(0, 7)
@@ -78,6 +85,37 @@ class NightlyCommandIT {
                 .allSatisfy((file, bytes) -> assertThat(bytes).as("bytes of %s", file).isEqualTo(files.get(file)));
         assertThat(output.getOut()).contains("nightly " + yesterday + " (Asia/Shanghai", "containers billed",
                 "amount by item", "exceptions", "file ", "elapsed", "already metered", "(run ", "unchanged)");
+    }
+
+    @Test
+    void ratesADayAgainFromStoredUsage(CapturedOutput output) throws Exception {
+        LocalDate yesterday = book.zone().yesterday(clock.instant().minus(Duration.ofMinutes(10)));
+        nightly.run(args("nightly", "--date", yesterday.toString()));
+
+        int exit = rate.run(args("rate", "--date", yesterday.toString()));
+
+        assertThat(exit).as("exit code of rate").isZero();
+        assertThat(output.getOut()).contains("rate " + yesterday, "charge lines (run ", "unchanged)");
+    }
+
+    @Test
+    void closesAMonthThatIsOverOnceAndWritesItsFinalInvoice(CapturedOutput output) throws Exception {
+        // two months back, so that yesterday's month, which the other tests bill, stays open
+        YearMonth last = YearMonth.from(book.zone().date(clock.instant())).minusMonths(2);
+
+        int first = close.run(args("close", "--month", last.toString()));
+        int again = close.run(args("close", "--month", last.toString()));
+
+        assertThat(first).as("exit code of the first close").isZero();
+        assertThat(again).as("exit code of the second close").isZero();
+        assertThat(output.getOut()).contains("warning: " + last.lengthOfMonth() + " days of " + last
+                + " were never rated", "default " + last + " FINAL 0 CNY (0 lines, closed now)",
+                "default " + last + " FINAL 0 CNY (0 lines, already final)");
+        assertThat(exportDir.resolve("default/" + last + "/invoice-" + last + ".csv")).as("export of %s", last)
+                .hasContent("tenant,month,status,container_id,container_name,item,tier,quantity,unit,unit_price,"
+                        + "amount,currency");
+        assertThatThrownBy(() -> close.run(args("close", "--month", last.plusMonths(2).toString())))
+                .isInstanceOf(UsageException.class).hasMessageContaining("is not over yet");
     }
 
     @Test
