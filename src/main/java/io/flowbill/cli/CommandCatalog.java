@@ -8,12 +8,25 @@ import java.util.Optional;
 /** Every command flowbill knows, in the order {@code --help} lists them. */
 final class CommandCatalog {
 
-    static final String DEFAULT_COMMAND = "fleet";
+    static final String DEFAULT_COMMAND = "nightly";
 
     static final List<CommandSpec> COMMANDS = List.of(
+            new CommandSpec("nightly", "nightly [--date 2026-11-25]",
+                    "Meter the day's hours not metered yet, rate the day, refresh the month's draft invoice and write"
+                            + " the exports (the default command).",
+                    Map.of("date", "the day in the billing zone, YYYY-MM-DD; default: yesterday there"),
+                    NightlyCommand::checkArguments),
+            new CommandSpec("rate", "rate --date 2026-11-25",
+                    "Rate one day again from stored usage, refresh the invoice it lands on and write the exports.",
+                    Map.of("date", "the day in the billing zone, YYYY-MM-DD"),
+                    RateCommand::checkArguments),
+            new CommandSpec("close", "close --month 2026-11",
+                    "Make the month's invoices FINAL (a last refresh first) and write them; later changes to the"
+                            + " month become adjustments on the next open invoice.",
+                    Map.of("month", "the calendar month in the billing zone, YYYY-MM; it must be over"),
+                    CloseCommand::checkArguments),
             new CommandSpec("fleet", "fleet",
-                    "List the fleet through the container API and print containers by charge type, status and spec"
-                            + " (the default command).",
+                    "List the fleet through the container API and print containers by charge type, status and spec.",
                     Map.of()),
             new CommandSpec("meter", "meter --from 2026-11-25T00:00:00Z --to 2026-11-26T00:00:00Z [--refresh]",
                     "Meter every clock hour of [from, to): inventory, then one flow call per container and hour.",

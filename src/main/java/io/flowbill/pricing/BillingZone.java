@@ -28,6 +28,16 @@ public record BillingZone(ZoneId id) {
         return YearMonth.from(instant.atZone(id));
     }
 
+    /** The first instant of the day in the zone: a billing day is [startOf(date), startOf(date + 1 day)). */
+    public Instant startOf(LocalDate date) {
+        return date.atStartOfDay(id).toInstant();
+    }
+
+    /** Today's date in the zone at the instant {@code now}, minus one day: the last day that is surely over. */
+    public LocalDate yesterday(Instant now) {
+        return date(now).minusDays(1);
+    }
+
     /** The first instant of the month in the zone. */
     public Instant startOf(YearMonth month) {
         return month.atDay(1).atStartOfDay(id).toInstant();

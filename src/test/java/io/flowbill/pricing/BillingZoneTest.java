@@ -36,4 +36,11 @@ class BillingZoneTest {
         assertThat(shanghai.month(lateUtc)).isEqualTo(YearMonth.of(2017, 6));
         assertThat(shanghai.lastSecondOf(YearMonth.of(2017, 5))).isEqualTo(Instant.parse("2017-05-31T15:59:59Z"));
     }
+
+    @Test
+    void startsTheBillingDayAtMidnightInTheZone() {
+        assertThat(shanghai.startOf(LocalDate.of(2026, 11, 25))).isEqualTo(Instant.parse("2026-11-24T16:00:00Z"));
+        assertThat(shanghai.yesterday(Instant.parse("2026-11-25T16:30:00Z")))
+                .as("16:30Z is already 00:30 on the 26th in Shanghai").isEqualTo(LocalDate.of(2026, 11, 25));
+    }
 }

@@ -1,0 +1,52 @@
+package io.flowbill.export;
+
+import java.nio.file.Path;
+import java.sql.Date;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.List;
+import java.util.Locale;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import io.flowbill.pricing.ChargeType;
+
+/** {@code charges-<YYYY-MM-DD>.csv}: a tenant's charge lines of one day, by container_id, item and tier. */
+final class ChargesExport {
+
+    static final List<String> HEADER = List.of("tenant", "date", "container_id", "container_name", "charge_type",
+            "spec_id", "item", "tier", "quantity", "unit", "unit_price", "amount", "currency", "price_version");
+
+    private static final String SQL = """
+            select l.tenant_id, l.charge_date, l.container_id, c.name, l.charge_type, l.spec_id, l.item, l.tier,
+                   l.quantity, l.unit, l.unit_price, l.amount, l.currency, l.price_version
+              from charge_line l
+              left join container c on c.tenant_id = l.tenant_id and c.container_id = l.container_id
+             where l.tenant_id = ? and l.charge_date = ?
+             order by l.container_id, l.item collate "C", l.tier, l.charge_type, l.spec_id, l.price_version collate "C"
+            """;
+
+    private ChargesExport() {
+    }
+
+    static Path write(JdbcTemplate jdbc, ExportFolders folders, String tenant, LocalDate date) {
+        Path target = folders.of(tenant, YearMonth.from(date)).resolve("charges-" + date + ".csv");
+        return CsvFile.write(target, HEADER, sink -> jdbc.query(SQL, rs -> {
+            sink.row(
+                    rs.getString("tenant_id"),
+                    rs.getDate("charge_date").toLocalDate().toString(),
+                    Long.toString(rs.getLong("container_id")),
+                    CsvCells.untrusted(rs.getString("name")),
+                    ChargeType.ofCode(rs.getInt("charge_type")).name().toLowerCase(Locale.ROOT),
+                    Integer.toString(rs.getInt("spec_id")),
+                    rs.getString("item"),
+                    CsvCells.tier(rs.getInt("tier")),
+                    CsvCells.decimal(rs.getBigDecimal("quantity")),
+                    rs.getString("unit"),
+                    CsvCells.decimal(rs.getBigDecimal("unit_price")),
+                    CsvCells.decimal(rs.getBigDecimal("amount")),
+                    rs.getString("currency"),
+                    rs.getString("price_version"));
+        }, tenant, Date.valueOf(date)));
+    }
+}

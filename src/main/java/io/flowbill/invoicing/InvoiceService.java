@@ -1,0 +1,136 @@
+package io.flowbill.invoicing;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import io.flowbill.pricing.PriceBook;
+
+/**
+ * Monthly invoices per tenant. A DRAFT is recomputed from the current charge lines on every refresh; {@link #close}
+ * makes it FINAL, after which it never changes. Later changes to a closed month become adjustments on the tenant's
+ * next open invoice: the first month after it whose invoice is not FINAL (created when missing).
+ */
+@Service
+public class InvoiceService {
+
+    private final InvoiceStore store;
+    private final MonthRating monthRating;
+    private final TransactionTemplate transaction;
+    private final PriceBook book;
+    private final Clock clock;
+
+    InvoiceService(InvoiceStore store, MonthRating monthRating, PlatformTransactionManager transactionManager,
+            PriceBook book, Clock clock) {
+        this.store = store;
+        this.monthRating = monthRating;
+        this.transaction = new TransactionTemplate(transactionManager);
+        this.book = book;
+        this.clock = clock;
+    }
+
+    /**
+     * Refreshes, for every tenant, the invoice a rated day lands on: the day's month while it is open, else the next
+     * open invoice, which carries the closed month's adjustments.
+     */
+    public List<InvoiceState> refreshFor(LocalDate date) {
+        YearMonth month = YearMonth.from(date);
+        List<Draft> drafts = new ArrayList<>();
+        for (String tenant : store.tenants()) {
+            drafts.add(draftFor(tenant, month));
+        }
+        rateMonths(month, drafts);
+        List<InvoiceState> states = new ArrayList<>();
+        for (Draft draft : drafts) {
+            states.add(transaction.execute(status -> refresh(draft)));
+        }
+        return states;
+    }
+
+    /**
+     * Closes a month that is over: each tenant's invoice is refreshed a last time and made FINAL. An invoice that
+     * is already FINAL stays as it is.
+     *
+     * @throws IllegalArgumentException when the month is not over yet in the billing zone
+     */
+    public List<InvoiceState> close(YearMonth month) {
+        if (clock.instant().isBefore(book.zone().startOf(month.plusMonths(1)))) {
+            throw new IllegalArgumentException("month " + month + " is not over yet: it can be closed from "
+                    + book.zone().startOf(month.plusMonths(1)).atZone(book.zone().id()).toOffsetDateTime());
+        }
+        List<Draft> drafts = new ArrayList<>();
+        for (String tenant : store.tenants()) {
+            drafts.add(new Draft(tenant, month, correctable(tenant, month, store.finalMonths(tenant))));
+        }
+        rateMonths(month, drafts);
+        List<InvoiceState> states = new ArrayList<>();
+        for (Draft draft : drafts) {
+            states.add(transaction.execute(status -> {
+                InvoiceState refreshed = refresh(draft);
+                boolean closed = store.close(draft.tenant(), month);
+                return store.state(draft.tenant(), month).withChanged(refreshed.changed() || closed);
+            }));
+        }
+        return states;
+    }
+
+    /** Days of the month that were never rated (a close should follow the month's nightly runs). */
+    public List<String> unratedDays(YearMonth month) {
+        return store.unratedDays(month);
+    }
+
+    private Draft draftFor(String tenant, YearMonth month) {
+        Set<YearMonth> finals = store.finalMonths(tenant);
+        YearMonth open = month;
+        while (finals.contains(open)) {
+            open = open.plusMonths(1);
+        }
+        return new Draft(tenant, open, correctable(tenant, open, finals));
+    }
+
+    /** The closed months right before an open month (contiguous FINAL invoices) that were rated again after closing. */
+    private List<YearMonth> correctable(String tenant, YearMonth open, Set<YearMonth> finals) {
+        Set<YearMonth> rerated = store.reratedMonths(tenant);
+        List<YearMonth> months = new ArrayList<>();
+        for (YearMonth m = open.minusMonths(1); finals.contains(m); m = m.minusMonths(1)) {
+            if (rerated.contains(m)) {
+                months.add(0, m);
+            }
+        }
+        return months;
+    }
+
+    private void rateMonths(YearMonth month, List<Draft> drafts) {
+        Set<YearMonth> months = new TreeSet<>(Set.of(month));
+        for (Draft draft : drafts) {
+            months.add(draft.month());
+            months.addAll(draft.corrected());
+        }
+        months.forEach(monthRating::rate);
+    }
+
+    private InvoiceState refresh(Draft draft) {
+        String currency = book.currency().getCurrencyCode();
+        Map<String, Object> invoice = store.lockOrCreate(draft.tenant(), draft.month(), currency);
+        if (InvoiceStatus.valueOf((String) invoice.get("status")) == InvoiceStatus.FINAL) {
+            return store.state(draft.tenant(), draft.month());
+        }
+        long id = ((Number) invoice.get("id")).longValue();
+        store.stage(id, draft.tenant(), draft.month(), draft.corrected(), currency);
+        boolean changed = store.publishStaged(id, currency);
+        return store.state(draft.tenant(), draft.month()).withChanged(changed);
+    }
+
+    /** The open invoice to refresh and the closed months whose adjustments it carries. */
+    private record Draft(String tenant, YearMonth month, List<YearMonth> corrected) {
+    }
+}

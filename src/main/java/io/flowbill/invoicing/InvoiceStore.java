@@ -1,0 +1,128 @@
+package io.flowbill.invoicing;
+
+import java.sql.Date;
+import java.time.YearMonth;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Invoices and their lines. A draft's lines are computed into a staging table and replace its lines only when
+ * they differ (in the caller's transaction), so refreshing an unchanged month writes no row.
+ */
+@Repository
+class InvoiceStore {
+
+    private static final String LINE_COLUMNS = """
+            container_id, item, tier, unit_price, corrects_month, quantity, unit, amount, currency""";
+
+    private final NamedParameterJdbcTemplate jdbc;
+
+    InvoiceStore(NamedParameterJdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    List<String> tenants() {
+        return jdbc.getJdbcTemplate().queryForList("select tenant_id from flowbill_tenant order by tenant_id",
+                String.class);
+    }
+
+    Set<YearMonth> finalMonths(String tenant) {
+        return months("select billing_month from invoice where tenant_id = :tenant and status = 'FINAL'", tenant);
+    }
+
+    Set<YearMonth> reratedMonths(String tenant) {
+        return months("select billing_month from closed_month_rerated where tenant_id = :tenant", tenant);
+    }
+
+    /** Creates the month's invoice as DRAFT when missing, locks it and returns its id and status. */
+    Map<String, Object> lockOrCreate(String tenant, YearMonth month, String currency) {
+        MapSqlParameterSource p = params(tenant, month).addValue("currency", currency);
+        jdbc.update("""
+                insert into invoice (tenant_id, billing_month, status, currency, total, lines, changed_at)
+                values (:tenant, :first, 'DRAFT', :currency, 0, 0, now())
+                on conflict (tenant_id, billing_month) do nothing
+                """, p);
+        return jdbc.queryForMap("select id, status from invoice where tenant_id = :tenant and billing_month = :first"
+                + " for update", p);
+    }
+
+    /** Stages the draft's lines: the month's daily lines summed, its month-level lines, and adjustments. */
+    void stage(long invoiceId, String tenant, YearMonth month, List<YearMonth> corrected, String currency) {
+        jdbc.update("delete from invoice_line_staged where invoice_id = :invoice", Map.of("invoice", invoiceId));
+        jdbc.update("insert into invoice_line_staged (invoice_id, " + LINE_COLUMNS + ") " + InvoiceSql.MONTH_LINES,
+                params(tenant, month).addValue("invoice", invoiceId));
+        for (YearMonth closed : corrected) {
+            jdbc.update("insert into invoice_line_staged (invoice_id, " + LINE_COLUMNS + ") " + InvoiceSql.ADJUSTMENTS,
+                    params(tenant, closed).addValue("invoice", invoiceId).addValue("currency", currency)
+                            .addValue("unit", closed.toString()));
+        }
+    }
+
+    /** Replaces the invoice's lines with the staged ones when they differ; returns whether they did. */
+    boolean publishStaged(long invoiceId, String currency) {
+        MapSqlParameterSource p = new MapSqlParameterSource("invoice", invoiceId).addValue("currency", currency);
+        Boolean differs = jdbc.queryForObject("select exists ((select " + LINE_COLUMNS + " from invoice_line"
+                + " where invoice_id = :invoice except all select " + LINE_COLUMNS + " from invoice_line_staged"
+                + " where invoice_id = :invoice) union all (select " + LINE_COLUMNS + " from invoice_line_staged"
+                + " where invoice_id = :invoice except all select " + LINE_COLUMNS + " from invoice_line"
+                + " where invoice_id = :invoice))", p, Boolean.class);
+        boolean changed = Boolean.TRUE.equals(differs);
+        if (changed) {
+            jdbc.update("delete from invoice_line where invoice_id = :invoice", p);
+            jdbc.update("insert into invoice_line (invoice_id, " + LINE_COLUMNS + ") select invoice_id, " + LINE_COLUMNS
+                    + " from invoice_line_staged where invoice_id = :invoice", p);
+            jdbc.update("""
+                    update invoice set currency = :currency, changed_at = now(),
+                      total = (select coalesce(sum(amount), 0) from invoice_line where invoice_id = :invoice),
+                      lines = (select count(*) from invoice_line where invoice_id = :invoice)
+                     where id = :invoice
+                    """, p);
+        }
+        jdbc.update("delete from invoice_line_staged where invoice_id = :invoice", p);
+        return changed;
+    }
+
+    /** Makes a DRAFT invoice FINAL; returns whether it was a draft. */
+    boolean close(String tenant, YearMonth month) {
+        return jdbc.update("update invoice set status = 'FINAL', closed_at = now() where tenant_id = :tenant"
+                + " and billing_month = :first and status = 'DRAFT'", params(tenant, month)) == 1;
+    }
+
+    InvoiceState state(String tenant, YearMonth month) {
+        return jdbc.queryForObject("select status, currency, total, lines from invoice where tenant_id = :tenant"
+                + " and billing_month = :first", params(tenant, month),
+                (rs, row) -> new InvoiceState(tenant, month, InvoiceStatus.valueOf(rs.getString(1)), rs.getString(2),
+                        rs.getBigDecimal(3), rs.getInt(4), false));
+    }
+
+    /** Days of the month no rating has run for. */
+    List<String> unratedDays(YearMonth month) {
+        return jdbc.queryForList("""
+                select to_char(d, 'YYYY-MM-DD') from generate_series(cast(:first as date), cast(:last as date),
+                  interval '1 day') d
+                 where not exists (select 1 from rated_day r where r.charge_date = cast(d as date)) order by d
+                """, new MapSqlParameterSource("first", Date.valueOf(month.atDay(1)))
+                .addValue("last", Date.valueOf(month.atEndOfMonth())), String.class);
+    }
+
+    private Set<YearMonth> months(String sql, String tenant) {
+        Set<YearMonth> months = new HashSet<>();
+        jdbc.query(sql, Map.of("tenant", tenant),
+                rs -> {
+                    months.add(YearMonth.from(rs.getDate(1).toLocalDate()));
+                });
+        return months;
+    }
+
+    private static MapSqlParameterSource params(String tenant, YearMonth month) {
+        return new MapSqlParameterSource("tenant", tenant)
+                .addValue("first", Date.valueOf(month.atDay(1)))
+                .addValue("next", Date.valueOf(month.plusMonths(1).atDay(1)));
+    }
+}

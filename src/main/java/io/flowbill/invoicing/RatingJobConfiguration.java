@@ -1,0 +1,121 @@
+package io.flowbill.invoicing;
+
+import java.sql.Timestamp;
+import java.time.LocalDate;
+
+import javax.sql.DataSource;
+
+import org.springframework.batch.core.configuration.annotation.StepScope;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.builder.JobBuilder;
+import org.springframework.batch.core.job.parameters.DefaultJobParametersValidator;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.batch.infrastructure.item.database.JdbcCursorItemReader;
+import org.springframework.batch.infrastructure.item.database.builder.JdbcCursorItemReaderBuilder;
+import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.transaction.PlatformTransactionManager;
+
+import io.flowbill.pricing.BillingZone;
+import io.flowbill.pricing.ChargeLine;
+import io.flowbill.pricing.DailyRating;
+import io.flowbill.pricing.PriceBook;
+import io.flowbill.pricing.UsageHour;
+
+/**
+ * {@code ratingJob}: {@code ratingResetStep} (forget lines an unfinished run staged), {@code ratingStep} (stream the
+ * day's usage through the rating rules into staged charge lines, chunk by chunk), {@code ratingPublishStep} (make
+ * the staged lines the day's lines in one transaction). Identifying parameter: {@code date}, the day in the billing
+ * zone; a re-rating of a rated day adds {@code rerate}, the instant it was asked for.
+ */
+@Configuration(proxyBeanMethods = false)
+class RatingJobConfiguration {
+
+    static final String DATE = "date";
+    static final String RERATE = "rerate";
+
+    @Bean
+    Job ratingJob(JobRepository jobRepository, Step ratingResetStep, Step ratingStep, Step ratingPublishStep) {
+        return new JobBuilder("ratingJob", jobRepository)
+                .validator(new DefaultJobParametersValidator(new String[] { DATE }, new String[] { RERATE }))
+                .start(ratingResetStep)
+                .next(ratingStep)
+                .next(ratingPublishStep)
+                .build();
+    }
+
+    @Bean
+    Step ratingResetStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+            ChargeLineStore store) {
+        return new StepBuilder("ratingResetStep", jobRepository)
+                .tasklet((contribution, context) -> {
+                    store.resetStaged(date(context.getStepContext().getJobParameters().get(DATE)));
+                    return RepeatStatus.FINISHED;
+                }, transactionManager)
+                .build();
+    }
+
+    @Bean
+    Step ratingStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+            ChargeLineReader chargeLineReader, ChargeLineWriter chargeLineWriter, InvoicingProperties settings) {
+        return new StepBuilder("ratingStep", jobRepository)
+                .<ChargeLine, ChargeLine>chunk(settings.chunkSize())
+                .transactionManager(transactionManager)
+                .reader(chargeLineReader)
+                .writer(chargeLineWriter)
+                .build();
+    }
+
+    @Bean
+    Step ratingPublishStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+            ChargeLineStore store) {
+        return new StepBuilder("ratingPublishStep", jobRepository)
+                .tasklet((contribution, context) -> {
+                    LocalDate date = date(context.getStepContext().getJobParameters().get(DATE));
+                    store.publish(date, context.getStepContext().getStepExecution().getJobExecutionId());
+                    return RepeatStatus.FINISHED;
+                }, transactionManager)
+                .build();
+    }
+
+    @Bean
+    @StepScope
+    ChargeLineReader chargeLineReader(JdbcCursorItemReader<UsageHour> usageHourReader, PriceBook priceBook,
+            @Value("#{jobParameters['date']}") String date) {
+        return new ChargeLineReader(usageHourReader, new DailyRating(priceBook), LocalDate.parse(date));
+    }
+
+    /** The day's usage hours in (tenant, container, window) order, through a cursor fetched a page at a time. */
+    @Bean
+    @StepScope
+    JdbcCursorItemReader<UsageHour> usageHourReader(DataSource dataSource, PriceBook priceBook,
+            InvoicingProperties settings, @Value("#{jobParameters['date']}") String date) {
+        BillingZone zone = priceBook.zone();
+        LocalDate day = LocalDate.parse(date);
+        return new JdbcCursorItemReaderBuilder<UsageHour>()
+                .name("usageHourReader")
+                .dataSource(dataSource)
+                .sql("select " + UsageHourRows.COLUMNS + " from usage_hour where window_start >= ? and window_start < ?"
+                        + " order by tenant_id, container_id, window_start")
+                .queryArguments(Timestamp.from(zone.startOf(day)), Timestamp.from(zone.startOf(day.plusDays(1))))
+                .connectionAutoCommit(false)
+                .fetchSize(settings.chunkSize())
+                .saveState(false)
+                .rowMapper(UsageHourRows::map)
+                .build();
+    }
+
+    @Bean
+    @StepScope
+    ChargeLineWriter chargeLineWriter(ChargeLineStore store) {
+        return new ChargeLineWriter(store);
+    }
+
+    private static LocalDate date(Object parameter) {
+        return LocalDate.parse(String.valueOf(parameter));
+    }
+}

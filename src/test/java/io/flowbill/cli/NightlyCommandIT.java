@@ -1,0 +1,143 @@
+package io.flowbill.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import io.flowbill.invoicing.TableSnapshot;
+import io.flowbill.pricing.PriceBook;
+import io.flowbill.system.TestDatabase;
+
+/** {@code nightly} against the built-in sandbox (30 containers) and the bundled price book. */
+@SpringBootTest(properties = { "flowbill.sandbox.containers=30", "flowbill.sandbox.seed=7" })
+@ExtendWith(OutputCaptureExtension.class)
+class NightlyCommandIT {
+
+    static Path exportDir;
+
+    @DynamicPropertySource
+    static void settings(DynamicPropertyRegistry registry) throws IOException {
+        TestDatabase.fresh().register(registry);
+        exportDir = Files.createTempDirectory("flowbill-nightly-it");
+        registry.add("flowbill.export.dir", exportDir::toString);
+    }
+
+    @Autowired
+    NightlyCommand nightly;
+
+    @Autowired
+    RateCommand rate;
+
+    @Autowired
+    CloseCommand close;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Autowired
+    PriceBook book;
+
+    @Autowired
+    Clock clock;
+
+    @Test
+    void runsYesterdayTwiceWithoutChangingARowOrAByte(CapturedOutput output) throws Exception {
+        LocalDate yesterday = book.zone().yesterday(clock.instant().minus(Duration.ofMinutes(10)));
+
+        // when: the default day, then the same day named
+        int first = nightly.run(args("nightly"));
+        Map<String, List<String>> rows = TableSnapshot.of(jdbc);
+        Map<Path, byte[]> files = files();
+        int second = nightly.run(args("nightly", "--date", yesterday.toString()));
+
+        // then
+        assertThat(first).as("exit code of the first run").isZero();
+        assertThat(second).as("exit code of the second run").isZero();
+        assertThat(rows.get("charge_line")).as("charge lines of %s", yesterday).isNotEmpty();
+        assertThat(TableSnapshot.of(jdbc)).as("billing tables after the second run of %s", yesterday).isEqualTo(rows);
+        assertThat(files.keySet()).as("files written for %s", yesterday).extracting(Path::toString).contains(
+                "default/" + yesterday.toString().substring(0, 7) + "/charges-" + yesterday + ".csv",
+                "default/" + yesterday.toString().substring(0, 7) + "/exceptions-" + yesterday + ".csv",
+                "default/" + yesterday.toString().substring(0, 7) + "/invoice-" + yesterday.toString().substring(0, 7)
+                        + ".csv");
+        assertThat(files()).as("file contents after the second run")
+                .allSatisfy((file, bytes) -> assertThat(bytes).as("bytes of %s", file).isEqualTo(files.get(file)));
+        assertThat(output.getOut()).contains("nightly " + yesterday + " (Asia/Shanghai", "containers billed",
+                "amount by item", "exceptions", "file ", "elapsed", "already metered", "(run ", "unchanged)");
+    }
+
+    @Test
+    void ratesADayAgainFromStoredUsage(CapturedOutput output) throws Exception {
+        LocalDate yesterday = book.zone().yesterday(clock.instant().minus(Duration.ofMinutes(10)));
+        nightly.run(args("nightly", "--date", yesterday.toString()));
+
+        int exit = rate.run(args("rate", "--date", yesterday.toString()));
+
+        assertThat(exit).as("exit code of rate").isZero();
+        assertThat(output.getOut()).contains("rate " + yesterday, "charge lines (run ", "unchanged)");
+    }
+
+    @Test
+    void closesAMonthThatIsOverOnceAndWritesItsFinalInvoice(CapturedOutput output) throws Exception {
+        // two months back, so that yesterday's month, which the other tests bill, stays open
+        YearMonth last = YearMonth.from(book.zone().date(clock.instant())).minusMonths(2);
+
+        int first = close.run(args("close", "--month", last.toString()));
+        int again = close.run(args("close", "--month", last.toString()));
+
+        assertThat(first).as("exit code of the first close").isZero();
+        assertThat(again).as("exit code of the second close").isZero();
+        assertThat(output.getOut()).contains("warning: " + last.lengthOfMonth() + " days of " + last
+                + " were never rated", "default " + last + " FINAL 0 CNY (0 lines, closed now)",
+                "default " + last + " FINAL 0 CNY (0 lines, already final)");
+        assertThat(exportDir.resolve("default/" + last + "/invoice-" + last + ".csv")).as("export of %s", last)
+                .hasContent("tenant,month,status,container_id,container_name,item,tier,quantity,unit,unit_price,"
+                        + "amount,currency");
+        assertThatThrownBy(() -> close.run(args("close", "--month", last.plusMonths(2).toString())))
+                .isInstanceOf(UsageException.class).hasMessageContaining("is not over yet");
+    }
+
+    @Test
+    void refusesADayThatIsNotOverYet() {
+        LocalDate today = book.zone().date(clock.instant());
+
+        assertThatThrownBy(() -> nightly.run(args("nightly", "--date", today.toString())))
+                .isInstanceOf(UsageException.class)
+                .hasMessageContaining("--date " + today + " is not over yet").hasMessageContaining("choose an earlier day");
+    }
+
+    private static CommandArgs args(String... words) {
+        return CommandArgs.parse(words, CommandCatalog.DEFAULT_COMMAND);
+    }
+
+    private static Map<Path, byte[]> files() throws IOException {
+        Map<Path, byte[]> files = new TreeMap<>();
+        try (Stream<Path> walk = Files.walk(exportDir)) {
+            for (Path file : walk.filter(Files::isRegularFile).toList()) {
+                files.put(exportDir.relativize(file), Files.readAllBytes(file));
+            }
+        }
+        return files;
+    }
+}

@@ -1,0 +1,168 @@
+package io.flowbill.export;
+
+import static io.flowbill.invoicing.FixtureFleet.DAY;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import io.flowbill.invoicing.FixtureFleet;
+import io.flowbill.invoicing.InvoiceService;
+import io.flowbill.invoicing.InvoiceState;
+import io.flowbill.invoicing.RatingService;
+import io.flowbill.system.TestDatabase;
+
+/** The CSV exports of the fixture day, byte for byte. */
+@SpringBootTest(properties = { "flowbill.pricing.price-book=" + FixtureFleet.PRICE_BOOK,
+    "flowbill.sandbox.containers=0" })
+class ExportIT {
+
+    static Path exportDir;
+
+    @DynamicPropertySource
+    static void settings(DynamicPropertyRegistry registry) throws IOException {
+        TestDatabase.fresh().register(registry);
+        exportDir = Files.createTempDirectory("flowbill-export-it");
+        registry.add("flowbill.export.dir", exportDir::toString);
+    }
+
+    @Autowired
+    RatingService rating;
+
+    @Autowired
+    InvoiceService invoices;
+
+    @Autowired
+    ExportService exports;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    Path acme;
+
+    @BeforeEach
+    void fixtureDayBilled() throws Exception {
+        new FixtureFleet(jdbc).clear().insertDay();
+        acme = exportDir.resolve("acme/2026-11");
+    }
+
+    @Test
+    void writesTheDaysChargesInTheIssuesColumnsByContainerItemAndTier() throws Exception {
+        bill();
+
+        assertThat(read(acme.resolve("charges-2026-11-25.csv"))).isEqualTo(csv(
+                "tenant,date,container_id,container_name,charge_type,spec_id,item,tier,quantity,unit,unit_price,amount,"
+                        + "currency,price_version",
+                "acme,2026-11-25,101,web-1,on_demand,20,bandwidth,1,60.000000000,Mbps_hour,0.03,1.80,CNY,fixture-2026-01",
+                "acme,2026-11-25,101,web-1,on_demand,20,bandwidth,1,60.000000000,Mbps_hour,0.03,1.80,CNY,"
+                        + "fixture-2026-11-25-noon",
+                "acme,2026-11-25,101,web-1,on_demand,20,bandwidth,2,36.000000000,Mbps_hour,0.13,4.68,CNY,fixture-2026-01",
+                "acme,2026-11-25,101,web-1,on_demand,20,bandwidth,2,36.000000000,Mbps_hour,0.10,3.60,CNY,"
+                        + "fixture-2026-11-25-noon",
+                "acme,2026-11-25,101,web-1,on_demand,20,compute,,12.000000000,hour,0.200,2.40,CNY,fixture-2026-01",
+                "acme,2026-11-25,101,web-1,on_demand,20,compute,,12.000000000,hour,0.200,2.40,CNY,fixture-2026-11-25-noon",
+                "acme,2026-11-25,102,\"'=HYPERLINK(\"\"x\"\")\",on_demand,10,compute,,12.000000000,hour,0.060,0.72,CNY,"
+                        + "fixture-2026-01",
+                "acme,2026-11-25,102,\"'=HYPERLINK(\"\"x\"\")\",on_demand,10,compute,,12.000000000,hour,0.060,0.72,CNY,"
+                        + "fixture-2026-11-25-noon",
+                "acme,2026-11-25,102,\"'=HYPERLINK(\"\"x\"\")\",on_demand,10,traffic_out,,8.593750000,GB,0.79,6.79,CNY,"
+                        + "fixture-2026-01",
+                "acme,2026-11-25,102,\"'=HYPERLINK(\"\"x\"\")\",on_demand,10,traffic_out,,9.375000000,GB,0.79,7.41,CNY,"
+                        + "fixture-2026-11-25-noon",
+                "acme,2026-11-25,103,db-package,package,10,package,,0.016666667,month,43.20,0.72,CNY,fixture-2026-01",
+                "acme,2026-11-25,103,db-package,package,10,package,,0.016666667,month,43.20,0.72,CNY,"
+                        + "fixture-2026-11-25-noon",
+                "acme,2026-11-25,105,'-private,on_demand,30,compute,,12.000000000,hour,0.280,3.36,CNY,fixture-2026-01",
+                "acme,2026-11-25,105,'-private,on_demand,30,compute,,12.000000000,hour,0.280,3.36,CNY,"
+                        + "fixture-2026-11-25-noon"));
+    }
+
+    @Test
+    void writesTheDaysUnresolvedMeteringExceptions() throws Exception {
+        bill();
+
+        assertThat(read(acme.resolve("exceptions-2026-11-25.csv"))).isEqualTo(csv(
+                "tenant,date,container_id,window_start,kind,raw_value,message",
+                "acme,2026-11-25,102,2026-11-24T21:00:00Z,malformed_flow,12.3XB,"
+                        + "flow value is not a quantity: traffic not counted",
+                "acme,2026-11-25,104,2026-11-24T16:00:00Z,unknown_status,suspended,"
+                        + "status 'suspended' is not known: not billed"));
+    }
+
+    @Test
+    void writesTheInvoiceWithItsStatus() throws Exception {
+        bill();
+
+        assertThat(read(acme.resolve("invoice-2026-11.csv"))).isEqualTo(csv(
+                "tenant,month,status,container_id,container_name,item,tier,quantity,unit,unit_price,amount,currency",
+                "acme,2026-11,DRAFT,101,web-1,bandwidth,1,120.000000000,Mbps_hour,0.03,3.60,CNY",
+                "acme,2026-11,DRAFT,101,web-1,bandwidth,2,36.000000000,Mbps_hour,0.10,3.60,CNY",
+                "acme,2026-11,DRAFT,101,web-1,bandwidth,2,36.000000000,Mbps_hour,0.13,4.68,CNY",
+                "acme,2026-11,DRAFT,101,web-1,compute,,24.000000000,hour,0.200,4.80,CNY",
+                "acme,2026-11,DRAFT,102,\"'=HYPERLINK(\"\"x\"\")\",compute,,24.000000000,hour,0.060,1.44,CNY",
+                "acme,2026-11,DRAFT,102,\"'=HYPERLINK(\"\"x\"\")\",traffic_out,,17.968750000,GB,0.79,14.20,CNY",
+                "acme,2026-11,DRAFT,103,db-package,package,,0.033333334,month,43.20,1.44,CNY",
+                "acme,2026-11,DRAFT,103,db-package,package_overage,,8.666666667,GB,0.79,6.85,CNY",
+                "acme,2026-11,DRAFT,105,'-private,compute,,24.000000000,hour,0.280,6.72,CNY"));
+    }
+
+    @Test
+    void writesByteIdenticalFilesWhenTheSameDataIsBilledAgain() throws Exception {
+        List<Path> first = bill();
+        Map<Path, byte[]> before = contents(first);
+
+        List<Path> again = bill();
+
+        assertThat(again).as("files of the second run").isEqualTo(first);
+        assertThat(contents(again)).as("file contents of the second run")
+                .allSatisfy((file, bytes) -> assertThat(bytes).as("bytes of %s", file).isEqualTo(before.get(file)));
+        try (var files = Files.list(acme)) {
+            assertThat(files.map(p -> p.getFileName().toString()).sorted().toList()).as("files in %s", acme)
+                    .containsExactly("charges-2026-11-25.csv", "exceptions-2026-11-25.csv", "invoice-2026-11.csv");
+        }
+    }
+
+    private List<Path> bill() throws Exception {
+        rating.rate(DAY);
+        List<InvoiceState> refreshed = invoices.refreshFor(DAY);
+        List<Path> files = new ArrayList<>(exports.writeDay(DAY));
+        files.addAll(exports.writeInvoices(refreshed));
+        return files;
+    }
+
+    private static Map<Path, byte[]> contents(List<Path> files) {
+        Map<Path, byte[]> contents = new LinkedHashMap<>();
+        files.forEach(file -> {
+            try {
+                contents.put(file, Files.readAllBytes(file));
+            }
+            catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+        return contents;
+    }
+
+    private static String read(Path file) throws IOException {
+        return Files.readString(file, StandardCharsets.UTF_8);
+    }
+
+    private static String csv(String... rows) {
+        return String.join("\r\n", rows) + "\r\n";
+    }
+}

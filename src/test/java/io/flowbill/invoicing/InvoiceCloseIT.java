@@ -1,0 +1,144 @@
+package io.flowbill.invoicing;
+
+import static io.flowbill.invoicing.FixtureFleet.DAY;
+import static io.flowbill.invoicing.FixtureFleet.TENANT;
+import static io.flowbill.invoicing.InvoiceDraftIT.acme;
+import static io.flowbill.invoicing.InvoiceLines.assertAdjustment;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.sql.Date;
+import java.sql.Timestamp;
+import java.time.YearMonth;
+import java.util.List;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import io.flowbill.system.TestDatabase;
+
+/** Closing a month makes its invoices FINAL; late data for it becomes adjustments on the next open invoice. */
+@SpringBootTest(properties = { "flowbill.pricing.price-book=" + FixtureFleet.PRICE_BOOK,
+    "flowbill.sandbox.containers=0" })
+@Import(FixedClockConfiguration.class)
+class InvoiceCloseIT {
+
+    static final YearMonth NOVEMBER = YearMonth.of(2026, 11);
+    static final YearMonth DECEMBER = YearMonth.of(2026, 12);
+    static final YearMonth JANUARY = YearMonth.of(2027, 1);
+
+    @DynamicPropertySource
+    static void db(DynamicPropertyRegistry registry) {
+        TestDatabase.fresh().register(registry);
+    }
+
+    @Autowired
+    RatingService rating;
+
+    @Autowired
+    InvoiceService invoices;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    FixtureFleet fleet;
+
+    @BeforeEach
+    void novemberClosed() throws Exception {
+        fleet = new FixtureFleet(jdbc).clear().insertDay();
+        rating.rate(DAY);
+        invoices.refreshFor(DAY);
+        InvoiceState closed = acme(invoices.close(NOVEMBER));
+        assertThat(closed.status()).as("acme's November after close").isEqualTo(InvoiceStatus.FINAL);
+        assertThat(closed.total()).as("acme's November total").isEqualByComparingTo("47.33");
+    }
+
+    @Test
+    void turnsLateDataForAClosedMonthIntoAdjustmentsOnTheNextOpenInvoice() throws Exception {
+        List<String> novemberBefore = invoiceRows(NOVEMBER);
+
+        // given: a container metered late (4 hours x 0.200 = 0.80) and 102's 05:00 traffic readable after all
+        // (11 -> 12 hours of 800 MB before noon: 6.79 -> 7.41, +0.62)
+        fleet.container(107, "late-arrival").onDemand(20).hours(DAY, 20, 24).insert();
+        jdbc.update("update usage_hour set up_mb = 800 where container_id = 102 and window_start = ?",
+                Timestamp.from(FixtureFleet.local(DAY, 5)));
+
+        // when
+        rating.rate(DAY);
+        InvoiceState december = acme(invoices.refreshFor(DAY));
+
+        // then
+        List<InvoiceLines.Line> lines = InvoiceLines.of(jdbc, TENANT, DECEMBER);
+        assertAdjustment(lines, 102, NOVEMBER, "0.62");
+        assertAdjustment(lines, 107, NOVEMBER, "0.80");
+        assertThat(lines).as("lines of acme's December").hasSize(2);
+        assertThat(december.month()).as("the invoice the late data lands on").isEqualTo(DECEMBER);
+        assertThat(december.status()).isEqualTo(InvoiceStatus.DRAFT);
+        assertThat(december.total()).isEqualByComparingTo("1.42");
+        assertThat(invoiceRows(NOVEMBER)).as("acme's FINAL November, row versions included")
+                .isEqualTo(novemberBefore);
+    }
+
+    @Test
+    void followsFurtherCorrectionsIncludingNegativeOnesAcrossClosedMonths() throws Exception {
+        fleet.container(107, "late-arrival").onDemand(20).hours(DAY, 20, 24).insert();
+        rating.rate(DAY);
+        invoices.refreshFor(DAY);
+
+        // when: 105's usage turns out not to exist, then December is closed, then 107's usage goes away too
+        jdbc.update("delete from usage_hour where container_id = 105");
+        rating.rate(DAY);
+        invoices.refreshFor(DAY);
+        List<InvoiceLines.Line> december = InvoiceLines.of(jdbc, TENANT, DECEMBER);
+        InvoiceState decemberClosed = acme(invoices.close(DECEMBER));
+        jdbc.update("delete from usage_hour where container_id = 107");
+        rating.rate(DAY);
+        InvoiceState january = acme(invoices.refreshFor(DAY));
+
+        // then: December carried +0.80 and -6.72; January takes back the 0.80 December already adjusted
+        assertAdjustment(december, 105, NOVEMBER, "-6.72");
+        assertAdjustment(december, 107, NOVEMBER, "0.80");
+        assertThat(decemberClosed.total()).as("acme's FINAL December").isEqualByComparingTo("-5.92");
+        assertThat(january.month()).as("the next open invoice after two closed months").isEqualTo(JANUARY);
+        List<InvoiceLines.Line> lines = InvoiceLines.of(jdbc, TENANT, JANUARY);
+        assertAdjustment(lines, 107, NOVEMBER, "-0.80");
+        assertThat(lines).as("lines of acme's January").hasSize(1);
+    }
+
+    @Test
+    void leavesTheNextInvoiceAloneWhenTheClosedMonthIsRatedAgainUnchanged() throws Exception {
+        rating.rate(DAY);
+
+        InvoiceState december = acme(invoices.refreshFor(DAY));
+
+        assertThat(december.month()).isEqualTo(DECEMBER);
+        assertThat(december.lines()).as("lines of acme's December").isZero();
+        assertThat(december.total()).isEqualByComparingTo("0");
+    }
+
+    @Test
+    void closingAClosedMonthAgainChangesNothing() {
+        List<String> before = invoiceRows(NOVEMBER);
+
+        InvoiceState again = acme(invoices.close(NOVEMBER));
+
+        assertThat(again.changed()).as("second close of November").isFalse();
+        assertThat(invoiceRows(NOVEMBER)).as("acme's November, row versions included").isEqualTo(before);
+    }
+
+    /** The invoice row and its lines, each with its row version. */
+    private List<String> invoiceRows(YearMonth month) {
+        return jdbc.queryForList("""
+                select i.xmin::text || ' ' || i::text from invoice i where tenant_id = ? and billing_month = ?
+                union all
+                select l.xmin::text || ' ' || l::text from invoice_line l join invoice i on i.id = l.invoice_id
+                 where i.tenant_id = ? and i.billing_month = ?
+                order by 1
+                """, String.class, TENANT, Date.valueOf(month.atDay(1)), TENANT, Date.valueOf(month.atDay(1)));
+    }
+}

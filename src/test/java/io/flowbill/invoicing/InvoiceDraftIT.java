@@ -1,0 +1,139 @@
+package io.flowbill.invoicing;
+
+import static io.flowbill.invoicing.FixtureFleet.DAY;
+import static io.flowbill.invoicing.FixtureFleet.TENANT;
+import static io.flowbill.invoicing.InvoiceLines.assertLine;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.math.BigDecimal;
+import java.sql.Date;
+import java.time.YearMonth;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import io.flowbill.system.TestDatabase;
+
+/** DRAFT invoices: daily lines summed per container, item, tier and price, month-level overage, refresh, close. */
+@SpringBootTest(properties = { "flowbill.pricing.price-book=" + FixtureFleet.PRICE_BOOK,
+    "flowbill.sandbox.containers=0" })
+@Import(FixedClockConfiguration.class)
+class InvoiceDraftIT {
+
+    static final YearMonth NOVEMBER = YearMonth.of(2026, 11);
+
+    @DynamicPropertySource
+    static void db(DynamicPropertyRegistry registry) {
+        TestDatabase.fresh().register(registry);
+    }
+
+    @Autowired
+    RatingService rating;
+
+    @Autowired
+    InvoiceService invoices;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @BeforeEach
+    void fixtureDayRated() throws Exception {
+        new FixtureFleet(jdbc).clear().insertDay();
+        rating.rate(DAY);
+    }
+
+    @Test
+    void sumsTheDailyLinesAndAddsThePackageOverage() {
+        InvoiceState draft = acme(invoices.refreshFor(DAY));
+
+        List<InvoiceLines.Line> lines = InvoiceLines.of(jdbc, TENANT, NOVEMBER);
+        assertLine(lines, 101, "compute", "0.200", "24", "4.80");
+        assertLine(lines, 101, "bandwidth", "0.03", "120", "3.60");
+        assertLine(lines, 101, "bandwidth", "0.13", "36", "4.68");
+        assertLine(lines, 101, "bandwidth", "0.10", "36", "3.60");
+        assertLine(lines, 102, "compute", "0.060", "24", "1.44");
+        assertLine(lines, 102, "traffic_out", "0.79", "17.96875", "14.20");
+        assertLine(lines, 103, "package", "43.20", "0.033333334", "1.44");
+        // 12 GB out against 100 GB x 24 / 720 hours = 3.333333333 GB allowed: 8.666666667 GB x 0.79 = 6.85
+        assertLine(lines, 103, "package_overage", "0.79", "8.666666667", "6.85");
+        assertLine(lines, 105, "compute", "0.280", "24", "6.72");
+        assertThat(lines).as("lines of acme's November invoice").hasSize(9);
+        assertThat(draft.status()).isEqualTo(InvoiceStatus.DRAFT);
+        assertThat(draft.total()).as("total = 40.48 of daily lines + 6.85 overage").isEqualByComparingTo("47.33");
+    }
+
+    @Test
+    void totalsTheDailyAmountsPlusTheMonthLevelLines() {
+        InvoiceState draft = acme(invoices.refreshFor(DAY));
+
+        BigDecimal daily = sum("select sum(amount) from charge_line where tenant_id = ?");
+        BigDecimal monthly = sum("select sum(amount) from month_charge_line where tenant_id = ?");
+        BigDecimal lines = sum("select sum(l.amount) from invoice_line l join invoice i on i.id = l.invoice_id"
+                + " where i.tenant_id = ?");
+        assertThat(draft.total()).as("invoice total vs daily %s + month-level %s", daily, monthly)
+                .isEqualByComparingTo(daily.add(monthly)).isEqualByComparingTo(lines);
+    }
+
+    @Test
+    void refreshingAnUnchangedMonthWritesNoRow() {
+        invoices.refreshFor(DAY);
+        Map<String, List<String>> before = TableSnapshot.of(jdbc);
+
+        InvoiceState again = acme(invoices.refreshFor(DAY));
+
+        assertThat(again.changed()).as("second refresh of acme's November").isFalse();
+        assertThat(TableSnapshot.of(jdbc)).as("billing tables after a second refresh").isEqualTo(before);
+    }
+
+    @Test
+    void recomputesTheDraftWhenTheDayIsRatedAgain() throws Exception {
+        invoices.refreshFor(DAY);
+        jdbc.update("delete from usage_hour where container_id = 105");
+        rating.rate(DAY);
+
+        InvoiceState draft = acme(invoices.refreshFor(DAY));
+
+        assertThat(draft.changed()).as("refresh after re-rating").isTrue();
+        assertThat(draft.total()).as("total without container 105's 6.72").isEqualByComparingTo("40.61");
+        assertThat(InvoiceLines.of(jdbc, TENANT, NOVEMBER)).extracting(InvoiceLines.Line::containerId)
+                .as("containers on the draft").doesNotContain(105L);
+    }
+
+    @Test
+    void keepsOneInvoicePerTenantAndMonth() {
+        invoices.refreshFor(DAY);
+
+        assertThatThrownBy(() -> jdbc.update("""
+                insert into invoice (tenant_id, billing_month, status, currency, total, lines, changed_at)
+                values (?, ?, 'DRAFT', 'CNY', 0, 0, now())
+                """, TENANT, Date.valueOf(NOVEMBER.atDay(1)))).isInstanceOf(DataIntegrityViolationException.class)
+                .hasMessageContaining("invoice_once");
+    }
+
+    @Test
+    void refusesToCloseAMonthThatIsNotOver() {
+        assertThatThrownBy(() -> invoices.close(YearMonth.of(2027, 1)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("2027-01 is not over yet").hasMessageContaining("2027-02-01T00:00+08:00");
+    }
+
+    private BigDecimal sum(String sql) {
+        BigDecimal sum = jdbc.queryForObject(sql, BigDecimal.class, TENANT);
+        return sum == null ? BigDecimal.ZERO : sum;
+    }
+
+    static InvoiceState acme(List<InvoiceState> states) {
+        return states.stream().filter(s -> s.tenant().equals(TENANT)).findFirst()
+                .orElseThrow(() -> new AssertionError("no invoice of " + TENANT + " in " + states));
+    }
+}
