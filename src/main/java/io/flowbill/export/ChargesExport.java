@@ -1,9 +1,9 @@
 package io.flowbill.export;
 
+import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.sql.Date;
 import java.time.LocalDate;
-import java.time.YearMonth;
 import java.util.List;
 import java.util.Locale;
 
@@ -29,24 +29,33 @@ final class ChargesExport {
     private ChargesExport() {
     }
 
-    static Path write(JdbcTemplate jdbc, ExportFolders folders, String tenant, LocalDate date) {
-        Path target = folders.of(tenant, YearMonth.from(date)).resolve("charges-" + date + ".csv");
-        return CsvFile.write(target, HEADER, sink -> jdbc.query(SQL, rs -> {
+    static String fileName(LocalDate date) {
+        return "charges-" + date + ".csv";
+    }
+
+    /** Writes the file into {@code folder} and counts its rows into {@code tally}. */
+    static AtomicFile.Written write(JdbcTemplate jdbc, Path folder, String tenant, LocalDate date, boolean bom,
+            ChargeTally tally) {
+        return CsvFile.write(folder.resolve(fileName(date)), HEADER, bom, sink -> jdbc.query(SQL, rs -> {
+            long containerId = rs.getLong("container_id");
+            String chargeType = ChargeType.ofCode(rs.getInt("charge_type")).name().toLowerCase(Locale.ROOT);
+            BigDecimal amount = rs.getBigDecimal("amount");
             sink.row(
                     rs.getString("tenant_id"),
                     rs.getDate("charge_date").toLocalDate().toString(),
-                    Long.toString(rs.getLong("container_id")),
+                    Long.toString(containerId),
                     CsvCells.untrusted(rs.getString("name")),
-                    ChargeType.ofCode(rs.getInt("charge_type")).name().toLowerCase(Locale.ROOT),
+                    chargeType,
                     Integer.toString(rs.getInt("spec_id")),
                     rs.getString("item"),
                     CsvCells.tier(rs.getInt("tier")),
                     CsvCells.decimal(rs.getBigDecimal("quantity")),
                     rs.getString("unit"),
                     CsvCells.decimal(rs.getBigDecimal("unit_price")),
-                    CsvCells.decimal(rs.getBigDecimal("amount")),
+                    CsvCells.decimal(amount),
                     rs.getString("currency"),
                     rs.getString("price_version"));
+            tally.add(containerId, rs.getString("item"), chargeType, amount, rs.getString("price_version"));
         }, tenant, Date.valueOf(date)));
     }
 }

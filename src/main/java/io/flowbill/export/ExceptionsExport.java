@@ -4,7 +4,6 @@ import java.nio.file.Path;
 import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.YearMonth;
 import java.util.List;
 
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -29,17 +28,27 @@ final class ExceptionsExport {
     private ExceptionsExport() {
     }
 
-    static Path write(JdbcTemplate jdbc, ExportFolders folders, BillingZone zone, String tenant, LocalDate date) {
-        Path target = folders.of(tenant, YearMonth.from(date)).resolve("exceptions-" + date + ".csv");
-        return CsvFile.write(target, HEADER, sink -> jdbc.query(SQL, rs -> {
+    static String fileName(LocalDate date) {
+        return "exceptions-" + date + ".csv";
+    }
+
+    /** Writes the file into {@code folder} and counts its rows into {@code tally}. */
+    static AtomicFile.Written write(JdbcTemplate jdbc, Path folder, BillingZone zone, String tenant, LocalDate date,
+            boolean bom, ExceptionTally tally) {
+        return CsvFile.write(folder.resolve(fileName(date)), HEADER, bom, sink -> jdbc.query(SQL, rs -> {
+            long containerId = rs.getLong("container_id");
+            String windowStart = rs.getObject("window_start", OffsetDateTime.class).toInstant().toString();
+            String raw = rs.getString("raw_value");
+            String message = rs.getString("message");
             sink.row(
                     rs.getString("tenant_id"),
                     date.toString(),
-                    Long.toString(rs.getLong("container_id")),
-                    rs.getObject("window_start", OffsetDateTime.class).toInstant().toString(),
+                    Long.toString(containerId),
+                    windowStart,
                     rs.getString("kind"),
-                    CsvCells.untrusted(rs.getString("raw_value")),
-                    CsvCells.untrusted(rs.getString("message")));
+                    CsvCells.untrusted(raw),
+                    CsvCells.untrusted(message));
+            tally.add(new ExceptionTally.Listed(containerId, windowStart, rs.getString("kind"), raw, message));
         }, tenant, Timestamp.from(zone.startOf(date)), Timestamp.from(zone.startOf(date.plusDays(1)))));
     }
 }

@@ -9,11 +9,13 @@ import org.springframework.validation.annotation.Validated;
 import jakarta.validation.constraints.NotNull;
 
 /**
- * Settings of the CSV exports ({@code flowbill.export.*}).
+ * Settings of the exports ({@code flowbill.export.*}).
  *
- * @param dir the folder under which each tenant and month gets {@code <tenant>/<YYYY-MM>/}
+ * @param dir      the folder under which each tenant and month gets {@code <tenant>/<YYYY-MM>/}
+ * @param excelBom whether CSV files start with a UTF-8 byte order mark, so that Excel opens them as UTF-8
+ *                 (Chinese container names stay readable); the manifest and the report never have one
  */
 @Validated
 @ConfigurationProperties(prefix = "flowbill.export")
-public record ExportProperties(@NotNull @DefaultValue("out") Path dir) {
+public record ExportProperties(@NotNull @DefaultValue("out") Path dir, @DefaultValue("false") boolean excelBom) {
 }

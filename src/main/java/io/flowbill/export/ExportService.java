@@ -2,9 +2,11 @@ package io.flowbill.export;
 
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.function.Consumer;
 
 import javax.sql.DataSource;
 
@@ -17,9 +19,9 @@ import io.flowbill.invoicing.InvoiceState;
 import io.flowbill.pricing.PriceBook;
 
 /**
- * Writes the CSV exports under {@code flowbill.export.dir}: per tenant and month folder the day's charges and
- * exceptions, and invoices. Rows stream from the database (a cursor in a read-only transaction); the same data
- * gives byte-identical files.
+ * Writes the exports under {@code flowbill.export.dir}: per tenant and month folder the day's charges and
+ * exceptions, the invoices, and the folder's {@code manifest.json}. Rows stream from the database (a cursor in a
+ * read-only transaction) and nothing else goes into a file, so the same data gives byte-identical files.
  */
 @Service
 public class ExportService {
@@ -27,7 +29,9 @@ public class ExportService {
     private final JdbcTemplate jdbc;
     private final TransactionTemplate readOnly;
     private final ExportFolders folders;
+    private final boolean bom;
     private final PriceBook book;
+    private final Provenance provenance;
 
     ExportService(DataSource dataSource, PlatformTransactionManager transactionManager, ExportProperties settings,
             PriceBook book) {
@@ -36,33 +40,70 @@ public class ExportService {
         this.readOnly = new TransactionTemplate(transactionManager);
         this.readOnly.setReadOnly(true);
         this.folders = new ExportFolders(settings.dir());
+        this.bom = settings.excelBom();
         this.book = book;
+        this.provenance = new Provenance(jdbc);
     }
 
-    /** Writes {@code charges-<date>.csv} and {@code exceptions-<date>.csv} for every tenant; returns the files. */
+    /** Writes the day's charges and exceptions for every tenant, and their manifests; returns the files. */
     public List<Path> writeDay(LocalDate date) {
+        return write(updates -> tenants().forEach(tenant -> day(updates, tenant, date)));
+    }
+
+    /** Writes {@code invoice-<YYYY-MM>.csv} for each invoice, with its current status, and the manifests. */
+    public List<Path> writeInvoices(Collection<InvoiceState> invoices) {
+        return write(updates -> invoices.forEach(invoice -> invoice(updates, invoice.tenant(), invoice.month())));
+    }
+
+    private List<Path> write(Consumer<Written> files) {
         return readOnly.execute(status -> {
-            List<Path> files = new ArrayList<>();
-            for (String tenant : tenants()) {
-                files.add(ChargesExport.write(jdbc, folders, tenant, date));
-                files.add(ExceptionsExport.write(jdbc, folders, book.zone(), tenant, date));
-            }
-            return files;
+            Written written = new Written();
+            files.accept(written);
+            written.paths.addAll(written.manifests.writeAll());
+            return written.paths;
         });
     }
 
-    /** Writes {@code invoice-<YYYY-MM>.csv} for each invoice, with its current status; returns the files. */
-    public List<Path> writeInvoices(Collection<InvoiceState> invoices) {
-        return readOnly.execute(status -> {
-            List<Path> files = new ArrayList<>();
-            for (InvoiceState invoice : invoices) {
-                files.add(InvoiceExport.write(jdbc, folders, invoice.tenant(), invoice.month()));
-            }
-            return files;
-        });
+    private void day(Written written, String tenant, LocalDate date) {
+        YearMonth month = YearMonth.from(date);
+        Path folder = folders.of(tenant, month);
+        String currency = book.currency().getCurrencyCode();
+        Long run = provenance.runOfDay(date);
+        ChargeTally charges = new ChargeTally();
+        AtomicFile.Written chargesFile = ChargesExport.write(jdbc, folder, tenant, date, bom, charges);
+        List<String> versions = List.copyOf(charges.priceVersions());
+        written.add(folder, tenant, month, ManifestEntry.of(chargesFile, "charges", date.toString(), charges.rows(),
+                charges.amount(), currency, bom, versions, run));
+        ExceptionTally exceptions = new ExceptionTally();
+        AtomicFile.Written exceptionsFile = ExceptionsExport.write(jdbc, folder, book.zone(), tenant, date, bom,
+                exceptions);
+        written.add(folder, tenant, month, ManifestEntry.of(exceptionsFile, "exceptions", date.toString(),
+                exceptions.rows(), null, currency, bom, List.of(), run));
+    }
+
+    private void invoice(Written written, String tenant, YearMonth month) {
+        Path folder = folders.of(tenant, month);
+        ChargeTally lines = new ChargeTally();
+        AtomicFile.Written file = InvoiceExport.write(jdbc, folder, tenant, month, bom, lines);
+        List<YearMonth> months = provenance.monthsOfInvoice(tenant, month);
+        written.add(folder, tenant, month, ManifestEntry.of(file, "invoice", month.toString(), lines.rows(),
+                lines.amount(), book.currency().getCurrencyCode(), bom, provenance.priceVersionsOf(tenant, months),
+                provenance.runOfMonths(months)));
     }
 
     private List<String> tenants() {
         return jdbc.queryForList("select tenant_id from flowbill_tenant order by tenant_id", String.class);
+    }
+
+    /** The files one call wrote, in order, and their manifest entries. */
+    private static final class Written {
+
+        final List<Path> paths = new ArrayList<>();
+        final ManifestUpdates manifests = new ManifestUpdates();
+
+        void add(Path folder, String tenant, YearMonth month, ManifestEntry entry) {
+            paths.add(folder.resolve(entry.name()));
+            manifests.add(folder, tenant, month, entry);
+        }
     }
 }

@@ -1,5 +1,6 @@
 package io.flowbill.export;
 
+import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.sql.Date;
 import java.time.YearMonth;
@@ -29,22 +30,30 @@ final class InvoiceExport {
     private InvoiceExport() {
     }
 
-    static Path write(JdbcTemplate jdbc, ExportFolders folders, String tenant, YearMonth month) {
-        Path target = folders.of(tenant, month).resolve("invoice-" + month + ".csv");
-        return CsvFile.write(target, HEADER, sink -> jdbc.query(SQL, rs -> {
+    static String fileName(YearMonth month) {
+        return "invoice-" + month + ".csv";
+    }
+
+    /** Writes the file into {@code folder} and counts its rows into {@code tally}. */
+    static AtomicFile.Written write(JdbcTemplate jdbc, Path folder, String tenant, YearMonth month, boolean bom,
+            ChargeTally tally) {
+        return CsvFile.write(folder.resolve(fileName(month)), HEADER, bom, sink -> jdbc.query(SQL, rs -> {
+            long containerId = rs.getLong("container_id");
+            BigDecimal amount = rs.getBigDecimal("amount");
             sink.row(
                     rs.getString("tenant_id"),
                     month.toString(),
                     rs.getString("status"),
-                    Long.toString(rs.getLong("container_id")),
+                    Long.toString(containerId),
                     CsvCells.untrusted(rs.getString("name")),
                     rs.getString("item"),
                     CsvCells.tier(rs.getInt("tier")),
                     CsvCells.decimal(rs.getBigDecimal("quantity")),
                     rs.getString("unit"),
                     CsvCells.decimal(rs.getBigDecimal("unit_price")),
-                    CsvCells.decimal(rs.getBigDecimal("amount")),
+                    CsvCells.decimal(amount),
                     rs.getString("currency"));
+            tally.add(containerId, rs.getString("item"), null, amount, null);
         }, tenant, Date.valueOf(month.atDay(1))));
     }
 }

@@ -5,13 +5,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.sql.Date;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+
+import javax.sql.DataSource;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -20,14 +26,16 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.transaction.PlatformTransactionManager;
 
 import io.flowbill.invoicing.FixtureFleet;
 import io.flowbill.invoicing.InvoiceService;
 import io.flowbill.invoicing.InvoiceState;
 import io.flowbill.invoicing.RatingService;
+import io.flowbill.pricing.PriceBook;
 import io.flowbill.system.TestDatabase;
 
-/** The CSV exports of the fixture day, byte for byte. */
+/** The CSV exports of the fixture day, byte for byte, and the folder's manifest. */
 @SpringBootTest(properties = { "flowbill.pricing.price-book=" + FixtureFleet.PRICE_BOOK,
     "flowbill.sandbox.containers=0" })
 class ExportIT {
@@ -52,6 +60,15 @@ class ExportIT {
 
     @Autowired
     JdbcTemplate jdbc;
+
+    @Autowired
+    DataSource dataSource;
+
+    @Autowired
+    PlatformTransactionManager transactionManager;
+
+    @Autowired
+    PriceBook book;
 
     Path acme;
 
@@ -133,8 +150,52 @@ class ExportIT {
                 .allSatisfy((file, bytes) -> assertThat(bytes).as("bytes of %s", file).isEqualTo(before.get(file)));
         try (var files = Files.list(acme)) {
             assertThat(files.map(p -> p.getFileName().toString()).sorted().toList()).as("files in %s", acme)
-                    .containsExactly("charges-2026-11-25.csv", "exceptions-2026-11-25.csv", "invoice-2026-11.csv");
+                    .containsExactly("charges-2026-11-25.csv", "exceptions-2026-11-25.csv", "invoice-2026-11.csv",
+                            "manifest.json");
         }
+    }
+
+    @Test
+    void listsEveryFileInTheManifestWithRowsTotalHashPriceVersionsAndRatingRun() throws Exception {
+        bill();
+        Long run = jdbc.queryForObject("select run_id from rated_day where charge_date = ?", Long.class,
+                Date.valueOf(DAY));
+        List<String> versions = List.of("fixture-2026-01", "fixture-2026-11-25-noon");
+
+        Manifest manifest = Manifest.read(acme.resolve("manifest.json"));
+
+        assertThat(manifest.tenant() + " " + manifest.month()).isEqualTo("acme 2026-11");
+        assertThat(manifest.files().values()).as("entries of %s", acme).containsExactly(
+                entry("charges-2026-11-25.csv", "charges", "2026-11-25", 14L, "40.48", versions, run),
+                entry("exceptions-2026-11-25.csv", "exceptions", "2026-11-25", 2L, null, List.of(), run),
+                entry("invoice-2026-11.csv", "invoice", "2026-11", 9L, "47.33", versions, run));
+    }
+
+    @Test
+    void startsTheCsvFilesWithAByteOrderMarkForExcelWhenConfigured() throws Exception {
+        bill();
+        Path excelDir = Files.createTempDirectory(exportDir, "excel");
+        ExportService excel = new ExportService(dataSource, transactionManager, new ExportProperties(excelDir, true),
+                book);
+
+        excel.writeDay(DAY);
+
+        Path excelAcme = excelDir.resolve("acme/2026-11");
+        for (String name : List.of("charges-2026-11-25.csv", "exceptions-2026-11-25.csv")) {
+            byte[] plain = Files.readAllBytes(acme.resolve(name));
+            byte[] withBom = Files.readAllBytes(excelAcme.resolve(name));
+            assertThat(withBom).as("bytes of %s", name).startsWith(CsvFile.BOM)
+                    .endsWith(plain).hasSize(plain.length + CsvFile.BOM.length);
+            assertThat(Manifest.read(excelAcme.resolve("manifest.json")).files().get(name).utf8Bom()).as(name).isTrue();
+        }
+    }
+
+    private ManifestEntry entry(String name, String kind, String period, Long rows, String amount,
+            List<String> versions, Long run) throws Exception {
+        byte[] bytes = Files.readAllBytes(acme.resolve(name));
+        return new ManifestEntry(name, kind, period, rows, amount == null ? null : new BigDecimal(amount),
+                amount == null ? null : "CNY", bytes.length,
+                HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes)), false, versions, run);
     }
 
     private List<Path> bill() throws Exception {
