@@ -4,6 +4,8 @@ import static io.flowbill.invoicing.FixtureFleet.DAY;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -169,6 +171,7 @@ class ExportIT {
                 entry("charges-2026-11-25.csv", "charges", "2026-11-25", 14L, "40.48", versions, run),
                 entry("exceptions-2026-11-25.csv", "exceptions", "2026-11-25", 2L, null, List.of(), run),
                 entry("invoice-2026-11.csv", "invoice", "2026-11", 9L, "47.33", versions, run));
+        assertThat(ManifestCheck.run(acme, quiet(), quiet())).as("export --verify %s", acme).isZero();
     }
 
     @Test
@@ -188,6 +191,7 @@ class ExportIT {
                     .endsWith(plain).hasSize(plain.length + CsvFile.BOM.length);
             assertThat(Manifest.read(excelAcme.resolve("manifest.json")).files().get(name).utf8Bom()).as(name).isTrue();
         }
+        assertThat(ManifestCheck.run(excelAcme, quiet(), quiet())).as("export --verify %s", excelAcme).isZero();
     }
 
     private ManifestEntry entry(String name, String kind, String period, Long rows, String amount,
@@ -196,6 +200,10 @@ class ExportIT {
         return new ManifestEntry(name, kind, period, rows, amount == null ? null : new BigDecimal(amount),
                 amount == null ? null : "CNY", bytes.length,
                 HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes)), false, versions, run);
+    }
+
+    private static PrintStream quiet() {
+        return new PrintStream(OutputStream.nullOutputStream());
     }
 
     private List<Path> bill() throws Exception {
