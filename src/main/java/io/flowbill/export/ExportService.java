@@ -1,5 +1,6 @@
 package io.flowbill.export;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -19,8 +20,8 @@ import io.flowbill.invoicing.InvoiceState;
 import io.flowbill.pricing.PriceBook;
 
 /**
- * Writes the exports under {@code flowbill.export.dir}: per tenant and month folder the day's charges and
- * exceptions, the invoices, and the folder's {@code manifest.json}. Rows stream from the database (a cursor in a
+ * Writes the exports under {@code flowbill.export.dir}: per tenant and month folder the day's charges, exceptions
+ * and report, the invoices, and the folder's {@code manifest.json}. Rows stream from the database (a cursor in a
  * read-only transaction) and nothing else goes into a file, so the same data gives byte-identical files.
  */
 @Service
@@ -32,6 +33,7 @@ public class ExportService {
     private final boolean bom;
     private final PriceBook book;
     private final Provenance provenance;
+    private final TrafficQuery traffic;
 
     ExportService(DataSource dataSource, PlatformTransactionManager transactionManager, ExportProperties settings,
             PriceBook book) {
@@ -43,9 +45,10 @@ public class ExportService {
         this.bom = settings.excelBom();
         this.book = book;
         this.provenance = new Provenance(jdbc);
+        this.traffic = new TrafficQuery(jdbc, book);
     }
 
-    /** Writes the day's charges and exceptions for every tenant, and their manifests; returns the files. */
+    /** Writes the day's charges, exceptions and report for every tenant, and their manifests; returns the files. */
     public List<Path> writeDay(LocalDate date) {
         return write(updates -> tenants().forEach(tenant -> day(updates, tenant, date)));
     }
@@ -79,6 +82,13 @@ public class ExportService {
                 exceptions);
         written.add(folder, tenant, month, ManifestEntry.of(exceptionsFile, "exceptions", date.toString(),
                 exceptions.rows(), null, currency, bom, List.of(), run));
+        ReportFigures figures = new ReportFigures(tenant, date, book.zone().id(), currency, charges, exceptions,
+                traffic.of(tenant, date), versions, run, ChargesExport.fileName(date), ExceptionsExport.fileName(date));
+        byte[] html = ReportPage.render(figures).getBytes(StandardCharsets.UTF_8);
+        AtomicFile.Written report = AtomicFile.write(folder.resolve(ReportFigures.fileName(date)),
+                out -> out.write(html));
+        written.add(folder, tenant, month, ManifestEntry.of(report, "report", date.toString(), null, charges.amount(),
+                currency, false, versions, run));
     }
 
     private void invoice(Written written, String tenant, YearMonth month) {

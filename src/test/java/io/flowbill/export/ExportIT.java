@@ -153,7 +153,7 @@ class ExportIT {
         try (var files = Files.list(acme)) {
             assertThat(files.map(p -> p.getFileName().toString()).sorted().toList()).as("files in %s", acme)
                     .containsExactly("charges-2026-11-25.csv", "exceptions-2026-11-25.csv", "invoice-2026-11.csv",
-                            "manifest.json");
+                            "manifest.json", "report-2026-11-25.html");
         }
     }
 
@@ -170,7 +170,8 @@ class ExportIT {
         assertThat(manifest.files().values()).as("entries of %s", acme).containsExactly(
                 entry("charges-2026-11-25.csv", "charges", "2026-11-25", 14L, "40.48", versions, run),
                 entry("exceptions-2026-11-25.csv", "exceptions", "2026-11-25", 2L, null, List.of(), run),
-                entry("invoice-2026-11.csv", "invoice", "2026-11", 9L, "47.33", versions, run));
+                entry("invoice-2026-11.csv", "invoice", "2026-11", 9L, "47.33", versions, run),
+                entry("report-2026-11-25.html", "report", "2026-11-25", null, "40.48", versions, run));
         assertThat(ManifestCheck.run(acme, quiet(), quiet())).as("export --verify %s", acme).isZero();
     }
 
@@ -191,6 +192,8 @@ class ExportIT {
                     .endsWith(plain).hasSize(plain.length + CsvFile.BOM.length);
             assertThat(Manifest.read(excelAcme.resolve("manifest.json")).files().get(name).utf8Bom()).as(name).isTrue();
         }
+        assertThat(Files.readAllBytes(excelAcme.resolve("report-2026-11-25.html"))).as("the report")
+                .isEqualTo(Files.readAllBytes(acme.resolve("report-2026-11-25.html")));
         assertThat(ManifestCheck.run(excelAcme, quiet(), quiet())).as("export --verify %s", excelAcme).isZero();
     }
 

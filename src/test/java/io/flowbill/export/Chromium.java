@@ -1,0 +1,52 @@
+package io.flowbill.export;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/**
+ * Headless Chromium (Debian's {@code chromium} package) for tests that look at a page as a browser renders it:
+ * {@code /usr/bin/chromium}, or {@code chromium} / {@code chromium-browser} on the PATH.
+ */
+final class Chromium {
+
+    static final String MISSING = "Chromium is not installed (no /usr/bin/chromium and no chromium on the PATH;"
+            + " 'apt-get install chromium' provides it): the report is not rendered in a browser";
+
+    private Chromium() {
+    }
+
+    static Optional<Path> find() {
+        Stream<Path> onPath = Stream.of(System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator))
+                .filter(dir -> !dir.isBlank())
+                .flatMap(dir -> Stream.of(Path.of(dir, "chromium"), Path.of(dir, "chromium-browser")));
+        return Stream.concat(Stream.of(Path.of("/usr/bin/chromium")), onPath).filter(Files::isExecutable).findFirst();
+    }
+
+    /** The DOM of the page after Chromium loaded and laid it out, as {@code --dump-dom} prints it. */
+    static String dumpDom(Path chromium, Path page) throws IOException, InterruptedException {
+        Path profile = Files.createTempDirectory("flowbill-chromium");
+        Path log = Files.createTempFile("flowbill-chromium", ".log");
+        List<String> command = new ArrayList<>(List.of(chromium.toString(), "--headless", "--no-sandbox",
+                "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+                "--disable-component-update", "--disable-sync", "--user-data-dir=" + profile, "--dump-dom",
+                page.toUri().toString()));
+        Process process = new ProcessBuilder(command).redirectError(log.toFile()).start();
+        byte[] dom = process.getInputStream().readAllBytes();
+        if (!process.waitFor(60, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            throw new IllegalStateException("chromium did not finish within 60 s; its log: " + log);
+        }
+        if (process.exitValue() != 0) {
+            throw new IllegalStateException("chromium exited with " + process.exitValue() + ": "
+                    + Files.readString(log, StandardCharsets.UTF_8));
+        }
+        return new String(dom, StandardCharsets.UTF_8);
+    }
+}
