@@ -25,6 +25,13 @@ final class CommandCatalog {
                             + " month become adjustments on the next open invoice.",
                     Map.of("month", "the calendar month in the billing zone, YYYY-MM; it must be over"),
                     CloseCommand::checkArguments),
+            new CommandSpec("export", "export --date 2026-11-25 | --month 2026-11 | --verify DIR",
+                    "Rewrite a billed day's or month's files (CSV, report, manifest) from the database alone,"
+                            + " byte-identical to what billing wrote; or check files against their manifests.",
+                    Map.of("date", "a rated day, YYYY-MM-DD: its charges, exceptions and report, its month's invoice",
+                            "month", "a billed month, YYYY-MM: every rated day of it and its invoice",
+                            "verify", "a folder: check every file its manifest.json files list (no database needed)"),
+                    ExportCommand::checkArguments),
             new CommandSpec("fleet", "fleet",
                     "List the fleet through the container API and print containers by charge type, status and spec.",
                     Map.of()),

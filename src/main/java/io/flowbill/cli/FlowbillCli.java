@@ -10,6 +10,7 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import io.flowbill.FlowbillApplication;
+import io.flowbill.export.ManifestCheck;
 import io.flowbill.pricing.PriceBookCheck;
 import io.flowbill.sandbox.SandboxMain;
 
@@ -51,6 +52,9 @@ public final class FlowbillCli {
         }
         try {
             spec.checkOptions(parsed);
+            if (parsed.command().equals("export") && parsed.option("verify").isPresent()) {
+                return ManifestCheck.run(Path.of(parsed.option("verify").get()), out, err);
+            }
             return runInContext(parsed);
         }
         catch (UsageException e) {

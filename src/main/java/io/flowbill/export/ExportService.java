@@ -22,7 +22,8 @@ import io.flowbill.pricing.PriceBook;
 /**
  * Writes the exports under {@code flowbill.export.dir}: per tenant and month folder the day's charges, exceptions
  * and report, the invoices, and the folder's {@code manifest.json}. Rows stream from the database (a cursor in a
- * read-only transaction) and nothing else goes into a file, so the same data gives byte-identical files.
+ * read-only transaction) and nothing else goes into a file, so the same data gives byte-identical files, whether
+ * the nightly run writes them or {@code export} rewrites them.
  */
 @Service
 public class ExportService {
@@ -56,6 +57,31 @@ public class ExportService {
     /** Writes {@code invoice-<YYYY-MM>.csv} for each invoice, with its current status, and the manifests. */
     public List<Path> writeInvoices(Collection<InvoiceState> invoices) {
         return write(updates -> invoices.forEach(invoice -> invoice(updates, invoice.tenant(), invoice.month())));
+    }
+
+    /** Whether the day was rated (billed by {@code nightly} or {@code rate}). */
+    public boolean isRated(LocalDate date) {
+        return provenance.runOfDay(date) != null;
+    }
+
+    /**
+     * Rewrites from the database what billing the day wrote: the day's files of every tenant and the invoice of
+     * its month where there is one, and the manifests.
+     */
+    public List<Path> rewriteDay(LocalDate date) {
+        return write(updates -> tenants().forEach(tenant -> {
+            day(updates, tenant, date);
+            invoiceIfAny(updates, tenant, YearMonth.from(date));
+        }));
+    }
+
+    /** Rewrites the month's folders: the files of every rated day of it, the invoices, the manifests. */
+    public List<Path> rewriteMonth(YearMonth month) {
+        List<LocalDate> days = provenance.ratedDays(month);
+        return write(updates -> tenants().forEach(tenant -> {
+            days.forEach(date -> day(updates, tenant, date));
+            invoiceIfAny(updates, tenant, month);
+        }));
     }
 
     private List<Path> write(Consumer<Written> files) {
@@ -99,6 +125,12 @@ public class ExportService {
         written.add(folder, tenant, month, ManifestEntry.of(file, "invoice", month.toString(), lines.rows(),
                 lines.amount(), book.currency().getCurrencyCode(), bom, provenance.priceVersionsOf(tenant, months),
                 provenance.runOfMonths(months)));
+    }
+
+    private void invoiceIfAny(Written written, String tenant, YearMonth month) {
+        if (provenance.hasInvoice(tenant, month)) {
+            invoice(written, tenant, month);
+        }
     }
 
     private List<String> tenants() {

@@ -1,0 +1,62 @@
+package io.flowbill.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+
+import org.junit.jupiter.api.Test;
+
+/** {@code export} refuses a bad command line with exit code 2 and a clear message, before anything starts. */
+class ExportCommandLineTest {
+
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+    @Test
+    void refusesADateThatIsNotACalendarDayAndAMonthThatIsNotAMonth() {
+        assertThat(run("export", "--date", "2026-11-31")).isEqualTo(FlowbillCli.EXIT_USAGE);
+        assertThat(err()).isEqualTo("flowbill export: --date '2026-11-31' is not a calendar day; write it like"
+                + " 2026-11-25\n");
+        assertThat(run("export", "--month", "11/2026")).isEqualTo(FlowbillCli.EXIT_USAGE);
+        assertThat(err()).contains("--month '11/2026' is not a month; write it like 2026-11");
+    }
+
+    @Test
+    void requiresExactlyOneOfDateMonthAndVerify() {
+        assertThat(run("export")).isEqualTo(FlowbillCli.EXIT_USAGE);
+        assertThat(err()).contains("give one of --date 2026-11-25, --month 2026-11 or --verify DIR");
+        assertThat(run("export", "--date", "2026-11-25", "--month", "2026-11")).isEqualTo(FlowbillCli.EXIT_USAGE);
+        assertThat(err()).contains("give one of");
+        assertThat(run("export", "--verify")).isEqualTo(FlowbillCli.EXIT_USAGE);
+        assertThat(err()).contains("--verify needs a folder");
+    }
+
+    @Test
+    void verifiesWithoutStartingTheApplication() {
+        assertThat(run("export", "--verify", "/nonexistent/flowbill-out")).isEqualTo(FlowbillCli.EXIT_USAGE);
+        assertThat(err()).contains("--verify /nonexistent/flowbill-out is not a folder")
+                .doesNotContain("PostgreSQL");
+    }
+
+    @Test
+    void listsExportInTheHelp() {
+        assertThat(run("--help")).isEqualTo(FlowbillCli.EXIT_OK);
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("export");
+        out.reset();
+        assertThat(run("export", "--help")).isEqualTo(FlowbillCli.EXIT_OK);
+        assertThat(out.toString(StandardCharsets.UTF_8))
+                .contains("usage: java -jar flowbill.jar export --date 2026-11-25 | --month 2026-11 | --verify DIR");
+    }
+
+    private int run(String... args) {
+        err.reset();
+        return FlowbillCli.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+    }
+
+    private String err() {
+        return err.toString(StandardCharsets.UTF_8);
+    }
+}
