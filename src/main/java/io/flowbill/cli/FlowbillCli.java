@@ -10,6 +10,7 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import io.flowbill.FlowbillApplication;
+import io.flowbill.bench.Benchmark;
 import io.flowbill.pricing.PriceBookCheck;
 import io.flowbill.sandbox.SandboxMain;
 
@@ -36,6 +37,9 @@ public final class FlowbillCli {
         }
         if (parsed.command().equals("sandbox")) {
             return SandboxMain.run(tail(args));
+        }
+        if (parsed.command().equals("bench")) {
+            return Benchmark.run(tail(args), out, err);
         }
         CommandSpec spec = CommandCatalog.find(parsed.command()).orElse(null);
         if (parsed.command().equals("price-book") && !parsed.flag("help")) {
@@ -84,7 +88,7 @@ public final class FlowbillCli {
     }
 
     private static String[] tail(String[] args) {
-        int at = Arrays.asList(args).indexOf("sandbox");
+        int at = Math.max(Arrays.asList(args).indexOf("sandbox"), Arrays.asList(args).indexOf("bench"));
         return Arrays.copyOfRange(args, at + 1, args.length);
     }
 }
