@@ -108,11 +108,16 @@ public final class Benchmark {
             }
             long start = System.nanoTime();
             RatedDay rated = context.getBean(RatingService.class).rate(day);
+            long ratedAt = System.nanoTime();
             List<InvoiceState> invoices = context.getBean(InvoiceService.class).refreshFor(day);
+            long invoiced = System.nanoTime();
             ExportService exports = context.getBean(ExportService.class);
             exports.writeDay(day);
             exports.writeInvoices(invoices);
             double rateSeconds = (System.nanoTime() - start) / 1e9;
+            results.put("rating_step_seconds", round((ratedAt - start) / 1e9));
+            results.put("invoice_refresh_seconds", round((invoiced - ratedAt) / 1e9));
+            results.put("export_seconds", round((System.nanoTime() - invoiced) / 1e9));
             double boundSeconds;
             try (Connection connection = database.connect()) {
                 boundSeconds = DatabaseBound.copyUsageOut(connection, dayStart.toString(), dayStart.plus(Duration.ofDays(1))
