@@ -3,6 +3,7 @@ package io.flowbill.metrics;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -23,6 +24,14 @@ import jakarta.validation.constraints.Pattern;
 @ConfigurationProperties(prefix = "flowbill.metrics")
 public record MetricsProperties(@Valid @DefaultValue Pushgateway pushgateway, Path textfile) {
 
+    public MetricsProperties {
+        if (textfile != null && !textfile.getFileName().toString().endsWith(".prom")) {
+            throw new IllegalArgumentException("flowbill.metrics.textfile is " + textfile
+                    + ": name a .prom file (node_exporter's textfile collector reads only *.prom), e.g. "
+                    + "/var/lib/node_exporter/textfile_collector/flowbill.prom");
+        }
+    }
+
     /**
      * @param url     the Pushgateway's base URL, e.g. {@code http://pushgateway:9091}; unset, nothing is pushed
      * @param job     the grouping key's {@code job}: metrics go to {@code <url>/metrics/job/<job>}
@@ -30,6 +39,13 @@ public record MetricsProperties(@Valid @DefaultValue Pushgateway pushgateway, Pa
      */
     public record Pushgateway(URI url, @NotNull @Pattern(regexp = "[A-Za-z0-9_.-]+") @DefaultValue("flowbill") String job,
             @NotNull @DefaultValue("10s") Duration timeout) {
+
+        public Pushgateway {
+            if (url != null && (url.getHost() == null || !List.of("http", "https").contains(url.getScheme()))) {
+                throw new IllegalArgumentException("flowbill.metrics.pushgateway.url is " + url
+                        + ": write the Pushgateway's http(s) base URL, e.g. http://pushgateway:9091");
+            }
+        }
     }
 
     boolean publishes() {

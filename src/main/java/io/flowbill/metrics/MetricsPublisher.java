@@ -54,15 +54,22 @@ public class MetricsPublisher {
         }
     }
 
-    private void publish() {
+    /**
+     * Reads the gauges that come from the database again (last successes, the last billed day's figures). A
+     * long-running process calls it once it has started, so that its first scrape has them; failures are logged.
+     */
+    public void refreshDatabaseFigures() {
         try {
             lastSuccess.refresh();
             billing.refresh();
         }
         catch (RuntimeException e) {
-            log.warn("Reading the figures for the metrics from the database failed: {}; publishing the rest",
-                    e.toString());
+            log.warn("Reading the figures for the metrics from the database failed: {}", e.toString());
         }
+    }
+
+    private void publish() {
+        refreshDatabaseFigures();
         byte[] text = PrometheusText.render(registry);
         if (settings.pushgateway().url() != null) {
             new PushgatewayClient(settings.pushgateway()).push(text);
