@@ -9,18 +9,19 @@ import java.nio.file.Files;
 import java.sql.Connection;
 import java.sql.Date;
 import java.sql.Timestamp;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
-import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 
 /**
  * A one-shot {@code nightly} publishes its metrics to a Pushgateway and node_exporter's textfile, and what it
@@ -31,20 +32,20 @@ class NightlyPushIT {
 
     static final Set<String> BOUNDED_LABELS = Set.of("job_name", "step_name", "status", "command", "outcome",
             "endpoint", "reason", "le", "direction", "charge_type", "network_charge_type", "item", "currency", "kind",
-            "spec", "tenant", "error", "exception");
+            "spec", "tenant");
 
     final NightlyRun run = NightlyRun.shared();
 
     @Test
     void pushesOnceToTheJobGroupAndWritesTheSameTextToTheTextfile() throws Exception {
         assertThat(run.exit).as("exit code of nightly %s", run.day).isZero();
-        assertThat(run.pushgateway.pushes()).as("pushes of the first run").first().satisfies(push -> {
+        assertThat(run.pushgateway.pushes()).as("pushes of the first run").singleElement().satisfies(push -> {
             assertThat(push.method()).isEqualTo("PUT");
             assertThat(push.path()).isEqualTo("/metrics/job/flowbill");
             assertThat(push.contentType()).isEqualTo("text/plain; version=0.0.4; charset=utf-8");
             assertThat(Files.readAllBytes(run.textfile)).as("textfile %s", run.textfile).isEqualTo(push.body());
         });
-        try (Stream<java.nio.file.Path> files = Files.list(run.textfile.getParent())) {
+        try (Stream<Path> files = Files.list(run.textfile.getParent())) {
             assertThat(files).as("the textfile folder holds the textfile alone (no temporary file left)")
                     .containsExactly(run.textfile);
         }
@@ -132,14 +133,13 @@ class NightlyPushIT {
     @Order(Integer.MAX_VALUE) // it runs nightly again, rewriting the textfile the other tests compare
     void aPushgatewayAnswering500LeavesTheRunSuccessfulAndTheTextfileWritten() throws Exception {
         try (PushgatewayStandIn failing = PushgatewayStandIn.answering(500)) {
-            long before = Files.getLastModifiedTime(run.textfile).toMillis();
-            Thread.sleep(10);
+            Files.delete(run.textfile);
 
             int exit = run.nightly(failing.url().toString());
 
             assertThat(exit).as("exit code of nightly %s with a failing Pushgateway", run.day).isZero();
             assertThat(failing.pushes()).as("pushes tried").hasSize(1);
-            assertThat(Files.getLastModifiedTime(run.textfile).toMillis()).as("textfile rewritten").isGreaterThan(before);
+            assertThat(run.textfile).as("textfile written all the same").exists();
             assertThat(ExportedSamples.parse(Files.readString(run.textfile)).sumBy("flowbill_day_billed_amount", "item"))
                     .as("figures of the rerun").isEqualTo(firstPush().sumBy("flowbill_day_billed_amount", "item"));
         }
