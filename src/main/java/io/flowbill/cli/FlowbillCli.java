@@ -2,6 +2,7 @@ package io.flowbill.cli;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.Map;
 
@@ -11,6 +12,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 import io.flowbill.FlowbillApplication;
 import io.flowbill.bench.Benchmark;
+import io.flowbill.metrics.MetricsPublisher;
 import io.flowbill.pricing.PriceBookCheck;
 import io.flowbill.sandbox.SandboxMain;
 
@@ -75,7 +77,20 @@ public final class FlowbillCli {
                     .filter(candidate -> candidate.name().equals(parsed.command()))
                     .findFirst()
                     .orElseThrow(() -> new IllegalStateException("no bean implements command " + parsed.command()));
-            return command.run(parsed);
+            if (!command.oneShot()) {
+                return command.run(parsed);
+            }
+            long started = System.nanoTime();
+            boolean completed = false;
+            try {
+                int exit = command.run(parsed);
+                completed = exit == EXIT_OK;
+                return exit;
+            }
+            finally {
+                context.getBean(MetricsPublisher.class).commandEnded(command.name(), completed,
+                        Duration.ofNanos(System.nanoTime() - started));
+            }
         }
     }
 
