@@ -44,6 +44,9 @@ final class CommandCatalog {
             new CommandSpec("price-book", "price-book check FILE",
                     "Validate a price book file and list its versions; nothing else starts.",
                     Map.of()),
+            new CommandSpec("bench", "bench [--containers 100000] [--latency-ms 0] [--concurrency 64]",
+                    "Measure flowbill against the API and database bounds; prints a table, writes target/bench/results.json.",
+                    passThrough()),
             new CommandSpec("sandbox", "sandbox [--port 8089] [--containers 1000] [--seed 7] [...]",
                     "Run the simulated container API standalone; 'sandbox --help' lists its options.",
                     passThrough()));

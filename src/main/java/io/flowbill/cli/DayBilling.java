@@ -13,8 +13,12 @@ import io.flowbill.invoicing.InvoiceService;
 import io.flowbill.invoicing.InvoiceState;
 import io.flowbill.invoicing.RatedDay;
 import io.flowbill.invoicing.RatingService;
+import io.flowbill.metrics.BillingMetrics;
 
-/** Bills one day from stored usage: rate it, refresh the invoice it lands on, write the exports. */
+/**
+ * Bills one day from stored usage: rate it, refresh the invoice it lands on, report its figures as metrics, write
+ * the exports.
+ */
 @Component
 class DayBilling {
 
@@ -22,17 +26,21 @@ class DayBilling {
     private final InvoiceService invoices;
     private final ExportService exports;
     private final DayFiguresQuery figures;
+    private final BillingMetrics metrics;
 
-    DayBilling(RatingService rating, InvoiceService invoices, ExportService exports, DayFiguresQuery figures) {
+    DayBilling(RatingService rating, InvoiceService invoices, ExportService exports, DayFiguresQuery figures,
+            BillingMetrics metrics) {
         this.rating = rating;
         this.invoices = invoices;
         this.exports = exports;
         this.figures = figures;
+        this.metrics = metrics;
     }
 
     DayReport bill(LocalDate date) throws Exception {
         RatedDay rated = rating.rate(date);
         List<InvoiceState> refreshed = invoices.refreshFor(date);
+        metrics.dayBilled(date);
         List<Path> files = new ArrayList<>(exports.writeDay(date));
         files.addAll(exports.writeInvoices(refreshed));
         return new DayReport(rated, refreshed, figures.of(date), files);

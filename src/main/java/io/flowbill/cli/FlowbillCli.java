@@ -2,6 +2,7 @@ package io.flowbill.cli;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.Map;
 
@@ -10,7 +11,9 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import io.flowbill.FlowbillApplication;
+import io.flowbill.bench.Benchmark;
 import io.flowbill.export.ManifestCheck;
+import io.flowbill.metrics.MetricsPublisher;
 import io.flowbill.pricing.PriceBookCheck;
 import io.flowbill.sandbox.SandboxMain;
 
@@ -37,6 +40,9 @@ public final class FlowbillCli {
         }
         if (parsed.command().equals("sandbox")) {
             return SandboxMain.run(tail(args));
+        }
+        if (parsed.command().equals("bench")) {
+            return Benchmark.run(tail(args), out, err);
         }
         CommandSpec spec = CommandCatalog.find(parsed.command()).orElse(null);
         if (parsed.command().equals("price-book") && !parsed.flag("help")) {
@@ -75,7 +81,20 @@ public final class FlowbillCli {
                     .filter(candidate -> candidate.name().equals(parsed.command()))
                     .findFirst()
                     .orElseThrow(() -> new IllegalStateException("no bean implements command " + parsed.command()));
-            return command.run(parsed);
+            if (!command.oneShot()) {
+                return command.run(parsed);
+            }
+            long started = System.nanoTime();
+            boolean completed = false;
+            try {
+                int exit = command.run(parsed);
+                completed = exit == EXIT_OK;
+                return exit;
+            }
+            finally {
+                context.getBean(MetricsPublisher.class).commandEnded(command.name(), completed,
+                        Duration.ofNanos(System.nanoTime() - started));
+            }
         }
     }
 
@@ -88,7 +107,7 @@ public final class FlowbillCli {
     }
 
     private static String[] tail(String[] args) {
-        int at = Arrays.asList(args).indexOf("sandbox");
+        int at = Math.max(Arrays.asList(args).indexOf("sandbox"), Arrays.asList(args).indexOf("bench"));
         return Arrays.copyOfRange(args, at + 1, args.length);
     }
 }

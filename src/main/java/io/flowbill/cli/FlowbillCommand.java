@@ -11,4 +11,12 @@ public interface FlowbillCommand {
 
     /** Runs the command and returns the process exit code (0 when the run completed). */
     int run(CommandArgs args) throws Exception;
+
+    /**
+     * True for a command that runs once and exits: when it ends, its metrics are pushed or written as
+     * {@code flowbill.metrics.*} says. A long-running command (one that is scraped) returns false.
+     */
+    default boolean oneShot() {
+        return true;
+    }
 }

@@ -16,9 +16,9 @@ import io.flowbill.containerapi.FlowParseException;
 import io.flowbill.metering.MeteringException.Kind;
 
 /**
- * The flow step's processor: starts the flow call of one container-hour and returns at once with its future,
- * so a whole chunk of calls is in flight together (bounded by the client's max-concurrency and rate limit)
- * while Spring Batch 6 keeps reading and writing in order on one thread. The writer waits for the futures.
+ * Starts the flow call of one container-hour and returns at once with its future, so many calls are in flight
+ * together (bounded by the client's max-concurrency and rate limit) while Spring Batch 6 keeps reading and
+ * writing in order on one thread. The writer waits for the futures.
  */
 class FlowFetcher implements ItemProcessor<ContainerHour, CompletableFuture<MeteredHour>> {
 

@@ -54,13 +54,11 @@ class MeteringJobConfiguration {
 
     @Bean
     Step flowStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-            ContainerHourReader containerHourReader, FlowFetcher flowFetcher, UsageWriter usageWriter,
-            MeteringProperties settings) {
+            FlowCallReader flowCallReader, UsageWriter usageWriter, MeteringProperties settings) {
         return new StepBuilder("flowStep", jobRepository)
-                .<ContainerHour, CompletableFuture<MeteredHour>>chunk(settings.chunkSize())
+                .<CompletableFuture<MeteredHour>, CompletableFuture<MeteredHour>>chunk(settings.chunkSize())
                 .transactionManager(transactionManager)
-                .reader(containerHourReader)
-                .processor(flowFetcher)
+                .reader(flowCallReader)
                 .writer(usageWriter)
                 .allowStartIfComplete(true)
                 .build();
@@ -81,17 +79,12 @@ class MeteringJobConfiguration {
 
     @Bean
     @StepScope
-    ContainerHourReader containerHourReader(JdbcTemplate jdbc, MeteringProperties settings,
+    FlowCallReader flowCallReader(JdbcTemplate jdbc, ContainerApiClient client, MeteringProperties settings,
             @Value("#{jobParameters['from']}") String from, @Value("#{jobParameters['to']}") String to,
             @Value("#{jobParameters['refresh']}") String refresh) {
-        return new ContainerHourReader(jdbc, settings.tenant(), MeteringRange.parse(from, to), refresh != null,
-                Math.max(1, settings.chunkSize() / 4));
-    }
-
-    @Bean
-    @StepScope
-    FlowFetcher flowFetcher(ContainerApiClient client, MeteringProperties settings) {
-        return new FlowFetcher(client, settings.mbPerGb());
+        ContainerHourReader hours = new ContainerHourReader(jdbc, settings.tenant(), MeteringRange.parse(from, to),
+                refresh != null, Math.max(1, settings.chunkSize() / 4));
+        return new FlowCallReader(hours, new FlowFetcher(client, settings.mbPerGb()), settings.chunkSize());
     }
 
     @Bean

@@ -1,6 +1,7 @@
 package io.flowbill.sandbox;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Objects;
 
 /**
@@ -21,6 +22,7 @@ import java.util.Objects;
  * @param provisioningTime how long a new container stays {@code creating}
  * @param deletionTime     how long a deleted container stays {@code delete_ing} before it is gone
  * @param faults           the faults switched on at start
+ * @param fleetAnchor      the fleet is created over the months before this instant; null = the clock at start
  */
 public record SandboxConfig(
         String host,
@@ -37,7 +39,8 @@ public record SandboxConfig(
         String staticToken,
         Duration provisioningTime,
         Duration deletionTime,
-        FaultConfig faults) {
+        FaultConfig faults,
+        Instant fleetAnchor) {
 
     public SandboxConfig {
         Objects.requireNonNull(host, "host");
@@ -70,76 +73,85 @@ public record SandboxConfig(
     public static SandboxConfig defaults() {
         return new SandboxConfig("127.0.0.1", 0, 1000, 1, FlowFormat.MB, FlowTimeUnit.SECONDS,
                 Duration.ofSeconds(86_399), 256, SandboxClock.system(), null, null, null, Duration.ofSeconds(20),
-                Duration.ofSeconds(10), FaultConfig.none());
+                Duration.ofSeconds(10), FaultConfig.none(), null);
     }
 
     public SandboxConfig withHost(String value) {
         return new SandboxConfig(value, port, containers, seed, flowFormat, timeUnit, tokenTtl, threads, clock,
-                appKey, appSecret, staticToken, provisioningTime, deletionTime, faults);
+                appKey, appSecret, staticToken, provisioningTime, deletionTime, faults, fleetAnchor);
     }
 
     public SandboxConfig withPort(int value) {
         return new SandboxConfig(host, value, containers, seed, flowFormat, timeUnit, tokenTtl, threads, clock,
-                appKey, appSecret, staticToken, provisioningTime, deletionTime, faults);
+                appKey, appSecret, staticToken, provisioningTime, deletionTime, faults, fleetAnchor);
     }
 
     public SandboxConfig withContainers(int value) {
         return new SandboxConfig(host, port, value, seed, flowFormat, timeUnit, tokenTtl, threads, clock,
-                appKey, appSecret, staticToken, provisioningTime, deletionTime, faults);
+                appKey, appSecret, staticToken, provisioningTime, deletionTime, faults, fleetAnchor);
     }
 
     public SandboxConfig withSeed(long value) {
         return new SandboxConfig(host, port, containers, value, flowFormat, timeUnit, tokenTtl, threads, clock,
-                appKey, appSecret, staticToken, provisioningTime, deletionTime, faults);
+                appKey, appSecret, staticToken, provisioningTime, deletionTime, faults, fleetAnchor);
     }
 
     public SandboxConfig withFlowFormat(FlowFormat value) {
         return new SandboxConfig(host, port, containers, seed, value, timeUnit, tokenTtl, threads, clock,
-                appKey, appSecret, staticToken, provisioningTime, deletionTime, faults);
+                appKey, appSecret, staticToken, provisioningTime, deletionTime, faults, fleetAnchor);
     }
 
     public SandboxConfig withTimeUnit(FlowTimeUnit value) {
         return new SandboxConfig(host, port, containers, seed, flowFormat, value, tokenTtl, threads, clock,
-                appKey, appSecret, staticToken, provisioningTime, deletionTime, faults);
+                appKey, appSecret, staticToken, provisioningTime, deletionTime, faults, fleetAnchor);
     }
 
     public SandboxConfig withTokenTtl(Duration value) {
         return new SandboxConfig(host, port, containers, seed, flowFormat, timeUnit, value, threads, clock,
-                appKey, appSecret, staticToken, provisioningTime, deletionTime, faults);
+                appKey, appSecret, staticToken, provisioningTime, deletionTime, faults, fleetAnchor);
     }
 
     public SandboxConfig withThreads(int value) {
         return new SandboxConfig(host, port, containers, seed, flowFormat, timeUnit, tokenTtl, value, clock,
-                appKey, appSecret, staticToken, provisioningTime, deletionTime, faults);
+                appKey, appSecret, staticToken, provisioningTime, deletionTime, faults, fleetAnchor);
     }
 
     public SandboxConfig withClock(SandboxClock value) {
         return new SandboxConfig(host, port, containers, seed, flowFormat, timeUnit, tokenTtl, threads, value,
-                appKey, appSecret, staticToken, provisioningTime, deletionTime, faults);
+                appKey, appSecret, staticToken, provisioningTime, deletionTime, faults, fleetAnchor);
     }
 
     public SandboxConfig withCredentials(String key, String secret) {
         return new SandboxConfig(host, port, containers, seed, flowFormat, timeUnit, tokenTtl, threads, clock,
-                key, secret, staticToken, provisioningTime, deletionTime, faults);
+                key, secret, staticToken, provisioningTime, deletionTime, faults, fleetAnchor);
     }
 
     public SandboxConfig withStaticToken(String value) {
         return new SandboxConfig(host, port, containers, seed, flowFormat, timeUnit, tokenTtl, threads, clock,
-                appKey, appSecret, value, provisioningTime, deletionTime, faults);
+                appKey, appSecret, value, provisioningTime, deletionTime, faults, fleetAnchor);
     }
 
     public SandboxConfig withProvisioningTime(Duration value) {
         return new SandboxConfig(host, port, containers, seed, flowFormat, timeUnit, tokenTtl, threads, clock,
-                appKey, appSecret, staticToken, value, deletionTime, faults);
+                appKey, appSecret, staticToken, value, deletionTime, faults, fleetAnchor);
     }
 
     public SandboxConfig withDeletionTime(Duration value) {
         return new SandboxConfig(host, port, containers, seed, flowFormat, timeUnit, tokenTtl, threads, clock,
-                appKey, appSecret, staticToken, provisioningTime, value, faults);
+                appKey, appSecret, staticToken, provisioningTime, value, faults, fleetAnchor);
     }
 
     public SandboxConfig withFaults(FaultConfig value) {
         return new SandboxConfig(host, port, containers, seed, flowFormat, timeUnit, tokenTtl, threads, clock,
-                appKey, appSecret, staticToken, provisioningTime, deletionTime, value);
+                appKey, appSecret, staticToken, provisioningTime, deletionTime, value, fleetAnchor);
+    }
+
+    /**
+     * The fleet is generated as if created over the months before {@code anchor} (null: the clock's instant at
+     * start). A fixed anchor gives the same containers, with the same creation times, every time the sandbox starts.
+     */
+    public SandboxConfig withFleetAnchor(Instant anchor) {
+        return new SandboxConfig(host, port, containers, seed, flowFormat, timeUnit, tokenTtl, threads, clock,
+                appKey, appSecret, staticToken, provisioningTime, deletionTime, faults, anchor);
     }
 }

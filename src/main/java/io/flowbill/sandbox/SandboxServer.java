@@ -51,7 +51,8 @@ public final class SandboxServer implements AutoCloseable {
         this.appSecret = config.appSecret() != null ? config.appSecret() : Secrets.random(16);
         this.token = config.staticToken() != null ? config.staticToken() : Secrets.random(16);
         Images images = new Images();
-        GeneratedFleet generated = FleetGenerator.generate(config.containers(), config.seed(), clock.instant());
+        GeneratedFleet generated = FleetGenerator.generate(config.containers(), config.seed(),
+                config.fleetAnchor() == null ? clock.instant() : config.fleetAnchor());
         this.fleet = new Fleet(generated, clock, images, config.provisioningTime(), config.deletionTime());
         this.flowModel = new FlowModel(fleet, clock, config.seed());
         this.faults = new FaultSettings(config.faults());

@@ -27,7 +27,8 @@ class ContainerApiConfiguration {
     SandboxServer builtInSandbox(SandboxProperties properties) {
         SandboxServer sandbox = SandboxServer.start(SandboxConfig.defaults()
                 .withContainers(properties.containers())
-                .withSeed(properties.seed()));
+                .withSeed(properties.seed())
+                .withFleetAnchor(properties.fleetAnchor()));
         log.info("No flowbill.api.base-url configured: using the built-in sandbox at {} ({} simulated containers, seed {})",
                 sandbox.baseUrl(), properties.containers(), properties.seed());
         return sandbox;

@@ -1,0 +1,52 @@
+package io.flowbill.bench;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+
+/**
+ * Loads a day of usage directly (no API) for the rating benchmark: {@code containers} containers with 24 hours
+ * each, a deterministic mix of package and on-demand, specs, public/private, bandwidth (below and above 5 Mbps)
+ * and traffic billing, written set-based by PostgreSQL itself.
+ */
+final class RatingInput {
+
+    private RatingInput() {
+    }
+
+    static void load(Connection connection, int containers, Instant dayStart) throws SQLException {
+        try (PreparedStatement insert = connection.prepareStatement("""
+                insert into container (tenant_id, container_id, name, created_at, first_seen_at, last_seen_at)
+                select 'default', 1000000 + i, 'bench-' || i, ?::timestamptz - interval '30 days', ?::timestamptz,
+                       ?::timestamptz
+                  from generate_series(0, ? - 1) i
+                """)) {
+            Timestamp start = Timestamp.from(dayStart);
+            insert.setTimestamp(1, start);
+            insert.setTimestamp(2, start);
+            insert.setTimestamp(3, start);
+            insert.setInt(4, containers);
+            insert.execute();
+        }
+        try (PreparedStatement insert = connection.prepareStatement("""
+                insert into usage_hour (tenant_id, container_id, window_start, status, billable, charge_type, spec_id,
+                  use_public_network, network_charge_type, bandwidth, active_seconds, up_mb, down_mb, raw_up, raw_down,
+                  inferred, run_id, metered_at)
+                select 'default', 1000000 + i, ?::timestamptz + h * interval '1 hour', 'create_succ', true,
+                       case when i % 3 = 0 then 1 else 2 end,
+                       (array[1, 10, 20, 30, 40, 50])[1 + i % 6],
+                       case when i % 3 = 0 or i % 5 <> 0 then 1 else 0 end,
+                       case when i % 3 = 0 or i % 5 = 0 then null else 1 + i % 2 end,
+                       case when i % 3 <> 0 and i % 5 <> 0 and i % 2 = 0 then 1 + i % 8 end,
+                       3600, (i % 997) * 0.125, (i % 991) * 0.5, null, null, false, 0, ?::timestamptz
+                  from generate_series(0, ? - 1) i cross join generate_series(0, 23) h
+                """)) {
+            insert.setTimestamp(1, Timestamp.from(dayStart));
+            insert.setTimestamp(2, Timestamp.from(dayStart));
+            insert.setInt(3, containers);
+            insert.execute();
+        }
+    }
+}

@@ -1,0 +1,94 @@
+package io.flowbill.bench;
+
+import java.io.File;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * The sandbox as a second JVM, so that it competes with flowbill for the machine as a real API's network stack
+ * would not: a conservative setting for the benchmark. Started from the same jar (or class path) as this process.
+ */
+final class SandboxProcess implements AutoCloseable {
+
+    private final Process process;
+    private final URI baseUrl;
+    private final String token;
+    private final Path log;
+
+    private SandboxProcess(Process process, URI baseUrl, String token, Path log) {
+        this.process = process;
+        this.baseUrl = baseUrl;
+        this.token = token;
+        this.log = log;
+    }
+
+    static SandboxProcess start(int containers, int latencyMs) throws IOException, InterruptedException {
+        int port = freePort();
+        String token = "bench-" + UUID.randomUUID();
+        List<String> command = new ArrayList<>(launcher());
+        command.addAll(List.of("sandbox", "--port", String.valueOf(port), "--containers", String.valueOf(containers),
+                "--seed", "1", "--latency-ms", String.valueOf(latencyMs), "--token", token, "--threads", "512"));
+        Path log = Files.createTempFile("flowbill-bench-sandbox", ".log");
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        waitForPort(process, port, log);
+        return new SandboxProcess(process, URI.create("http://127.0.0.1:" + port), token, log);
+    }
+
+    URI baseUrl() {
+        return baseUrl;
+    }
+
+    String token() {
+        return token;
+    }
+
+    @Override
+    public void close() throws IOException {
+        process.destroy();
+        Files.deleteIfExists(log);
+    }
+
+    /** {@code java -jar flowbill.jar} when running from the jar, else {@code java -cp ... FlowbillApplication}. */
+    private static List<String> launcher() {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        String classPath = System.getProperty("java.class.path");
+        if (classPath.endsWith(".jar") && !classPath.contains(File.pathSeparator)) {
+            return List.of(java, "-Xmx2g", "-jar", classPath);
+        }
+        return List.of(java, "-Xmx2g", "-cp", classPath, "io.flowbill.FlowbillApplication");
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    private static void waitForPort(Process process, int port, Path log) throws IOException, InterruptedException {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(120));
+        while (Instant.now().isBefore(deadline)) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("the sandbox process ended: " + Files.readString(log));
+            }
+            try (Socket socket = new Socket()) {
+                socket.connect(new InetSocketAddress("127.0.0.1", port), 200);
+                return;
+            }
+            catch (IOException notYet) {
+                Thread.sleep(100);
+            }
+        }
+        process.destroyForcibly();
+        throw new IllegalStateException("the sandbox process did not listen on port " + port + " within 120 s");
+    }
+}

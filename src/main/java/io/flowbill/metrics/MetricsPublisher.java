@@ -1,0 +1,81 @@
+package io.flowbill.metrics;
+
+import java.time.Duration;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+
+/**
+ * The end of a one-shot run: records the command's outcome and duration, then, when configured, pushes the
+ * metrics to the Pushgateway ({@code flowbill.metrics.pushgateway.url}) and writes them to node_exporter's textfile
+ * ({@code flowbill.metrics.textfile}). The gauges read from the database are read again first, so every push
+ * carries the last successes and the last billed day's figures whatever the command was. Nothing here throws:
+ * publishing cannot fail the billing run.
+ */
+@Component
+public class MetricsPublisher {
+
+    static final String COMMAND_DURATION = "flowbill.command.duration";
+
+    private static final Logger log = LoggerFactory.getLogger(MetricsPublisher.class);
+
+    private final PrometheusMeterRegistry registry;
+    private final MetricsProperties settings;
+    private final BillingMetrics billing;
+    private final LastSuccessGauge lastSuccess;
+
+    MetricsPublisher(PrometheusMeterRegistry registry, MetricsProperties settings, BillingMetrics billing,
+            LastSuccessGauge lastSuccess) {
+        this.registry = registry;
+        this.settings = settings;
+        this.billing = billing;
+        this.lastSuccess = lastSuccess;
+    }
+
+    /** A one-shot command ended after {@code elapsed}; {@code completed} when it exited 0. */
+    public void commandEnded(String command, boolean completed, Duration elapsed) {
+        try {
+            Timer.builder(COMMAND_DURATION)
+                    .description("One-shot command runs by outcome, and how long they took")
+                    .tag("command", command)
+                    .tag("outcome", completed ? "completed" : "failed")
+                    .register(registry)
+                    .record(elapsed);
+            if (settings.publishes()) {
+                publish();
+            }
+        }
+        catch (RuntimeException e) {
+            log.warn("Publishing the metrics of {} failed: {}; the run itself is not affected", command, e.toString());
+        }
+    }
+
+    /**
+     * Reads the gauges that come from the database again (last successes, the last billed day's figures). A
+     * long-running process calls it once it has started, so that its first scrape has them; failures are logged.
+     */
+    public void refreshDatabaseFigures() {
+        try {
+            lastSuccess.refresh();
+            billing.refresh();
+        }
+        catch (RuntimeException e) {
+            log.warn("Reading the figures for the metrics from the database failed: {}", e.toString());
+        }
+    }
+
+    private void publish() {
+        refreshDatabaseFigures();
+        byte[] text = PrometheusText.render(registry);
+        if (settings.pushgateway().url() != null) {
+            new PushgatewayClient(settings.pushgateway()).push(text);
+        }
+        if (settings.textfile() != null) {
+            Textfile.write(settings.textfile(), text);
+        }
+    }
+}

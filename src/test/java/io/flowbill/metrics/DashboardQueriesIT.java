@@ -1,0 +1,116 @@
+package io.flowbill.metrics;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
+import java.sql.Statement;
+import java.sql.Types;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.junit.jupiter.api.Test;
+
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The dashboards ask only for what flowbill has: every PromQL expression names metrics that a real {@code nightly}
+ * pushed, and every SQL panel query runs on the schema that run filled and returns the columns its panel shows.
+ */
+class DashboardQueriesIT {
+
+    private static final Set<Integer> NUMERIC = Set.of(Types.NUMERIC, Types.DECIMAL, Types.BIGINT, Types.INTEGER,
+            Types.SMALLINT, Types.DOUBLE, Types.REAL, Types.FLOAT);
+    private static final Set<Integer> TIMESTAMP = Set.of(Types.TIMESTAMP, Types.TIMESTAMP_WITH_TIMEZONE);
+
+    final NightlyRun run = NightlyRun.shared();
+
+    @Test
+    void everyPromQlExpressionNamesOnlyMetricsTheNightlyRunExported() {
+        Set<String> exported = ExportedSamples.parse(run.pushgateway.pushes().get(0).text()).names();
+
+        List<DashboardFiles.Query> promql = DashboardFiles.queries().stream().filter(DashboardFiles.Query::promql)
+                .toList();
+        assertThat(promql).as("PromQL queries of the dashboards").isNotEmpty();
+        for (DashboardFiles.Query query : promql) {
+            assertThat(DashboardFiles.metricNames(query.text())).as("metrics of %s: %s", query, query.text())
+                    .isNotEmpty()
+                    .allSatisfy(name -> assertThat(exported).as("exported sample names").contains(name));
+        }
+    }
+
+    @Test
+    void everySqlPanelQueryRunsOnTheSchemaAndReturnsTheColumnsItsPanelExpects() throws Exception {
+        // the week up to the billed day's last second, as a dashboard time range would be
+        Instant to = run.day.plusDays(1).atStartOfDay(NightlyRun.ZONE).toInstant().minusSeconds(1);
+        Instant from = to.minusSeconds(7 * 86_400L);
+        Map<String, JsonNode> dashboards = DashboardFiles.all();
+
+        List<DashboardFiles.Query> sql = DashboardFiles.queries().stream().filter(query -> !query.promql()).toList();
+        assertThat(sql).as("SQL queries of the dashboards").hasSizeGreaterThanOrEqualTo(5);
+        try (Connection db = run.connect(); Statement statement = db.createStatement()) {
+            for (DashboardFiles.Query query : sql) {
+                String expanded = DashboardFiles.expandSql(query.text(), from, to,
+                        DashboardFiles.currentValues(dashboards.get(query.dashboard())));
+                try (ResultSet rs = statement.executeQuery(expanded)) {
+                    List<String> columns = columns(rs.getMetaData());
+                    if (query.target().get("format").asString().equals("time_series")) {
+                        checkTimeSeries(query, rs.getMetaData(), columns);
+                    }
+                    else {
+                        assertThat(columns).as("columns of table %s", query).containsAll(overriddenColumns(query));
+                    }
+                    assertThat(rs.next()).as("%s returns rows for %s .. %s:%n%s", query, from, to, expanded).isTrue();
+                }
+            }
+        }
+    }
+
+    /** Grafana's time-series format: a {@code time} column, numbers, and optionally a {@code metric} column. */
+    private static void checkTimeSeries(DashboardFiles.Query query, ResultSetMetaData meta, List<String> columns)
+            throws Exception {
+        assertThat(columns).as("columns of time series %s", query).contains("time");
+        int values = 0;
+        for (int i = 1; i <= meta.getColumnCount(); i++) {
+            String column = meta.getColumnLabel(i);
+            int type = meta.getColumnType(i);
+            if (column.equals("time")) {
+                assertThat(TIMESTAMP).as("type of %s.time", query).contains(type);
+            }
+            else if (column.equals("metric")) {
+                assertThat(type).as("type of %s.metric", query).isIn(Types.VARCHAR, Types.CHAR, Types.LONGVARCHAR);
+            }
+            else {
+                assertThat(NUMERIC).as("type of %s.%s", query, column).contains(type);
+                values++;
+            }
+        }
+        assertThat(values).as("value columns of %s", query).isPositive();
+        if (columns.contains("metric")) {
+            assertThat(columns).as("long format of %s", query).containsExactlyInAnyOrder("time", "metric", "value");
+        }
+    }
+
+    private static List<String> overriddenColumns(DashboardFiles.Query query) {
+        List<String> names = new ArrayList<>();
+        for (JsonNode override : query.panelNode().path("fieldConfig").path("overrides")) {
+            if (override.path("matcher").path("id").asString("").equals("byName")) {
+                names.add(override.path("matcher").path("options").asString());
+            }
+        }
+        assertThat(names).as("columns the table %s names", query).isNotEmpty();
+        return names;
+    }
+
+    private static List<String> columns(ResultSetMetaData meta) throws Exception {
+        List<String> columns = new ArrayList<>();
+        for (int i = 1; i <= meta.getColumnCount(); i++) {
+            columns.add(meta.getColumnLabel(i));
+        }
+        return columns;
+    }
+}
