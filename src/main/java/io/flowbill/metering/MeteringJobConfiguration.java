@@ -55,13 +55,14 @@ class MeteringJobConfiguration {
     @Bean
     Step flowStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
             ContainerHourReader containerHourReader, FlowFetcher flowFetcher, UsageWriter usageWriter,
-            MeteringProperties settings) {
+            FlowProgress flowProgress, MeteringProperties settings) {
         return new StepBuilder("flowStep", jobRepository)
                 .<ContainerHour, CompletableFuture<MeteredHour>>chunk(settings.chunkSize())
                 .transactionManager(transactionManager)
                 .reader(containerHourReader)
                 .processor(flowFetcher)
                 .writer(usageWriter)
+                .listener(flowProgress)
                 .allowStartIfComplete(true)
                 .build();
     }
