@@ -83,7 +83,9 @@ public final class ProgressReporter implements AutoCloseable {
         if (closed || now.isBefore(lastLogged.plus(interval))) {
             return false;
         }
-        lastLogged = now;
+        // a steady grid: the next line is due one interval after this one was, unless the timer fell behind
+        Instant next = lastLogged.plus(interval);
+        lastLogged = now.isBefore(next.plus(interval)) ? next : now;
         clearLive();
         log.accept(title + ": " + progress(now).line());
         return true;

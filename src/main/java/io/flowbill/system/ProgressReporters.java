@@ -43,7 +43,7 @@ public class ProgressReporters {
             thread.setDaemon(true);
             return thread;
         });
-        long period = Math.max(100, Math.min(settings.interval().toMillis(), Duration.ofSeconds(1).toMillis()));
+        long period = Math.max(50, Math.min(settings.interval().toMillis() / 10, Duration.ofSeconds(1).toMillis()));
         timer.scheduleAtFixedRate(reporter::logIfDue, period, period, TimeUnit.MILLISECONDS);
         reporter.runBy(timer);
         return reporter;
