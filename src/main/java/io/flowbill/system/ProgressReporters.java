@@ -11,17 +11,19 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
-/** Starts {@link ProgressReporter}s with flowbill's clock, {@code flowbill.progress.*} and a timer thread each. */
+/**
+ * Starts {@link ProgressReporter}s with {@code flowbill.progress.*} and a timer thread each. Progress is measured in
+ * wall-clock time, not by flowbill's clock: that one says which hours are over and may be a test's or a sandbox's.
+ */
 @Component
 public class ProgressReporters {
 
     private static final Logger log = LoggerFactory.getLogger(ProgressReporter.class);
 
-    private final Clock clock;
+    private final Clock clock = Clock.systemUTC();
     private final ProgressProperties settings;
 
-    ProgressReporters(Clock clock, ProgressProperties settings) {
-        this.clock = clock;
+    ProgressReporters(ProgressProperties settings) {
         this.settings = settings;
     }
 
