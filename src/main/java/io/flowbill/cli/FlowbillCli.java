@@ -78,7 +78,7 @@ public final class FlowbillCli {
     }
 
     /** The Spring arguments; {@code serve} alone runs a web server (application.yml says none for the one-shots). */
-    private static String[] springArgs(CommandArgs parsed) {
+    static String[] springArgs(CommandArgs parsed) {
         List<String> springArgs = new ArrayList<>(parsed.springArgs());
         boolean typeGiven = springArgs.stream().anyMatch(arg -> arg.startsWith("--spring.main.web-application-type"));
         if (parsed.command().equals("serve") && !typeGiven) {
