@@ -29,12 +29,6 @@ class ScheduleState {
         return last == null ? null : last.toLocalDate();
     }
 
-    boolean billed(LocalDate day) {
-        Integer rows = jdbc.queryForObject("select count(*) from billed_day where charge_date = ?", Integer.class,
-                Date.valueOf(day));
-        return rows != null && rows > 0;
-    }
-
     void markBilled(LocalDate day, Instant at) {
         jdbc.update("""
                 insert into billed_day (charge_date, billed_at) values (?, ?)

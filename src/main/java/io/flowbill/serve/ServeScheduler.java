@@ -29,7 +29,7 @@ import io.flowbill.system.JobAlreadyRunningException;
  * one works and the others skip; each job run also holds JobRunner's lock for its own window. A timer calls
  * {@link #tick} in production ({@link ServeLifecycle}); tests call it with a clock they move.
  */
-public class ServeScheduler {
+class ServeScheduler {
 
     private static final Logger log = LoggerFactory.getLogger(ServeScheduler.class);
 
@@ -62,7 +62,7 @@ public class ServeScheduler {
     }
 
     /** Meters and bills what is due now, unless another instance is at work or a failure's retry delay runs. */
-    public synchronized Tick tick() {
+    synchronized Tick tick() {
         if (stopping) {
             return Tick.of(Tick.Outcome.STOPPING);
         }

@@ -12,9 +12,9 @@ import io.flowbill.metering.MeteringRange;
  * @param metered the ranges it metered (or found metered), oldest first
  * @param billed  the days it billed, oldest first
  */
-public record Tick(Outcome outcome, List<MeteringRange> metered, List<LocalDate> billed) {
+record Tick(Outcome outcome, List<MeteringRange> metered, List<LocalDate> billed) {
 
-    public enum Outcome {
+    enum Outcome {
         /** it metered or billed something */
         WORKED,
         /** nothing was due */
@@ -29,7 +29,7 @@ public record Tick(Outcome outcome, List<MeteringRange> metered, List<LocalDate>
         STOPPING
     }
 
-    public Tick {
+    Tick {
         metered = List.copyOf(metered);
         billed = List.copyOf(billed);
     }
