@@ -41,6 +41,10 @@ final class CommandCatalog {
                             "to", "end of the range (exclusive); its hour must be over, plus the metering lag",
                             "refresh", "read the API again for hours already metered and record what changed"),
                     MeterCommand::range),
+            new CommandSpec("serve", "serve [--server.port=8080]",
+                    "Run until stopped: meter every hour, bill every day at flowbill.serve.nightly-cron, catch up after"
+                            + " downtime; serve /actuator/prometheus, health and info over HTTP.",
+                    Map.of()),
             new CommandSpec("price-book", "price-book check FILE",
                     "Validate a price book file and list its versions; nothing else starts.",
                     Map.of()),

@@ -3,7 +3,9 @@ package io.flowbill.cli;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 
 import org.springframework.boot.SpringApplication;
@@ -75,7 +77,7 @@ public final class FlowbillCli {
 
     private static int runInContext(CommandArgs parsed) throws Exception {
         SpringApplication application = new SpringApplicationBuilder(FlowbillApplication.class).build();
-        try (ConfigurableApplicationContext context = application.run(parsed.springArgs().toArray(String[]::new))) {
+        try (ConfigurableApplicationContext context = application.run(springArgs(parsed))) {
             Map<String, FlowbillCommand> commands = context.getBeansOfType(FlowbillCommand.class);
             FlowbillCommand command = commands.values().stream()
                     .filter(candidate -> candidate.name().equals(parsed.command()))
@@ -96,6 +98,16 @@ public final class FlowbillCli {
                         Duration.ofNanos(System.nanoTime() - started));
             }
         }
+    }
+
+    /** The Spring arguments; {@code serve} alone runs a web server (application.yml says none for the one-shots). */
+    static String[] springArgs(CommandArgs parsed) {
+        List<String> springArgs = new ArrayList<>(parsed.springArgs());
+        boolean typeGiven = springArgs.stream().anyMatch(arg -> arg.startsWith("--spring.main.web-application-type"));
+        if (parsed.command().equals("serve") && !typeGiven) {
+            springArgs.add("--spring.main.web-application-type=servlet");
+        }
+        return springArgs.toArray(String[]::new);
     }
 
     private static int checkPriceBook(CommandArgs parsed, PrintStream out, PrintStream err) {

@@ -54,12 +54,14 @@ class MeteringJobConfiguration {
 
     @Bean
     Step flowStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-            FlowCallReader flowCallReader, UsageWriter usageWriter, MeteringProperties settings) {
+            FlowCallReader flowCallReader, UsageWriter usageWriter, FlowProgress flowProgress,
+            MeteringProperties settings) {
         return new StepBuilder("flowStep", jobRepository)
                 .<CompletableFuture<MeteredHour>, CompletableFuture<MeteredHour>>chunk(settings.chunkSize())
                 .transactionManager(transactionManager)
                 .reader(flowCallReader)
                 .writer(usageWriter)
+                .listener(flowProgress)
                 .allowStartIfComplete(true)
                 .build();
     }

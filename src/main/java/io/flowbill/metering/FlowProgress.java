@@ -1,0 +1,112 @@
+package io.flowbill.metering;
+
+import java.sql.Timestamp;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.springframework.batch.core.ExitStatus;
+import org.springframework.batch.core.listener.ItemWriteListener;
+import org.springframework.batch.core.listener.StepExecutionListener;
+import org.springframework.batch.core.scope.context.StepContext;
+import org.springframework.batch.core.scope.context.StepSynchronizationManager;
+import org.springframework.batch.core.step.StepExecution;
+import org.springframework.batch.infrastructure.item.Chunk;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+import io.flowbill.system.ProgressReporter;
+import io.flowbill.system.ProgressReporters;
+import io.micrometer.core.instrument.MeterRegistry;
+
+/**
+ * Reports the flow step's progress: at the step's start it estimates the containers and container-hours to
+ * read (alive in the range, minus the hours already written unless refreshing); each written chunk advances
+ * the count. The reader goes container by container, so a new container id in a chunk is a container reached.
+ */
+@Component
+class FlowProgress implements StepExecutionListener, ItemWriteListener<CompletableFuture<MeteredHour>> {
+
+    private final JdbcTemplate jdbc;
+    private final MeteringProperties settings;
+    private final ProgressReporters reporters;
+    private final MeterRegistry registry;
+    private final Map<Long, Run> runs = new ConcurrentHashMap<>();
+
+    FlowProgress(JdbcTemplate jdbc, MeteringProperties settings, ProgressReporters reporters, MeterRegistry registry) {
+        this.jdbc = jdbc;
+        this.settings = settings;
+        this.reporters = reporters;
+        this.registry = registry;
+    }
+
+    @Override
+    public void beforeStep(StepExecution step) {
+        MeteringRange range = MeteringRange.parse(step.getJobParameters().getString(MeteringJobConfiguration.FROM),
+                step.getJobParameters().getString(MeteringJobConfiguration.TO));
+        boolean refresh = step.getJobParameters().getString(MeteringJobConfiguration.REFRESH) != null;
+        long[] pending = pending(range, refresh);
+        ProgressReporter reporter = reporters.start("metering " + range.from() + " .. " + range.to(),
+                range.windowCount(), pending[0], pending[1], () -> ApiCallCount.of(registry).calls());
+        runs.put(step.getId(), new Run(reporter));
+    }
+
+    @Override
+    public void afterWrite(Chunk<? extends CompletableFuture<MeteredHour>> chunk) {
+        StepContext context = StepSynchronizationManager.getContext();
+        Run run = context == null ? null : runs.get(context.getStepExecution().getId());
+        if (run != null) {
+            run.advance(chunk);
+        }
+    }
+
+    @Override
+    public ExitStatus afterStep(StepExecution step) {
+        Run run = runs.remove(step.getId());
+        if (run != null) {
+            run.reporter.close();
+        }
+        return null;
+    }
+
+    /** Containers with hours still to read in the range, and those container-hours: {containers, hours}. */
+    private long[] pending(MeteringRange range, boolean refresh) {
+        Timestamp from = Timestamp.from(range.from());
+        Timestamp to = Timestamp.from(range.to());
+        return jdbc.queryForObject("""
+                select count(*) filter (where alive.hours > coalesce(written.hours, 0)),
+                       coalesce(sum(greatest(alive.hours - coalesce(written.hours, 0), 0)), 0)
+                  from (select container_id,
+                               ceil(extract(epoch from least(?, case when gone_at is not null then last_seen_at end)) / 3600)
+                                 - floor(extract(epoch from greatest(?, created_at)) / 3600) as hours
+                          from container
+                         where tenant_id = ? and created_at < ? and (gone_at is null or last_seen_at > ?)) alive
+                  left join (select container_id, count(*) as hours from usage_hour
+                              where tenant_id = ? and window_start >= ? and window_start < ? and not ?
+                              group by container_id) written using (container_id)
+                """, (rs, i) -> new long[] { rs.getLong(1), rs.getLong(2) }, to, from, settings.tenant(), to, from,
+                settings.tenant(), from, to, refresh);
+    }
+
+    private static final class Run {
+
+        private final ProgressReporter reporter;
+        private Long lastContainer;
+
+        Run(ProgressReporter reporter) {
+            this.reporter = reporter;
+        }
+
+        void advance(Chunk<? extends CompletableFuture<MeteredHour>> chunk) {
+            long containers = 0;
+            for (CompletableFuture<MeteredHour> future : chunk) {
+                long id = future.join().hour().containerId();
+                if (lastContainer == null || lastContainer != id) {
+                    containers++;
+                    lastContainer = id;
+                }
+            }
+            reporter.advance(chunk.size(), containers);
+        }
+    }
+}

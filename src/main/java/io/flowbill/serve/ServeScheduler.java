@@ -1,0 +1,174 @@
+package io.flowbill.serve;
+
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import javax.sql.DataSource;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import io.flowbill.metering.MeteringProperties;
+import io.flowbill.metering.MeteringRange;
+import io.flowbill.metering.MeteringService;
+import io.flowbill.metering.MeteringSummary;
+import io.flowbill.pricing.BillingZone;
+import io.flowbill.system.JobAlreadyRunningException;
+
+/**
+ * The serve mode's scheduler. Each {@link #tick} reads "now" from flowbill's clock and does what is due then
+ * ({@link DueWork}): meter the hours since the last metered window, bill the days since the last billed one.
+ * A tick first takes the scheduler's database lock ({@link ServeLock}), so of several instances on one database
+ * one works and the others skip; each job run also holds JobRunner's lock for its own window. A timer calls
+ * {@link #tick} in production ({@link ServeLifecycle}); tests call it with a clock they move.
+ */
+class ServeScheduler {
+
+    private static final Logger log = LoggerFactory.getLogger(ServeScheduler.class);
+
+    private final Clock clock;
+    private final DataSource dataSource;
+    private final ScheduleState state;
+    private final StoppedRuns stoppedRuns;
+    private final MeteringService metering;
+    private final MeteringProperties meteringSettings;
+    private final BillingZone zone;
+    private final NightlyBilling nightly;
+    private final ServeProperties settings;
+    private final Set<String> reported = new HashSet<>();
+    private volatile boolean stopping;
+    private Instant retryAfter = Instant.MIN;
+    private boolean resumed;
+
+    ServeScheduler(Clock clock, DataSource dataSource, ScheduleState state, StoppedRuns stoppedRuns,
+            MeteringService metering, MeteringProperties meteringSettings, BillingZone zone, NightlyBilling nightly,
+            ServeProperties settings) {
+        this.clock = clock;
+        this.dataSource = dataSource;
+        this.state = state;
+        this.stoppedRuns = stoppedRuns;
+        this.metering = metering;
+        this.meteringSettings = meteringSettings;
+        this.zone = zone;
+        this.nightly = nightly;
+        this.settings = settings;
+    }
+
+    /** Meters and bills what is due now, unless another instance is at work or a failure's retry delay runs. */
+    synchronized Tick tick() {
+        if (stopping) {
+            return Tick.of(Tick.Outcome.STOPPING);
+        }
+        Instant now = clock.instant();
+        if (now.isBefore(retryAfter)) {
+            return Tick.of(Tick.Outcome.WAITING_TO_RETRY);
+        }
+        Optional<ServeLock> lock;
+        try {
+            lock = ServeLock.tryAcquire(dataSource);
+        }
+        catch (SQLException e) {
+            return failed(now, "the scheduler lock could not be taken", e);
+        }
+        if (lock.isEmpty()) {
+            log.debug("Another flowbill serve instance holds the scheduler lock; this one skips the tick");
+            return Tick.of(Tick.Outcome.LOCKED_ELSEWHERE);
+        }
+        try (ServeLock held = lock.get()) {
+            return work(now);
+        }
+        catch (SQLException e) {
+            log.warn("Releasing the scheduler lock failed (its session ends with the connection): {}", e.getMessage());
+            return Tick.of(Tick.Outcome.FAILED);
+        }
+    }
+
+    /** Starts nothing new from now on; a running job is stopped by {@link RunningJobs}. */
+    void stop() {
+        stopping = true;
+    }
+
+    private Tick work(Instant now) {
+        List<MeteringRange> metered = new ArrayList<>();
+        List<LocalDate> billed = new ArrayList<>();
+        try {
+            if (!resumed) {
+                resumed = true;
+                for (MeteringRange range : stoppedRuns.metering()) {
+                    log.info("Resuming the metering of {} .. {} that a shutdown stopped", range.from(), range.to());
+                    meter(range, metered);
+                }
+            }
+            DueWork due = DueWork.at(now, meteringSettings.lag(), zone, settings.nightly(), settings.catchUp(),
+                    state.lastMeteredWindow(meteringSettings.tenant()), state.lastBilledDay());
+            due.leftBehind().stream().filter(reported::add)
+                    .forEach(gap -> log.warn("Not caught up by serve: {}", gap));
+            for (MeteringRange range : due.hours()) {
+                meter(range, metered);
+            }
+            for (LocalDate day : due.days()) {
+                bill(day, billed);
+            }
+            boolean worked = !metered.isEmpty() || !billed.isEmpty();
+            return new Tick(worked ? Tick.Outcome.WORKED : Tick.Outcome.NOTHING_DUE, metered, billed);
+        }
+        catch (JobAlreadyRunningException elsewhere) {
+            log.info("{}; this instance skips it", elsewhere.getMessage());
+            return new Tick(Tick.Outcome.LOCKED_ELSEWHERE, metered, billed);
+        }
+        catch (Exception e) {
+            if (stopping) {
+                log.info("Stopped by shutdown: {}; the next start resumes", reason(e));
+                return new Tick(Tick.Outcome.STOPPING, metered, billed);
+            }
+            Tick failed = failed(now, "a scheduled run failed", e);
+            return new Tick(failed.outcome(), metered, billed);
+        }
+    }
+
+    private void meter(MeteringRange range, List<MeteringRange> metered) throws Exception {
+        if (stopping) {
+            throw new InterruptedException("shutting down before metering " + range.from() + " .. " + range.to());
+        }
+        MeteringSummary summary = metering.meter(range, false);
+        metered.add(range);
+        if (summary.alreadyMetered()) {
+            log.info("Metering {} .. {}: already metered", range.from(), range.to());
+        }
+        else {
+            log.info("Metered {} .. {} (run {}): {} usage hours, {} exceptions, {} API calls, {} s", range.from(),
+                    range.to(), summary.runId(), summary.usageRows(), summary.exceptionCount(), summary.calls(),
+                    summary.elapsed().toSeconds());
+        }
+    }
+
+    private void bill(LocalDate day, List<LocalDate> billed) throws Exception {
+        if (stopping) {
+            throw new InterruptedException("shutting down before billing " + day);
+        }
+        nightly.bill(day);
+        state.markBilled(day, clock.instant());
+        billed.add(day);
+    }
+
+    private Tick failed(Instant now, String what, Exception e) {
+        retryAfter = now.plus(settings.retryDelay());
+        log.error("{}: {}; the scheduler tries again from {}", what, reason(e), retryAfter);
+        return Tick.of(Tick.Outcome.FAILED);
+    }
+
+    private static String reason(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getMessage() == null) {
+            root = root.getCause();
+        }
+        return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+    }
+}
