@@ -2,9 +2,15 @@
 # Runs flowbill's benchmark at the sizes of the performance issue and keeps each run's figures.
 # Usage: jobs/bench.sh [sizes...]   (default: 10000 100000 1000000)
 # The database is SPRING_DATASOURCE_URL (a fresh database is created on that server and dropped after),
-# or an embedded PostgreSQL when unset. Build first: ./mvnw -q package -DskipTests
+# or an embedded PostgreSQL when unset; its password from $FLOWBILL_SECRETS_DIR/spring.datasource.password.
+# Build first: ./mvnw -q package -DskipTests
 set -euo pipefail
 cd "$(dirname "$0")/.."
+# Secrets come from files, one per property (spring.datasource.password), never from the command line.
+secrets="${FLOWBILL_SECRETS_DIR:-/etc/flowbill/secrets}"
+if [ -d "$secrets" ]; then
+  export SPRING_CONFIG_IMPORT=configtree:"$secrets"/
+fi
 sizes=("${@:-10000 100000 1000000}")
 for n in ${sizes[@]}; do
   echo "== bench --containers $n (no latency), -Xmx512m"

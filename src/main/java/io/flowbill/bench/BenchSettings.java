@@ -1,8 +1,9 @@
 package io.flowbill.bench;
 
 /**
- * Options of {@code bench}; the database comes from {@code SPRING_DATASOURCE_URL} (and user, password) or
- * {@code --spring.datasource.url=...}; with none an embedded PostgreSQL is used.
+ * Options of {@code bench}; the database comes from {@code SPRING_DATASOURCE_URL} (and user, password, the password
+ * also from a {@code SPRING_CONFIG_IMPORT=configtree:DIR/} file) or {@code --spring.datasource.url=...}; with none an
+ * embedded PostgreSQL is used.
  */
 record BenchSettings(int containers, int latencyMs, int concurrency, String databaseUrl, String databaseUser,
         String databasePassword, boolean help) {
@@ -27,6 +28,9 @@ record BenchSettings(int containers, int latencyMs, int concurrency, String data
         String url = System.getenv("SPRING_DATASOURCE_URL");
         String user = System.getenv("SPRING_DATASOURCE_USERNAME");
         String password = System.getenv("SPRING_DATASOURCE_PASSWORD");
+        if (password == null) {
+            password = ConfigTree.read(System.getenv("SPRING_CONFIG_IMPORT"), "spring.datasource.password");
+        }
         boolean help = false;
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
