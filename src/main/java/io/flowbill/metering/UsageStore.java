@@ -8,9 +8,12 @@ import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
@@ -108,12 +111,21 @@ class UsageStore {
         return revisions.size();
     }
 
+    /** One row per (container, window, kind): two problems of a kind in one hour (up and down) become one row. */
     private void writeExceptions(String tenant, long runId, List<MeteredHour> hours) {
-        List<Object[]> rows = new ArrayList<>();
+        Map<String, Object[]> rows = new LinkedHashMap<>();
         for (MeteredHour h : hours) {
             for (MeteringException e : h.exceptions()) {
-                rows.add(new Object[] { tenant, h.hour().containerId(), Timestamp.from(h.hour().window().start()),
-                        e.kind().code(), e.rawValue(), e.message(), runId });
+                String key = key(h) + "#" + e.kind();
+                Object[] row = rows.get(key);
+                if (row == null) {
+                    rows.put(key, new Object[] { tenant, h.hour().containerId(), Timestamp.from(h.hour().window().start()),
+                            e.kind().code(), e.rawValue(), e.message(), runId });
+                }
+                else {
+                    row[4] = Objects.equals(row[4], e.rawValue()) ? row[4] : row[4] + " | " + e.rawValue();
+                    row[5] = row[5] + "; " + e.message();
+                }
             }
         }
         jdbc.batchUpdate("""
@@ -122,19 +134,34 @@ class UsageStore {
                 on conflict (tenant_id, container_id, window_start, kind) do update
                   set raw_value = excluded.raw_value, message = excluded.message, run_id = excluded.run_id,
                       resolved = false
-                """, rows);
+                """, new ArrayList<>(rows.values()));
     }
 
-    /** A later successful read of an hour resolves the traffic exceptions an earlier run recorded for it. */
+    /**
+     * A later successful read of an hour resolves the traffic exceptions an earlier run recorded for it: one
+     * set-based statement per chunk.
+     */
     private void resolveExceptions(String tenant, long runId, List<MeteredHour> usage) {
-        List<Object[]> rows = usage.stream().filter(MeteredHour::trafficKnown)
-                .map(h -> new Object[] { tenant, h.hour().containerId(), Timestamp.from(h.hour().window().start()), runId })
-                .toList();
-        jdbc.batchUpdate("""
-                update metering_exception set resolved = true
-                 where tenant_id = ? and container_id = ? and window_start = ? and run_id <> ?
-                   and kind in ('flow_unavailable', 'malformed_flow') and not resolved
-                """, rows);
+        List<MeteredHour> read = usage.stream().filter(MeteredHour::trafficKnown).toList();
+        if (read.isEmpty()) {
+            return;
+        }
+        Long[] containers = read.stream().map(h -> h.hour().containerId()).toArray(Long[]::new);
+        Timestamp[] windows = read.stream().map(h -> Timestamp.from(h.hour().window().start())).toArray(Timestamp[]::new);
+        jdbc.execute((ConnectionCallback<Integer>) connection -> {
+            try (PreparedStatement update = connection.prepareStatement("""
+                    update metering_exception e set resolved = true
+                      from unnest(?::bigint[], ?::timestamptz[]) as h(container_id, window_start)
+                     where e.tenant_id = ? and e.container_id = h.container_id and e.window_start = h.window_start
+                       and e.run_id <> ? and e.kind in ('flow_unavailable', 'malformed_flow') and not e.resolved
+                    """)) {
+                update.setArray(1, connection.createArrayOf("bigint", containers));
+                update.setArray(2, connection.createArrayOf("timestamptz", windows));
+                update.setString(3, tenant);
+                update.setLong(4, runId);
+                return update.executeUpdate();
+            }
+        });
     }
 
     private static boolean differs(BigDecimal a, BigDecimal b) {
