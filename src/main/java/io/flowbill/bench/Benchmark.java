@@ -98,6 +98,14 @@ public final class Benchmark {
             results.put("metering_calls", metered.calls());
             results.put("metering_calls_per_second", round(meterRate));
             results.put("metering_vs_api_bound", round(meterRate / apiBound));
+            try (Connection connection = database.connect()) {
+                Map<String, Double> steps = StepTimes.of(connection, "meteringJob");
+                double flowSeconds = steps.getOrDefault("flowStep", meterSeconds);
+                results.put("metering_inventory_step_seconds", round(steps.getOrDefault("inventoryStep", 0.0)));
+                results.put("metering_flow_step_seconds", round(flowSeconds));
+                results.put("flow_step_calls_per_second", round(n / flowSeconds));
+                results.put("flow_step_vs_api_bound", round(n / flowSeconds / apiBound));
+            }
 
             LocalDate day = LocalDate.now(context.getBean(PriceBook.class).zone().id()).minusDays(3);
             Instant dayStart = context.getBean(PriceBook.class).zone().startOf(day);
