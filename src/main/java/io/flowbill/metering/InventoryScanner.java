@@ -24,7 +24,7 @@ import io.flowbill.containerapi.ContainerPage;
 class InventoryScanner {
 
     static final int PAGE_SIZE = 30;
-    private static final int PAGES_IN_FLIGHT = 64;
+    private static final int PAGES_IN_FLIGHT = 128;
     private static final Logger log = LoggerFactory.getLogger(InventoryScanner.class);
 
     private final ContainerApiClient client;
