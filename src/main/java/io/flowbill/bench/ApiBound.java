@@ -1,32 +1,55 @@
 package io.flowbill.bench;
 
 import java.time.Instant;
-import java.util.List;
-import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Semaphore;
 
+import io.flowbill.containerapi.Container;
 import io.flowbill.containerapi.ContainerApiClient;
+import io.flowbill.containerapi.ContainerPage;
 
 /**
  * The container API's own limit as flowbill's HTTP client sees it: flow calls in a minimal loop with the same
- * client, concurrency and latency as metering, and no batch machinery.
+ * client, concurrency and latency as metering, and no batch machinery. Memory stays flat: ids in an array,
+ * completions counted, no list of futures.
  */
 final class ApiBound {
 
     private ApiBound() {
     }
 
+    /** The ids of the first {@code count} containers of the list. */
+    static long[] someIds(ContainerApiClient client, int count) {
+        long[] ids = new long[count];
+        int found = 0;
+        for (int offset = 0; found < count; offset += ContainerApiClient.MAX_PAGE_SIZE) {
+            ContainerPage page = client.list(ContainerApiClient.MAX_PAGE_SIZE, offset);
+            if (page.containers().isEmpty()) {
+                break;
+            }
+            for (Container container : page.containers()) {
+                if (found < count) {
+                    ids[found++] = container.id();
+                }
+            }
+        }
+        return java.util.Arrays.copyOf(ids, found);
+    }
+
     /** Calls per second reached by {@code calls} flow calls over {@code ids}, keeping {@code concurrency} in flight. */
-    static double flowCallsPerSecond(ContainerApiClient client, List<Long> ids, int calls, int concurrency,
+    static double flowCallsPerSecond(ContainerApiClient client, long[] ids, int calls, int concurrency,
             Instant from, Instant to) throws InterruptedException {
         Semaphore inFlight = new Semaphore(concurrency);
-        CompletableFuture<?>[] futures = new CompletableFuture<?>[calls];
+        CountDownLatch done = new CountDownLatch(calls);
         long start = System.nanoTime();
         for (int i = 0; i < calls; i++) {
             inFlight.acquire();
-            futures[i] = client.flowAsync(ids.get(i % ids.size()), from, to).whenComplete((flow, failure) -> inFlight.release());
+            client.flowAsync(ids[i % ids.length], from, to).whenComplete((flow, failure) -> {
+                inFlight.release();
+                done.countDown();
+            });
         }
-        CompletableFuture.allOf(futures).join();
+        done.await();
         return calls / ((System.nanoTime() - start) / 1e9);
     }
 }

@@ -8,7 +8,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,7 +16,6 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import io.flowbill.FlowbillApplication;
-import io.flowbill.containerapi.Container;
 import io.flowbill.containerapi.ContainerApiClient;
 import io.flowbill.export.ExportService;
 import io.flowbill.invoicing.InvoiceService;
@@ -85,11 +83,10 @@ public final class Benchmark {
             Instant windowStart = Instant.now().minus(Duration.ofMinutes(70)).truncatedTo(ChronoUnit.HOURS);
             MeteringRange window = new MeteringRange(windowStart, windowStart.plus(Duration.ofHours(1)));
             ContainerApiClient client = context.getBean(ContainerApiClient.class);
-            List<Long> ids = new ArrayList<>(client.listAll().stream().map(Container::id).toList());
+            long[] ids = ApiBound.someIds(client, Math.min(n, 200_000));
             double apiBound = ApiBound.flowCallsPerSecond(client, ids, Math.min(n, 200_000), settings.concurrency(),
                     window.from(), window.to());
             results.put("api_bound_calls_per_second", round(apiBound));
-            ids.clear();
 
             MeteringSummary metered = context.getBean(MeteringService.class).meter(window, false);
             double meterSeconds = metered.elapsed().toNanos() / 1e9;

@@ -1,6 +1,6 @@
 package io.flowbill.metering;
 
-import java.sql.Array;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -14,14 +14,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.postgresql.PGStatement;
 import org.springframework.batch.infrastructure.item.ItemStreamReader;
-import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
 
 /**
  * Reads the (container, window) pairs of a range that still need metering, in (container, window) order: a page
- * of containers at a time by keyset on the id, their attribute versions and already-metered hours in one query
- * each, the pairs expanded here. Pairs that already have a usage row are skipped (unless refreshing), so a rerun
+ * of containers at a time by keyset on the id, their attribute versions and already-metered hours in one range
+ * query each, the pairs expanded here. Pairs that already have a usage row are skipped (unless refreshing), so a rerun
  * or a restart after a crash picks up exactly the pairs not yet written: progress lives in the data, not in a
  * reader position. Memory holds one page of containers, whatever the fleet size.
  */
@@ -35,6 +36,7 @@ class ContainerHourReader implements ItemStreamReader<ContainerHour> {
     private final Deque<ContainerHour> buffer = new ArrayDeque<>();
     private long lastContainerId = Long.MIN_VALUE;
     private boolean exhausted;
+    private Boolean rangeWasEmpty;
 
     ContainerHourReader(JdbcTemplate jdbc, String tenant, MeteringRange range, boolean refresh, int containersPerPage) {
         this.jdbc = jdbc;
@@ -66,9 +68,9 @@ class ContainerHourReader implements ItemStreamReader<ContainerHour> {
             return;
         }
         lastContainerId = containers.get(containers.size() - 1).id();
-        Long[] ids = containers.stream().map(ContainerRow::id).toArray(Long[]::new);
-        Map<Long, List<VersionRow>> versions = versions(ids);
-        Set<String> metered = refresh ? Set.of() : metered(ids);
+        long first = containers.get(0).id();
+        Map<Long, List<VersionRow>> versions = versions(first, lastContainerId);
+        Set<String> metered = refresh ? Set.of() : metered(first, lastContainerId);
         for (ContainerRow container : containers) {
             for (UsageWindow window : range.windows()) {
                 if (container.aliveIn(window) && !metered.contains(container.id() + "@" + window.start())) {
@@ -81,43 +83,54 @@ class ContainerHourReader implements ItemStreamReader<ContainerHour> {
         }
     }
 
-    private Map<Long, List<VersionRow>> versions(Long[] ids) {
+    private Map<Long, List<VersionRow>> versions(long first, long last) {
         Map<Long, List<VersionRow>> versions = new HashMap<>();
-        withArray(ids, array -> jdbc.query("""
+        query("""
                 select container_id, valid_from, first_observed_at, status, charge_type, spec_id, use_public_network,
                        network_charge_type, bandwidth
-                  from container_version where tenant_id = ? and container_id = any(?)
+                  from container_version where tenant_id = ? and container_id between ? and ?
                  order by container_id, valid_from
-                """, rs -> {
-            versions.computeIfAbsent(rs.getLong(1), id -> new ArrayList<>()).add(new VersionRow(instant(rs, 2),
-                    instant(rs, 3), rs.getString(4), rs.getInt(5), rs.getInt(6), integer(rs, 7), integer(rs, 8),
-                    integer(rs, 9)));
-        }, tenant, array));
+                """, rs -> versions.computeIfAbsent(rs.getLong(1), id -> new ArrayList<>()).add(new VersionRow(
+                instant(rs, 2), instant(rs, 3), rs.getString(4), rs.getInt(5), rs.getInt(6), integer(rs, 7),
+                integer(rs, 8), integer(rs, 9))), tenant, first, last);
         return versions;
     }
 
-    private Set<String> metered(Long[] ids) {
+    /**
+     * Hours of these containers already metered. Skipped while the range had no usage when the run began: the
+     * reader goes by ascending id and writes only hours of containers it has passed, so none can appear ahead.
+     */
+    private Set<String> metered(long first, long last) {
+        if (rangeWasEmpty == null) {
+            rangeWasEmpty = !Boolean.TRUE.equals(jdbc.queryForObject("""
+                    select exists (select 1 from usage_hour where tenant_id = ? and window_start >= ? and window_start < ?)
+                    """, Boolean.class, tenant, Timestamp.from(range.from()), Timestamp.from(range.to())));
+        }
         Set<String> metered = new HashSet<>();
-        withArray(ids, array -> jdbc.query("""
+        if (rangeWasEmpty) {
+            return metered;
+        }
+        query("""
                 select container_id, window_start from usage_hour
-                 where tenant_id = ? and container_id = any(?) and window_start >= ? and window_start < ?
-                """, rs -> {
-            metered.add(rs.getLong(1) + "@" + instant(rs, 2));
-        }, tenant, array, Timestamp.from(range.from()), Timestamp.from(range.to())));
+                 where tenant_id = ? and container_id between ? and ? and window_start >= ? and window_start < ?
+                """, rs -> metered.add(rs.getLong(1) + "@" + instant(rs, 2)), tenant, first, last,
+                Timestamp.from(range.from()), Timestamp.from(range.to()));
         return metered;
     }
 
-    private void withArray(Long[] ids, java.util.function.Consumer<Array> work) {
-        jdbc.execute((ConnectionCallback<Void>) connection -> {
-            Array array = connection.createArrayOf("bigint", ids);
-            try {
-                work.accept(array);
+    /**
+     * Runs a query planned for its actual values each time (no generic plan): with a generic plan PostgreSQL may
+     * scan a whole window's usage for one page of containers, which makes a large fleet quadratic.
+     */
+    private void query(String sql, RowCallbackHandler rows, Object... args) {
+        jdbc.query(connection -> {
+            PreparedStatement statement = connection.prepareStatement(sql);
+            statement.unwrap(PGStatement.class).setPrepareThreshold(0);
+            for (int i = 0; i < args.length; i++) {
+                statement.setObject(i + 1, args[i]);
             }
-            finally {
-                array.free();
-            }
-            return null;
-        });
+            return statement;
+        }, rows);
     }
 
     /** The version in force at the window's start (or at creation, in the creation window); else the first one. */

@@ -44,26 +44,26 @@ class InventoryScanner {
         Instant observedAt = clock.instant();
         ContainerPage first = client.list(PAGE_SIZE, 0);
         long reported = first.total();
-        int collected = store.stage(scanId, tenant, observedAt, "list", observations(first));
+        store.stage(scanId, tenant, observedAt, "list", observations(first));
         ExecutorService pool = Executors.newFixedThreadPool(parallelism);
         try {
             for (long offset = PAGE_SIZE; offset < reported; offset += (long) PAGE_SIZE * PAGES_IN_FLIGHT) {
-                collected += stageWave(pool, scanId, tenant, observedAt, offset, reported);
+                stageWave(pool, scanId, tenant, observedAt, offset, reported);
             }
         }
         finally {
             pool.shutdownNow();
         }
+        int collected = store.staged(scanId);
         if (collected != reported) {
             log.warn("inventory scan {}: the list reported total={} but {} distinct containers were collected"
                     + " (the list changed while paging)", scanId, reported, collected);
         }
-        int recovered = 0;
         int gone = 0;
         for (long id : store.knownButUnseen(scanId, tenant)) {
             try {
                 Container container = client.get(id);
-                recovered += store.stage(scanId, tenant, clock.instant(), "get", List.of(observation(container)));
+                store.stage(scanId, tenant, clock.instant(), "get", List.of(observation(container)));
             }
             catch (ContainerApiException e) {
                 if (!e.isNotFound()) {
@@ -73,21 +73,20 @@ class InventoryScanner {
                 gone++;
             }
         }
+        int recovered = store.staged(scanId) - collected;
         int versionsOpened = store.merge(scanId);
         return new InventoryScan(scanId, reported, collected, recovered, gone, versionsOpened);
     }
 
-    private int stageWave(ExecutorService pool, long scanId, String tenant, Instant observedAt, long from, long total) {
+    private void stageWave(ExecutorService pool, long scanId, String tenant, Instant observedAt, long from, long total) {
         List<CompletableFuture<ContainerPage>> pages = new ArrayList<>();
         for (long offset = from; offset < total && pages.size() < PAGES_IN_FLIGHT; offset += PAGE_SIZE) {
             int at = Math.toIntExact(offset);
             pages.add(CompletableFuture.supplyAsync(() -> client.list(PAGE_SIZE, at), pool));
         }
-        int staged = 0;
         for (CompletableFuture<ContainerPage> page : pages) {
-            staged += store.stage(scanId, tenant, observedAt, "list", observations(page.join()));
+            store.stage(scanId, tenant, observedAt, "list", observations(page.join()));
         }
-        return staged;
     }
 
     private static List<Observation> observations(ContainerPage page) {

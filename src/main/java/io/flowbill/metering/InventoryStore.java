@@ -26,9 +26,9 @@ class InventoryStore {
         return id == null ? 0 : id;
     }
 
-    /** Stages one page of observations; an id already staged in this scan is kept once. Returns rows added. */
-    int stage(long scanId, String tenant, Instant observedAt, String source, List<Observation> page) {
-        int[][] counts = jdbc.batchUpdate("""
+    /** Stages one page of observations; an id already staged in this scan is kept once. */
+    void stage(long scanId, String tenant, Instant observedAt, String source, List<Observation> page) {
+        jdbc.batchUpdate("""
                 insert into inventory_observation (scan_id, tenant_id, container_id, observed_at, source, name, status,
                   charge_type, spec_id, use_public_network, network_charge_type, bandwidth, image_id, created_at, updated_at)
                 values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
@@ -50,13 +50,16 @@ class InventoryStore {
             ps.setTimestamp(14, Timestamp.from(o.createdAt()));
             ps.setTimestamp(15, o.updatedAt() == null ? null : Timestamp.from(o.updatedAt()));
         });
-        int added = 0;
-        for (int[] batch : counts) {
-            for (int count : batch) {
-                added += Math.max(count, 0);
-            }
-        }
-        return added;
+    }
+
+    /**
+     * Distinct containers staged by a scan so far. Counted by the database: with multi-row batched inserts the
+     * driver does not report per-row counts.
+     */
+    int staged(long scanId) {
+        Integer n = jdbc.queryForObject("select count(*) from inventory_observation where scan_id = ?", Integer.class,
+                scanId);
+        return n == null ? 0 : n;
     }
 
     /** Containers believed alive (not gone) that this scan did not see: they are asked for one by one. */

@@ -52,6 +52,8 @@ class MeteringDayIT {
         MeteringSummary summary = metering.meter(day, false);
 
         assertThat(summary.windows()).isEqualTo(24);
+        assertThat(summary.inventoryCollected()).as("the scan counts what it collected")
+                .isEqualTo(fleet.sandbox.fleet().list().size()).isEqualTo((int) summary.inventoryReported());
         int checked = 0;
         for (Container container : fleet.sandbox.fleet().list()) {
             if (!container.createdAt().isBefore(day.to())) {
