@@ -9,7 +9,7 @@ import java.time.Instant;
 /**
  * Loads a day of usage directly (no API) for the rating benchmark: {@code containers} containers with 24 hours
  * each, a deterministic mix of package and on-demand, specs, public/private, bandwidth (below and above 5 Mbps)
- * and traffic billing, written set-based by PostgreSQL itself.
+ * and traffic billing, written set-based by PostgreSQL itself; ids from 1,000,000,000 on, clear of the sandbox fleet.
  */
 final class RatingInput {
 
@@ -19,7 +19,7 @@ final class RatingInput {
     static void load(Connection connection, int containers, Instant dayStart) throws SQLException {
         try (PreparedStatement insert = connection.prepareStatement("""
                 insert into container (tenant_id, container_id, name, created_at, first_seen_at, last_seen_at)
-                select 'default', 1000000 + i, 'bench-' || i, ?::timestamptz - interval '30 days', ?::timestamptz,
+                select 'default', 1000000000 + i, 'bench-' || i, ?::timestamptz - interval '30 days', ?::timestamptz,
                        ?::timestamptz
                   from generate_series(0, ? - 1) i
                 """)) {
@@ -34,7 +34,7 @@ final class RatingInput {
                 insert into usage_hour (tenant_id, container_id, window_start, status, billable, charge_type, spec_id,
                   use_public_network, network_charge_type, bandwidth, active_seconds, up_mb, down_mb, raw_up, raw_down,
                   inferred, run_id, metered_at)
-                select 'default', 1000000 + i, ?::timestamptz + h * interval '1 hour', 'create_succ', true,
+                select 'default', 1000000000 + i, ?::timestamptz + h * interval '1 hour', 'create_succ', true,
                        case when i % 3 = 0 then 1 else 2 end,
                        (array[1, 10, 20, 30, 40, 50])[1 + i % 6],
                        case when i % 3 = 0 or i % 5 <> 0 then 1 else 0 end,
