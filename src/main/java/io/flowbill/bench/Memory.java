@@ -7,7 +7,10 @@ import java.lang.management.MemoryType;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** Peak memory of this process: heap (sum of the heap pools' peaks) and resident set (VmHWM, Linux). */
+/**
+ * Peak memory of this process: heap as the sum of the heap pools' peaks (an upper bound: the pools peak at different
+ * times, so it can exceed -Xmx) and resident set (VmHWM, Linux).
+ */
 final class Memory {
 
     private Memory() {
