@@ -2,6 +2,7 @@ package io.flowbill.metering;
 
 import java.math.BigDecimal;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.sql.Types;
@@ -90,12 +91,20 @@ class UsageStore {
 
     private int recordRevisions(String tenant, long runId, List<MeteredHour> usage) {
         Map<String, BigDecimal[]> before = new HashMap<>();
-        for (MeteredHour h : usage) {
-            jdbc.query("select up_mb, down_mb from usage_hour where tenant_id = ? and container_id = ? and window_start = ?",
-                    rs -> {
-                        before.put(key(h), new BigDecimal[] { rs.getBigDecimal(1), rs.getBigDecimal(2) });
-                    }, tenant, h.hour().containerId(), Timestamp.from(h.hour().window().start()));
-        }
+        forHours(tenant, usage, """
+                select u.container_id, u.window_start, u.up_mb, u.down_mb
+                  from usage_hour u join unnest(?::bigint[], ?::timestamptz[]) as h(container_id, window_start)
+                    on u.container_id = h.container_id and u.window_start = h.window_start
+                 where u.tenant_id = ?
+                """, statement -> {
+            try (ResultSet rs = statement.executeQuery()) {
+                while (rs.next()) {
+                    before.put(rs.getLong(1) + "@" + rs.getTimestamp(2).toInstant(),
+                            new BigDecimal[] { rs.getBigDecimal(3), rs.getBigDecimal(4) });
+                }
+            }
+            return null;
+        });
         List<Object[]> revisions = new ArrayList<>();
         for (MeteredHour h : usage) {
             BigDecimal[] old = before.get(key(h));
@@ -142,26 +151,40 @@ class UsageStore {
      * set-based statement per chunk.
      */
     private void resolveExceptions(String tenant, long runId, List<MeteredHour> usage) {
-        List<MeteredHour> read = usage.stream().filter(MeteredHour::trafficKnown).toList();
-        if (read.isEmpty()) {
-            return;
+        forHours(tenant, usage.stream().filter(MeteredHour::trafficKnown).toList(), """
+                update metering_exception e set resolved = true
+                  from unnest(?::bigint[], ?::timestamptz[]) as h(container_id, window_start)
+                 where e.container_id = h.container_id and e.window_start = h.window_start and e.tenant_id = ?
+                   and e.run_id <> ? and e.kind in ('flow_unavailable', 'malformed_flow') and not e.resolved
+                """, statement -> {
+            statement.setLong(4, runId);
+            return statement.executeUpdate();
+        });
+    }
+
+    /**
+     * Runs one statement for a chunk's hours, bound as two arrays (container ids, window starts) then the tenant:
+     * one round trip per chunk instead of one per hour.
+     */
+    private <T> T forHours(String tenant, List<MeteredHour> hours, String sql, StatementWork<T> work) {
+        if (hours.isEmpty()) {
+            return null;
         }
-        Long[] containers = read.stream().map(h -> h.hour().containerId()).toArray(Long[]::new);
-        Timestamp[] windows = read.stream().map(h -> Timestamp.from(h.hour().window().start())).toArray(Timestamp[]::new);
-        jdbc.execute((ConnectionCallback<Integer>) connection -> {
-            try (PreparedStatement update = connection.prepareStatement("""
-                    update metering_exception e set resolved = true
-                      from unnest(?::bigint[], ?::timestamptz[]) as h(container_id, window_start)
-                     where e.tenant_id = ? and e.container_id = h.container_id and e.window_start = h.window_start
-                       and e.run_id <> ? and e.kind in ('flow_unavailable', 'malformed_flow') and not e.resolved
-                    """)) {
-                update.setArray(1, connection.createArrayOf("bigint", containers));
-                update.setArray(2, connection.createArrayOf("timestamptz", windows));
-                update.setString(3, tenant);
-                update.setLong(4, runId);
-                return update.executeUpdate();
+        Long[] containers = hours.stream().map(h -> h.hour().containerId()).toArray(Long[]::new);
+        Timestamp[] windows = hours.stream().map(h -> Timestamp.from(h.hour().window().start())).toArray(Timestamp[]::new);
+        return jdbc.execute((ConnectionCallback<T>) connection -> {
+            try (PreparedStatement statement = connection.prepareStatement(sql)) {
+                statement.setArray(1, connection.createArrayOf("bigint", containers));
+                statement.setArray(2, connection.createArrayOf("timestamptz", windows));
+                statement.setString(3, tenant);
+                return work.apply(statement);
             }
         });
+    }
+
+    @FunctionalInterface
+    private interface StatementWork<T> {
+        T apply(PreparedStatement statement) throws SQLException;
     }
 
     private static boolean differs(BigDecimal a, BigDecimal b) {
