@@ -80,67 +80,82 @@ public final class Benchmark {
                 BenchDatabase database = BenchDatabase.create(settings.databaseUrl(), settings.databaseUser(),
                         settings.databasePassword());
                 ConfigurableApplicationContext context = context(sandbox, database)) {
-            Instant windowStart = Instant.now().minus(Duration.ofMinutes(70)).truncatedTo(ChronoUnit.HOURS);
-            MeteringRange window = new MeteringRange(windowStart, windowStart.plus(Duration.ofHours(1)));
-            ContainerApiClient client = context.getBean(ContainerApiClient.class);
-            long[] ids = ApiBound.someIds(client, Math.min(n, 200_000));
-            double apiBound = ApiBound.flowCallsPerSecond(client, ids, Math.min(n, 200_000), settings.concurrency(),
-                    window.from(), window.to());
-            results.put("api_bound_calls_per_second", round(apiBound));
-
-            MeteringSummary metered = context.getBean(MeteringService.class).meter(window, false);
-            double meterSeconds = metered.elapsed().toNanos() / 1e9;
-            double meterRate = metered.calls() / meterSeconds;
-            results.put("metering_seconds", round(meterSeconds));
-            results.put("metering_calls", metered.calls());
-            results.put("metering_calls_per_second", round(meterRate));
-            results.put("metering_vs_api_bound", round(meterRate / apiBound));
-            try (Connection connection = database.connect()) {
-                Map<String, Double> steps = StepTimes.of(connection, "meteringJob");
-                double flowSeconds = steps.getOrDefault("flowStep", meterSeconds);
-                results.put("metering_inventory_step_seconds", round(steps.getOrDefault("inventoryStep", 0.0)));
-                results.put("metering_flow_step_seconds", round(flowSeconds));
-                results.put("flow_step_calls_per_second", round(n / flowSeconds));
-                results.put("flow_step_vs_api_bound", round(n / flowSeconds / apiBound));
+            if (settings.runs(BenchSettings.Part.METERING)) {
+                measureMetering(context, database, results);
             }
-
-            LocalDate day = LocalDate.now(context.getBean(PriceBook.class).zone().id()).minusDays(3);
-            Instant dayStart = context.getBean(PriceBook.class).zone().startOf(day);
-            try (Connection connection = database.connect()) {
-                results.put("copy_usage_rows_per_second", round(n / DatabaseBound.copyUsageRows(connection, n)));
-                results.put("copy_charge_lines_per_second", round(n / DatabaseBound.copyChargeLines(connection, n)));
-                RatingInput.load(connection, n, dayStart);
+            if (settings.runs(BenchSettings.Part.RATING)) {
+                measureRating(context, database, results);
             }
-            long start = System.nanoTime();
-            RatedDay rated = context.getBean(RatingService.class).rate(day);
-            long ratedAt = System.nanoTime();
-            List<InvoiceState> invoices = context.getBean(InvoiceService.class).refreshFor(day);
-            long invoiced = System.nanoTime();
-            ExportService exports = context.getBean(ExportService.class);
-            exports.writeDay(day);
-            exports.writeInvoices(invoices);
-            double rateSeconds = (System.nanoTime() - start) / 1e9;
-            results.put("rating_step_seconds", round((ratedAt - start) / 1e9));
-            results.put("invoice_refresh_seconds", round((invoiced - ratedAt) / 1e9));
-            results.put("export_seconds", round((System.nanoTime() - invoiced) / 1e9));
-            double boundSeconds;
-            try (Connection connection = database.connect()) {
-                boundSeconds = DatabaseBound.copyUsageOut(connection, dayStart.toString(), dayStart.plus(Duration.ofDays(1))
-                        .toString()) + DatabaseBound.copyChargeLines(connection, rated.lines());
-            }
-            long usageHours = 24L * n;
-            results.put("rating_usage_hours", usageHours);
-            results.put("rating_charge_lines", rated.lines());
-            results.put("rating_export_seconds", round(rateSeconds));
-            results.put("rating_usage_hours_per_second", round(usageHours / rateSeconds));
-            results.put("database_bound_seconds_same_rows", round(boundSeconds));
-            results.put("rating_vs_database_bound", round(rateSeconds / boundSeconds));
         }
         results.put("peak_heap_mb", Memory.peakHeapMb());
         results.put("peak_rss_mb", Memory.peakRssMb());
         BenchReport.print(results, out);
         Path json = BenchReport.write(results, Path.of("target", "bench", "results.json"));
         out.println("figures written to " + json.toAbsolutePath());
+    }
+
+    private void measureMetering(ConfigurableApplicationContext context, BenchDatabase database,
+            Map<String, Object> results) throws Exception {
+        int n = settings.containers();
+        Instant windowStart = Instant.now().minus(Duration.ofMinutes(70)).truncatedTo(ChronoUnit.HOURS);
+        MeteringRange window = new MeteringRange(windowStart, windowStart.plus(Duration.ofHours(1)));
+        ContainerApiClient client = context.getBean(ContainerApiClient.class);
+        long[] ids = ApiBound.someIds(client, Math.min(n, 200_000));
+        double apiBound = ApiBound.flowCallsPerSecond(client, ids, Math.min(n, 200_000), settings.concurrency(),
+                window.from(), window.to());
+        results.put("api_bound_calls_per_second", round(apiBound));
+
+        MeteringSummary metered = context.getBean(MeteringService.class).meter(window, false);
+        double meterSeconds = metered.elapsed().toNanos() / 1e9;
+        double meterRate = metered.calls() / meterSeconds;
+        results.put("metering_seconds", round(meterSeconds));
+        results.put("metering_calls", metered.calls());
+        results.put("metering_calls_per_second", round(meterRate));
+        results.put("metering_vs_api_bound", round(meterRate / apiBound));
+        try (Connection connection = database.connect()) {
+            Map<String, Double> steps = StepTimes.of(connection, "meteringJob");
+            double flowSeconds = steps.getOrDefault("flowStep", meterSeconds);
+            results.put("metering_inventory_step_seconds", round(steps.getOrDefault("inventoryStep", 0.0)));
+            results.put("metering_flow_step_seconds", round(flowSeconds));
+            results.put("flow_step_calls_per_second", round(n / flowSeconds));
+            results.put("flow_step_vs_api_bound", round(n / flowSeconds / apiBound));
+        }
+    }
+
+    private void measureRating(ConfigurableApplicationContext context, BenchDatabase database,
+            Map<String, Object> results) throws Exception {
+        int n = settings.containers();
+        LocalDate day = LocalDate.now(context.getBean(PriceBook.class).zone().id()).minusDays(3);
+        Instant dayStart = context.getBean(PriceBook.class).zone().startOf(day);
+        try (Connection connection = database.connect()) {
+            results.put("copy_usage_rows_per_second", round(n / DatabaseBound.copyUsageRows(connection, n)));
+            results.put("copy_charge_lines_per_second", round(n / DatabaseBound.copyChargeLines(connection, n)));
+            RatingInput.load(connection, n, dayStart);
+        }
+        long start = System.nanoTime();
+        RatedDay rated = context.getBean(RatingService.class).rate(day);
+        long ratedAt = System.nanoTime();
+        List<InvoiceState> invoices = context.getBean(InvoiceService.class).refreshFor(day);
+        long invoiced = System.nanoTime();
+        ExportService exports = context.getBean(ExportService.class);
+        exports.writeDay(day);
+        exports.writeInvoices(invoices);
+        double rateSeconds = (System.nanoTime() - start) / 1e9;
+        results.put("rating_step_seconds", round((ratedAt - start) / 1e9));
+        results.put("invoice_refresh_seconds", round((invoiced - ratedAt) / 1e9));
+        results.put("export_seconds", round((System.nanoTime() - invoiced) / 1e9));
+        double boundSeconds;
+        try (Connection connection = database.connect()) {
+            boundSeconds = DatabaseBound.copyUsageOut(connection, dayStart.toString(), dayStart.plus(Duration.ofDays(1))
+                    .toString()) + DatabaseBound.copyChargeLines(connection, rated.lines());
+        }
+        long usageHours = 24L * n;
+        results.put("rating_usage_hours", usageHours);
+        results.put("rating_charge_lines", rated.lines());
+        results.put("rating_export_seconds", round(rateSeconds));
+        results.put("rating_usage_hours_per_second", round(usageHours / rateSeconds));
+        results.put("database_bound_seconds_same_rows", round(boundSeconds));
+        results.put("rating_vs_database_bound", round(rateSeconds / boundSeconds));
     }
 
     private ConfigurableApplicationContext context(SandboxProcess sandbox, BenchDatabase database) throws Exception {

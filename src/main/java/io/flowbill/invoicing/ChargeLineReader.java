@@ -14,25 +14,25 @@ import org.springframework.batch.infrastructure.item.support.AbstractItemCountin
 
 import io.flowbill.pricing.ChargeLine;
 import io.flowbill.pricing.DailyRating;
-import io.flowbill.pricing.UsageHour;
+import io.flowbill.pricing.UsageBlock;
 
 /**
- * {@code chargeLineReader}: streams one day's usage hours (sorted by tenant, container and window, from
- * {@code usageHourReader}, a database cursor) through {@link DailyRating#rateSortedByContainer} and hands out the
- * resulting charge lines one at a time. Memory holds one container's hours, never the day. Its saved state is the
+ * {@code chargeLineReader}: streams one day's usage blocks (sorted by tenant, container and window, from
+ * {@code usageBlockReader}, a database cursor) through {@link DailyRating#rateSortedByContainer} and hands out the
+ * resulting charge lines one at a time. Memory holds one container's blocks, never the day. Its saved state is the
  * count of lines handed out: a restart rates the day again and skips that many.
  */
 class ChargeLineReader extends AbstractItemCountingItemStreamItemReader<ChargeLine> {
 
-    private final ItemStreamReader<UsageHour> hours;
+    private final ItemStreamReader<UsageBlock> blocks;
     private final DailyRating rating;
     private final LocalDate date;
-    private HourIterator source;
+    private BlockIterator source;
     private Stream<ChargeLine> lines;
     private Iterator<ChargeLine> iterator;
 
-    ChargeLineReader(ItemStreamReader<UsageHour> hours, DailyRating rating, LocalDate date) {
-        this.hours = hours;
+    ChargeLineReader(ItemStreamReader<UsageBlock> blocks, DailyRating rating, LocalDate date) {
+        this.blocks = blocks;
         this.rating = rating;
         this.date = date;
         setName("chargeLineReader");
@@ -40,8 +40,8 @@ class ChargeLineReader extends AbstractItemCountingItemStreamItemReader<ChargeLi
 
     @Override
     protected void doOpen() {
-        hours.open(new ExecutionContext());
-        source = new HourIterator(hours);
+        blocks.open(new ExecutionContext());
+        source = new BlockIterator(blocks);
         lines = rating.rateSortedByContainer(
                 StreamSupport.stream(Spliterators.spliteratorUnknownSize(source, Spliterator.ORDERED), false));
         iterator = lines.iterator();
@@ -65,30 +65,30 @@ class ChargeLineReader extends AbstractItemCountingItemStreamItemReader<ChargeLi
         if (lines != null) {
             lines.close();
         }
-        hours.close();
+        blocks.close();
     }
 
-    /** The cursor as an iterator, remembering which container's hours are being rated (the one before the lookahead). */
-    private static final class HourIterator implements Iterator<UsageHour> {
+    /** The cursor as an iterator, remembering which container's blocks are being rated (the one before the lookahead). */
+    private static final class BlockIterator implements Iterator<UsageBlock> {
 
-        private final ItemStreamReader<UsageHour> hours;
-        private UsageHour next;
-        private UsageHour last;
-        private UsageHour lastOfPreviousContainer;
+        private final ItemStreamReader<UsageBlock> blocks;
+        private UsageBlock next;
+        private UsageBlock last;
+        private UsageBlock lastOfPreviousContainer;
         private boolean done;
 
-        HourIterator(ItemStreamReader<UsageHour> hours) {
-            this.hours = hours;
+        BlockIterator(ItemStreamReader<UsageBlock> blocks) {
+            this.blocks = blocks;
         }
 
         @Override
         public boolean hasNext() {
             if (next == null && !done) {
                 try {
-                    next = hours.read();
+                    next = blocks.read();
                 }
                 catch (Exception e) {
-                    throw new IllegalStateException("reading usage hours failed: " + e.getMessage(), e);
+                    throw new IllegalStateException("reading usage failed: " + e.getMessage(), e);
                 }
                 done = next == null;
             }
@@ -96,7 +96,7 @@ class ChargeLineReader extends AbstractItemCountingItemStreamItemReader<ChargeLi
         }
 
         @Override
-        public UsageHour next() {
+        public UsageBlock next() {
             if (!hasNext()) {
                 throw new NoSuchElementException();
             }
@@ -109,7 +109,7 @@ class ChargeLineReader extends AbstractItemCountingItemStreamItemReader<ChargeLi
         }
 
         String groupInRating() {
-            UsageHour hour = done ? last : lastOfPreviousContainer;
+            UsageBlock hour = done ? last : lastOfPreviousContainer;
             return hour == null ? "the first container" : "container " + hour.containerId() + " of tenant " + hour.tenant();
         }
     }

@@ -2,7 +2,6 @@ package io.flowbill.invoicing;
 
 import java.math.BigDecimal;
 import java.sql.Date;
-import java.sql.Timestamp;
 import java.time.YearMonth;
 import java.util.List;
 import java.util.Optional;
@@ -20,11 +19,12 @@ import io.flowbill.pricing.ChargeLine;
 import io.flowbill.pricing.PackageMonths;
 import io.flowbill.pricing.PackageOverage;
 import io.flowbill.pricing.PriceBook;
-import io.flowbill.pricing.UsageHour;
+import io.flowbill.pricing.UsageBlock;
 
 /**
  * The month-level lines of a calendar month (package overage, {@link PackageOverage}), for every tenant: the
- * month's package hours are streamed through {@link PackageMonths}, and the month's stored lines are replaced in one
+ * month's package hours, summed into blocks by PostgreSQL ({@link UsageBlockRows}), are streamed through
+ * {@link PackageMonths}, and the month's stored lines are replaced in one
  * transaction when the result differs, so a month whose usage did not change keeps its rows untouched.
  */
 @Component
@@ -50,10 +50,8 @@ class MonthRating {
     private List<ChargeLine> overage(YearMonth month) {
         BillingZone zone = book.zone();
         PackageOverage overage = new PackageOverage(book);
-        try (Stream<UsageHour> hours = jdbc.queryForStream("select " + UsageHourRows.COLUMNS + " from usage_hour"
-                + " where window_start >= ? and window_start < ? and charge_type = 1"
-                + " order by tenant_id, container_id, spec_id", UsageHourRows::map,
-                Timestamp.from(zone.startOf(month)), Timestamp.from(zone.startOf(month.plusMonths(1))))) {
+        try (Stream<UsageBlock> hours = jdbc.queryForStream(UsageBlockRows.packageBySpec(), UsageBlockRows::map,
+                UsageBlockRows.parameters(book, zone.startOf(month), zone.startOf(month.plusMonths(1))))) {
             return new PackageMonths(book).tallySorted(hours).map(overage::rate).flatMap(Optional::stream).toList();
         }
     }

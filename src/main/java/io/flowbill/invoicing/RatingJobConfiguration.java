@@ -1,6 +1,5 @@
 package io.flowbill.invoicing;
 
-import java.sql.Timestamp;
 import java.time.LocalDate;
 
 import javax.sql.DataSource;
@@ -24,7 +23,7 @@ import io.flowbill.pricing.BillingZone;
 import io.flowbill.pricing.ChargeLine;
 import io.flowbill.pricing.DailyRating;
 import io.flowbill.pricing.PriceBook;
-import io.flowbill.pricing.UsageHour;
+import io.flowbill.pricing.UsageBlock;
 
 /**
  * {@code ratingJob}: {@code ratingResetStep} (forget lines an unfinished run staged), {@code ratingStep} (stream the
@@ -84,28 +83,27 @@ class RatingJobConfiguration {
 
     @Bean
     @StepScope
-    ChargeLineReader chargeLineReader(JdbcCursorItemReader<UsageHour> usageHourReader, PriceBook priceBook,
+    ChargeLineReader chargeLineReader(JdbcCursorItemReader<UsageBlock> usageBlockReader, PriceBook priceBook,
             @Value("#{jobParameters['date']}") String date) {
-        return new ChargeLineReader(usageHourReader, new DailyRating(priceBook), LocalDate.parse(date));
+        return new ChargeLineReader(usageBlockReader, new DailyRating(priceBook), LocalDate.parse(date));
     }
 
-    /** The day's usage hours in (tenant, container, window) order, through a cursor fetched a page at a time. */
+    /** The day's usage summed into blocks ({@link UsageBlockRows}) in (tenant, container, first hour) order. */
     @Bean
     @StepScope
-    JdbcCursorItemReader<UsageHour> usageHourReader(DataSource dataSource, PriceBook priceBook,
+    JdbcCursorItemReader<UsageBlock> usageBlockReader(DataSource dataSource, PriceBook priceBook,
             InvoicingProperties settings, @Value("#{jobParameters['date']}") String date) {
         BillingZone zone = priceBook.zone();
         LocalDate day = LocalDate.parse(date);
-        return new JdbcCursorItemReaderBuilder<UsageHour>()
-                .name("usageHourReader")
+        return new JdbcCursorItemReaderBuilder<UsageBlock>()
+                .name("usageBlockReader")
                 .dataSource(dataSource)
-                .sql("select " + UsageHourRows.COLUMNS + " from usage_hour where window_start >= ? and window_start < ?"
-                        + " order by tenant_id, container_id, window_start")
-                .queryArguments(Timestamp.from(zone.startOf(day)), Timestamp.from(zone.startOf(day.plusDays(1))))
+                .sql(UsageBlockRows.byContainer())
+                .queryArguments(UsageBlockRows.parameters(priceBook, zone.startOf(day), zone.startOf(day.plusDays(1))))
                 .connectionAutoCommit(false)
                 .fetchSize(settings.chunkSize())
                 .saveState(false)
-                .rowMapper(UsageHourRows::map)
+                .rowMapper(UsageBlockRows::map)
                 .build();
     }
 

@@ -35,20 +35,28 @@ public final class DailyRating {
      * given twice is refused.
      */
     public List<ChargeLine> rate(Collection<UsageHour> containerHours) {
-        List<UsageHour> hours = new ArrayList<>(containerHours);
-        hours.sort(Comparator.comparing(UsageHour::windowStart));
+        return rateBlocks(containerHours.stream().map(UsageBlock::of).toList());
+    }
+
+    /**
+     * The charge lines of one container's usage blocks, in order of their first hours; two blocks starting at
+     * the same hour are refused.
+     */
+    public List<ChargeLine> rateBlocks(Collection<UsageBlock> containerBlocks) {
+        List<UsageBlock> blocks = new ArrayList<>(containerBlocks);
+        blocks.sort(Comparator.comparing(block -> block.first().windowStart()));
         Map<LineKey, LinePart> lines = new LinkedHashMap<>();
-        for (int i = 0; i < hours.size(); i++) {
-            UsageHour hour = hours.get(i);
-            if (i > 0 && !hour.sameContainer(hours.get(0))) {
-                throw new IllegalArgumentException("hours of more than one container: " + hours.get(0).containerId()
-                        + " and " + hour.containerId());
+        for (int i = 0; i < blocks.size(); i++) {
+            UsageBlock block = blocks.get(i);
+            if (i > 0 && !block.sameContainer(blocks.get(0))) {
+                throw new IllegalArgumentException("hours of more than one container: " + blocks.get(0).containerId()
+                        + " and " + block.containerId());
             }
-            if (i > 0 && hour.windowStart().equals(hours.get(i - 1).windowStart())) {
-                throw new IllegalArgumentException("hour " + hour.windowStart() + " of container "
-                        + hour.containerId() + " given twice");
+            if (i > 0 && block.first().windowStart().equals(blocks.get(i - 1).first().windowStart())) {
+                throw new IllegalArgumentException("hour " + block.first().windowStart() + " of container "
+                        + block.containerId() + " given twice");
             }
-            for (LinePart part : hourRater.rate(hour)) {
+            for (LinePart part : hourRater.rate(block)) {
                 lines.merge(part.key(), part, LinePart::plus);
             }
         }
@@ -59,24 +67,24 @@ public final class DailyRating {
     }
 
     /**
-     * The charge lines of many containers' hours, read one container at a time; the stream must be sorted
+     * The charge lines of many containers' usage blocks, read one container at a time; the stream must be sorted
      * (grouped) by container, and a container that comes back after another is refused.
      */
-    public Stream<ChargeLine> rateSortedByContainer(Stream<UsageHour> hours) {
-        ContainerGroups groups = new ContainerGroups(hours.iterator());
+    public Stream<ChargeLine> rateSortedByContainer(Stream<UsageBlock> blocks) {
+        ContainerGroups groups = new ContainerGroups(blocks.iterator());
         return StreamSupport.stream(Spliterators.spliteratorUnknownSize(groups, Spliterator.ORDERED), false)
-                .flatMap(group -> rate(group).stream())
-                .onClose(hours::close);
+                .flatMap(group -> rateBlocks(group).stream())
+                .onClose(blocks::close);
     }
 
-    /** Consecutive hours of one container at a time. */
-    private static final class ContainerGroups implements Iterator<List<UsageHour>> {
+    /** Consecutive blocks of one container at a time. */
+    private static final class ContainerGroups implements Iterator<List<UsageBlock>> {
 
-        private final Iterator<UsageHour> hours;
+        private final Iterator<UsageBlock> hours;
         private final Set<String> seen = new HashSet<>();
-        private UsageHour next;
+        private UsageBlock next;
 
-        ContainerGroups(Iterator<UsageHour> hours) {
+        ContainerGroups(Iterator<UsageBlock> hours) {
             this.hours = hours;
             this.next = hours.hasNext() ? hours.next() : null;
         }
@@ -87,7 +95,7 @@ public final class DailyRating {
         }
 
         @Override
-        public List<UsageHour> next() {
+        public List<UsageBlock> next() {
             if (next == null) {
                 throw new NoSuchElementException();
             }
@@ -95,8 +103,8 @@ public final class DailyRating {
                 throw new IllegalArgumentException("usage hours not sorted by container: container "
                         + next.containerId() + " of tenant " + next.tenant() + " comes back after another");
             }
-            List<UsageHour> group = new ArrayList<>();
-            UsageHour first = next;
+            List<UsageBlock> group = new ArrayList<>();
+            UsageBlock first = next;
             while (next != null && next.sameContainer(first)) {
                 group.add(next);
                 next = hours.hasNext() ? hours.next() : null;

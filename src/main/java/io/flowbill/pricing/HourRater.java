@@ -7,7 +7,8 @@ import java.util.List;
 
 /**
  * Prices one usage hour by the version in effect at the hour's start, with the attributes in force in that hour
- * (the pricing issue, "Rating rules"). The result is exact line parts; {@link DailyRating} sums and rounds them.
+ * (the pricing issue, "Rating rules"); a {@link UsageBlock} of n alike hours as n times its first, with its summed
+ * traffic. The result is exact line parts; {@link DailyRating} sums and rounds them.
  */
 final class HourRater {
 
@@ -19,14 +20,24 @@ final class HourRater {
         this.book = book;
     }
 
-    /** The hour's parts; an hour that metering did not mark billable produces nothing (rating adds no guesses). */
-    List<LinePart> rate(UsageHour hour) {
+    /**
+     * The block's parts; hours that metering did not mark billable produce nothing (rating adds no guesses).
+     *
+     * @throws IllegalArgumentException when the block's hours span a price change or two days in the zone
+     */
+    List<LinePart> rate(UsageBlock block) {
+        UsageHour hour = block.first();
         if (!hour.billable()) {
             return List.of();
         }
         Parts parts = new Parts(hour, book.versionAt(hour.windowStart()), book.zone().date(hour.windowStart()));
+        if (book.versionAt(block.lastHour()) != parts.version || !book.zone().date(block.lastHour()).equals(parts.date)) {
+            throw new IllegalArgumentException("the hours " + hour.windowStart() + " to " + block.lastHour()
+                    + " of container " + hour.containerId() + " span a price change or a day and cannot rate as one");
+        }
+        BigDecimal seconds = BigDecimal.valueOf(parts.version.hourRounding().billableSeconds(hour.activeSeconds())
+                * block.hours());
         SpecPrice spec = parts.version.spec(hour.specId());
-        BigDecimal seconds = BigDecimal.valueOf(parts.version.hourRounding().billableSeconds(hour.activeSeconds()));
         if (hour.chargeType() == ChargeType.PACKAGE) {
             ratePackage(parts, spec, seconds);
         } else {

@@ -15,7 +15,8 @@ import java.util.stream.StreamSupport;
  * Sums package usage hours into the {@link PackageMonth}s that {@link PackageOverage} rates: per tenant, container,
  * spec and calendar month in the zone, the billable hours h (by the hour rounding of the version in effect at each
  * hour's start) and the outbound MB of those hours. Hours that are not billable or not package count nothing, and
- * an hour whose traffic is an exception adds no MB (the pricing issue, "Package").
+ * an hour whose traffic is an exception adds no MB (the pricing issue, "Package"). The hours come as
+ * {@link UsageBlock}s (a block of n hours counts n times).
  */
 public final class PackageMonths {
 
@@ -32,7 +33,7 @@ public final class PackageMonths {
      * by tenant, container and spec, and a group that comes back after another is refused. Groups without a
      * billable package hour give nothing.
      */
-    public Stream<PackageMonth> tallySorted(Stream<UsageHour> hours) {
+    public Stream<PackageMonth> tallySorted(Stream<UsageBlock> hours) {
         Groups groups = new Groups(hours.iterator());
         return StreamSupport.stream(Spliterators.spliteratorUnknownSize(groups, Spliterator.ORDERED), false)
                 .filter(month -> month.packageHours().signum() > 0)
@@ -45,11 +46,11 @@ public final class PackageMonths {
     /** Consecutive hours of one key, summed. */
     private final class Groups implements Iterator<PackageMonth> {
 
-        private final Iterator<UsageHour> hours;
+        private final Iterator<UsageBlock> hours;
         private final Set<Key> seen = new HashSet<>();
-        private UsageHour next;
+        private UsageBlock next;
 
-        Groups(Iterator<UsageHour> hours) {
+        Groups(Iterator<UsageBlock> hours) {
             this.hours = hours;
             this.next = hours.hasNext() ? hours.next() : null;
         }
@@ -73,10 +74,18 @@ public final class PackageMonths {
             long seconds = 0;
             BigDecimal outboundMb = BigDecimal.ZERO;
             while (next != null && keyOf(next).equals(key)) {
-                if (next.billable() && next.chargeType() == ChargeType.PACKAGE) {
-                    seconds += book.versionAt(next.windowStart()).hourRounding().billableSeconds(next.activeSeconds());
-                    if (next.upMb() != null) {
-                        outboundMb = outboundMb.add(next.upMb());
+                UsageHour hour = next.first();
+                if (hour.billable() && hour.chargeType() == ChargeType.PACKAGE) {
+                    HourRounding rounding = book.versionAt(hour.windowStart()).hourRounding();
+                    if (book.versionAt(next.lastHour()).hourRounding() != rounding
+                            || !book.zone().month(next.lastHour()).equals(key.month())) {
+                        throw new IllegalArgumentException("the hours " + hour.windowStart() + " to "
+                                + next.lastHour() + " of container " + hour.containerId()
+                                + " span a change of hour rounding or a month and cannot be tallied as one");
+                    }
+                    seconds += rounding.billableSeconds(hour.activeSeconds()) * next.hours();
+                    if (hour.upMb() != null) {
+                        outboundMb = outboundMb.add(hour.upMb());
                     }
                 }
                 next = hours.hasNext() ? hours.next() : null;
@@ -85,7 +94,8 @@ public final class PackageMonths {
                     Rounding.quantity(BigDecimal.valueOf(seconds), SECONDS_PER_HOUR), outboundMb);
         }
 
-        private Key keyOf(UsageHour hour) {
+        private Key keyOf(UsageBlock block) {
+            UsageHour hour = block.first();
             return new Key(hour.tenant(), hour.containerId(), hour.specId(), book.zone().month(hour.windowStart()));
         }
     }

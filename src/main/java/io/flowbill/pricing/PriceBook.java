@@ -38,6 +38,15 @@ public record PriceBook(Currency currency, BillingZone zone, List<PriceVersion> 
     }
 
     /**
+     * The instants strictly between {@code from} and {@code to} at which a version takes effect, in order: the
+     * hours of [from, to) rate by one version between consecutive ones.
+     */
+    public List<Instant> changesWithin(Instant from, Instant to) {
+        return versions.stream().map(PriceVersion::effectiveFrom)
+                .filter(start -> start.isAfter(from) && start.isBefore(to)).toList();
+    }
+
+    /**
      * The version in effect at an instant: the last one whose effective-from is not after it (the pricing
      * issue: "each usage hour is priced by the version in effect at the hour's start").
      *

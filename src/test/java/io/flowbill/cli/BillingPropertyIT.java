@@ -9,10 +9,15 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Date;
+import java.sql.Timestamp;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.time.YearMonth;
 import java.util.Currency;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
@@ -24,7 +29,13 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import io.flowbill.FlowbillApplication;
+import io.flowbill.metering.StatusPolicy;
+import io.flowbill.pricing.ChargeType;
+import io.flowbill.pricing.DailyRating;
+import io.flowbill.pricing.NetworkChargeType;
+import io.flowbill.pricing.PriceBook;
 import io.flowbill.pricing.Rounding;
+import io.flowbill.pricing.UsageHour;
 import io.flowbill.system.TestDatabase;
 
 /**
@@ -52,6 +63,7 @@ class BillingPropertyIT {
             assertThat(exit).as("exit code, seed %s", seed).isZero();
             assertThat(count(jdbc, "select count(*) from charge_line")).as("charge lines, seed %s", seed).isPositive();
             everyLineKeepsItsAmountEquation(jdbc, seed);
+            theStoredLinesAreTheRatingOfEachStoredHour(jdbc, context.getBean(PriceBook.class), day, seed);
             everyInvoiceTotalsItsDailyAndMonthLevelLines(jdbc, seed);
             theExportedChargesAddUpToTheDatabase(jdbc, exportDir, day, seed);
             theExportedInvoiceAddsUpToItsTotal(jdbc, exportDir, YearMonth.from(day), seed);
@@ -66,6 +78,41 @@ class BillingPropertyIT {
                         rs.getLong(1), rs.getString(2), seed).isEqualTo(expected);
             });
         }
+    }
+
+    /** The job rates hours summed into blocks by PostgreSQL; rating each stored hour in Java gives the same lines. */
+    private static void theStoredLinesAreTheRatingOfEachStoredHour(JdbcTemplate jdbc, PriceBook book, LocalDate day,
+            long seed) {
+        Map<Long, List<UsageHour>> hours = new TreeMap<>();
+        jdbc.query("""
+                select tenant_id, container_id, window_start, active_seconds, status, charge_type, spec_id,
+                       use_public_network, network_charge_type, coalesce(bandwidth, 0), up_mb, down_mb
+                  from usage_hour where window_start >= ? and window_start < ?
+                """, rs -> {
+            boolean publicNetwork = rs.getInt(8) == 1;
+            int network = rs.getInt(9);
+            NetworkChargeType networkType = rs.wasNull() ? null : NetworkChargeType.ofCode(network);
+            hours.computeIfAbsent(rs.getLong(2), id -> new ArrayList<>()).add(new UsageHour(rs.getString(1),
+                    rs.getLong(2), rs.getObject(3, OffsetDateTime.class).toInstant(), rs.getInt(4),
+                    StatusPolicy.isBillable(rs.getString(5)), ChargeType.ofCode(rs.getInt(6)), rs.getInt(7),
+                    publicNetwork, networkType, rs.getInt(10), rs.getBigDecimal(11), rs.getBigDecimal(12)));
+        }, Timestamp.from(book.zone().startOf(day)), Timestamp.from(book.zone().startOf(day.plusDays(1))));
+        List<String> expected = new ArrayList<>();
+        DailyRating rating = new DailyRating(book);
+        hours.values().forEach(container -> rating.rate(container).forEach(line -> expected.add(String.join("|",
+                String.valueOf(line.containerId()), line.item().code(), String.valueOf(line.tier() == null ? 0
+                        : line.tier()), line.priceVersion(), plain(line.quantity()), plain(line.unitPrice()),
+                plain(line.amount())))));
+        List<String> stored = jdbc.query("select container_id, item, tier, price_version, quantity, unit_price, amount"
+                + " from charge_line where charge_date = ?", (rs, row) -> String.join("|", rs.getString(1),
+                        rs.getString(2), rs.getString(3), rs.getString(4), plain(rs.getBigDecimal(5)),
+                        plain(rs.getBigDecimal(6)), plain(rs.getBigDecimal(7))), Date.valueOf(day));
+        assertThat(stored).as("stored lines of %s vs each stored hour rated in Java, seed %s", day, seed)
+                .isNotEmpty().containsExactlyInAnyOrderElementsOf(expected);
+    }
+
+    private static String plain(BigDecimal value) {
+        return value.stripTrailingZeros().toPlainString();
     }
 
     private static void everyInvoiceTotalsItsDailyAndMonthLevelLines(JdbcTemplate jdbc, long seed) {

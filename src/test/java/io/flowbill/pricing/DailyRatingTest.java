@@ -112,7 +112,7 @@ class DailyRatingTest {
         List<UsageHour> hours = new ArrayList<>(UsageHours.onDemand(10).container("acme", 1).hours("2017-06-01T00:00", 2));
         hours.addAll(UsageHours.onDemand(20).container("acme", 2).hours("2017-06-01T00:00", 3));
 
-        List<ChargeLine> lines = rating.rateSortedByContainer(hours.stream()).toList();
+        List<ChargeLine> lines = rating.rateSortedByContainer(hours.stream().map(UsageBlock::of)).toList();
 
         assertThat(lines).extracting(ChargeLine::containerId).containsExactly(1L, 2L);
         assertLine(lines.get(0), "2", "0.060", "0.12");
@@ -126,7 +126,7 @@ class DailyRatingTest {
                 UsageHours.onDemand(10).container("acme", 2).hour("2017-06-01T00:00", 3600),
                 first.hour("2017-06-01T01:00", 3600));
 
-        assertThatThrownBy(() -> rating.rateSortedByContainer(hours).toList())
+        assertThatThrownBy(() -> rating.rateSortedByContainer(hours.map(UsageBlock::of)).toList())
                 .hasMessageContaining("not sorted by container: container 1");
     }
 

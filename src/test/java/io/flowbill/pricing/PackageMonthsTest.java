@@ -23,7 +23,7 @@ class PackageMonthsTest {
         hours.addAll(container.hours("2017-05-20T10:00", 9));
 
         // when
-        List<PackageMonth> tallied = months.tallySorted(hours.stream()).toList();
+        List<PackageMonth> tallied = months.tallySorted(hours.stream().map(UsageBlock::of)).toList();
 
         // then
         assertThat(tallied).hasSize(1);
@@ -39,7 +39,7 @@ class PackageMonthsTest {
         UsageHours unknownStatus = UsageHours.packaged(10).container("acme", 8).traffic("100", "0").notBillable();
 
         List<PackageMonth> tallied = months.tallySorted(Stream.concat(billed.hours("2017-05-20T00:00", 2).stream(),
-                unknownStatus.hours("2017-05-20T00:00", 5).stream())).toList();
+                unknownStatus.hours("2017-05-20T00:00", 5).stream()).map(UsageBlock::of)).toList();
 
         assertThat(tallied).extracting(PackageMonth::containerId).as("containers with billable package hours")
                 .containsExactly(7L);
@@ -51,7 +51,7 @@ class PackageMonthsTest {
         List<UsageHour> hours = List.of(container.traffic("300", "0").hour("2017-05-20T00:00", 3600),
                 container.traffic(null, null).hour("2017-05-20T01:00", 3600));
 
-        PackageMonth month = months.tallySorted(hours.stream()).findFirst().orElseThrow();
+        PackageMonth month = months.tallySorted(hours.stream().map(UsageBlock::of)).findFirst().orElseThrow();
 
         assertThat(month.packageHours()).as("both hours are billed").isEqualByComparingTo("2");
         assertThat(month.outboundMb()).as("only the readable hour's traffic").isEqualByComparingTo("300");
@@ -64,6 +64,6 @@ class PackageMonthsTest {
         Stream<UsageHour> unsorted = Stream.of(a.hour("2017-05-20T00:00", 3600), b.hour("2017-05-20T00:00", 3600),
                 a.hour("2017-05-20T01:00", 3600));
 
-        assertThatThrownBy(() -> months.tallySorted(unsorted).toList()).hasMessageContaining("container 7");
+        assertThatThrownBy(() -> months.tallySorted(unsorted.map(UsageBlock::of)).toList()).hasMessageContaining("container 7");
     }
 }

@@ -1,0 +1,101 @@
+package io.flowbill.invoicing;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+
+import io.flowbill.metering.StatusPolicy;
+import io.flowbill.pricing.ChargeType;
+import io.flowbill.pricing.NetworkChargeType;
+import io.flowbill.pricing.PriceBook;
+import io.flowbill.pricing.UsageBlock;
+import io.flowbill.pricing.UsageHour;
+
+/**
+ * Reads stored usage as the pricing input, summed by PostgreSQL into {@link UsageBlock}s: the hours of a range
+ * that one container spent alike (same status, attributes, active seconds and price version) come as one row with
+ * their count and summed traffic, so a container that did not change in a day is one row, not 24. Billability is
+ * decided again by {@link StatusPolicy} from the stored status, not taken from the stored {@code billable} column,
+ * so a status the policy learns later is billed when the range is rated again.
+ */
+final class UsageBlockRows {
+
+    /** Parameters: range start, range end, the price-version thresholds ({@link #thresholds}). */
+    private static final String SELECT = """
+            select tenant_id, container_id, min(window_start), max(window_start), count(*), status, charge_type,
+                   spec_id, use_public_network, network_charge_type, bandwidth, active_seconds, sum(up_mb), sum(down_mb)
+              from usage_hour
+             where window_start >= ? and window_start < ?%s
+             group by tenant_id, container_id, width_bucket(window_start, cast(? as timestamptz[])), status,
+                      charge_type, spec_id, use_public_network, network_charge_type, bandwidth, active_seconds
+             order by %s""";
+
+    private UsageBlockRows() {
+    }
+
+    /** The blocks of [from, to) in (tenant, container, first hour) order. */
+    static String byContainer() {
+        return SELECT.formatted("", "tenant_id, container_id, 3");
+    }
+
+    /** The package blocks of [from, to) in (tenant, container, spec) order. */
+    static String packageBySpec() {
+        return SELECT.formatted(" and charge_type = " + ChargeType.PACKAGE.code(), "tenant_id, container_id, spec_id, 3");
+    }
+
+    /** The query's parameters for [from, to): blocks never span a change of price version. */
+    static Object[] parameters(PriceBook book, Instant from, Instant to) {
+        List<String> thresholds = new ArrayList<>();
+        thresholds.add(from.toString());
+        book.changesWithin(from, to).forEach(start -> thresholds.add(start.toString()));
+        return new Object[] { Timestamp.from(from), Timestamp.from(to),
+                "{" + String.join(",", thresholds) + "}" };
+    }
+
+    static UsageBlock map(ResultSet rs, int row) throws SQLException {
+        long containerId = rs.getLong(2);
+        Instant first = rs.getObject(3, OffsetDateTime.class).toInstant();
+        try {
+            ChargeType chargeType = ChargeType.ofCode(rs.getInt(7));
+            boolean publicNetwork = Integer.valueOf(1).equals(integer(rs, 9));
+            Integer bandwidth = integer(rs, 11);
+            UsageHour hour = new UsageHour(rs.getString(1), containerId, first, rs.getInt(12),
+                    StatusPolicy.isBillable(rs.getString(6)), chargeType, rs.getInt(8), publicNetwork,
+                    networkChargeType(integer(rs, 10), chargeType == ChargeType.ON_DEMAND && publicNetwork),
+                    bandwidth == null ? 0 : bandwidth, rs.getBigDecimal(13), rs.getBigDecimal(14));
+            return new UsageBlock(hour, rs.getObject(4, OffsetDateTime.class).toInstant(), rs.getInt(5));
+        }
+        catch (IllegalArgumentException e) {
+            // the message carries the cause's, so that the one-line reason of a failed run names the container
+            IllegalArgumentException withContext = new IllegalArgumentException("usage of container " + containerId
+                    + " from " + first + " cannot be rated: " + e.getMessage());
+            withContext.addSuppressed(e);
+            throw withContext;
+        }
+    }
+
+    /** Required (and checked) where it is billed: on demand with a public network; elsewhere unknown codes are null. */
+    private static NetworkChargeType networkChargeType(Integer code, boolean billed) {
+        if (billed) {
+            if (code == null) {
+                throw new IllegalArgumentException("an on-demand public container needs a network_charge_type");
+            }
+            return NetworkChargeType.ofCode(code);
+        }
+        for (NetworkChargeType type : NetworkChargeType.values()) {
+            if (code != null && type.code() == code) {
+                return type;
+            }
+        }
+        return null;
+    }
+
+    private static Integer integer(ResultSet rs, int column) throws SQLException {
+        int value = rs.getInt(column);
+        return rs.wasNull() ? null : value;
+    }
+}
