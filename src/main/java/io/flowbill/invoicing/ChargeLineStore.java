@@ -11,11 +11,12 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
 import io.flowbill.pricing.ChargeLine;
+import io.flowbill.pricing.PackageDay;
 import io.flowbill.system.CopyIn;
 
 /**
- * The daily charge lines. A rating run stages a day's lines, then {@link #publish} replaces the day's lines with
- * them in one transaction, and only when they differ, so rating the same usage again changes no row.
+ * The daily charge lines and package days. A rating run stages a day's rows, then {@link #publish} replaces the
+ * day's rows with them in one transaction, and only when they differ, so rating the same usage again changes no row.
  */
 @Repository
 class ChargeLineStore {
@@ -28,6 +29,11 @@ class ChargeLineStore {
             tenant_id, container_id, item, tier, charge_type, spec_id, price_version, quantity, unit, unit_price,
             amount, currency""";
 
+    private static final String PACKAGE_COLUMNS = """
+            tenant_id, charge_date, container_id, spec_id, package_seconds, outbound_mb""";
+
+    private static final String PACKAGE_COMPARED = "tenant_id, container_id, spec_id, package_seconds, outbound_mb";
+
     private final JdbcTemplate jdbc;
     private final DataSource dataSource;
 
@@ -39,10 +45,11 @@ class ChargeLineStore {
     /** Forgets what an earlier, unfinished run of the day staged. */
     void resetStaged(LocalDate date) {
         jdbc.update("delete from charge_line_staged where charge_date = ?", Date.valueOf(date));
+        jdbc.update("delete from package_day_staged where charge_date = ?", Date.valueOf(date));
     }
 
-    /** Adds lines to the day's staged ones, in one {@code COPY} on the transaction's connection. */
-    void stage(List<? extends ChargeLine> lines) {
+    /** Adds lines and package days to the day's staged ones, each in one {@code COPY} on the transaction's connection. */
+    void stage(List<ChargeLine> lines, List<PackageDay> packageDays) {
         CopyIn copy = new CopyIn("charge_line_staged (" + LINE_COLUMNS + ")");
         for (ChargeLine line : lines) {
             copy.text(line.tenant()).value(line.date()).value(line.containerId()).text(line.item().code())
@@ -51,32 +58,33 @@ class ChargeLineStore {
                     .value(line.unitPrice()).value(line.amount()).text(line.currency().getCurrencyCode()).endRow();
         }
         copy.send(dataSource);
+        if (!packageDays.isEmpty()) {
+            CopyIn days = new CopyIn("package_day_staged (" + PACKAGE_COLUMNS + ")");
+            for (PackageDay day : packageDays) {
+                days.text(day.tenant()).value(day.date()).value(day.containerId()).value(day.specId())
+                        .value(day.packageSeconds()).value(day.outboundMb()).endRow();
+            }
+            days.send(dataSource);
+        }
     }
 
     /**
-     * Makes the staged lines the day's lines (call in one transaction): when they differ from the stored ones, the
-     * day's lines are deleted and the staged ones inserted with {@code runId}, and the day is marked changed by that
-     * run; closed months whose day was rated again are noted for adjustment. Returns whether the lines changed.
+     * Makes the staged lines and package days the day's (call in one transaction): when either differ from the
+     * stored ones, the day's rows are deleted and the staged ones inserted with {@code runId}, and the day is marked
+     * changed by that run; closed months whose day was rated again are noted for adjustment. Returns whether the
+     * day's rows changed.
      */
     boolean publish(LocalDate date, long runId) {
         Date day = Date.valueOf(date);
-        Boolean differs = jdbc.queryForObject("select exists ((select " + COMPARED + " from charge_line where charge_date = ?"
-                + " except all select " + COMPARED + " from charge_line_staged where charge_date = ?)"
-                + " union all (select " + COMPARED + " from charge_line_staged where charge_date = ?"
-                + " except all select " + COMPARED + " from charge_line where charge_date = ?))",
-                Boolean.class, day, day, day, day);
-        boolean changed = Boolean.TRUE.equals(differs);
-        if (changed) {
-            jdbc.update("delete from charge_line where charge_date = ?", day);
-            jdbc.update("insert into charge_line (" + LINE_COLUMNS + ", run_id) select " + LINE_COLUMNS
-                    + ", ? from charge_line_staged where charge_date = ?", runId, day);
-        }
+        boolean changed = replaceWhenDifferent("charge_line", LINE_COLUMNS, COMPARED, day, runId);
+        changed |= replaceWhenDifferent("package_day", PACKAGE_COLUMNS, PACKAGE_COMPARED, day, runId);
         jdbc.update("""
-                insert into rated_day (charge_date, run_id, lines, changed_at)
-                values (?, ?, (select count(*) from charge_line where charge_date = ?), now())
+                insert into rated_day (charge_date, run_id, lines, changed_at, package_days)
+                values (?, ?, (select count(*) from charge_line where charge_date = ?), now(), true)
                 on conflict (charge_date) do update
-                  set run_id = excluded.run_id, lines = excluded.lines, changed_at = excluded.changed_at
-                  where ?
+                  set run_id = excluded.run_id, lines = excluded.lines, changed_at = excluded.changed_at,
+                      package_days = true
+                  where ? or not rated_day.package_days
                 """, day, runId, day, changed);
         jdbc.update("""
                 insert into closed_month_rerated (tenant_id, billing_month, first_rerated_at)
@@ -85,6 +93,23 @@ class ChargeLineStore {
                 """, Date.valueOf(YearMonth.from(date).atDay(1)));
         resetStaged(date);
         return changed;
+    }
+
+    /** Replaces the day's rows of {@code table} with the staged ones when they differ; returns whether they did. */
+    private boolean replaceWhenDifferent(String table, String columns, String compared, Date day, long runId) {
+        String staged = table + "_staged";
+        Boolean differs = jdbc.queryForObject("select exists ((select " + compared + " from " + table
+                + " where charge_date = ? except all select " + compared + " from " + staged + " where charge_date = ?)"
+                + " union all (select " + compared + " from " + staged + " where charge_date = ?"
+                + " except all select " + compared + " from " + table + " where charge_date = ?))",
+                Boolean.class, day, day, day, day);
+        if (!Boolean.TRUE.equals(differs)) {
+            return false;
+        }
+        jdbc.update("delete from " + table + " where charge_date = ?", day);
+        jdbc.update("insert into " + table + " (" + columns + ", run_id) select " + columns + ", ? from " + staged
+                + " where charge_date = ?", runId, day);
+        return true;
     }
 
     /** The day's stored lines and whether the run {@code runId} changed them. */

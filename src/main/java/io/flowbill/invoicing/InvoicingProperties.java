@@ -9,7 +9,7 @@ import jakarta.validation.constraints.Min;
 /**
  * Settings of rating and invoicing ({@code flowbill.invoicing.*}).
  *
- * @param chunkSize charge lines staged per transaction by {@code ratingStep}
+ * @param chunkSize containers whose rated day (charge lines, package days) {@code ratingStep} stages per transaction
  */
 @Validated
 @ConfigurationProperties(prefix = "flowbill.invoicing")

@@ -14,18 +14,16 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import io.flowbill.pricing.BillingZone;
 import io.flowbill.pricing.ChargeLine;
-import io.flowbill.pricing.PackageMonths;
+import io.flowbill.pricing.PackageMonth;
 import io.flowbill.pricing.PackageOverage;
 import io.flowbill.pricing.PriceBook;
-import io.flowbill.pricing.UsageBlock;
 
 /**
  * The month-level lines of a calendar month (package overage, {@link PackageOverage}), for every tenant: the
- * month's package hours, summed into blocks by PostgreSQL ({@link UsageBlockRows}), are streamed through
- * {@link PackageMonths}, and the month's stored lines are replaced in one
- * transaction when the result differs, so a month whose usage did not change keeps its rows untouched.
+ * package days that rating recorded for the month's days are summed per container and spec by PostgreSQL into
+ * {@link PackageMonth}s and rated, and the month's stored lines are replaced in one transaction when the result
+ * differs, so a month whose usage did not change keeps its rows untouched.
  */
 @Component
 class MonthRating {
@@ -48,11 +46,23 @@ class MonthRating {
     }
 
     private List<ChargeLine> overage(YearMonth month) {
-        BillingZone zone = book.zone();
+        Date first = Date.valueOf(month.atDay(1));
+        Date next = Date.valueOf(month.plusMonths(1).atDay(1));
+        List<String> untallied = jdbc.queryForList("select to_char(charge_date, 'YYYY-MM-DD') from rated_day"
+                + " where charge_date >= ? and charge_date < ? and not package_days order by 1", String.class, first, next);
+        if (!untallied.isEmpty()) {
+            throw new IllegalStateException("the package overage of " + month + " needs the package days of "
+                    + String.join(", ", untallied) + ", rated by an earlier flowbill that did not record them:"
+                    + " rate those days again ('rate --date DAY') and refresh");
+        }
         PackageOverage overage = new PackageOverage(book);
-        try (Stream<UsageBlock> hours = jdbc.queryForStream(UsageBlockRows.packageBySpec(), UsageBlockRows::map,
-                UsageBlockRows.parameters(book, zone.startOf(month), zone.startOf(month.plusMonths(1))))) {
-            return new PackageMonths(book).tallySorted(hours).map(overage::rate).flatMap(Optional::stream).toList();
+        try (Stream<PackageMonth> months = jdbc.queryForStream("""
+                select tenant_id, container_id, spec_id, sum(package_seconds), sum(outbound_mb) from package_day
+                 where charge_date >= ? and charge_date < ?
+                 group by tenant_id, container_id, spec_id having sum(package_seconds) > 0
+                """, (rs, row) -> PackageMonth.of(rs.getString(1), rs.getLong(2), rs.getInt(3), month, rs.getLong(4),
+                rs.getBigDecimal(5)), first, next)) {
+            return months.map(overage::rate).flatMap(Optional::stream).toList();
         }
     }
 

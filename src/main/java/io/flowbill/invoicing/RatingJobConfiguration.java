@@ -20,15 +20,16 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.transaction.PlatformTransactionManager;
 
 import io.flowbill.pricing.BillingZone;
-import io.flowbill.pricing.ChargeLine;
 import io.flowbill.pricing.DailyRating;
 import io.flowbill.pricing.PriceBook;
+import io.flowbill.pricing.RatedContainer;
 import io.flowbill.pricing.UsageBlock;
 
 /**
- * {@code ratingJob}: {@code ratingResetStep} (forget lines an unfinished run staged), {@code ratingStep} (stream the
- * day's usage through the rating rules into staged charge lines, chunk by chunk), {@code ratingPublishStep} (make
- * the staged lines the day's lines in one transaction). Identifying parameter: {@code date}, the day in the billing
+ * {@code ratingJob}: {@code ratingResetStep} (forget what an unfinished run staged), {@code ratingStep} (stream the
+ * day's usage through the rating rules into staged charge lines and package days, a chunk of containers at a
+ * time), {@code ratingPublishStep} (make
+ * the staged rows the day's in one transaction). Identifying parameter: {@code date}, the day in the billing
  * zone; a re-rating of a rated day adds {@code rerate}, the instant it was asked for.
  */
 @Configuration(proxyBeanMethods = false)
@@ -60,12 +61,13 @@ class RatingJobConfiguration {
 
     @Bean
     Step ratingStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-            ChargeLineReader chargeLineReader, ChargeLineWriter chargeLineWriter, InvoicingProperties settings) {
+            RatedContainerReader ratedContainerReader, RatedContainerWriter ratedContainerWriter,
+            InvoicingProperties settings) {
         return new StepBuilder("ratingStep", jobRepository)
-                .<ChargeLine, ChargeLine>chunk(settings.chunkSize())
+                .<RatedContainer, RatedContainer>chunk(settings.chunkSize())
                 .transactionManager(transactionManager)
-                .reader(chargeLineReader)
-                .writer(chargeLineWriter)
+                .reader(ratedContainerReader)
+                .writer(ratedContainerWriter)
                 .build();
     }
 
@@ -83,9 +85,9 @@ class RatingJobConfiguration {
 
     @Bean
     @StepScope
-    ChargeLineReader chargeLineReader(JdbcCursorItemReader<UsageBlock> usageBlockReader, PriceBook priceBook,
-            @Value("#{jobParameters['date']}") String date) {
-        return new ChargeLineReader(usageBlockReader, new DailyRating(priceBook), LocalDate.parse(date));
+    RatedContainerReader ratedContainerReader(JdbcCursorItemReader<UsageBlock> usageBlockReader,
+            PriceBook priceBook, @Value("#{jobParameters['date']}") String date) {
+        return new RatedContainerReader(usageBlockReader, new DailyRating(priceBook), LocalDate.parse(date));
     }
 
     /** The day's usage summed into blocks ({@link UsageBlockRows}) in (tenant, container, first hour) order. */
@@ -98,7 +100,7 @@ class RatingJobConfiguration {
         return new JdbcCursorItemReaderBuilder<UsageBlock>()
                 .name("usageBlockReader")
                 .dataSource(dataSource)
-                .sql(UsageBlockRows.byContainer())
+                .sql(UsageBlockRows.BY_CONTAINER)
                 .queryArguments(UsageBlockRows.parameters(priceBook, zone.startOf(day), zone.startOf(day.plusDays(1))))
                 .connectionAutoCommit(false)
                 .fetchSize(settings.chunkSize())
@@ -109,8 +111,8 @@ class RatingJobConfiguration {
 
     @Bean
     @StepScope
-    ChargeLineWriter chargeLineWriter(ChargeLineStore store) {
-        return new ChargeLineWriter(store);
+    RatedContainerWriter ratedContainerWriter(ChargeLineStore store) {
+        return new RatedContainerWriter(store);
     }
 
     private static LocalDate date(Object parameter) {

@@ -24,27 +24,19 @@ import io.flowbill.pricing.UsageHour;
  */
 final class UsageBlockRows {
 
-    /** Parameters: range start, range end, the price-version thresholds ({@link #thresholds}). */
-    private static final String SELECT = """
+    /**
+     * The blocks of [from, to) in (tenant, container, first hour) order; parameters: {@link #parameters}.
+     */
+    static final String BY_CONTAINER = """
             select tenant_id, container_id, min(window_start), max(window_start), count(*), status, charge_type,
                    spec_id, use_public_network, network_charge_type, bandwidth, active_seconds, sum(up_mb), sum(down_mb)
               from usage_hour
-             where window_start >= ? and window_start < ?%s
+             where window_start >= ? and window_start < ?
              group by tenant_id, container_id, width_bucket(window_start, cast(? as timestamptz[])), status,
                       charge_type, spec_id, use_public_network, network_charge_type, bandwidth, active_seconds
-             order by %s""";
+             order by tenant_id, container_id, 3""";
 
     private UsageBlockRows() {
-    }
-
-    /** The blocks of [from, to) in (tenant, container, first hour) order. */
-    static String byContainer() {
-        return SELECT.formatted("", "tenant_id, container_id, 3");
-    }
-
-    /** The package blocks of [from, to) in (tenant, container, spec) order. */
-    static String packageBySpec() {
-        return SELECT.formatted(" and charge_type = " + ChargeType.PACKAGE.code(), "tenant_id, container_id, spec_id, 3");
     }
 
     /** The query's parameters for [from, to): blocks never span a change of price version. */

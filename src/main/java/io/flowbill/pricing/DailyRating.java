@@ -24,10 +24,12 @@ public final class DailyRating {
 
     private final PriceBook book;
     private final HourRater hourRater;
+    private final PackageDays packageDays;
 
     public DailyRating(PriceBook book) {
         this.book = book;
         this.hourRater = new HourRater(book);
+        this.packageDays = new PackageDays(book);
     }
 
     /**
@@ -67,13 +69,14 @@ public final class DailyRating {
     }
 
     /**
-     * The charge lines of many containers' usage blocks, read one container at a time; the stream must be sorted
-     * (grouped) by container, and a container that comes back after another is refused.
+     * Many containers' usage blocks of one day, rated one container at a time into its charge lines and package
+     * days; the stream must be sorted (grouped) by container, and a container that comes back after another is
+     * refused.
      */
-    public Stream<ChargeLine> rateSortedByContainer(Stream<UsageBlock> blocks) {
+    public Stream<RatedContainer> rateSortedByContainer(Stream<UsageBlock> blocks) {
         ContainerGroups groups = new ContainerGroups(blocks.iterator());
         return StreamSupport.stream(Spliterators.spliteratorUnknownSize(groups, Spliterator.ORDERED), false)
-                .flatMap(group -> rateBlocks(group).stream())
+                .map(group -> new RatedContainer(rateBlocks(group), packageDays.tally(group)))
                 .onClose(blocks::close);
     }
 

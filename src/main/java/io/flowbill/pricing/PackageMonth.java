@@ -17,6 +17,18 @@ import java.util.Objects;
 public record PackageMonth(String tenant, long containerId, int specId, YearMonth month, BigDecimal packageHours,
         BigDecimal outboundMb) {
 
+    private static final BigDecimal SECONDS_PER_HOUR = BigDecimal.valueOf(HourRounding.SECONDS_PER_HOUR);
+
+    /**
+     * The month of the sums of a container's {@link PackageDay}s of one spec: package hours are the seconds / 3600,
+     * divided once ({@link Rounding#quantity}).
+     */
+    public static PackageMonth of(String tenant, long containerId, int specId, YearMonth month, long packageSeconds,
+            BigDecimal outboundMb) {
+        return new PackageMonth(tenant, containerId, specId, month,
+                Rounding.quantity(BigDecimal.valueOf(packageSeconds), SECONDS_PER_HOUR), outboundMb);
+    }
+
     public PackageMonth {
         Require.nonBlank(tenant, "tenant");
         Objects.requireNonNull(month, "month");

@@ -85,6 +85,14 @@ class InvoiceDraftIT {
     }
 
     @Test
+    void refusesAnOverageFromADayRatedBeforePackageDaysWereRecorded() {
+        jdbc.update("update rated_day set package_days = false");
+
+        assertThatThrownBy(() -> invoices.refreshFor(DAY)).hasMessageContaining("package days of 2026-11-25")
+                .hasMessageContaining("rate those days again");
+    }
+
+    @Test
     void refreshingAnUnchangedMonthWritesNoRow() {
         invoices.refreshFor(DAY);
         Map<String, List<String>> before = TableSnapshot.of(jdbc);

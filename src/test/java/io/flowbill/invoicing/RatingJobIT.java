@@ -7,6 +7,8 @@ import static io.flowbill.invoicing.StoredLines.assertLine;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.math.BigDecimal;
+import java.sql.Date;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -89,6 +91,18 @@ class RatingJobIT {
         assertLine(lines, 103, "package", 0, V1, "0.016666667", "43.20", "0.72");
         assertLine(lines, 103, "package", 0, V2, "0.016666667", "43.20", "0.72");
         assertThat(lines).as("lines of container 103").hasSize(2);
+    }
+
+    @Test
+    void recordsThePackageDayTheMonthsOverageSums() throws Exception {
+        rating.rate(DAY);
+
+        Map<String, Object> day = jdbc.queryForMap("select container_id, spec_id, package_seconds, outbound_mb"
+                + " from package_day where charge_date = ?", Date.valueOf(DAY));
+        // 103: 24 billable package hours of spec 10, 512 MB out each
+        assertThat(day).containsEntry("container_id", 103L).containsEntry("spec_id", 10)
+                .containsEntry("package_seconds", 86_400L);
+        assertThat((BigDecimal) day.get("outbound_mb")).isEqualByComparingTo("12288");
     }
 
     @Test

@@ -13,8 +13,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 public final class TableSnapshot {
 
     public static final List<String> BILLING_TABLES = List.of("usage_hour", "metering_exception", "charge_line",
-            "charge_line_staged", "rated_day", "month_charge_line", "invoice", "invoice_line", "invoice_line_staged",
-            "closed_month_rerated");
+            "charge_line_staged", "package_day", "package_day_staged", "rated_day", "month_charge_line", "invoice",
+            "invoice_line", "invoice_line_staged", "closed_month_rerated");
 
     private TableSnapshot() {
     }

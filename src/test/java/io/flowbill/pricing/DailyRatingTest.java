@@ -112,7 +112,8 @@ class DailyRatingTest {
         List<UsageHour> hours = new ArrayList<>(UsageHours.onDemand(10).container("acme", 1).hours("2017-06-01T00:00", 2));
         hours.addAll(UsageHours.onDemand(20).container("acme", 2).hours("2017-06-01T00:00", 3));
 
-        List<ChargeLine> lines = rating.rateSortedByContainer(hours.stream().map(UsageBlock::of)).toList();
+        List<ChargeLine> lines = rating.rateSortedByContainer(hours.stream().map(UsageBlock::of))
+                .flatMap(container -> container.lines().stream()).toList();
 
         assertThat(lines).extracting(ChargeLine::containerId).containsExactly(1L, 2L);
         assertLine(lines.get(0), "2", "0.060", "0.12");

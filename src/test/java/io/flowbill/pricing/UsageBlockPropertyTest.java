@@ -39,9 +39,9 @@ class UsageBlockPropertyTest {
             assertThat(new DailyRating(BOOK).rateBlocks(blocks))
                     .as("lines of %d blocks vs of their %d hours, seed=%d, day #%d", blocks.size(), hours.size(), SEED, day)
                     .isEqualTo(new DailyRating(BOOK).rate(hours));
-            assertThat(new PackageMonths(BOOK).tallySorted(blocks.stream()).toList())
-                    .as("package months of blocks vs of hours, seed=%d, day #%d", SEED, day)
-                    .isEqualTo(new PackageMonths(BOOK).tallySorted(hours.stream().map(UsageBlock::of)).toList());
+            assertThat(new PackageDays(BOOK).tally(blocks))
+                    .as("package days of blocks vs of hours, seed=%d, day #%d", SEED, day)
+                    .isEqualTo(new PackageDays(BOOK).tally(hours.stream().map(UsageBlock::of).toList()));
         }
         assertThat(blocksOfSeveralHours).as("the generator makes blocks of several hours").isGreaterThan(DAYS);
     }

@@ -12,43 +12,43 @@ import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.item.ItemStreamReader;
 import org.springframework.batch.infrastructure.item.support.AbstractItemCountingItemStreamItemReader;
 
-import io.flowbill.pricing.ChargeLine;
 import io.flowbill.pricing.DailyRating;
+import io.flowbill.pricing.RatedContainer;
 import io.flowbill.pricing.UsageBlock;
 
 /**
- * {@code chargeLineReader}: streams one day's usage blocks (sorted by tenant, container and window, from
- * {@code usageBlockReader}, a database cursor) through {@link DailyRating#rateSortedByContainer} and hands out the
- * resulting charge lines one at a time. Memory holds one container's blocks, never the day. Its saved state is the
- * count of lines handed out: a restart rates the day again and skips that many.
+ * {@code ratedContainerReader}: streams one day's usage blocks (sorted by tenant, container and first hour, from
+ * {@code usageBlockReader}, a database cursor) through {@link DailyRating#rateSortedByContainer} and hands out each
+ * container's rated day (its charge lines and package days). Memory holds one container's blocks, never the day.
+ * Its saved state is the count of containers handed out: a restart rates the day again and skips that many.
  */
-class ChargeLineReader extends AbstractItemCountingItemStreamItemReader<ChargeLine> {
+class RatedContainerReader extends AbstractItemCountingItemStreamItemReader<RatedContainer> {
 
     private final ItemStreamReader<UsageBlock> blocks;
     private final DailyRating rating;
     private final LocalDate date;
     private BlockIterator source;
-    private Stream<ChargeLine> lines;
-    private Iterator<ChargeLine> iterator;
+    private Stream<RatedContainer> rated;
+    private Iterator<RatedContainer> iterator;
 
-    ChargeLineReader(ItemStreamReader<UsageBlock> blocks, DailyRating rating, LocalDate date) {
+    RatedContainerReader(ItemStreamReader<UsageBlock> blocks, DailyRating rating, LocalDate date) {
         this.blocks = blocks;
         this.rating = rating;
         this.date = date;
-        setName("chargeLineReader");
+        setName("ratedContainerReader");
     }
 
     @Override
     protected void doOpen() {
         blocks.open(new ExecutionContext());
         source = new BlockIterator(blocks);
-        lines = rating.rateSortedByContainer(
+        rated = rating.rateSortedByContainer(
                 StreamSupport.stream(Spliterators.spliteratorUnknownSize(source, Spliterator.ORDERED), false));
-        iterator = lines.iterator();
+        iterator = rated.iterator();
     }
 
     @Override
-    protected ChargeLine doRead() {
+    protected RatedContainer doRead() {
         try {
             return iterator.hasNext() ? iterator.next() : null;
         }
@@ -62,8 +62,8 @@ class ChargeLineReader extends AbstractItemCountingItemStreamItemReader<ChargeLi
 
     @Override
     protected void doClose() {
-        if (lines != null) {
-            lines.close();
+        if (rated != null) {
+            rated.close();
         }
         blocks.close();
     }

@@ -1,0 +1,35 @@
+package io.flowbill.invoicing;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.springframework.batch.infrastructure.item.Chunk;
+import org.springframework.batch.infrastructure.item.ItemWriter;
+
+import io.flowbill.pricing.ChargeLine;
+import io.flowbill.pricing.PackageDay;
+import io.flowbill.pricing.RatedContainer;
+
+/**
+ * {@code ratedContainerWriter}: stages a chunk of containers' charge lines and package days;
+ * {@code ratingPublishStep} makes them the day's.
+ */
+class RatedContainerWriter implements ItemWriter<RatedContainer> {
+
+    private final ChargeLineStore store;
+
+    RatedContainerWriter(ChargeLineStore store) {
+        this.store = store;
+    }
+
+    @Override
+    public void write(Chunk<? extends RatedContainer> chunk) {
+        List<ChargeLine> lines = new ArrayList<>();
+        List<PackageDay> packageDays = new ArrayList<>();
+        for (RatedContainer container : chunk) {
+            lines.addAll(container.lines());
+            packageDays.addAll(container.packageDays());
+        }
+        store.stage(lines, packageDays);
+    }
+}
