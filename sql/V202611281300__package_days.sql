@@ -13,15 +13,18 @@ create table package_day (
   primary key (tenant_id, charge_date, container_id, spec_id)
 );
 
+-- Staged rows carry no unique index: they are written once per rating (COPY, by several partitions at once) and
+-- read once to publish, where the unique keys of package_day and charge_line refuse any row staged twice.
 create table package_day_staged (
   tenant_id varchar(64) not null,
   charge_date date not null,
   container_id bigint not null,
   spec_id integer not null,
   package_seconds bigint not null,
-  outbound_mb numeric not null,
-  primary key (tenant_id, charge_date, container_id, spec_id)
+  outbound_mb numeric not null
 );
+
+alter table charge_line_staged drop constraint charge_line_staged_once;
 
 -- Days rated before package_day existed have no package rows: the month's overage refuses to use them until they
 -- are rated again (MonthRating names them); every rating from now on sets the flag.

@@ -48,5 +48,9 @@ final class RatingInput {
             insert.setInt(3, containers);
             insert.execute();
         }
+        // as autovacuum would have by the night after metering wrote the hours: hint bits set, statistics known
+        try (PreparedStatement vacuum = connection.prepareStatement("vacuum analyze usage_hour")) {
+            vacuum.execute();
+        }
     }
 }

@@ -98,11 +98,14 @@ class ChargeLineStore {
     /** Replaces the day's rows of {@code table} with the staged ones when they differ; returns whether they did. */
     private boolean replaceWhenDifferent(String table, String columns, String compared, Date day, long runId) {
         String staged = table + "_staged";
-        Boolean differs = jdbc.queryForObject("select exists ((select " + compared + " from " + table
-                + " where charge_date = ? except all select " + compared + " from " + staged + " where charge_date = ?)"
+        // a day without rows differs when anything is staged; only a day with rows needs the row-by-row comparison
+        Boolean differs = jdbc.queryForObject("select case when not exists (select 1 from " + table
+                + " where charge_date = ?) then exists (select 1 from " + staged + " where charge_date = ?)"
+                + " else exists ((select " + compared + " from " + table + " where charge_date = ?"
+                + " except all select " + compared + " from " + staged + " where charge_date = ?)"
                 + " union all (select " + compared + " from " + staged + " where charge_date = ?"
-                + " except all select " + compared + " from " + table + " where charge_date = ?))",
-                Boolean.class, day, day, day, day);
+                + " except all select " + compared + " from " + table + " where charge_date = ?)) end",
+                Boolean.class, day, day, day, day, day, day);
         if (!Boolean.TRUE.equals(differs)) {
             return false;
         }

@@ -125,8 +125,7 @@ public class InvoiceService {
             return store.state(draft.tenant(), draft.month());
         }
         long id = ((Number) invoice.get("id")).longValue();
-        store.stage(id, draft.tenant(), draft.month(), draft.corrected(), currency);
-        boolean changed = store.publishStaged(id, currency);
+        boolean changed = store.recompute(id, draft.tenant(), draft.month(), draft.corrected(), currency);
         return store.state(draft.tenant(), draft.month()).withChanged(changed);
     }
 

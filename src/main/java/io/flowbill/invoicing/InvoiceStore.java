@@ -13,7 +13,8 @@ import org.springframework.stereotype.Repository;
 
 /**
  * Invoices and their lines. A draft's lines are computed into a staging table and replace its lines only when
- * they differ (in the caller's transaction), so refreshing an unchanged month writes no row.
+ * they differ (in the caller's transaction), so refreshing an unchanged month writes no row; a draft without lines
+ * gets its first lines directly.
  */
 @Repository
 class InvoiceStore {
@@ -52,21 +53,23 @@ class InvoiceStore {
                 + " for update", p);
     }
 
-    /** Stages the draft's lines: the month's daily lines summed, its month-level lines, and adjustments. */
-    void stage(long invoiceId, String tenant, YearMonth month, List<YearMonth> corrected, String currency) {
-        jdbc.update("delete from invoice_line_staged where invoice_id = :invoice", Map.of("invoice", invoiceId));
-        jdbc.update("insert into invoice_line_staged (invoice_id, " + LINE_COLUMNS + ") " + InvoiceSql.MONTH_LINES,
-                params(tenant, month).addValue("invoice", invoiceId));
-        for (YearMonth closed : corrected) {
-            jdbc.update("insert into invoice_line_staged (invoice_id, " + LINE_COLUMNS + ") " + InvoiceSql.ADJUSTMENTS,
-                    params(tenant, closed).addValue("invoice", invoiceId).addValue("currency", currency)
-                            .addValue("unit", closed.toString()));
-        }
-    }
-
-    /** Replaces the invoice's lines with the staged ones when they differ; returns whether they did. */
-    boolean publishStaged(long invoiceId, String currency) {
+    /**
+     * Recomputes a draft's lines (in the caller's transaction): the month's daily lines summed, its month-level
+     * lines, and adjustments. An invoice without lines gets them directly; one with lines gets them through the
+     * staging table, and they replace its lines only when they differ. Returns whether its lines changed.
+     */
+    boolean recompute(long invoiceId, String tenant, YearMonth month, List<YearMonth> corrected, String currency) {
         MapSqlParameterSource p = new MapSqlParameterSource("invoice", invoiceId).addValue("currency", currency);
+        if (!Boolean.TRUE.equals(jdbc.queryForObject("select exists (select 1 from invoice_line where invoice_id"
+                + " = :invoice)", p, Boolean.class))) {
+            if (insertLines("invoice_line", invoiceId, tenant, month, corrected, currency) == 0) {
+                return false;
+            }
+            updateTotals(p);
+            return true;
+        }
+        jdbc.update("delete from invoice_line_staged where invoice_id = :invoice", p);
+        insertLines("invoice_line_staged", invoiceId, tenant, month, corrected, currency);
         Boolean differs = jdbc.queryForObject("select exists ((select " + LINE_COLUMNS + " from invoice_line"
                 + " where invoice_id = :invoice except all select " + LINE_COLUMNS + " from invoice_line_staged"
                 + " where invoice_id = :invoice) union all (select " + LINE_COLUMNS + " from invoice_line_staged"
@@ -77,15 +80,31 @@ class InvoiceStore {
             jdbc.update("delete from invoice_line where invoice_id = :invoice", p);
             jdbc.update("insert into invoice_line (invoice_id, " + LINE_COLUMNS + ") select invoice_id, " + LINE_COLUMNS
                     + " from invoice_line_staged where invoice_id = :invoice", p);
-            jdbc.update("""
-                    update invoice set currency = :currency, changed_at = now(),
-                      total = (select coalesce(sum(amount), 0) from invoice_line where invoice_id = :invoice),
-                      lines = (select count(*) from invoice_line where invoice_id = :invoice)
-                     where id = :invoice
-                    """, p);
+            updateTotals(p);
         }
         jdbc.update("delete from invoice_line_staged where invoice_id = :invoice", p);
         return changed;
+    }
+
+    private int insertLines(String table, long invoiceId, String tenant, YearMonth month, List<YearMonth> corrected,
+            String currency) {
+        int lines = jdbc.update("insert into " + table + " (invoice_id, " + LINE_COLUMNS + ") " + InvoiceSql.MONTH_LINES,
+                params(tenant, month).addValue("invoice", invoiceId));
+        for (YearMonth closed : corrected) {
+            lines += jdbc.update("insert into " + table + " (invoice_id, " + LINE_COLUMNS + ") " + InvoiceSql.ADJUSTMENTS,
+                    params(tenant, closed).addValue("invoice", invoiceId).addValue("currency", currency)
+                            .addValue("unit", closed.toString()));
+        }
+        return lines;
+    }
+
+    private void updateTotals(MapSqlParameterSource p) {
+        jdbc.update("""
+                update invoice set currency = :currency, changed_at = now(),
+                  total = (select coalesce(sum(amount), 0) from invoice_line where invoice_id = :invoice),
+                  lines = (select count(*) from invoice_line where invoice_id = :invoice)
+                 where id = :invoice
+                """, p);
     }
 
     /** Makes a DRAFT invoice FINAL; returns whether it was a draft. */

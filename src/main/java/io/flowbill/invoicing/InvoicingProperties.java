@@ -9,9 +9,17 @@ import jakarta.validation.constraints.Min;
 /**
  * Settings of rating and invoicing ({@code flowbill.invoicing.*}).
  *
- * @param chunkSize containers whose rated day (charge lines, package days) {@code ratingStep} stages per transaction
+ * @param chunkSize  containers whose rated day (charge lines, package days) {@code ratingStep} stages per transaction
+ * @param partitions ranges of containers {@code ratingStep} rates side by side, each with its own database cursor
+ *                   and transactions; 0 means one per processor core
  */
 @Validated
 @ConfigurationProperties(prefix = "flowbill.invoicing")
-public record InvoicingProperties(@Min(1) @DefaultValue("1000") int chunkSize) {
+public record InvoicingProperties(@Min(1) @DefaultValue("1000") int chunkSize,
+        @Min(0) @DefaultValue("0") int partitions) {
+
+    /** The number of partitions to use: {@link #partitions}, or the processor count when 0. */
+    public int partitionCount() {
+        return partitions > 0 ? partitions : Runtime.getRuntime().availableProcessors();
+    }
 }

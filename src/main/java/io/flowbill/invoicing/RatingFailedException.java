@@ -1,6 +1,7 @@
 package io.flowbill.invoicing;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 
 import org.springframework.batch.core.job.JobExecution;
@@ -14,10 +15,24 @@ public class RatingFailedException extends RuntimeException {
     }
 
     private static String message(LocalDate date, JobExecution execution) {
-        List<Throwable> failures = execution.getAllFailureExceptions();
+        List<Throwable> failures = firstTheMostSpecific(execution);
         String reason = failures.isEmpty() ? "status " + execution.getStatus() : rootMessage(failures.get(0));
         return "rating " + date + " (run " + execution.getId() + ") did not complete: " + reason
                 + "; rate the day again once the cause is fixed";
+    }
+
+    /**
+     * The failures of partitions (named {@code step:partition}) before those of the steps around them, whose
+     * failure only says that a partition failed, then the job's own.
+     */
+    private static List<Throwable> firstTheMostSpecific(JobExecution execution) {
+        List<Throwable> failures = new ArrayList<>();
+        execution.getStepExecutions().stream().filter(step -> step.getStepName().contains(":"))
+                .forEach(step -> failures.addAll(step.getFailureExceptions()));
+        execution.getStepExecutions().stream().filter(step -> !step.getStepName().contains(":"))
+                .forEach(step -> failures.addAll(step.getFailureExceptions()));
+        failures.addAll(execution.getFailureExceptions());
+        return failures;
     }
 
     /** Spring Batch wraps a reader's failure ("Unable to process chunk"); the innermost message says what failed. */

@@ -13,10 +13,13 @@ import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.batch.infrastructure.item.database.JdbcCursorItemReader;
 import org.springframework.batch.infrastructure.item.database.builder.JdbcCursorItemReaderBuilder;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.task.SimpleAsyncTaskExecutor;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 
 import io.flowbill.pricing.BillingZone;
@@ -28,7 +31,7 @@ import io.flowbill.pricing.UsageBlock;
 /**
  * {@code ratingJob}: {@code ratingResetStep} (forget what an unfinished run staged), {@code ratingStep} (stream the
  * day's usage through the rating rules into staged charge lines and package days, a chunk of containers at a
- * time), {@code ratingPublishStep} (make
+ * time, in partitions of containers side by side), {@code ratingPublishStep} (make
  * the staged rows the day's in one transaction). Identifying parameter: {@code date}, the day in the billing
  * zone; a re-rating of a rated day adds {@code rerate}, the instant it was asked for.
  */
@@ -59,11 +62,29 @@ class RatingJobConfiguration {
                 .build();
     }
 
+    /**
+     * {@code ratingStep} splits the containers into ranges ({@link ContainerRanges}) and runs
+     * {@code ratingPartitionStep} on each side by side: PostgreSQL sums each range's blocks on its own backend
+     * while flowbill rates and stages another's. A failed partition is restarted alone.
+     */
     @Bean
-    Step ratingStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+    Step ratingStep(JobRepository jobRepository, Step ratingPartitionStep, JdbcTemplate jdbc,
+            InvoicingProperties settings) {
+        SimpleAsyncTaskExecutor partitions = new SimpleAsyncTaskExecutor("rating-");
+        partitions.setConcurrencyLimit(settings.partitionCount());
+        return new StepBuilder("ratingStep", jobRepository)
+                .partitioner("ratingPartitionStep", new ContainerRanges(jdbc))
+                .step(ratingPartitionStep)
+                .gridSize(settings.partitionCount())
+                .taskExecutor(partitions)
+                .build();
+    }
+
+    @Bean
+    Step ratingPartitionStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
             RatedContainerReader ratedContainerReader, RatedContainerWriter ratedContainerWriter,
             InvoicingProperties settings) {
-        return new StepBuilder("ratingStep", jobRepository)
+        return new StepBuilder("ratingPartitionStep", jobRepository)
                 .<RatedContainer, RatedContainer>chunk(settings.chunkSize())
                 .transactionManager(transactionManager)
                 .reader(ratedContainerReader)
@@ -90,18 +111,24 @@ class RatingJobConfiguration {
         return new RatedContainerReader(usageBlockReader, new DailyRating(priceBook), LocalDate.parse(date));
     }
 
-    /** The day's usage summed into blocks ({@link UsageBlockRows}) in (tenant, container, first hour) order. */
+    /**
+     * The day's usage of the partition's containers summed into blocks ({@link UsageBlockRows}), in (tenant,
+     * container, first hour) order.
+     */
     @Bean
     @StepScope
     JdbcCursorItemReader<UsageBlock> usageBlockReader(DataSource dataSource, PriceBook priceBook,
-            InvoicingProperties settings, @Value("#{jobParameters['date']}") String date) {
+            InvoicingProperties settings, @Value("#{jobParameters['date']}") String date,
+            @Value("#{stepExecution.executionContext}") ExecutionContext partition) {
         BillingZone zone = priceBook.zone();
         LocalDate day = LocalDate.parse(date);
+        ContainerRange range = ContainerRange.of(partition);
         return new JdbcCursorItemReaderBuilder<UsageBlock>()
                 .name("usageBlockReader")
                 .dataSource(dataSource)
-                .sql(UsageBlockRows.BY_CONTAINER)
-                .queryArguments(UsageBlockRows.parameters(priceBook, zone.startOf(day), zone.startOf(day.plusDays(1))))
+                .sql(UsageBlockRows.byContainer(range))
+                .preparedStatementSetter(UsageBlockRows.parameters(priceBook, zone.startOf(day),
+                        zone.startOf(day.plusDays(1)), range, "64MB"))
                 .connectionAutoCommit(false)
                 .fetchSize(settings.chunkSize())
                 .saveState(false)

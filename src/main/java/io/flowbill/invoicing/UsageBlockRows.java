@@ -2,11 +2,14 @@ package io.flowbill.invoicing;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
+
+import org.springframework.jdbc.core.PreparedStatementSetter;
 
 import io.flowbill.metering.StatusPolicy;
 import io.flowbill.pricing.ChargeType;
@@ -24,14 +27,12 @@ import io.flowbill.pricing.UsageHour;
  */
 final class UsageBlockRows {
 
-    /**
-     * The blocks of [from, to) in (tenant, container, first hour) order; parameters: {@link #parameters}.
-     */
-    static final String BY_CONTAINER = """
+    /** Parameters: the window range, the container range's ends (when bounded), the version thresholds. */
+    private static final String BY_CONTAINER = """
             select tenant_id, container_id, min(window_start), max(window_start), count(*), status, charge_type,
                    spec_id, use_public_network, network_charge_type, bandwidth, active_seconds, sum(up_mb), sum(down_mb)
               from usage_hour
-             where window_start >= ? and window_start < ?
+             where window_start >= ? and window_start < ?%s
              group by tenant_id, container_id, width_bucket(window_start, cast(? as timestamptz[])), status,
                       charge_type, spec_id, use_public_network, network_charge_type, bandwidth, active_seconds
              order by tenant_id, container_id, 3""";
@@ -39,13 +40,38 @@ final class UsageBlockRows {
     private UsageBlockRows() {
     }
 
-    /** The query's parameters for [from, to): blocks never span a change of price version. */
-    static Object[] parameters(PriceBook book, Instant from, Instant to) {
+    /** The blocks of [from, to) of the containers in {@code range}, in (tenant, container, first hour) order. */
+    static String byContainer(ContainerRange range) {
+        return BY_CONTAINER.formatted(range.condition());
+    }
+
+    /**
+     * The parameters of {@link #byContainer} for [from, to): blocks never span a change of price version. The
+     * thresholds go as a typed {@code timestamptz[]}, so PostgreSQL parses them once, not once per row.
+     */
+    static PreparedStatementSetter parameters(PriceBook book, Instant from, Instant to, ContainerRange range,
+            String workMem) {
         List<String> thresholds = new ArrayList<>();
         thresholds.add(from.toString());
         book.changesWithin(from, to).forEach(start -> thresholds.add(start.toString()));
-        return new Object[] { Timestamp.from(from), Timestamp.from(to),
-                "{" + String.join(",", thresholds) + "}" };
+        return statement -> {
+            try (Statement settings = statement.getConnection().createStatement()) {
+                // enough memory to sum a range in one hash table rather than sort its hours by attributes
+                settings.execute("set local work_mem = '" + workMem + "'");
+            }
+            statement.setTimestamp(1, Timestamp.from(from));
+            statement.setTimestamp(2, Timestamp.from(to));
+            int next = 3;
+            if (range.fromTenant() != null) {
+                statement.setString(next++, range.fromTenant());
+                statement.setLong(next++, range.fromContainer());
+            }
+            if (range.toTenant() != null) {
+                statement.setString(next++, range.toTenant());
+                statement.setLong(next++, range.toContainer());
+            }
+            statement.setArray(next, statement.getConnection().createArrayOf("timestamptz", thresholds.toArray()));
+        };
     }
 
     static UsageBlock map(ResultSet rs, int row) throws SQLException {

@@ -31,7 +31,7 @@ import io.flowbill.system.TestDatabase;
 
 /** ratingJob over the fixture fleet: exact lines, the rules that decide them, re-rating and restart. */
 @SpringBootTest(properties = { "flowbill.pricing.price-book=" + FixtureFleet.PRICE_BOOK,
-    "flowbill.sandbox.containers=0", "flowbill.invoicing.chunk-size=2" })
+    "flowbill.sandbox.containers=0", "flowbill.invoicing.chunk-size=2", "flowbill.invoicing.partitions=1" })
 class RatingJobIT {
 
     @DynamicPropertySource

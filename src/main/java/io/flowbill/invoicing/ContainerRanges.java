@@ -1,0 +1,56 @@
+package io.flowbill.invoicing;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.batch.core.partition.Partitioner;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * Splits the containers into {@code gridSize} ranges of about equal size by the inventory ({@code container}), for
+ * {@code ratingStep}'s partitions. The first range is open at its start and the last at its end, so a container with
+ * usage is in exactly one range whether the inventory knows it or not.
+ */
+class ContainerRanges implements Partitioner {
+
+    private final JdbcTemplate jdbc;
+
+    ContainerRanges(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    public Map<String, ExecutionContext> partition(int gridSize) {
+        List<ContainerRange> ranges = ranges(gridSize);
+        Map<String, ExecutionContext> partitions = new LinkedHashMap<>();
+        for (int i = 0; i < ranges.size(); i++) {
+            partitions.put("containers" + i, ranges.get(i).toContext());
+        }
+        return partitions;
+    }
+
+    List<ContainerRange> ranges(int count) {
+        // the first container of each range but the first: rows n x k / count + 1 for k = 1 .. count - 1
+        List<Object[]> starts = jdbc.query("""
+                select tenant_id, container_id from (
+                  select tenant_id, container_id, row_number() over (order by tenant_id, container_id) as n,
+                         count(*) over () as total
+                    from container) numbered
+                 where n > 1 and (n - 1) % greatest(1, total / ?) = 0 and (n - 1) / greatest(1, total / ?) < ?
+                 order by tenant_id, container_id
+                """, (rs, row) -> new Object[] { rs.getString(1), rs.getLong(2) }, count, count, count);
+        List<ContainerRange> ranges = new ArrayList<>();
+        String fromTenant = null;
+        Long fromContainer = null;
+        for (Object[] start : starts) {
+            ranges.add(new ContainerRange(fromTenant, fromContainer, (String) start[0], (Long) start[1]));
+            fromTenant = (String) start[0];
+            fromContainer = (Long) start[1];
+        }
+        ranges.add(new ContainerRange(fromTenant, fromContainer, null, null));
+        return ranges;
+    }
+}

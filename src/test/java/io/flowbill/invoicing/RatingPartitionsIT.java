@@ -1,0 +1,98 @@
+package io.flowbill.invoicing;
+
+import static io.flowbill.invoicing.FixtureFleet.DAY;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.LocalDate;
+import java.util.List;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.StepExecution;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import io.flowbill.invoicing.StoredLines.StoredLine;
+import io.flowbill.system.TestDatabase;
+
+/** ratingJob with three partitions of containers: every container rated once, a failed partition restarted alone. */
+@SpringBootTest(properties = { "flowbill.pricing.price-book=" + FixtureFleet.PRICE_BOOK,
+    "flowbill.sandbox.containers=0", "flowbill.invoicing.chunk-size=2", "flowbill.invoicing.partitions=3" })
+class RatingPartitionsIT {
+
+    @DynamicPropertySource
+    static void db(DynamicPropertyRegistry registry) {
+        TestDatabase.fresh().register(registry);
+    }
+
+    @Autowired
+    RatingService rating;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Autowired
+    JobRepository jobRepository;
+
+    FixtureFleet fleet;
+
+    @BeforeEach
+    void fixtureDay() {
+        fleet = new FixtureFleet(jdbc).clear().insertDay();
+    }
+
+    @Test
+    void ratesEveryContainerOnceAcrossThePartitions() throws Exception {
+        // given: 6 more containers of the inventory, and one with usage the inventory never listed
+        for (long id = 301; id <= 306; id++) {
+            fleet.container(id, "c" + id).onDemand(10).insert();
+        }
+        fleet.container(1, "unlisted").onDemand(10).insert();
+        jdbc.update("delete from container where container_id = 1");
+
+        RatedDay rated = rating.rate(DAY);
+
+        List<StoredLine> lines = StoredLines.of(jdbc, DAY);
+        // the fixture day's 14 lines, plus 2 compute lines (one per version) for each of the 7 containers
+        assertThat(lines).extracting(StoredLine::containerId).as("containers billed on %s", DAY)
+                .containsOnly(1L, 101L, 102L, 103L, 105L, 301L, 302L, 303L, 304L, 305L, 306L);
+        assertThat(rated.lines()).as("lines of %s", DAY).isEqualTo(14 + 7 * 2);
+        assertThat(partitions(jobRepository.getLastJobExecution(jobRepository.getLastJobInstance("ratingJob"))))
+                .as("partitions of ratingStep").hasSize(3)
+                .allSatisfy(partition -> assertThat(partition.getStatus()).isEqualTo(BatchStatus.COMPLETED));
+    }
+
+    @Test
+    void restartsOnlyThePartitionThatFailed() throws Exception {
+        // given: on the next day, 9 containers, one of them priced by a spec the book does not have
+        LocalDate day = DAY.plusDays(1);
+        for (long id = 201; id <= 209; id++) {
+            fleet.container(id, "c" + id).onDemand(id == 208 ? 99 : 10).hours(day, 0, 24).insert();
+        }
+        assertThatThrownBy(() -> rating.rate(day)).isInstanceOf(RatingFailedException.class)
+                .hasMessageContaining("container 208");
+        JobExecution failed = jobRepository.getLastJobExecution(jobRepository.getLastJobInstance("ratingJob"));
+        long failedPartitions = partitions(failed).stream().filter(p -> p.getStatus() == BatchStatus.FAILED).count();
+
+        jdbc.update("update usage_hour set spec_id = 10 where container_id = 208");
+        rating.rate(day);
+
+        JobExecution restarted = jobRepository.getLastJobExecution(jobRepository.getLastJobInstance("ratingJob"));
+        assertThat(failedPartitions).as("partitions that failed").isEqualTo(1);
+        assertThat(partitions(restarted)).as("partitions the restart ran").hasSize(1);
+        assertThat(StoredLines.of(jdbc, day)).extracting(StoredLine::containerId).as("containers billed on %s", day)
+                .containsExactly(201L, 202L, 203L, 204L, 205L, 206L, 207L, 208L, 209L);
+    }
+
+    private static List<StepExecution> partitions(JobExecution execution) {
+        return execution.getStepExecutions().stream()
+                .filter(step -> step.getStepName().startsWith("ratingPartitionStep")).toList();
+    }
+}
