@@ -128,7 +128,7 @@ class RatingJobConfiguration {
                 .dataSource(dataSource)
                 .sql(UsageBlockRows.byContainer(range))
                 .preparedStatementSetter(UsageBlockRows.parameters(priceBook, zone.startOf(day),
-                        zone.startOf(day.plusDays(1)), range, "64MB"))
+                        zone.startOf(day.plusDays(1)), range, settings.workMem()))
                 .connectionAutoCommit(false)
                 .fetchSize(settings.chunkSize())
                 .saveState(false)

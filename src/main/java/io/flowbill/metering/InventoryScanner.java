@@ -2,7 +2,9 @@ package io.flowbill.metering;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
@@ -25,6 +27,7 @@ class InventoryScanner {
 
     static final int PAGE_SIZE = 30;
     private static final int PAGES_IN_FLIGHT = 128;
+    private static final int ROWS_PER_STAGE = 2_000;
     private static final Logger log = LoggerFactory.getLogger(InventoryScanner.class);
 
     private final ContainerApiClient client;
@@ -47,9 +50,7 @@ class InventoryScanner {
         store.stage(scanId, tenant, observedAt, "list", observations(first));
         ExecutorService pool = Executors.newFixedThreadPool(parallelism);
         try {
-            for (long offset = PAGE_SIZE; offset < reported; offset += (long) PAGE_SIZE * PAGES_IN_FLIGHT) {
-                stageWave(pool, scanId, tenant, observedAt, offset, reported);
-            }
+            stagePages(pool, scanId, tenant, observedAt, reported);
         }
         finally {
             pool.shutdownNow();
@@ -78,14 +79,24 @@ class InventoryScanner {
         return new InventoryScan(scanId, reported, collected, recovered, gone, versionsOpened);
     }
 
-    private void stageWave(ExecutorService pool, long scanId, String tenant, Instant observedAt, long from, long total) {
-        List<CompletableFuture<ContainerPage>> pages = new ArrayList<>();
-        for (long offset = from; offset < total && pages.size() < PAGES_IN_FLIGHT; offset += PAGE_SIZE) {
-            int at = Math.toIntExact(offset);
-            pages.add(CompletableFuture.supplyAsync(() -> client.list(PAGE_SIZE, at), pool));
-        }
-        for (CompletableFuture<ContainerPage> page : pages) {
-            store.stage(scanId, tenant, observedAt, "list", observations(page.join()));
+    /**
+     * Pages from offset 30 on, {@link #PAGES_IN_FLIGHT} requested ahead of the one being staged, so the API stays
+     * busy while pages are written, and staged {@link #ROWS_PER_STAGE} rows at a time.
+     */
+    private void stagePages(ExecutorService pool, long scanId, String tenant, Instant observedAt, long total) {
+        Deque<CompletableFuture<ContainerPage>> pages = new ArrayDeque<>();
+        List<Observation> rows = new ArrayList<>();
+        long next = PAGE_SIZE;
+        while (next < total || !pages.isEmpty()) {
+            for (; next < total && pages.size() < PAGES_IN_FLIGHT; next += PAGE_SIZE) {
+                int offset = Math.toIntExact(next);
+                pages.add(CompletableFuture.supplyAsync(() -> client.list(PAGE_SIZE, offset), pool));
+            }
+            rows.addAll(observations(pages.poll().join()));
+            if (rows.size() >= ROWS_PER_STAGE || pages.isEmpty()) {
+                store.stage(scanId, tenant, observedAt, "list", rows);
+                rows = new ArrayList<>();
+            }
         }
     }
 
