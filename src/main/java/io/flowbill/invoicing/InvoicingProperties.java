@@ -12,18 +12,14 @@ import jakarta.validation.constraints.Pattern;
  *
  * @param chunkSize  containers whose rated day (charge lines, package days) {@code ratingStep} stages per transaction
  * @param partitions ranges of containers {@code ratingStep} rates side by side, each with its own database cursor
- *                   and transactions; 0 means one per processor core
+ *                   and transactions (two pooled connections per partition); more than the processor cores gains
+ *                   nothing
  * @param workMem    PostgreSQL's {@code work_mem} for summing a partition's usage (set for that query alone): with
  *                   enough, the sum is one hash table instead of a sort of every hour
  */
 @Validated
 @ConfigurationProperties(prefix = "flowbill.invoicing")
 public record InvoicingProperties(@Min(1) @DefaultValue("1000") int chunkSize,
-        @Min(0) @DefaultValue("0") int partitions,
+        @Min(1) @DefaultValue("2") int partitions,
         @Pattern(regexp = "[0-9]+(kB|MB|GB)") @DefaultValue("64MB") String workMem) {
-
-    /** The number of partitions to use: {@link #partitions}, or the processor count when 0. */
-    public int partitionCount() {
-        return partitions > 0 ? partitions : Runtime.getRuntime().availableProcessors();
-    }
 }

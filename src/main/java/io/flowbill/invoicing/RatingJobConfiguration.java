@@ -71,11 +71,11 @@ class RatingJobConfiguration {
     Step ratingStep(JobRepository jobRepository, Step ratingPartitionStep, JdbcTemplate jdbc,
             InvoicingProperties settings) {
         SimpleAsyncTaskExecutor partitions = new SimpleAsyncTaskExecutor("rating-");
-        partitions.setConcurrencyLimit(settings.partitionCount());
+        partitions.setConcurrencyLimit(settings.partitions());
         return new StepBuilder("ratingStep", jobRepository)
                 .partitioner("ratingPartitionStep", new ContainerRanges(jdbc))
                 .step(ratingPartitionStep)
-                .gridSize(settings.partitionCount())
+                .gridSize(settings.partitions())
                 .taskExecutor(partitions)
                 .build();
     }
