@@ -1,6 +1,10 @@
 package io.flowbill.bench;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Semaphore;
 
@@ -18,22 +22,28 @@ final class ApiBound {
     private ApiBound() {
     }
 
-    /** The ids of the first {@code count} containers of the list. */
+    /** The ids of the first {@code count} containers of the list, paged 256 pages at a time. */
     static long[] someIds(ContainerApiClient client, int count) {
         long[] ids = new long[count];
         int found = 0;
-        for (int offset = 0; found < count; offset += ContainerApiClient.MAX_PAGE_SIZE) {
-            ContainerPage page = client.list(ContainerApiClient.MAX_PAGE_SIZE, offset);
-            if (page.containers().isEmpty()) {
-                break;
+        int pageSize = ContainerApiClient.MAX_PAGE_SIZE;
+        boolean more = true;
+        for (int offset = 0; more && found < count; ) {
+            List<CompletableFuture<ContainerPage>> wave = new ArrayList<>();
+            for (int i = 0; i < 256 && offset < count; i++, offset += pageSize) {
+                wave.add(client.listAsync(pageSize, offset));
             }
-            for (Container container : page.containers()) {
-                if (found < count) {
-                    ids[found++] = container.id();
+            for (CompletableFuture<ContainerPage> page : wave) {
+                List<Container> containers = page.join().containers();
+                more &= !containers.isEmpty();
+                for (Container container : containers) {
+                    if (found < count) {
+                        ids[found++] = container.id();
+                    }
                 }
             }
         }
-        return java.util.Arrays.copyOf(ids, found);
+        return Arrays.copyOf(ids, found);
     }
 
     /** Calls per second reached by {@code calls} flow calls over {@code ids}, keeping {@code concurrency} in flight. */

@@ -1,5 +1,7 @@
 package io.flowbill.containerapi;
 
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
 
 import io.micrometer.core.instrument.Counter;
@@ -23,6 +25,8 @@ final class ApiMetrics {
     private final LongAdder retries = new LongAdder();
     private final LongAdder failures = new LongAdder();
     private final LongAdder renewals = new LongAdder();
+    /** Registered once per endpoint and outcome: a request then costs a map lookup, not a registry lookup. */
+    private final Map<Endpoint, Map<Outcome, Timer>> timers = new ConcurrentHashMap<>();
 
     ApiMetrics(MeterRegistry registry) {
         this.registry = registry;
@@ -42,11 +46,12 @@ final class ApiMetrics {
 
     void requestEnded(Timer.Sample sample, Endpoint endpoint, Outcome outcome) {
         requests.increment();
-        sample.stop(Timer.builder(REQUESTS)
-                .description("Container API requests")
-                .tag("endpoint", endpoint.tag())
-                .tag("outcome", outcome.tag())
-                .register(registry));
+        sample.stop(timers.computeIfAbsent(endpoint, e -> new ConcurrentHashMap<>())
+                .computeIfAbsent(outcome, o -> Timer.builder(REQUESTS)
+                        .description("Container API requests")
+                        .tag("endpoint", endpoint.tag())
+                        .tag("outcome", outcome.tag())
+                        .register(registry)));
     }
 
     void retried(Endpoint endpoint, Outcome reason) {

@@ -7,8 +7,6 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,13 +31,10 @@ class InventoryScanner {
     private final ContainerApiClient client;
     private final InventoryStore store;
     private final Clock clock;
-    private final int parallelism;
-
-    InventoryScanner(ContainerApiClient client, InventoryStore store, Clock clock, int parallelism) {
+    InventoryScanner(ContainerApiClient client, InventoryStore store, Clock clock) {
         this.client = client;
         this.store = store;
         this.clock = clock;
-        this.parallelism = Math.max(1, parallelism);
     }
 
     InventoryScan scan(String tenant) {
@@ -48,13 +43,7 @@ class InventoryScanner {
         ContainerPage first = client.list(PAGE_SIZE, 0);
         long reported = first.total();
         store.stage(scanId, tenant, observedAt, "list", observations(first));
-        ExecutorService pool = Executors.newFixedThreadPool(parallelism);
-        try {
-            stagePages(pool, scanId, tenant, observedAt, reported);
-        }
-        finally {
-            pool.shutdownNow();
-        }
+        stagePages(scanId, tenant, observedAt, reported);
         int collected = store.staged(scanId);
         if (collected != reported) {
             log.warn("inventory scan {}: the list reported total={} but {} distinct containers were collected"
@@ -80,17 +69,17 @@ class InventoryScanner {
     }
 
     /**
-     * Pages from offset 30 on, {@link #PAGES_IN_FLIGHT} requested ahead of the one being staged, so the API stays
-     * busy while pages are written, and staged {@link #ROWS_PER_STAGE} rows at a time.
+     * Pages from offset 30 on, {@link #PAGES_IN_FLIGHT} requested ahead of the one being staged (the client keeps
+     * its max-concurrency of them in flight, without a thread each), so the API stays busy while pages are
+     * written, and staged {@link #ROWS_PER_STAGE} rows at a time.
      */
-    private void stagePages(ExecutorService pool, long scanId, String tenant, Instant observedAt, long total) {
+    private void stagePages(long scanId, String tenant, Instant observedAt, long total) {
         Deque<CompletableFuture<ContainerPage>> pages = new ArrayDeque<>();
         List<Observation> rows = new ArrayList<>();
         long next = PAGE_SIZE;
         while (next < total || !pages.isEmpty()) {
             for (; next < total && pages.size() < PAGES_IN_FLIGHT; next += PAGE_SIZE) {
-                int offset = Math.toIntExact(next);
-                pages.add(CompletableFuture.supplyAsync(() -> client.list(PAGE_SIZE, offset), pool));
+                pages.add(client.listAsync(PAGE_SIZE, Math.toIntExact(next)));
             }
             rows.addAll(observations(pages.poll().join()));
             if (rows.size() >= ROWS_PER_STAGE || pages.isEmpty()) {

@@ -17,7 +17,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 
 import io.flowbill.containerapi.ContainerApiClient;
-import io.flowbill.containerapi.ContainerApiProperties;
 
 /**
  * {@code meteringJob}: {@code inventoryStep} (scan the fleet into the inventory history), {@code flowStep}
@@ -76,9 +75,8 @@ class MeteringJobConfiguration {
     }
 
     @Bean
-    InventoryScanner inventoryScanner(ContainerApiClient client, InventoryStore store, Clock clock,
-            ContainerApiProperties api) {
-        return new InventoryScanner(client, store, clock, api.maxConcurrency());
+    InventoryScanner inventoryScanner(ContainerApiClient client, InventoryStore store, Clock clock) {
+        return new InventoryScanner(client, store, clock);
     }
 
     @Bean
