@@ -129,10 +129,11 @@ public final class Benchmark {
         int n = settings.containers();
         LocalDate day = LocalDate.now(context.getBean(PriceBook.class).zone().id()).minusDays(3);
         Instant dayStart = context.getBean(PriceBook.class).zone().startOf(day);
+        long usageHours;
         try (Connection connection = database.connect()) {
             results.put("copy_usage_rows_per_second", round(n / DatabaseBound.copyUsageRows(connection, n)));
             results.put("copy_charge_lines_per_second", round(n / DatabaseBound.copyChargeLines(connection, n)));
-            RatingInput.load(connection, n, dayStart);
+            usageHours = RatingInput.load(connection, n, dayStart);
         }
         long start = System.nanoTime();
         RatedDay rated = context.getBean(RatingService.class).rate(day);
@@ -151,7 +152,6 @@ public final class Benchmark {
             boundSeconds = DatabaseBound.copyUsageOut(connection, dayStart.toString(), dayStart.plus(Duration.ofDays(1))
                     .toString()) + DatabaseBound.copyChargeLines(connection, rated.lines());
         }
-        long usageHours = 24L * n;
         results.put("rating_usage_hours", usageHours);
         results.put("rating_charge_lines", rated.lines());
         results.put("rating_export_seconds", round(rateSeconds));

@@ -7,16 +7,18 @@ import java.sql.Timestamp;
 import java.time.Instant;
 
 /**
- * Loads a day of usage directly (no API) for the rating benchmark: {@code containers} containers with 24 hours
- * each, a deterministic mix of package and on-demand, specs, public/private, bandwidth (below and above 5 Mbps)
- * and traffic billing, written set-based by PostgreSQL itself; ids from 1,000,000,000 on, clear of the sandbox fleet.
+ * Loads a day of usage directly (no API) for the rating benchmark: {@code containers} containers, a deterministic
+ * mix of package and on-demand, specs, public/private, bandwidth (below and above 5 Mbps) and traffic billing, with
+ * the changes a real day has: one container in 10 created during the day (a half first hour, fewer hours), one in
+ * 20 of the bandwidth ones raised at noon, one in 50 updating from 18:00, traffic different every hour. Written
+ * set-based by PostgreSQL itself; ids from 1,000,000,000 on, clear of the sandbox fleet. Returns the hours loaded.
  */
 final class RatingInput {
 
     private RatingInput() {
     }
 
-    static void load(Connection connection, int containers, Instant dayStart) throws SQLException {
+    static long load(Connection connection, int containers, Instant dayStart) throws SQLException {
         try (PreparedStatement insert = connection.prepareStatement("""
                 insert into container (tenant_id, container_id, name, created_at, first_seen_at, last_seen_at)
                 select 'default', 1000000000 + i, 'bench-' || i, ?::timestamptz - interval '30 days', ?::timestamptz,
@@ -30,27 +32,33 @@ final class RatingInput {
             insert.setInt(4, containers);
             insert.execute();
         }
+        long hours;
         try (PreparedStatement insert = connection.prepareStatement("""
                 insert into usage_hour (tenant_id, container_id, window_start, status, billable, charge_type, spec_id,
                   use_public_network, network_charge_type, bandwidth, active_seconds, up_mb, down_mb, raw_up, raw_down,
                   inferred, run_id, metered_at)
-                select 'default', 1000000000 + i, ?::timestamptz + h * interval '1 hour', 'create_succ', true,
+                select 'default', 1000000000 + i, ?::timestamptz + h * interval '1 hour',
+                       case when i % 50 = 7 and h >= 18 then 'update_ing' else 'create_succ' end, true,
                        case when i % 3 = 0 then 1 else 2 end,
                        (array[1, 10, 20, 30, 40, 50])[1 + i % 6],
                        case when i % 3 = 0 or i % 5 <> 0 then 1 else 0 end,
                        case when i % 3 = 0 or i % 5 = 0 then null else 1 + i % 2 end,
-                       case when i % 3 <> 0 and i % 5 <> 0 and i % 2 = 0 then 1 + i % 8 end,
-                       3600, (i % 997) * 0.125, (i % 991) * 0.5, null, null, false, 0, ?::timestamptz
+                       case when i % 3 <> 0 and i % 5 <> 0 and i % 2 = 0
+                            then 1 + i % 8 + case when i % 20 = 2 and h >= 12 then 2 else 0 end end,
+                       case when i % 10 = 0 and h = (i / 10) % 24 then 1800 else 3600 end,
+                       (i % 997) * 0.125 + h, (i % 991) * 0.5, null, null, false, 0, ?::timestamptz
                   from generate_series(0, ? - 1) i cross join generate_series(0, 23) h
+                 where not (i % 10 = 0 and h < (i / 10) % 24)
                 """)) {
             insert.setTimestamp(1, Timestamp.from(dayStart));
             insert.setTimestamp(2, Timestamp.from(dayStart));
             insert.setInt(3, containers);
-            insert.execute();
+            hours = insert.executeUpdate();
         }
         // as autovacuum would have by the night after metering wrote the hours: hint bits set, statistics known
         try (PreparedStatement vacuum = connection.prepareStatement("vacuum analyze usage_hour")) {
             vacuum.execute();
         }
+        return hours;
     }
 }
