@@ -2,8 +2,9 @@ package io.flowbill.cli;
 
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 
 import org.springframework.stereotype.Component;
 
@@ -41,8 +42,9 @@ class DayBilling {
         RatedDay rated = rating.rate(date);
         List<InvoiceState> refreshed = invoices.refreshFor(date);
         metrics.dayBilled(date);
-        List<Path> files = new ArrayList<>(exports.writeDay(date));
+        // both write the month folder's manifest.json: each file is listed once
+        Set<Path> files = new LinkedHashSet<>(exports.writeDay(date));
         files.addAll(exports.writeInvoices(refreshed));
-        return new DayReport(rated, refreshed, figures.of(date), files);
+        return new DayReport(rated, refreshed, figures.of(date), List.copyOf(files));
     }
 }

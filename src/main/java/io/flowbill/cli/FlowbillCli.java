@@ -18,6 +18,7 @@ import io.flowbill.export.ManifestCheck;
 import io.flowbill.metrics.MetricsPublisher;
 import io.flowbill.pricing.PriceBookCheck;
 import io.flowbill.sandbox.SandboxMain;
+import io.flowbill.system.OneLineReason;
 
 /** Parses the command line and runs one flowbill command, returning the process exit code. */
 public final class FlowbillCli {

@@ -1,5 +1,7 @@
 package io.flowbill.invoicing;
 
+import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -10,16 +12,20 @@ import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * Splits the containers into {@code gridSize} ranges of about equal size by the inventory ({@code container}), for
- * {@code ratingStep}'s partitions. The first range is open at its start and the last at its end, so a container with
- * usage is in exactly one range whether the inventory knows it or not.
+ * Splits the containers into {@code gridSize} ranges of about equal size by the inventory's containers seen during
+ * the rated day ({@code container}), for {@code ratingStep}'s partitions. The first range is open at its start and
+ * the last at its end, so a container with usage is in exactly one range whether the inventory knows it or not.
  */
 class ContainerRanges implements Partitioner {
 
     private final JdbcTemplate jdbc;
+    private final Instant dayStart;
+    private final Instant dayEnd;
 
-    ContainerRanges(JdbcTemplate jdbc) {
+    ContainerRanges(JdbcTemplate jdbc, Instant dayStart, Instant dayEnd) {
         this.jdbc = jdbc;
+        this.dayStart = dayStart;
+        this.dayEnd = dayEnd;
     }
 
     @Override
@@ -33,15 +39,17 @@ class ContainerRanges implements Partitioner {
     }
 
     List<ContainerRange> ranges(int count) {
-        // the first container of each range but the first: rows n x k / count + 1 for k = 1 .. count - 1
+        // the first container of each range but the first: rows n x k / count + 1 for k = 1 .. count - 1 of the
+        // containers first seen before the day's end and last seen after its start (the ones with usage that day)
         List<Object[]> starts = jdbc.query("""
                 select tenant_id, container_id from (
                   select tenant_id, container_id, row_number() over (order by tenant_id, container_id) as n,
                          count(*) over () as total
-                    from container) numbered
+                    from container where first_seen_at < ? and last_seen_at >= ?) numbered
                  where n > 1 and (n - 1) % greatest(1, total / ?) = 0 and (n - 1) / greatest(1, total / ?) < ?
                  order by tenant_id, container_id
-                """, (rs, row) -> new Object[] { rs.getString(1), rs.getLong(2) }, count, count, count);
+                """, (rs, row) -> new Object[] { rs.getString(1), rs.getLong(2) }, Timestamp.from(dayEnd),
+                Timestamp.from(dayStart), count, count, count);
         List<ContainerRange> ranges = new ArrayList<>();
         String fromTenant = null;
         Long fromContainer = null;

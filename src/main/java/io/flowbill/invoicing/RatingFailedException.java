@@ -6,6 +6,8 @@ import java.util.List;
 
 import org.springframework.batch.core.job.JobExecution;
 
+import io.flowbill.system.OneLineReason;
+
 /** A ratingJob run that did not complete; its message carries the first failure's, so one line says why. */
 public class RatingFailedException extends RuntimeException {
 
@@ -16,7 +18,7 @@ public class RatingFailedException extends RuntimeException {
 
     private static String message(LocalDate date, JobExecution execution) {
         List<Throwable> failures = firstTheMostSpecific(execution);
-        String reason = failures.isEmpty() ? "status " + execution.getStatus() : rootMessage(failures.get(0));
+        String reason = failures.isEmpty() ? "status " + execution.getStatus() : OneLineReason.of(failures.get(0));
         return "rating " + date + " (run " + execution.getId() + ") did not complete: " + reason
                 + "; rate the day again once the cause is fixed";
     }
@@ -33,14 +35,5 @@ public class RatingFailedException extends RuntimeException {
                 .forEach(step -> failures.addAll(step.getFailureExceptions()));
         failures.addAll(execution.getFailureExceptions());
         return failures;
-    }
-
-    /** Spring Batch wraps a reader's failure ("Unable to process chunk"); the innermost message says what failed. */
-    private static String rootMessage(Throwable failure) {
-        Throwable root = failure;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
     }
 }

@@ -68,16 +68,25 @@ class RatingJobConfiguration {
      * while flowbill rates and stages another's. A failed partition is restarted alone.
      */
     @Bean
-    Step ratingStep(JobRepository jobRepository, Step ratingPartitionStep, JdbcTemplate jdbc,
+    Step ratingStep(JobRepository jobRepository, Step ratingPartitionStep, ContainerRanges containerRanges,
             InvoicingProperties settings) {
         SimpleAsyncTaskExecutor partitions = new SimpleAsyncTaskExecutor("rating-");
         partitions.setConcurrencyLimit(settings.partitions());
         return new StepBuilder("ratingStep", jobRepository)
-                .partitioner("ratingPartitionStep", new ContainerRanges(jdbc))
+                .partitioner("ratingPartitionStep", containerRanges)
                 .step(ratingPartitionStep)
                 .gridSize(settings.partitions())
                 .taskExecutor(partitions)
                 .build();
+    }
+
+    /** The rated day's containers in ranges, one per partition. */
+    @Bean
+    @StepScope
+    ContainerRanges containerRanges(JdbcTemplate jdbc, PriceBook priceBook,
+            @Value("#{jobParameters['date']}") String date) {
+        LocalDate day = LocalDate.parse(date);
+        return new ContainerRanges(jdbc, priceBook.zone().startOf(day), priceBook.zone().startOf(day.plusDays(1)));
     }
 
     @Bean

@@ -2,6 +2,8 @@ package io.flowbill.metering;
 
 import org.springframework.batch.core.job.JobExecution;
 
+import io.flowbill.system.OneLineReason;
+
 /** A metering run that did not complete; the message carries the first failure's reason. */
 public class MeteringFailedException extends RuntimeException {
 
@@ -12,13 +14,7 @@ public class MeteringFailedException extends RuntimeException {
 
     private static String firstFailure(JobExecution execution) {
         return execution.getAllFailureExceptions().stream()
-                .map(failure -> {
-                    Throwable root = failure;
-                    while (root.getCause() != null) {
-                        root = root.getCause();
-                    }
-                    return root.getMessage();
-                })
+                .map(OneLineReason::of)
                 .findFirst()
                 .orElse(execution.getExitStatus().getExitDescription());
     }

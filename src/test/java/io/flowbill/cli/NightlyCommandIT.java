@@ -95,7 +95,10 @@ class NightlyCommandIT {
         int exit = rate.run(args("rate", "--date", yesterday.toString()));
 
         assertThat(exit).as("exit code of rate").isZero();
-        assertThat(output.getOut()).contains("rate " + yesterday, "charge lines (run ", "unchanged)");
+        String printed = output.getOut().substring(output.getOut().lastIndexOf("rate " + yesterday));
+        assertThat(printed).contains("charge lines (run ", "unchanged)");
+        assertThat(printed.lines().filter(line -> line.strip().startsWith("file")).toList())
+                .as("files the rate prints").doesNotHaveDuplicates().anyMatch(line -> line.endsWith("manifest.json"));
     }
 
     @Test

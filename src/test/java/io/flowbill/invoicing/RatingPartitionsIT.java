@@ -4,6 +4,7 @@ import static io.flowbill.invoicing.FixtureFleet.DAY;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
@@ -89,6 +90,26 @@ class RatingPartitionsIT {
         assertThat(partitions(restarted)).as("partitions the restart ran").hasSize(1);
         assertThat(StoredLines.of(jdbc, day)).extracting(StoredLine::containerId).as("containers billed on %s", day)
                 .containsExactly(201L, 202L, 203L, 204L, 205L, 206L, 207L, 208L, 209L);
+    }
+
+    @Test
+    void splitsTheContainersSeenOnTheDayNotTheWholeInventory() {
+        // given: the fixture's 5 containers of DAY, 4 more, and 300 the inventory saw only a month later
+        for (long id = 301; id <= 304; id++) {
+            fleet.container(id, "c" + id).onDemand(10).insert();
+        }
+        jdbc.update("""
+                insert into container (tenant_id, container_id, name, created_at, first_seen_at, last_seen_at)
+                select 'acme', 1000 + i, 'later', now(), now() + interval '30 days', now() + interval '30 days'
+                  from generate_series(1, 300) i
+                """);
+        Instant start = DAY.atStartOfDay(FixtureFleet.ZONE).toInstant();
+
+        List<ContainerRange> ranges = new ContainerRanges(jdbc, start, start.plusSeconds(86_400)).ranges(3);
+
+        // then: 9 containers in 3 ranges of 3, the later ones all after the last start (in the open last range)
+        assertThat(ranges).extracting(ContainerRange::fromContainer).containsExactly(null, 104L, 302L);
+        assertThat(ranges.get(2).toContainer()).as("end of the last range").isNull();
     }
 
     private static List<StepExecution> partitions(JobExecution execution) {

@@ -1,12 +1,15 @@
-package io.flowbill.cli;
+package io.flowbill.system;
 
-/** Turns a failure into the one line a person reads at the end of a failed run: the innermost useful cause. */
-final class OneLineReason {
+/**
+ * Turns a failure into the one line a person reads at the end of a failed run: the innermost cause's message
+ * (Spring Batch and the JDK wrap the failure that says what went wrong), whitespace folded.
+ */
+public final class OneLineReason {
 
     private OneLineReason() {
     }
 
-    static String of(Throwable failure) {
+    public static String of(Throwable failure) {
         Throwable root = failure;
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();
