@@ -31,9 +31,9 @@ import io.flowbill.pricing.UsageBlock;
 /**
  * {@code ratingJob}: {@code ratingResetStep} (forget what an unfinished run staged), {@code ratingStep} (stream the
  * day's usage through the rating rules into staged charge lines and package days, a chunk of containers at a
- * time, in partitions of containers side by side), {@code ratingPublishStep} (make
- * the staged rows the day's in one transaction). Identifying parameter: {@code date}, the day in the billing
- * zone; a re-rating of a rated day adds {@code rerate}, the instant it was asked for.
+ * time, in partitions of containers side by side), {@code ratingPublishStep} (make the staged rows the day's in one
+ * transaction). Identifying parameter: {@code date}, the day in the billing zone; a re-rating of a rated day adds
+ * {@code rerate}, the instant it was asked for.
  */
 @Configuration(proxyBeanMethods = false)
 class RatingJobConfiguration {
