@@ -70,8 +70,8 @@ public final class DailyRating {
 
     /**
      * Many containers' usage blocks of one day, rated one container at a time into its charge lines and package
-     * days; the stream must be sorted (grouped) by container, and a container that comes back after another is
-     * refused.
+     * days; the stream must be grouped by tenant and sorted by container id within a tenant, and a container (or
+     * tenant) that comes back after another is refused. Memory holds one container's blocks and the tenants seen.
      */
     public Stream<RatedContainer> rateSortedByContainer(Stream<UsageBlock> blocks) {
         ContainerGroups groups = new ContainerGroups(blocks.iterator());
@@ -84,7 +84,8 @@ public final class DailyRating {
     private static final class ContainerGroups implements Iterator<List<UsageBlock>> {
 
         private final Iterator<UsageBlock> hours;
-        private final Set<String> seen = new HashSet<>();
+        private final Set<String> tenantsSeen = new HashSet<>();
+        private UsageBlock previous;
         private UsageBlock next;
 
         ContainerGroups(Iterator<UsageBlock> hours) {
@@ -102,10 +103,12 @@ public final class DailyRating {
             if (next == null) {
                 throw new NoSuchElementException();
             }
-            if (!seen.add(next.tenant() + "/" + next.containerId())) {
+            boolean sameTenant = previous != null && previous.tenant().equals(next.tenant());
+            if (sameTenant ? next.containerId() <= previous.containerId() : !tenantsSeen.add(next.tenant())) {
                 throw new IllegalArgumentException("usage hours not sorted by container: container "
                         + next.containerId() + " of tenant " + next.tenant() + " comes back after another");
             }
+            previous = next;
             List<UsageBlock> group = new ArrayList<>();
             UsageBlock first = next;
             while (next != null && next.sameContainer(first)) {

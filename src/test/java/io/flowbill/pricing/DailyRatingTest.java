@@ -132,6 +132,16 @@ class DailyRatingTest {
     }
 
     @Test
+    void refusesAStreamWhereATenantComesBack() {
+        Stream<UsageHour> hours = Stream.of(UsageHours.onDemand(10).container("acme", 1).hour("2017-06-01T00:00", 3600),
+                UsageHours.onDemand(10).container("beta", 2).hour("2017-06-01T00:00", 3600),
+                UsageHours.onDemand(10).container("acme", 3).hour("2017-06-01T00:00", 3600));
+
+        assertThatThrownBy(() -> rating.rateSortedByContainer(hours.map(UsageBlock::of)).toList())
+                .hasMessageContaining("container 3 of tenant acme comes back after another");
+    }
+
+    @Test
     void refusesTheSameHourTwice() {
         UsageHours container = UsageHours.onDemand(10);
 
