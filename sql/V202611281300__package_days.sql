@@ -30,3 +30,7 @@ alter table charge_line_staged drop constraint charge_line_staged_once;
 -- are rated again (MonthRating names them); every rating from now on sets the flag.
 alter table rated_day add column package_days boolean not null default false;
 
+
+-- A day of usage is read by window_start alone (rating, the report's traffic): metering writes hours in time order,
+-- so a BRIN index finds a day's pages among months of history for almost no upkeep.
+create index usage_hour_by_time on usage_hour using brin (window_start);

@@ -56,8 +56,11 @@ final class UsageBlockRows {
         book.changesWithin(from, to).forEach(start -> thresholds.add(start.toString()));
         return statement -> {
             try (Statement settings = statement.getConnection().createStatement()) {
-                // enough memory to sum a range in one hash table rather than sort its hours by attributes
+                // enough memory to sum a range in one hash table rather than sort its hours by attributes; with
+                // more days in the table PostgreSQL overestimates the blocks and would sort the hours (8.1 s for a
+                // day of 100k containers among 6 days, 3.6 s hashed), so the incremental sort is ruled out
                 settings.execute("set local work_mem = '" + workMem + "'");
+                settings.execute("set local enable_incremental_sort = off");
             }
             statement.setTimestamp(1, Timestamp.from(from));
             statement.setTimestamp(2, Timestamp.from(to));
