@@ -1,5 +1,8 @@
 package io.flowbill.invoicing;
 
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 
 /**
@@ -30,6 +33,20 @@ record ContainerRange(String fromTenant, Long fromContainer, String toTenant, Lo
     String condition() {
         return (fromTenant == null ? "" : " and (tenant_id, container_id) >= (?, ?)")
                 + (toTenant == null ? "" : " and (tenant_id, container_id) < (?, ?)");
+    }
+
+    /** Sets the parameters of {@link #condition()} from index {@code first} on; returns the next free index. */
+    int bind(PreparedStatement statement, int first) throws SQLException {
+        int next = first;
+        if (fromTenant != null) {
+            statement.setString(next++, fromTenant);
+            statement.setLong(next++, fromContainer);
+        }
+        if (toTenant != null) {
+            statement.setString(next++, toTenant);
+            statement.setLong(next++, toContainer);
+        }
+        return next;
     }
 
     ExecutionContext toContext() {

@@ -64,15 +64,7 @@ final class UsageBlockRows {
             }
             statement.setTimestamp(1, Timestamp.from(from));
             statement.setTimestamp(2, Timestamp.from(to));
-            int next = 3;
-            if (range.fromTenant() != null) {
-                statement.setString(next++, range.fromTenant());
-                statement.setLong(next++, range.fromContainer());
-            }
-            if (range.toTenant() != null) {
-                statement.setString(next++, range.toTenant());
-                statement.setLong(next++, range.toContainer());
-            }
+            int next = range.bind(statement, 3);
             statement.setArray(next, statement.getConnection().createArrayOf("timestamptz", thresholds.toArray()));
         };
     }
