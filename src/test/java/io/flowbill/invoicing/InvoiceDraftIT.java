@@ -93,6 +93,16 @@ class InvoiceDraftIT {
     }
 
     @Test
+    void ratingSuchADayAgainRecordsItsPackageDaysAndTheOverageReturns() throws Exception {
+        // the same usage rated again changes no line, and still marks the day's package days as recorded
+        jdbc.update("update rated_day set package_days = false");
+
+        rating.rate(DAY);
+
+        assertThat(acme(invoices.refreshFor(DAY)).total()).as("total with the 6.85 overage").isEqualByComparingTo("47.33");
+    }
+
+    @Test
     void refreshingAnUnchangedMonthWritesNoRow() {
         invoices.refreshFor(DAY);
         Map<String, List<String>> before = TableSnapshot.of(jdbc);
