@@ -1,40 +1,35 @@
 package io.flowbill.cli;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 
 import org.springframework.stereotype.Component;
 
+import io.flowbill.billing.BillingService;
 import io.flowbill.metering.MeteringProperties;
 import io.flowbill.metering.MeteringRange;
-import io.flowbill.metering.MeteringService;
-import io.flowbill.metering.MeteringSummary;
 import io.flowbill.pricing.BillingZone;
-import io.flowbill.pricing.PriceBook;
 
 /**
  * {@code nightly [--date D]} (the default command): meters the hours of the day in the billing zone that are not
- * metered yet, rates the day, refreshes the invoice it lands on, writes the exports and prints a summary. The
+ * metered yet, rechecks the last days (pending traffic, containers found late) and bills again the days that
+ * changed, rates the day, refreshes the invoice it lands on, writes the exports and prints a summary. The
  * default day is yesterday in the zone, whose hours are over (in the metering lag's first minutes after midnight,
  * the day before it).
  */
 @Component
 class NightlyCommand implements FlowbillCommand {
 
-    private final MeteringService metering;
     private final MeteringProperties meteringSettings;
-    private final DayBilling billing;
+    private final BillingService billing;
     private final BillingZone zone;
     private final Clock clock;
 
-    NightlyCommand(MeteringService metering, MeteringProperties meteringSettings, DayBilling billing, PriceBook book,
-            Clock clock) {
-        this.metering = metering;
+    NightlyCommand(MeteringProperties meteringSettings, BillingService billing, Clock clock) {
         this.meteringSettings = meteringSettings;
         this.billing = billing;
-        this.zone = book.zone();
+        this.zone = billing.zone();
         this.clock = clock;
     }
 
@@ -53,7 +48,7 @@ class NightlyCommand implements FlowbillCommand {
         Instant started = clock.instant();
         // yesterday, counted from the settled past: in the lag's first minutes after midnight that is the day before
         LocalDate date = CommandDates.date(args).orElseGet(() -> zone.yesterday(started.minus(meteringSettings.lag())));
-        MeteringRange range = new MeteringRange(zone.startOf(date), zone.startOf(date.plusDays(1)));
+        MeteringRange range = billing.rangeOf(date);
         Instant settled = range.to().plus(meteringSettings.lag());
         if (started.isBefore(settled)) {
             throw new UsageException("--date " + date + " is not over yet: its last hour ends at "
@@ -61,11 +56,7 @@ class NightlyCommand implements FlowbillCommand {
                     + settled.atZone(zone.id()).toOffsetDateTime() + " (the metering lag is "
                     + meteringSettings.lag().toMinutes() + " minutes); choose an earlier day");
         }
-        MeteringSummary metered = metering.meter(range, false);
-        System.out.print(metered.render());
-        DayReport report = billing.bill(date);
-        System.out.print(report.render("nightly " + date + " (" + zone.id() + ", " + range.from() + " .. " + range.to()
-                + ")", Duration.between(started, clock.instant())));
+        System.out.print(billing.nightly(date).render());
         return FlowbillCli.EXIT_OK;
     }
 }

@@ -7,6 +7,9 @@ import java.time.LocalDate;
 
 import org.springframework.stereotype.Component;
 
+import io.flowbill.billing.BillingService;
+import io.flowbill.billing.DayReport;
+
 /**
  * {@code rate --date D}: rates one day again from stored usage (nothing is fetched), refreshes the invoice it
  * lands on (adjustments when its month is closed) and writes the exports.
@@ -14,10 +17,10 @@ import org.springframework.stereotype.Component;
 @Component
 class RateCommand implements FlowbillCommand {
 
-    private final DayBilling billing;
+    private final BillingService billing;
     private final Clock clock;
 
-    RateCommand(DayBilling billing, Clock clock) {
+    RateCommand(BillingService billing, Clock clock) {
         this.billing = billing;
         this.clock = clock;
     }

@@ -20,7 +20,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
 
 /**
- * Reads the (container, window) pairs of a range that still need metering, in (container, window) order: a page
+ * Reads the (container, window) pairs of a range that still need metering (no usage row, or a row whose traffic is
+ * pending), in (container, window) order: a page
  * of containers at a time by keyset on the id, their attribute versions and already-metered hours in one range
  * query each, the pairs expanded here. Pairs that already have a usage row are skipped (unless refreshing), so a rerun
  * or a restart after a crash picks up exactly the pairs not yet written: progress lives in the data, not in a
@@ -32,17 +33,24 @@ class ContainerHourReader implements ItemStreamReader<ContainerHour> {
     private final String tenant;
     private final MeteringRange range;
     private final boolean refresh;
+    private final boolean recheck;
     private final int containersPerPage;
     private final Deque<ContainerHour> buffer = new ArrayDeque<>();
     private long lastContainerId = Long.MIN_VALUE;
     private boolean exhausted;
     private Boolean rangeWasEmpty;
 
-    ContainerHourReader(JdbcTemplate jdbc, String tenant, MeteringRange range, boolean refresh, int containersPerPage) {
+    /**
+     * @param recheck read only the containers a recheck concerns: those first seen within the range (found late, or
+     *                new) and those with pending traffic in it
+     */
+    ContainerHourReader(JdbcTemplate jdbc, String tenant, MeteringRange range, boolean refresh, boolean recheck,
+            int containersPerPage) {
         this.jdbc = jdbc;
         this.tenant = tenant;
         this.range = range;
         this.refresh = refresh;
+        this.recheck = recheck;
         this.containersPerPage = containersPerPage;
     }
 
@@ -57,12 +65,17 @@ class ContainerHourReader implements ItemStreamReader<ContainerHour> {
     private void readPage() {
         List<ContainerRow> containers = jdbc.query("""
                 select container_id, name, created_at, case when gone_at is not null then last_seen_at end as life_end
-                  from container
+                  from container c
                  where tenant_id = ? and container_id > ? and created_at < ?
                    and (gone_at is null or last_seen_at > ?)
+                   and (not ? or first_seen_at >= ? or exists (select 1 from usage_hour u
+                          where u.tenant_id = c.tenant_id and u.traffic_pending and u.window_start >= ?
+                            and u.window_start < ? and u.container_id = c.container_id))
                  order by container_id limit ?
                 """, (rs, i) -> new ContainerRow(rs.getLong(1), rs.getString(2), instant(rs, 3), instant(rs, 4)),
-                tenant, lastContainerId, Timestamp.from(range.to()), Timestamp.from(range.from()), containersPerPage);
+                tenant, lastContainerId, Timestamp.from(range.to()), Timestamp.from(range.from()), recheck,
+                Timestamp.from(range.from()), Timestamp.from(range.from()), Timestamp.from(range.to()),
+                containersPerPage);
         if (containers.isEmpty()) {
             exhausted = true;
             return;
@@ -113,6 +126,7 @@ class ContainerHourReader implements ItemStreamReader<ContainerHour> {
         query("""
                 select container_id, window_start from usage_hour
                  where tenant_id = ? and container_id between ? and ? and window_start >= ? and window_start < ?
+                   and not traffic_pending
                 """, rs -> metered.add(rs.getLong(1) + "@" + instant(rs, 2)), tenant, first, last,
                 Timestamp.from(range.from()), Timestamp.from(range.to()));
         return metered;

@@ -24,10 +24,12 @@ class FlowFetcher implements ItemProcessor<ContainerHour, CompletableFuture<Mete
 
     private final ContainerApiClient client;
     private final int mbPerGb;
+    private final FlowPlausibility plausibility;
 
-    FlowFetcher(ContainerApiClient client, int mbPerGb) {
+    FlowFetcher(ContainerApiClient client, int mbPerGb, FlowPlausibility plausibility) {
         this.client = client;
         this.mbPerGb = mbPerGb;
+        this.plausibility = plausibility;
     }
 
     @Override
@@ -41,11 +43,28 @@ class FlowFetcher implements ItemProcessor<ContainerHour, CompletableFuture<Mete
 
     private MeteredHour measured(ContainerHour hour, ContainerFlow flow, List<MeteringException> problems) {
         List<MeteringException> exceptions = new ArrayList<>(problems);
-        BigDecimal up = parse(flow.upFlow(), "container_up_flow", exceptions);
-        BigDecimal down = parse(flow.downFlow(), "container_down_flow", exceptions);
+        BigDecimal up = plausible(hour, flow.upFlow(), parse(flow.upFlow(), "container_up_flow", exceptions),
+                "container_up_flow", exceptions);
+        BigDecimal down = plausible(hour, flow.downFlow(), parse(flow.downFlow(), "container_down_flow", exceptions),
+                "container_down_flow", exceptions);
         boolean known = up != null && down != null;
-        return new MeteredHour(hour, true, known ? up : null, known ? down : null, flow.upFlow(), flow.downFlow(),
+        return new MeteredHour(hour, known ? up : null, known ? down : null, flow.upFlow(), flow.downFlow(), !known,
                 exceptions);
+    }
+
+    private BigDecimal plausible(ContainerHour hour, String raw, BigDecimal mb, String field,
+            List<MeteringException> exceptions) {
+        if (mb == null) {
+            return null;
+        }
+        BigDecimal bound = plausibility.boundMb(hour);
+        if (mb.compareTo(bound) <= 0) {
+            return mb;
+        }
+        exceptions.add(new MeteringException(Kind.IMPLAUSIBLE_FLOW, raw, field + " " + mb.toPlainString()
+                + " MB is more than the link carries in an hour (" + bound.toPlainString()
+                + " MB); not billed until a later read returns a plausible value"));
+        return null;
     }
 
     private BigDecimal parse(String raw, String field, List<MeteringException> exceptions) {
@@ -54,7 +73,7 @@ class FlowFetcher implements ItemProcessor<ContainerHour, CompletableFuture<Mete
         }
         catch (FlowParseException e) {
             exceptions.add(new MeteringException(Kind.MALFORMED_FLOW, raw,
-                    field + " " + e.getMessage() + "; the hour's traffic is not counted until a refresh reads a valid value"));
+                    field + " " + e.getMessage() + "; the hour is billed without its traffic until a later read returns a valid value"));
             return null;
         }
     }
@@ -64,11 +83,12 @@ class FlowFetcher implements ItemProcessor<ContainerHour, CompletableFuture<Mete
         if (failure instanceof ContainerApiException api && api.isNotFound()) {
             exceptions.add(new MeteringException(Kind.FLOW_GONE, null,
                     "the container was gone (404) before its flow for this window was read; its hours count, its traffic cannot"));
-            return new MeteredHour(hour, true, null, null, null, null, exceptions);
+            return new MeteredHour(hour, null, null, null, null, false, exceptions);
         }
         exceptions.add(new MeteringException(Kind.FLOW_UNAVAILABLE, null,
-                "flow could not be read: " + failure.getMessage() + "; the next metering run of this window tries again"));
-        return new MeteredHour(hour, false, null, null, null, null, exceptions);
+                "flow could not be read: " + failure.getMessage() + "; the hour is billed without its traffic until"
+                        + " the recheck of a later run reads it"));
+        return new MeteredHour(hour, null, null, null, null, true, exceptions);
     }
 
     private static List<MeteringException> statusProblems(ContainerHour hour) {

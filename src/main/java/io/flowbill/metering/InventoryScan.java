@@ -8,8 +8,10 @@ package io.flowbill.metering;
  * @param recovered       containers the paging missed, found by asking for them directly
  * @param gone            containers that answered 404 and are recorded as gone
  * @param versionsOpened  attribute changes recorded
+ * @param passes          passes over the list until it settled
  */
-public record InventoryScan(long scanId, long reported, int collected, int recovered, int gone, int versionsOpened) {
+public record InventoryScan(long scanId, long reported, int collected, int recovered, int gone, int versionsOpened,
+        int passes) {
 
     public boolean totalMismatch() {
         return reported != collected;

@@ -17,75 +17,145 @@ import io.flowbill.containerapi.ContainerApiException;
 import io.flowbill.containerapi.ContainerPage;
 
 /**
- * Pages through the container list and merges what it saw into the inventory history. The list may change
- * while it is paged, so ids are deduplicated, and every container believed alive that the scan missed is
- * asked for directly: 404 means gone, anything else means the paging missed it and it is kept.
+ * Scans the container list into the inventory history. The list changes while it is paged (containers vanish
+ * before the cursor and later ones move up a place), so one scan is a sequence of passes ({@link ListPass}):
+ * it repeats until a pass has no gap, ends on a short page, reports a total no larger than what it served, and
+ * finds no container (created before the scan) that the scan and the database did not know. A pass after one
+ * with gaps goes page by page and steps back over each gap. After {@code max-scan-passes} without such a pass the
+ * scan fails and names the gap ({@link InventoryIncompleteException}): no short bill is written. Every container
+ * believed alive that the last pass did not see is then asked for directly: 404 means gone, anything else means it
+ * is kept.
  */
 class InventoryScanner {
 
     static final int PAGE_SIZE = 30;
+    static final int OVERLAP = 5;
+    static final int STEP = PAGE_SIZE - OVERLAP;
     private static final int PAGES_IN_FLIGHT = 128;
     private static final int ROWS_PER_STAGE = 2_000;
+    private static final int STEP_BACKS = 4;
     private static final Logger log = LoggerFactory.getLogger(InventoryScanner.class);
 
     private final ContainerApiClient client;
     private final InventoryStore store;
     private final Clock clock;
-    InventoryScanner(ContainerApiClient client, InventoryStore store, Clock clock) {
+    private final int maxPasses;
+
+    InventoryScanner(ContainerApiClient client, InventoryStore store, Clock clock, int maxPasses) {
         this.client = client;
         this.store = store;
         this.clock = clock;
+        this.maxPasses = maxPasses;
     }
 
-    InventoryScan scan(String tenant) {
+    InventoryScan scan(String tenant, long runId) {
         long scanId = store.newScan();
         Instant observedAt = clock.instant();
-        ContainerPage first = client.list(PAGE_SIZE, 0);
-        long reported = first.total();
-        store.stage(scanId, tenant, observedAt, "list", observations(first));
-        stagePages(scanId, tenant, observedAt, reported);
-        int collected = store.staged(scanId);
-        if (collected != reported) {
-            log.warn("inventory scan {}: the list reported total={} but {} distinct containers were collected"
-                    + " (the list changed while paging)", scanId, reported, collected);
+        ListPass pass;
+        int passes = 0;
+        int found;
+        boolean settled;
+        boolean sequential = false;
+        do {
+            passes++;
+            int before = store.stagedCreatedBefore(scanId, observedAt);
+            pass = sequential ? sequentialPass(scanId, tenant, observedAt, passes)
+                    : concurrentPass(scanId, tenant, observedAt, passes);
+            found = passes == 1 ? store.unknownToDatabase(scanId, tenant, observedAt)
+                    : store.stagedCreatedBefore(scanId, observedAt) - before;
+            int served = store.servedIn(scanId, passes);
+            settled = pass.gaps() == 0 && pass.endedShort() && served >= pass.reportedAtEnd() && found == 0;
+            log.debug("inventory scan {} pass {}: {} served, total {}, {} gaps, {} new", scanId, passes, served,
+                    pass.reportedAtEnd(), pass.gaps(), found);
+            sequential = pass.gaps() > 0;
+        } while (!settled && passes < maxPasses);
+        if (!settled) {
+            throw new InventoryIncompleteException(passes, pass.gaps(), found, pass.reportedAtEnd(),
+                    store.servedIn(scanId, passes));
         }
+        int collected = store.staged(scanId);
         int gone = 0;
-        for (long id : store.knownButUnseen(scanId, tenant)) {
+        List<Long> unseen = store.unseenInPass(scanId, tenant, passes);
+        List<Long> goneIds = new ArrayList<>();
+        for (long id : unseen) {
             try {
                 Container container = client.get(id);
-                store.stage(scanId, tenant, clock.instant(), "get", List.of(observation(container)));
+                store.stage(scanId, tenant, clock.instant(), "get", passes, List.of(observation(container)));
             }
             catch (ContainerApiException e) {
                 if (!e.isNotFound()) {
                     throw e;
                 }
-                store.markGone(tenant, id, clock.instant());
-                gone++;
+                goneIds.add(id);
             }
         }
-        int recovered = store.staged(scanId) - collected;
+        int recovered = unseen.size() - goneIds.size();
         int versionsOpened = store.merge(scanId);
-        return new InventoryScan(scanId, reported, collected, recovered, gone, versionsOpened);
+        Instant noticed = clock.instant();
+        for (long id : goneIds) {
+            gone += store.markGone(tenant, id, noticed, runId);
+        }
+        if (passes > 1) {
+            log.info("inventory scan {}: the list changed while it was paged; {} passes until it settled ({} containers)",
+                    scanId, passes, collected);
+        }
+        return new InventoryScan(scanId, pass.reportedAtEnd(), collected, recovered, gone, versionsOpened, passes);
     }
 
     /**
-     * Pages from offset 30 on, {@link #PAGES_IN_FLIGHT} requested ahead of the one being staged (the client keeps
-     * its max-concurrency of them in flight, without a thread each), so the API stays busy while pages are
-     * written, and staged {@link #ROWS_PER_STAGE} rows at a time.
+     * Pages from offset 0 by {@link #STEP}, {@link #PAGES_IN_FLIGHT} requested ahead of the one being staged (the
+     * client keeps its max-concurrency of them in flight, without a thread each), and stages
+     * {@link #ROWS_PER_STAGE} rows at a time; continues while the latest total says there is more.
      */
-    private void stagePages(long scanId, String tenant, Instant observedAt, long total) {
+    private ListPass concurrentPass(long scanId, String tenant, Instant observedAt, int passNumber) {
+        ListPass pass = new ListPass();
+        ContainerPage first = client.list(PAGE_SIZE, 0);
+        pass.accept(first);
+        List<Observation> rows = new ArrayList<>(observations(first));
         Deque<CompletableFuture<ContainerPage>> pages = new ArrayDeque<>();
-        List<Observation> rows = new ArrayList<>();
-        long next = PAGE_SIZE;
+        long total = first.total();
+        long next = STEP;
         while (next < total || !pages.isEmpty()) {
-            for (; next < total && pages.size() < PAGES_IN_FLIGHT; next += PAGE_SIZE) {
+            for (; next < total && pages.size() < PAGES_IN_FLIGHT; next += STEP) {
                 pages.add(client.listAsync(PAGE_SIZE, Math.toIntExact(next)));
             }
-            rows.addAll(observations(pages.poll().join()));
-            if (rows.size() >= ROWS_PER_STAGE || pages.isEmpty()) {
-                store.stage(scanId, tenant, observedAt, "list", rows);
+            ContainerPage page = pages.poll().join();
+            pass.accept(page);
+            total = Math.max(total, page.total());
+            rows.addAll(observations(page));
+            if (rows.size() >= ROWS_PER_STAGE) {
+                store.stage(scanId, tenant, observedAt, "list", passNumber, rows);
                 rows = new ArrayList<>();
             }
+        }
+        store.stage(scanId, tenant, observedAt, "list", passNumber, rows);
+        return pass;
+    }
+
+    /**
+     * Pages one page at a time; where a full page and the next share no id, steps back a page at a time (up to
+     * {@link #STEP_BACKS}) until a page links, then goes on from there.
+     */
+    private ListPass sequentialPass(long scanId, String tenant, Instant observedAt, int passNumber) {
+        ListPass pass = new ListPass();
+        long offset = 0;
+        long requests = 0;
+        while (true) {
+            ContainerPage page = client.list(PAGE_SIZE, Math.toIntExact(offset));
+            requests++;
+            int back = 0;
+            while (!pass.links(page) && back < STEP_BACKS && offset > 0) {
+                back++;
+                offset = Math.max(0, offset - STEP);
+                page = client.list(PAGE_SIZE, Math.toIntExact(offset));
+                requests++;
+            }
+            pass.accept(page);
+            store.stage(scanId, tenant, observedAt, "list", passNumber, observations(page));
+            if (page.containers().size() < PAGE_SIZE || requests > 4 * (page.total() / STEP + 2)) {
+                return pass;
+            }
+            offset += STEP;
         }
     }
 

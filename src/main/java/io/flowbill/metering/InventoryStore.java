@@ -3,7 +3,9 @@ package io.flowbill.metering;
 import java.sql.Timestamp;
 import java.sql.Types;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
@@ -26,13 +28,26 @@ class InventoryStore {
         return id == null ? 0 : id;
     }
 
-    /** Stages one page of observations; an id already staged in this scan is kept once. */
-    void stage(long scanId, String tenant, Instant observedAt, String source, List<Observation> page) {
+    /**
+     * Stages one page of observations of a pass; an id already staged in this scan is kept once, with what the
+     * latest pass saw.
+     */
+    void stage(long scanId, String tenant, Instant observedAt, String source, int pass, List<Observation> rows) {
+        // overlapping pages repeat ids; one statement may touch a row only once
+        Map<Long, Observation> byId = new LinkedHashMap<>();
+        rows.forEach(o -> byId.put(o.containerId(), o));
+        List<Observation> page = List.copyOf(byId.values());
         jdbc.batchUpdate("""
                 insert into inventory_observation (scan_id, tenant_id, container_id, observed_at, source, name, status,
-                  charge_type, spec_id, use_public_network, network_charge_type, bandwidth, image_id, created_at, updated_at)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                on conflict (scan_id, container_id) do nothing
+                  charge_type, spec_id, use_public_network, network_charge_type, bandwidth, image_id, created_at, updated_at,
+                  pass)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                on conflict (scan_id, container_id) do update
+                  set observed_at = excluded.observed_at, source = excluded.source, name = excluded.name,
+                      status = excluded.status, charge_type = excluded.charge_type, spec_id = excluded.spec_id,
+                      use_public_network = excluded.use_public_network,
+                      network_charge_type = excluded.network_charge_type, bandwidth = excluded.bandwidth,
+                      image_id = excluded.image_id, updated_at = excluded.updated_at, pass = excluded.pass
                 """, page, 500, (ps, o) -> {
             ps.setLong(1, scanId);
             ps.setString(2, tenant);
@@ -49,7 +64,33 @@ class InventoryStore {
             ps.setObject(13, o.imageId(), Types.BIGINT);
             ps.setTimestamp(14, Timestamp.from(o.createdAt()));
             ps.setTimestamp(15, o.updatedAt() == null ? null : Timestamp.from(o.updatedAt()));
+            ps.setInt(16, pass);
         });
+    }
+
+    /** Distinct containers staged so far that were created before the scan began (those a pass must not miss). */
+    int stagedCreatedBefore(long scanId, Instant scanStart) {
+        return count("select count(*) from inventory_observation where scan_id = ? and created_at < ?", scanId,
+                Timestamp.from(scanStart));
+    }
+
+    /** Staged containers created before the scan began that the database did not know. */
+    int unknownToDatabase(long scanId, String tenant, Instant scanStart) {
+        return count("""
+                select count(*) from inventory_observation o
+                 where o.scan_id = ? and o.created_at < ?
+                   and not exists (select 1 from container c where c.tenant_id = ? and c.container_id = o.container_id)
+                """, scanId, Timestamp.from(scanStart), tenant);
+    }
+
+    /** Distinct containers the given pass served. */
+    int servedIn(long scanId, int pass) {
+        return count("select count(*) from inventory_observation where scan_id = ? and pass = ?", scanId, pass);
+    }
+
+    private int count(String sql, Object... args) {
+        Integer n = jdbc.queryForObject(sql, Integer.class, args);
+        return n == null ? 0 : n;
     }
 
     /**
@@ -62,20 +103,42 @@ class InventoryStore {
         return n == null ? 0 : n;
     }
 
-    /** Containers believed alive (not gone) that this scan did not see: they are asked for one by one. */
-    List<Long> knownButUnseen(long scanId, String tenant) {
+    /**
+     * Containers believed alive that the scan's last pass did not serve: those the database knows (not gone) and
+     * those only an earlier pass saw. They are asked for one by one.
+     */
+    List<Long> unseenInPass(long scanId, String tenant, int lastPass) {
         return jdbc.queryForList("""
                 select c.container_id from container c
-                where c.tenant_id = ? and c.gone_at is null
-                  and not exists (select 1 from inventory_observation o
-                                  where o.scan_id = ? and o.container_id = c.container_id)
-                order by c.container_id
-                """, Long.class, tenant, scanId);
+                 where c.tenant_id = ? and c.gone_at is null
+                   and not exists (select 1 from inventory_observation o
+                                   where o.scan_id = ? and o.container_id = c.container_id and o.pass = ?)
+                union
+                select o.container_id from inventory_observation o where o.scan_id = ? and o.pass < ?
+                order by 1
+                """, Long.class, tenant, scanId, lastPass, scanId, lastPass);
     }
 
-    void markGone(String tenant, long containerId, Instant at) {
-        jdbc.update("update container set gone_at = ? where tenant_id = ? and container_id = ? and gone_at is null",
-                Timestamp.from(at), tenant, containerId);
+    /**
+     * Records a container as gone, noticed at {@code noticed}. Its hours are billed to its last sighting; the time
+     * between that sighting and the scan that noticed it gone is unknown, so it is recorded as a
+     * {@code lifetime_unknown} exception with the hours at risk. Returns 1 when the container was alive until now.
+     */
+    int markGone(String tenant, long containerId, Instant noticed, long runId) {
+        return jdbc.update("""
+                with gone as (
+                  update container set gone_at = ? where tenant_id = ? and container_id = ? and gone_at is null
+                  returning tenant_id, container_id, last_seen_at, gone_at)
+                insert into metering_exception (tenant_id, container_id, window_start, kind, raw_value, message, run_id)
+                select tenant_id, container_id, date_trunc('hour', last_seen_at), 'lifetime_unknown',
+                       round(extract(epoch from gone_at - last_seen_at) / 3600, 2) || ' h',
+                       'the container was last seen at ' || to_char(last_seen_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"')
+                         || ' and found gone (404) at ' || to_char(gone_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"')
+                         || '; it is billed until its last sighting, the ' || round(extract(epoch from gone_at - last_seen_at) / 3600, 2)
+                         || ' hours after it are at risk (meter hourly to keep them small)', ?
+                  from gone
+                on conflict (tenant_id, container_id, window_start, kind) do nothing
+                """, Timestamp.from(noticed), tenant, containerId, runId) > 0 ? 1 : 0;
     }
 
     /** Merges the staged scan into the history and drops the staging rows. Returns versions opened. */

@@ -7,27 +7,35 @@ import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 
 /** Runs one inventory scan and leaves its figures in the job's context for the run summary. */
-final class InventoryTasklet implements Tasklet {
+class InventoryTasklet implements Tasklet {
 
     static final String SCAN = "inventory.scan";
 
     private final InventoryScanner scanner;
     private final MeteringProperties settings;
+    private final boolean recheck;
 
-    InventoryTasklet(InventoryScanner scanner, MeteringProperties settings) {
+    /** @param recheck a recheck scans nothing: it works on the containers earlier scans stored */
+    InventoryTasklet(InventoryScanner scanner, MeteringProperties settings, boolean recheck) {
         this.scanner = scanner;
         this.settings = settings;
+        this.recheck = recheck;
     }
 
     @Override
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
-        InventoryScan scan = scanner.scan(settings.tenant());
+        if (recheck) {
+            return RepeatStatus.FINISHED;
+        }
+        InventoryScan scan = scanner.scan(settings.tenant(),
+                chunkContext.getStepContext().getStepExecution().getJobExecutionId());
         ExecutionContext job = chunkContext.getStepContext().getStepExecution().getJobExecution().getExecutionContext();
         job.putLong(SCAN + ".reported", scan.reported());
         job.putInt(SCAN + ".collected", scan.collected());
         job.putInt(SCAN + ".recovered", scan.recovered());
         job.putInt(SCAN + ".gone", scan.gone());
         job.putInt(SCAN + ".versions", scan.versionsOpened());
+        job.putInt(SCAN + ".passes", scan.passes());
         contribution.incrementWriteCount(scan.collected() + scan.recovered());
         return RepeatStatus.FINISHED;
     }

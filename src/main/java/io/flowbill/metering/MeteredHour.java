@@ -4,20 +4,27 @@ import java.math.BigDecimal;
 import java.util.List;
 
 /**
- * The outcome of metering one container-hour: a usage row to write (absent when the flow could not be fetched
- * and must be tried again), and the exceptions found on the way.
+ * The outcome of metering one container-hour. The hour is always written with its attributes and active seconds:
+ * only its traffic may be unknown, and then the exceptions say why.
  *
- * @param upMb   exact outbound MB, null when the traffic is an exception
- * @param downMb exact inbound MB, null when the traffic is an exception
+ * @param upMb           exact outbound MB, null when the traffic is unknown
+ * @param downMb         exact inbound MB, null when the traffic is unknown
+ * @param rawUp          what the API sent for outbound, bounded ({@link RawValue})
+ * @param rawDown        what the API sent for inbound, bounded
+ * @param trafficPending the traffic is unknown for a reason a later read may cure (unavailable, malformed,
+ *                       implausible): the recheck reads the hour again; false for known traffic and for a
+ *                       container gone before its flow was read
  */
-public record MeteredHour(ContainerHour hour, boolean writeUsage, BigDecimal upMb, BigDecimal downMb, String rawUp,
-        String rawDown, List<MeteringException> exceptions) {
+public record MeteredHour(ContainerHour hour, BigDecimal upMb, BigDecimal downMb, String rawUp, String rawDown,
+        boolean trafficPending, List<MeteringException> exceptions) {
 
     public MeteredHour {
         exceptions = List.copyOf(exceptions);
-        if (!writeUsage && exceptions.isEmpty()) {
+        rawUp = RawValue.bounded(rawUp);
+        rawDown = RawValue.bounded(rawDown);
+        if ((upMb == null || downMb == null) && exceptions.isEmpty()) {
             throw new IllegalArgumentException("container " + hour.containerId() + " window " + hour.window()
-                    + " is neither metered nor an exception");
+                    + " has unknown traffic but no exception says why");
         }
     }
 

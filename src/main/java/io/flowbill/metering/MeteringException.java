@@ -15,10 +15,14 @@ public record MeteringException(Kind kind, String rawValue, String message) {
         UNKNOWN_STATUS,
         /** A flow value that is not a valid quantity: traffic not counted, the hour's other usage is. */
         MALFORMED_FLOW,
-        /** The flow could not be fetched after retries: a later run tries again. */
+        /** The flow could not be fetched after retries: the hour is billed without traffic, a later run tries again. */
         FLOW_UNAVAILABLE,
         /** The container was gone (404) before its flow for the window was fetched. */
-        FLOW_GONE;
+        FLOW_GONE,
+        /** Traffic above what the container's link carries in an hour: not billed until a plausible read. */
+        IMPLAUSIBLE_FLOW,
+        /** Hours between a container's last sighting and the scan that found it gone: billed only to the sighting. */
+        LIFETIME_UNKNOWN;
 
         public String code() {
             return name().toLowerCase(java.util.Locale.ROOT);
@@ -29,5 +33,7 @@ public record MeteringException(Kind kind, String rawValue, String message) {
         if (kind == null || message == null || message.isBlank()) {
             throw new IllegalArgumentException("a metering exception needs a kind and a message");
         }
+        rawValue = RawValue.bounded(rawValue, 512);
+        message = RawValue.bounded(message, 2000);
     }
 }

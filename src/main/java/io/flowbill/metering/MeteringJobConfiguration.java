@@ -23,7 +23,9 @@ import io.flowbill.containerapi.ContainerApiClient;
  * (one flow call per container-hour, written as usage rows), {@code windowCloseStep} (check the failure share,
  * mark the windows metered). A restart runs all three again: the scan is fresh, and the flow step reads only the
  * hours not yet written, so a restart after an outage reads exactly what the failed run could not. Identifying parameters: {@code from}, {@code to}; {@code refresh} for a refresh and
- * {@code retry} for a new attempt at hours a completed run could not read (both carry the time of the request and a unique id).
+ * {@code retry} for a new attempt at hours a completed run could not read, {@code recheck} for a recheck of closed
+ * windows (no scan: pending traffic and containers found late; the windows stay as they were closed). Each carries
+ * the time of the request and a unique id.
  */
 @Configuration(proxyBeanMethods = false)
 class MeteringJobConfiguration {
@@ -32,11 +34,12 @@ class MeteringJobConfiguration {
     static final String TO = "to";
     static final String REFRESH = "refresh";
     static final String RETRY = "retry";
+    static final String RECHECK = "recheck";
 
     @Bean
     Job meteringJob(JobRepository jobRepository, Step inventoryStep, Step flowStep, Step windowCloseStep) {
         return new JobBuilder("meteringJob", jobRepository)
-                .validator(new DefaultJobParametersValidator(new String[] { FROM, TO }, new String[] { REFRESH, RETRY }))
+                .validator(new DefaultJobParametersValidator(new String[] { FROM, TO }, new String[] { REFRESH, RETRY, RECHECK }))
                 .start(inventoryStep)
                 .next(flowStep)
                 .next(windowCloseStep)
@@ -45,9 +48,9 @@ class MeteringJobConfiguration {
 
     @Bean
     Step inventoryStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-            InventoryScanner inventoryScanner, MeteringProperties settings) {
+            InventoryTasklet inventoryTasklet) {
         return new StepBuilder("inventoryStep", jobRepository)
-                .tasklet(new InventoryTasklet(inventoryScanner, settings), transactionManager)
+                .tasklet(inventoryTasklet, transactionManager)
                 .allowStartIfComplete(true)
                 .build();
     }
@@ -75,18 +78,26 @@ class MeteringJobConfiguration {
     }
 
     @Bean
-    InventoryScanner inventoryScanner(ContainerApiClient client, InventoryStore store, Clock clock) {
-        return new InventoryScanner(client, store, clock);
+    InventoryScanner inventoryScanner(ContainerApiClient client, InventoryStore store, Clock clock,
+            MeteringProperties settings) {
+        return new InventoryScanner(client, store, clock, settings.maxScanPasses());
+    }
+
+    @Bean
+    @StepScope
+    InventoryTasklet inventoryTasklet(InventoryScanner inventoryScanner, MeteringProperties settings,
+            @Value("#{jobParameters['recheck']}") String recheck) {
+        return new InventoryTasklet(inventoryScanner, settings, recheck != null);
     }
 
     @Bean
     @StepScope
     FlowCallReader flowCallReader(JdbcTemplate jdbc, ContainerApiClient client, MeteringProperties settings,
             @Value("#{jobParameters['from']}") String from, @Value("#{jobParameters['to']}") String to,
-            @Value("#{jobParameters['refresh']}") String refresh) {
+            @Value("#{jobParameters['refresh']}") String refresh, @Value("#{jobParameters['recheck']}") String recheck) {
         ContainerHourReader hours = new ContainerHourReader(jdbc, settings.tenant(), MeteringRange.parse(from, to),
-                refresh != null, Math.max(1, settings.chunkSize() / 4));
-        return new FlowCallReader(hours, new FlowFetcher(client, settings.mbPerGb()), settings.chunkSize());
+                refresh != null, recheck != null, Math.max(1, settings.chunkSize() / 4));
+        return new FlowCallReader(hours, new FlowFetcher(client, settings.apiMbPerGb(), new FlowPlausibility(settings.maxMbps())), settings.chunkSize());
     }
 
     @Bean
@@ -100,7 +111,8 @@ class MeteringJobConfiguration {
     @StepScope
     WindowCloser windowCloser(WindowStore store, MeteringProperties settings,
             @Value("#{jobParameters['from']}") String from, @Value("#{jobParameters['to']}") String to,
-            @Value("#{stepExecution.jobExecutionId}") Long runId) {
-        return new WindowCloser(store, settings, MeteringRange.parse(from, to), runId);
+            @Value("#{stepExecution.jobExecutionId}") Long runId, @Value("#{jobParameters['recheck']}") String recheck,
+            Clock clock) {
+        return new WindowCloser(store, settings, MeteringRange.parse(from, to), runId, recheck != null, clock);
     }
 }

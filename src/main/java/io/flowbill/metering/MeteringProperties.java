@@ -9,6 +9,7 @@ import org.springframework.validation.annotation.Validated;
 
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -20,9 +21,15 @@ import jakarta.validation.constraints.NotNull;
  * @param lag              how long after a window's end it may be metered (the cloud settles its counters)
  * @param chunkSize        container-hours written per transaction
  * @param maxFailureShare  share of container-hours whose flow may be unavailable before the run fails
- * @param mbPerGb          MB in one GB when the API answers GB or TB
+ * @param apiMbPerGb       the API's unit convention: how many MB the API means by {@code 1GB} in a flow string
+ *                         (a TB is 1024 of those GB). Not the GB that prices are quoted in: that is the price
+ *                         version's {@code mb-per-gb}
  * @param inferredAfter    a window is "inferred" when the attributes used for it were first seen later than this
  *                         after the window's end (a backfill from a later observation)
+ * @param maxMbps          the link speed that bounds the traffic of a container-hour not billed by bandwidth
+ *                         ({@link FlowPlausibility})
+ * @param maxScanPasses    passes over the container list one scan may make before it gives up and fails
+ * @param recheck          how far back every run reads pending traffic again and meters containers found late
  */
 @Validated
 @ConfigurationProperties(prefix = "flowbill.metering")
@@ -31,6 +38,9 @@ public record MeteringProperties(
         @NotNull @DefaultValue("10m") Duration lag,
         @Min(1) @DefaultValue("500") int chunkSize,
         @NotNull @DecimalMin("0") @DecimalMax("1") @DefaultValue("0.01") BigDecimal maxFailureShare,
-        @Min(1) @DefaultValue("1024") int mbPerGb,
-        @NotNull @DefaultValue("1h") Duration inferredAfter) {
+        @Min(1) @DefaultValue("1024") int apiMbPerGb,
+        @NotNull @DefaultValue("1h") Duration inferredAfter,
+        @Min(1) @Max(1_000_000) @DefaultValue("10000") int maxMbps,
+        @Min(1) @Max(100) @DefaultValue("5") int maxScanPasses,
+        @NotNull @DefaultValue("7d") Duration recheck) {
 }

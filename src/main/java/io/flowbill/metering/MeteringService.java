@@ -3,6 +3,7 @@ package io.flowbill.metering;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.UUID;
 
 import org.springframework.batch.core.BatchStatus;
@@ -65,6 +66,58 @@ public class MeteringService {
             throw new MeteringFailedException(range, execution);
         }
         return summaries.of(range, execution, calls.since(registry), Duration.between(started, clock.instant()));
+    }
+
+    /**
+     * Reads again, in the windows closed during the last {@code recheck} period, every hour whose traffic is pending,
+     * and meters containers found after their windows were closed. While a round settles some pending hours and
+     * leaves others, another round reads those (at most {@value #RECHECK_ROUNDS} rounds). Runs nothing when there is neither. The hours it
+     * settles or adds are recorded as usage changes, so the days they belong to are billed again.
+     */
+    public RecheckSummary recheck() throws Exception {
+        Instant started = clock.instant();
+        String tenant = settings.tenant();
+        Optional<MeteringRange> covered = windows.recheckRange(tenant, started.minus(settings.recheck()));
+        if (covered.isEmpty()) {
+            return new RecheckSummary(null, 0, 0, 0, 0);
+        }
+        MeteringRange range = covered.get();
+        long pendingBefore = windows.pending(tenant, range);
+        long late = windows.lateContainers(tenant, range);
+        if (pendingBefore == 0 && late == 0) {
+            return RecheckSummary.nothingDue(range, 0);
+        }
+        long lateHours = 0;
+        long pending = pendingBefore;
+        for (int round = 0; round < RECHECK_ROUNDS; round++) {
+            JobExecution execution = recheckRun(range);
+            if (round == 0) {
+                lateHours = summaries.lateHours(range, execution.getId(), pendingBefore);
+            }
+            long left = windows.pending(tenant, range);
+            boolean progress = left < pending;
+            pending = left;
+            if (pending == 0 || !progress) {
+                break;
+            }
+        }
+        return new RecheckSummary(range, pendingBefore, pending, late, lateHours);
+    }
+
+    /** One recheck run; a round that settled some pending hours is followed by another, at most this many. */
+    private static final int RECHECK_ROUNDS = 5;
+
+    private JobExecution recheckRun(MeteringRange range) throws Exception {
+        JobParameters parameters = new JobParametersBuilder()
+                .addString(MeteringJobConfiguration.FROM, range.from().toString(), true)
+                .addString(MeteringJobConfiguration.TO, range.to().toString(), true)
+                .addString(MeteringJobConfiguration.RECHECK, attempt(clock.instant()), true)
+                .toJobParameters();
+        JobExecution execution = jobRunner.run(meteringJob, parameters);
+        if (execution.getStatus() != BatchStatus.COMPLETED) {
+            throw new MeteringFailedException(range, execution);
+        }
+        return execution;
     }
 
     /** Refreshes and retries are new job instances by design: their parameter names the request uniquely. */

@@ -55,6 +55,22 @@ class MeteringSummaries {
                 elapsed);
     }
 
+    /** Hours a recheck run wrote that were not pending before: those of containers found late. */
+    long lateHours(MeteringRange range, long runId, long pendingBefore) {
+        Long written = jdbc.queryForObject("""
+                select count(*) from usage_hour where tenant_id = ? and window_start >= ? and window_start < ? and run_id = ?
+                """, Long.class, settings.tenant(), Timestamp.from(range.from()), Timestamp.from(range.to()), runId);
+        Long cured = jdbc.queryForObject("""
+                select count(*) from metering_exception
+                 where tenant_id = ? and window_start >= ? and window_start < ? and resolved
+                   and kind in ('flow_unavailable', 'malformed_flow', 'implausible_flow')
+                   and exists (select 1 from usage_hour u where u.tenant_id = metering_exception.tenant_id
+                                and u.container_id = metering_exception.container_id
+                                and u.window_start = metering_exception.window_start and u.run_id = ?)
+                """, Long.class, settings.tenant(), Timestamp.from(range.from()), Timestamp.from(range.to()), runId);
+        return Math.max(0, (written == null ? 0 : written) - (cured == null ? 0 : cured));
+    }
+
     private static long number(Object value) {
         return value == null ? 0 : ((Number) value).longValue();
     }

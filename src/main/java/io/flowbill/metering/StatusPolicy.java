@@ -1,21 +1,29 @@
 package io.flowbill.metering;
 
+import java.util.EnumMap;
 import java.util.Locale;
-import java.util.Set;
+import java.util.Map;
+
+import io.flowbill.containerapi.ContainerStatus;
+import io.flowbill.containerapi.ContainerStatus.Operation;
+import io.flowbill.containerapi.ContainerStatus.Phase;
 
 /**
- * Which container statuses are billed. This is the one place that says so.
- * <ul>
- * <li>Billable: the container exists and runs: a successful create, update, resize or restart; an update,
- * resize or restart still in progress, failed or timed out (only a created container can be changed, and it
- * keeps running); a deletion still in progress, failed or timed out (the container is still there).</li>
- * <li>Not billable: creation in progress ({@code creating}, {@code create_ing}), failed or timed out, and a
- * finished deletion ({@code delete_succ}, {@code deleted}).</li>
- * <li>Unknown: any other value. It is not billed, metering records it as an exception with the raw value,
- * and a later re-rating bills it once this policy knows it.</li>
- * </ul>
- * Source: the status list of the API document (create/update/resize/delete x ing/succ/fail/timeout), the
- * detail example ({@code creating}) and real output ({@code restart_succ}); see NOTES.md.
+ * Which container statuses are billed. This is the one place that says so, as one table over every status the
+ * client understands ({@link ContainerStatus}: an operation and a phase, spelled {@code create_succ} or
+ * {@code creating} alike):
+ * <table>
+ * <caption>status policy</caption>
+ * <tr><th>operation</th><th>in progress</th><th>succeeded</th><th>failed</th><th>timed out</th></tr>
+ * <tr><td>create</td><td>no</td><td>billed</td><td>no</td><td>no</td></tr>
+ * <tr><td>update, resize, restart</td><td>billed</td><td>billed</td><td>billed</td><td>billed</td></tr>
+ * <tr><td>delete</td><td>billed</td><td>no</td><td>billed</td><td>billed</td></tr>
+ * </table>
+ * A container being created does not run yet; only a created container can be updated, resized or restarted, and
+ * it keeps running whatever the outcome; a deletion in progress, failed or timed out leaves the container there.
+ * {@code deleted} is a finished deletion. Any other value is unknown: not billed, recorded by metering as an
+ * {@code unknown_status} exception with the raw value, and billed by a later re-rating once this table knows it.
+ * Source: the status values of the container API (docs/container-api.md).
  */
 public final class StatusPolicy {
 
@@ -24,28 +32,40 @@ public final class StatusPolicy {
         BILLABLE, NOT_BILLABLE, UNKNOWN
     }
 
-    private static final Set<String> BILLABLE = Set.of(
-            "create_succ", "update_succ", "resize_succ", "restart_succ",
-            "update_ing", "update_fail", "update_timeout",
-            "resize_ing", "resize_fail", "resize_timeout",
-            "restart_ing", "restart_fail", "restart_timeout",
-            "delete_ing", "delete_fail", "delete_timeout");
+    private static final Map<Operation, Map<Phase, Billing>> TABLE = new EnumMap<>(Operation.class);
 
-    private static final Set<String> NOT_BILLABLE = Set.of(
-            "creating", "create_ing", "create_fail", "create_timeout", "delete_succ", "deleted");
+    static {
+        row(Operation.CREATE, Billing.NOT_BILLABLE, Billing.BILLABLE, Billing.NOT_BILLABLE, Billing.NOT_BILLABLE);
+        row(Operation.UPDATE, Billing.BILLABLE, Billing.BILLABLE, Billing.BILLABLE, Billing.BILLABLE);
+        row(Operation.RESIZE, Billing.BILLABLE, Billing.BILLABLE, Billing.BILLABLE, Billing.BILLABLE);
+        row(Operation.RESTART, Billing.BILLABLE, Billing.BILLABLE, Billing.BILLABLE, Billing.BILLABLE);
+        row(Operation.DELETE, Billing.BILLABLE, Billing.NOT_BILLABLE, Billing.BILLABLE, Billing.BILLABLE);
+    }
 
     private StatusPolicy() {
+    }
+
+    private static void row(Operation operation, Billing inProgress, Billing succeeded, Billing failed, Billing timedOut) {
+        Map<Phase, Billing> row = new EnumMap<>(Phase.class);
+        row.put(Phase.IN_PROGRESS, inProgress);
+        row.put(Phase.SUCCEEDED, succeeded);
+        row.put(Phase.FAILED, failed);
+        row.put(Phase.TIMED_OUT, timedOut);
+        TABLE.put(operation, row);
     }
 
     public static Billing classify(String status) {
         if (status == null) {
             return Billing.UNKNOWN;
         }
-        String normalized = status.trim().toLowerCase(Locale.ROOT);
-        if (BILLABLE.contains(normalized)) {
-            return Billing.BILLABLE;
+        if ("deleted".equals(status.strip().toLowerCase(Locale.ROOT))) {
+            return Billing.NOT_BILLABLE;
         }
-        return NOT_BILLABLE.contains(normalized) ? Billing.NOT_BILLABLE : Billing.UNKNOWN;
+        ContainerStatus parsed = new ContainerStatus(status);
+        if (!parsed.isKnown()) {
+            return Billing.UNKNOWN;
+        }
+        return TABLE.get(parsed.operation()).get(parsed.phase());
     }
 
     public static boolean isBillable(String status) {

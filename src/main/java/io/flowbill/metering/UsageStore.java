@@ -30,9 +30,17 @@ class UsageStore {
     private static final String INSERT = """
             insert into usage_hour (tenant_id, container_id, window_start, status, billable, charge_type, spec_id,
               use_public_network, network_charge_type, bandwidth, active_seconds, up_mb, down_mb, raw_up, raw_down,
-              inferred, run_id, metered_at)
-            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+              inferred, run_id, metered_at, traffic_pending)
+            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             on conflict (tenant_id, container_id, window_start) do
+            """;
+
+    /** A second write of an hour changes it only when it cures pending traffic (a known value, or a gone container). */
+    private static final String CURE_PENDING = """
+             update set up_mb = excluded.up_mb, down_mb = excluded.down_mb, raw_up = excluded.raw_up,
+              raw_down = excluded.raw_down, traffic_pending = false, run_id = excluded.run_id,
+              metered_at = excluded.metered_at
+             where usage_hour.traffic_pending and not excluded.traffic_pending
             """;
 
     private static final String REFRESH = """
@@ -44,6 +52,8 @@ class UsageStore {
               down_mb = case when excluded.up_mb is null then usage_hour.down_mb else excluded.down_mb end,
               raw_up = case when excluded.up_mb is null then usage_hour.raw_up else excluded.raw_up end,
               raw_down = case when excluded.up_mb is null then usage_hour.raw_down else excluded.raw_down end,
+              traffic_pending = case when excluded.up_mb is null then usage_hour.up_mb is null and excluded.traffic_pending
+                                     else false end,
               inferred = excluded.inferred,
               run_id = excluded.run_id, metered_at = excluded.metered_at
             """;
@@ -54,16 +64,27 @@ class UsageStore {
         this.jdbc = jdbc;
     }
 
-    /** Writes one chunk of metered hours; returns how many refreshed rows changed traffic. */
+    /**
+     * Writes one chunk of metered hours; returns how many refreshed rows changed traffic. Hours written into windows
+     * an earlier run had closed are recorded in {@code usage_change}, so the days they belong to are billed again.
+     */
     int write(String tenant, long runId, boolean refresh, MeteringProperties settings, List<MeteredHour> hours) {
-        List<MeteredHour> usage = hours.stream().filter(MeteredHour::writeUsage).toList();
-        int revised = refresh ? recordRevisions(tenant, runId, usage.stream().filter(MeteredHour::trafficKnown).toList()) : 0;
+        Map<String, BigDecimal[]> before = refresh ? trafficBefore(tenant, hours) : Map.of();
+        int revised = refresh ? recordRevisions(tenant, runId, before, hours) : 0;
         Instant now = Instant.now();
-        jdbc.batchUpdate(INSERT + (refresh ? REFRESH : " nothing"), usage, 1000,
+        jdbc.batchUpdate(INSERT + (refresh ? REFRESH : CURE_PENDING), hours, 1000,
                 (ps, h) -> bindUsage(ps, tenant, runId, now, settings, h));
-        writeExceptions(tenant, runId, hours);
-        resolveExceptions(tenant, runId, usage);
+        writeExceptions(tenant, runId, hours.stream().filter(h -> !goneAfterKnownTraffic(h, before)).toList());
+        resolveExceptions(tenant, runId, hours);
+        recordChanges(tenant, runId, hours);
         return revised;
+    }
+
+    /** A refresh after a deletion: 404 on an hour whose traffic was read before is no exception, the hour is known. */
+    private static boolean goneAfterKnownTraffic(MeteredHour h, Map<String, BigDecimal[]> before) {
+        BigDecimal[] old = before.get(key(h));
+        return old != null && old[0] != null && old[1] != null
+                && h.exceptions().stream().allMatch(e -> e.kind() == MeteringException.Kind.FLOW_GONE);
     }
 
     private static void bindUsage(PreparedStatement ps, String tenant, long runId, Instant now,
@@ -87,11 +108,12 @@ class UsageStore {
         ps.setBoolean(16, hour.inferred(settings.inferredAfter()));
         ps.setLong(17, runId);
         ps.setTimestamp(18, Timestamp.from(now));
+        ps.setBoolean(19, h.trafficPending());
     }
 
-    private int recordRevisions(String tenant, long runId, List<MeteredHour> usage) {
+    private Map<String, BigDecimal[]> trafficBefore(String tenant, List<MeteredHour> hours) {
         Map<String, BigDecimal[]> before = new HashMap<>();
-        forHours(tenant, usage, """
+        forHours(tenant, hours, """
                 select u.container_id, u.window_start, u.up_mb, u.down_mb
                   from usage_hour u join unnest(?::bigint[], ?::timestamptz[]) as h(container_id, window_start)
                     on u.container_id = h.container_id and u.window_start = h.window_start
@@ -105,8 +127,12 @@ class UsageStore {
             }
             return null;
         });
+        return before;
+    }
+
+    private int recordRevisions(String tenant, long runId, Map<String, BigDecimal[]> before, List<MeteredHour> hours) {
         List<Object[]> revisions = new ArrayList<>();
-        for (MeteredHour h : usage) {
+        for (MeteredHour h : hours.stream().filter(MeteredHour::trafficKnown).toList()) {
             BigDecimal[] old = before.get(key(h));
             if (old != null && (differs(old[0], h.upMb()) || differs(old[1], h.downMb()))) {
                 revisions.add(new Object[] { tenant, h.hour().containerId(), Timestamp.from(h.hour().window().start()),
@@ -147,17 +173,40 @@ class UsageStore {
     }
 
     /**
-     * A later successful read of an hour resolves the traffic exceptions an earlier run recorded for it: one
-     * set-based statement per chunk.
+     * A later read that settles an hour's traffic (a known value, or the container gone) resolves the pending-traffic
+     * exceptions an earlier run recorded for it: one set-based statement per chunk.
      */
-    private void resolveExceptions(String tenant, long runId, List<MeteredHour> usage) {
-        forHours(tenant, usage.stream().filter(MeteredHour::trafficKnown).toList(), """
+    private void resolveExceptions(String tenant, long runId, List<MeteredHour> hours) {
+        forHours(tenant, hours.stream().filter(h -> !h.trafficPending()).toList(), """
                 update metering_exception e set resolved = true
                   from unnest(?::bigint[], ?::timestamptz[]) as h(container_id, window_start)
                  where e.container_id = h.container_id and e.window_start = h.window_start and e.tenant_id = ?
-                   and e.run_id <> ? and e.kind in ('flow_unavailable', 'malformed_flow') and not e.resolved
+                   and e.run_id <> ? and e.kind in ('flow_unavailable', 'malformed_flow', 'implausible_flow')
+                   and not e.resolved
                 """, statement -> {
             statement.setLong(4, runId);
+            return statement.executeUpdate();
+        });
+    }
+
+    /**
+     * Rows this run inserted or changed (they carry its run id) in windows that an earlier run closed: late
+     * containers, cured pending traffic, refreshed traffic. Their hours are recorded in {@code usage_change} until
+     * the day they belong to is billed again.
+     */
+    private void recordChanges(String tenant, long runId, List<MeteredHour> hours) {
+        forHours(tenant, hours, """
+                insert into usage_change (tenant_id, window_start)
+                select distinct u.tenant_id, u.window_start
+                  from usage_hour u join unnest(?::bigint[], ?::timestamptz[]) as h(container_id, window_start)
+                    on u.container_id = h.container_id and u.window_start = h.window_start
+                 where u.tenant_id = ? and u.run_id = ?
+                   and exists (select 1 from metered_window m
+                                where m.tenant_id = u.tenant_id and m.window_start = u.window_start and m.run_id <> ?)
+                on conflict do nothing
+                """, statement -> {
+            statement.setLong(4, runId);
+            statement.setLong(5, runId);
             return statement.executeUpdate();
         });
     }

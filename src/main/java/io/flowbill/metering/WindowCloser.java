@@ -2,6 +2,7 @@ package io.flowbill.metering;
 
 import java.math.BigDecimal;
 import java.math.MathContext;
+import java.time.Clock;
 
 import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.StepContribution;
@@ -9,8 +10,8 @@ import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 
 /**
- * Ends a metering run: if more than {@code max-failure-share} of the range's container-hours could not be
- * read, the run fails (an API outage must not produce a silently short bill) and the same command retries
+ * Ends a metering run: if the traffic of more than {@code max-failure-share} of the range's container-hours could
+ * not be read, the run fails (an API outage must not produce a silently short bill) and the same command retries
  * exactly those hours; otherwise the range's windows are marked metered.
  */
 class WindowCloser implements Tasklet {
@@ -19,19 +20,27 @@ class WindowCloser implements Tasklet {
     private final MeteringProperties settings;
     private final MeteringRange range;
     private final long runId;
+    private final boolean recheck;
+    private final Clock clock;
 
-    WindowCloser(WindowStore store, MeteringProperties settings, MeteringRange range, long runId) {
+    /** @param recheck a recheck leaves the windows as their metering closed them (what it could not read stays pending) */
+    WindowCloser(WindowStore store, MeteringProperties settings, MeteringRange range, long runId, boolean recheck,
+            Clock clock) {
+        this.clock = clock;
         this.store = store;
         this.settings = settings;
         this.range = range;
         this.runId = runId;
+        this.recheck = recheck;
     }
 
     @Override
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
-        long metered = store.usageRows(settings.tenant(), range);
+        if (recheck) {
+            return RepeatStatus.FINISHED;
+        }
+        long all = store.usageRows(settings.tenant(), range);
         long unavailable = store.unavailable(settings.tenant(), range);
-        long all = metered + unavailable;
         if (all > 0) {
             BigDecimal share = BigDecimal.valueOf(unavailable).divide(BigDecimal.valueOf(all), MathContext.DECIMAL64);
             if (share.compareTo(settings.maxFailureShare()) > 0) {
@@ -40,7 +49,7 @@ class WindowCloser implements Tasklet {
                         + settings.maxFailureShare() + ")");
             }
         }
-        store.markMetered(settings.tenant(), range, runId);
+        store.markMetered(settings.tenant(), range, runId, clock.instant());
         return RepeatStatus.FINISHED;
     }
 }

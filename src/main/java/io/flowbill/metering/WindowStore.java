@@ -1,7 +1,9 @@
 package io.flowbill.metering;
 
 import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
@@ -22,7 +24,7 @@ class WindowStore {
                 tenant, range);
     }
 
-    /** Container-hours of the range whose flow is still unavailable (no usage row yet). */
+    /** Container-hours of the range whose flow is still unavailable (written, their traffic pending). */
     long unavailable(String tenant, MeteringRange range) {
         return count("""
                 select count(*) from metering_exception
@@ -37,20 +39,69 @@ class WindowStore {
                 tenant, range);
     }
 
-    void markMetered(String tenant, MeteringRange range, long runId) {
+    /** Marks the range's windows metered by this run at {@code completedAt} (flowbill's clock, like every sighting). */
+    void markMetered(String tenant, MeteringRange range, long runId, Instant completedAt) {
         List<Object[]> rows = range.windows().stream()
-                .map(w -> new Object[] { tenant, Timestamp.from(w.start()), runId, tenant, Timestamp.from(w.start()) })
+                .map(w -> new Object[] { tenant, Timestamp.from(w.start()), runId, tenant, Timestamp.from(w.start()),
+                        Timestamp.from(completedAt) })
                 .toList();
         jdbc.batchUpdate("""
                 insert into metered_window (tenant_id, window_start, run_id, containers, completed_at)
-                values (?, ?, ?, (select count(*) from usage_hour where tenant_id = ? and window_start = ?), now())
+                values (?, ?, ?, (select count(*) from usage_hour where tenant_id = ? and window_start = ?), ?)
                 on conflict (tenant_id, window_start) do update
                   set run_id = excluded.run_id, containers = excluded.containers, completed_at = excluded.completed_at
                 """, rows);
     }
 
+    /**
+     * The windows a recheck covers: from the first window metered at or after {@code since} to the end of the last
+     * metered window. Empty when nothing was metered since then.
+     */
+    Optional<MeteringRange> recheckRange(String tenant, Instant since) {
+        return jdbc.query("""
+                select min(window_start), max(window_start) from metered_window where tenant_id = ? and window_start >= ?
+                """, rs -> {
+            rs.next();
+            Timestamp first = rs.getTimestamp(1);
+            return first == null ? Optional.<MeteringRange>empty()
+                    : Optional.of(new MeteringRange(first.toInstant(),
+                            rs.getTimestamp(2).toInstant().plus(UsageWindow.LENGTH)));
+        }, tenant, Timestamp.from(since));
+    }
+
+    /** Container-hours of the range whose traffic is pending. */
+    long pending(String tenant, MeteringRange range) {
+        return count("""
+                select count(*) from usage_hour
+                 where tenant_id = ? and window_start >= ? and window_start < ? and traffic_pending
+                """, tenant, range);
+    }
+
+    /**
+     * Containers first seen after a window of the range was closed, alive in it and without its hour: found late
+     * (a first run's paging missed them, or a scan found them after the window was metered).
+     */
+    long lateContainers(String tenant, MeteringRange range) {
+        return count("""
+                select count(*) from container c
+                 where c.tenant_id = ? and c.first_seen_at >= ? and c.created_at < ?
+                   and exists (select 1 from metered_window m
+                                where m.tenant_id = c.tenant_id and m.window_start >= ? and m.window_start < ?
+                                  and m.completed_at < c.first_seen_at
+                                  and m.window_start + interval '1 hour' > c.created_at
+                                  and (c.gone_at is null or c.last_seen_at > m.window_start)
+                                  and not exists (select 1 from usage_hour u where u.tenant_id = c.tenant_id
+                                                   and u.container_id = c.container_id and u.window_start = m.window_start))
+                """, tenant, Timestamp.from(range.from()), Timestamp.from(range.to()), Timestamp.from(range.from()),
+                Timestamp.from(range.to()));
+    }
+
     private long count(String sql, String tenant, MeteringRange range) {
-        Long n = jdbc.queryForObject(sql, Long.class, tenant, Timestamp.from(range.from()), Timestamp.from(range.to()));
+        return count(sql, tenant, Timestamp.from(range.from()), Timestamp.from(range.to()));
+    }
+
+    private long count(String sql, Object... args) {
+        Long n = jdbc.queryForObject(sql, Long.class, args);
         return n == null ? 0 : n;
     }
 }

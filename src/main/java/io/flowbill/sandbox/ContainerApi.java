@@ -20,9 +20,11 @@ final class ContainerApi {
     private final FlowTimeUnit timeUnit;
     private final FaultInjector faults;
     private final ListChurn churn;
+    private final RequestStats stats;
 
     ContainerApi(Fleet fleet, Images images, FlowModel flowModel, SandboxClock clock, FlowFormat flowFormat,
-            FlowTimeUnit timeUnit, FaultInjector faults) {
+            FlowTimeUnit timeUnit, FaultInjector faults, RequestStats stats) {
+        this.stats = stats;
         this.fleet = fleet;
         this.images = images;
         this.flowModel = flowModel;
@@ -77,6 +79,7 @@ final class ContainerApi {
             churn.betweenPages(perPage, offset);
         }
         ContainerPage page = fleet.page(offset, limit);
+        stats.listed(page.containers());
         List<WireJson.ContainerItem> items = page.containers().stream().map(WireJson.ContainerItem::listed).toList();
         return HttpReply.json(200, new WireJson.ContainerList(page.total(), items));
     }

@@ -1,7 +1,7 @@
 package io.flowbill.sandbox;
 
 /**
- * Malformed values the flow endpoint can answer (in both {@code container_up_flow} and
+ * Malformed or absurd values the flow endpoint can answer (in both {@code container_up_flow} and
  * {@code container_down_flow}) when {@link Fault#MALFORMED_FLOW} is injected.
  */
 public enum MalformedFlow {
@@ -11,7 +11,11 @@ public enum MalformedFlow {
     NOT_A_NUMBER("abcGB"),
     UNKNOWN_UNIT("12.0XB"),
     NULL_FIELD(null),
-    OVERFLOW("99999999999999999999TB");
+    OVERFLOW("99999999999999999999TB"),
+    /** Well-formed but absurd for one container-hour (more than any link carries). */
+    IMPLAUSIBLE("1000TB"),
+    /** Longer than any sane value: 172 characters. */
+    TOO_LONG("1".repeat(168) + "0.MB");
 
     private final String value;
 

@@ -1,7 +1,9 @@
 package io.flowbill.sandbox;
 
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
 
@@ -17,6 +19,8 @@ public final class RequestStats {
     private final Map<Integer, LongAdder> statuses = new ConcurrentHashMap<>();
     private final LongAdder dropped = new LongAdder();
     private final LongAdder tokensIssued = new LongAdder();
+    private final Set<Long> listed = ConcurrentHashMap.newKeySet();
+    private volatile boolean recordListed;
 
     RequestStats() {
         for (Endpoint endpoint : Endpoint.values()) {
@@ -50,6 +54,19 @@ public final class RequestStats {
         return tokensIssued.sum();
     }
 
+    /**
+     * Starts remembering the ids of every container the list endpoint serves (off by default: it grows with the
+     * fleet). Tests use it to tell the containers a client could have known from those deleted unseen.
+     */
+    public void recordListedIds() {
+        recordListed = true;
+    }
+
+    /** The ids the list endpoint served since {@link #recordListedIds()}. */
+    public Set<Long> listedIds() {
+        return Set.copyOf(listed);
+    }
+
     /** Sets every count back to zero. */
     public void reset() {
         requests.values().forEach(LongAdder::reset);
@@ -57,6 +74,7 @@ public final class RequestStats {
         statuses.clear();
         dropped.reset();
         tokensIssued.reset();
+        listed.clear();
     }
 
     void received(Endpoint endpoint) {
@@ -65,6 +83,12 @@ public final class RequestStats {
 
     void answered(int status) {
         statuses.computeIfAbsent(status, key -> new LongAdder()).increment();
+    }
+
+    void listed(List<Container> containers) {
+        if (recordListed) {
+            containers.forEach(c -> listed.add(c.id()));
+        }
     }
 
     void droppedConnection() {

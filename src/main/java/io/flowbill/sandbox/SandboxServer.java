@@ -59,7 +59,7 @@ public final class SandboxServer implements AutoCloseable {
         this.stats = new RequestStats();
         FaultInjector injector = new FaultInjector(faults, config.seed());
         ContainerApi api = new ContainerApi(fleet, images, flowModel, clock, config.flowFormat(), config.timeUnit(),
-                injector);
+                injector, stats);
         TokenStore tokens = new TokenStore(appKey, appSecret, token, config.tokenTtl(), clock);
         this.executor = Executors.newFixedThreadPool(config.threads(), daemonThreads());
         this.server = HttpServer.create(new InetSocketAddress(config.host(), config.port()), BACKLOG);

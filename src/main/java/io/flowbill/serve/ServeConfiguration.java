@@ -13,6 +13,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import io.flowbill.billing.BillingService;
 import io.flowbill.metering.MeteringProperties;
 import io.flowbill.metering.MeteringService;
 import io.flowbill.pricing.PriceBook;
@@ -39,10 +40,10 @@ class ServeConfiguration {
 
     @Bean
     ServeScheduler serveScheduler(Clock clock, DataSource dataSource, ScheduleState state, StoppedRuns stoppedRuns,
-            MeteringService metering, MeteringProperties meteringSettings, PriceBook book, NightlyBilling nightly,
+            MeteringService metering, MeteringProperties meteringSettings, PriceBook book, BillingService billing,
             ServeProperties settings) {
         return new ServeScheduler(clock, dataSource, state, stoppedRuns, metering, meteringSettings, book.zone(),
-                nightly, settings);
+                billing, settings);
     }
 
     @Bean

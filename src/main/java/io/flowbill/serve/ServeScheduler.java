@@ -15,6 +15,7 @@ import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import io.flowbill.billing.BillingService;
 import io.flowbill.metering.MeteringProperties;
 import io.flowbill.metering.MeteringRange;
 import io.flowbill.metering.MeteringService;
@@ -40,7 +41,7 @@ class ServeScheduler {
     private final MeteringService metering;
     private final MeteringProperties meteringSettings;
     private final BillingZone zone;
-    private final NightlyBilling nightly;
+    private final BillingService billing;
     private final ServeProperties settings;
     private final Set<String> reported = new HashSet<>();
     private volatile boolean stopping;
@@ -48,7 +49,7 @@ class ServeScheduler {
     private boolean resumed;
 
     ServeScheduler(Clock clock, DataSource dataSource, ScheduleState state, StoppedRuns stoppedRuns,
-            MeteringService metering, MeteringProperties meteringSettings, BillingZone zone, NightlyBilling nightly,
+            MeteringService metering, MeteringProperties meteringSettings, BillingZone zone, BillingService billing,
             ServeProperties settings) {
         this.clock = clock;
         this.dataSource = dataSource;
@@ -57,7 +58,7 @@ class ServeScheduler {
         this.metering = metering;
         this.meteringSettings = meteringSettings;
         this.zone = zone;
-        this.nightly = nightly;
+        this.billing = billing;
         this.settings = settings;
     }
 
@@ -113,6 +114,9 @@ class ServeScheduler {
             for (MeteringRange range : due.hours()) {
                 meter(range, metered);
             }
+            if (!metered.isEmpty() && due.days().isEmpty()) {
+                recheck();
+            }
             for (LocalDate day : due.days()) {
                 bill(day, billed);
             }
@@ -149,11 +153,19 @@ class ServeScheduler {
         }
     }
 
+    /** After the hourly metering: pending traffic read again, containers found late metered, changed days billed again. */
+    private void recheck() throws Exception {
+        BillingService.Recheck recheck = billing.recheck(null);
+        if (recheck.metering().ran() || !recheck.rebilled().isEmpty()) {
+            log.info("{}", recheck.render().stripTrailing());
+        }
+    }
+
     private void bill(LocalDate day, List<LocalDate> billed) throws Exception {
         if (stopping) {
             throw new InterruptedException("shutting down before billing " + day);
         }
-        nightly.bill(day);
+        log.info("{}", billing.nightly(day).render().stripTrailing());
         state.markBilled(day, clock.instant());
         billed.add(day);
     }

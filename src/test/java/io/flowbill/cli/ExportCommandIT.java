@@ -23,6 +23,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+import io.flowbill.billing.BillingService;
 import io.flowbill.invoicing.FixtureFleet;
 import io.flowbill.system.TestDatabase;
 
@@ -44,7 +45,7 @@ class ExportCommandIT {
     }
 
     @Autowired
-    DayBilling billing;
+    BillingService billing;
 
     @Autowired
     ExportCommand export;

@@ -21,7 +21,10 @@ import io.flowbill.FlowbillApplication;
 import io.flowbill.sandbox.Endpoint;
 import io.flowbill.sandbox.Fault;
 
-/** The API fails: a few unreadable hours are exceptions retried later; an outage fails the run, which resumes. */
+/**
+ * The API fails: a few unreadable hours are written with pending traffic and read again later; an outage fails the
+ * run (after writing its hours, traffic pending), and the same command resumes it.
+ */
 @SpringBootTest(classes = FlowbillApplication.class, properties = "flowbill.api.max-retries=0")
 @Import(SmallFleet.SharedClock.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -72,10 +75,15 @@ class MeteringFailuresIT {
                 .hasMessageContaining("could not be read from the container API")
                 .hasMessageContaining("run the same command again");
         long written = count("select count(*) from usage_hour where window_start >= ?", java.sql.Timestamp.from(MORNING));
+        long pending = count("select count(*) from usage_hour where window_start >= ? and traffic_pending",
+                java.sql.Timestamp.from(MORNING));
         fleet.sandbox.faults().reset();
         MeteringSummary resumed = metering.meter(morning, false);
 
-        assertThat(written).as("an outage writes no usage").isZero();
+        assertThat(written).as("an outage still writes every hour").isPositive();
+        assertThat(pending).as("... with its traffic pending").isEqualTo(written);
+        assertThat(count("select count(*) from usage_hour where window_start >= ? and traffic_pending",
+                java.sql.Timestamp.from(MORNING))).as("the resumed run read every pending hour").isZero();
         assertThat(resumed.usageRows()).isPositive();
         assertThat(resumed.exceptions()).doesNotContainKey("flow_unavailable");
         assertThat(jdbc.queryForList("select e.status from batch_job_execution e join batch_job_execution_params p"

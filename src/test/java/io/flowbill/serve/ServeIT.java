@@ -41,6 +41,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+import io.flowbill.billing.BillingService;
 import io.flowbill.FlowbillApplication;
 import io.flowbill.invoicing.TableSnapshot;
 import io.flowbill.metering.MeteringProperties;
@@ -124,7 +125,7 @@ class ServeIT {
     PriceBook book;
 
     @Autowired
-    NightlyBilling nightly;
+    BillingService nightly;
 
     @Autowired
     ServeProperties settings;

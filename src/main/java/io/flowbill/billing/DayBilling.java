@@ -1,4 +1,4 @@
-package io.flowbill.cli;
+package io.flowbill.billing;
 
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -21,7 +21,7 @@ import io.flowbill.metrics.BillingMetrics;
  * the exports.
  */
 @Component
-class DayBilling {
+public class DayBilling {
 
     private final RatingService rating;
     private final InvoiceService invoices;
@@ -38,7 +38,7 @@ class DayBilling {
         this.metrics = metrics;
     }
 
-    DayReport bill(LocalDate date) throws Exception {
+    public DayReport bill(LocalDate date) throws Exception {
         RatedDay rated = rating.rate(date);
         List<InvoiceState> refreshed = invoices.refreshFor(date);
         metrics.dayBilled(date);

@@ -1,4 +1,4 @@
-package io.flowbill.cli;
+package io.flowbill.billing;
 
 import java.math.BigDecimal;
 import java.nio.file.Path;
@@ -12,9 +12,9 @@ import io.flowbill.invoicing.InvoiceState;
 import io.flowbill.invoicing.RatedDay;
 
 /** What billing a day did, as {@code nightly} and {@code rate} print it. */
-record DayReport(RatedDay rated, List<InvoiceState> invoices, DayFigures figures, List<Path> files) {
+public record DayReport(RatedDay rated, List<InvoiceState> invoices, DayFigures figures, List<Path> files) {
 
-    String render(String title, Duration elapsed) {
+    public String render(String title, Duration elapsed) {
         StringBuilder text = new StringBuilder(title).append('\n');
         text.append(String.format("  rating            %d charge lines (run %d, %s)%n", rated.lines(), rated.runId(),
                 rated.changed() ? "changed" : "unchanged"));
