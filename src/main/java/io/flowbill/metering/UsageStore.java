@@ -177,12 +177,20 @@ class UsageStore {
      * exceptions an earlier run recorded for it: one set-based statement per chunk.
      */
     private void resolveExceptions(String tenant, long runId, List<MeteredHour> hours) {
-        forHours(tenant, hours.stream().filter(h -> !h.trafficPending()).toList(), """
+        resolve(tenant, runId, hours.stream().filter(h -> !h.trafficPending()).toList(),
+                "'flow_unavailable', 'malformed_flow', 'implausible_flow'");
+        // an answer, even a bad one, means the flow is no longer unavailable
+        resolve(tenant, runId, hours.stream().filter(h -> h.exceptions().stream()
+                .noneMatch(e -> e.kind() == MeteringException.Kind.FLOW_UNAVAILABLE)).toList(), "'flow_unavailable'");
+    }
+
+    private void resolve(String tenant, long runId, List<MeteredHour> hours, String kinds) {
+        forHours(tenant, hours, """
                 update metering_exception e set resolved = true
                   from unnest(?::bigint[], ?::timestamptz[]) as h(container_id, window_start)
                  where e.container_id = h.container_id and e.window_start = h.window_start and e.tenant_id = ?
-                   and e.run_id <> ? and e.kind in ('flow_unavailable', 'malformed_flow', 'implausible_flow')
-                   and not e.resolved
+                   and e.run_id <> ? and e.kind in (""" + kinds + """
+                ) and not e.resolved
                 """, statement -> {
             statement.setLong(4, runId);
             return statement.executeUpdate();

@@ -12,6 +12,8 @@ final class DailyRhythm {
     /** Weights by Shanghai local hour 0..23. */
     private static final int[] LOCAL_WEIGHTS = {3, 2, 1, 1, 1, 1, 2, 3, 4, 5, 5, 5, 4, 5, 5, 5, 5, 5, 6, 7, 8, 8, 7, 5};
     private static final int SHANGHAI_OFFSET_HOURS = 8;
+    /** The highest weight of any hour. */
+    static final int MAX_WEIGHT = 8;
     private static final long DAY_WEIGHT_MS;
 
     static {

@@ -57,13 +57,24 @@ public final class FlowModel {
         if (from.isAfter(to)) {
             throw new IllegalArgumentException("from " + from + " is after to " + to);
         }
-        FlowRates rates = FlowRates.of(seed, history.id());
+        FlowRates rates = FlowRates.of(seed, history.id()).withinLink(linkMbps(history));
         if (rates.equals(FlowRates.IDLE)) {
             return FlowAmount.ZERO;
         }
         long weightedMillis = history.runningWeightedMillis(from.toEpochMilli(),
                 Math.min(to.toEpochMilli(), now.toEpochMilli()));
         return new FlowAmount(megabytes(rates.up(), weightedMillis), megabytes(rates.down(), weightedMillis));
+    }
+
+    /**
+     * A container created with a public network billed by bandwidth moves no more than its link carries: its
+     * created bandwidth (a constant per container, so flows stay additive). Null for any other container.
+     */
+    private static Integer linkMbps(ContainerHistory history) {
+        Attributes created = history.versions().get(0).attributes();
+        boolean byBandwidth = created.usePublicNetwork() == 1 && created.networkChargeType() != null
+                && created.networkChargeType() == 1 && created.bandwidth() != null && created.bandwidth() > 0;
+        return byBandwidth ? created.bandwidth() : null;
     }
 
     /** rate (0.001 MB/s) x weighted milliseconds = units of 0.000001 MB. */

@@ -18,6 +18,18 @@ record FlowRates(long up, long down) {
         }
     }
 
+    /**
+     * These rates capped so that at the rhythm's highest weight ({@link DailyRhythm#MAX_WEIGHT}) neither direction
+     * exceeds a link of {@code mbps} (1 Mbps = 125,000 bytes/s); null means no cap.
+     */
+    FlowRates withinLink(Integer mbps) {
+        if (mbps == null) {
+            return this;
+        }
+        long cap = mbps * 125_000_000L / 1_048_576L / DailyRhythm.MAX_WEIGHT;
+        return up <= cap && down <= cap ? this : new FlowRates(Math.min(up, cap), Math.min(down, cap));
+    }
+
     static FlowRates of(long seed, long id) {
         long h = Mix.hash(seed, id, 0x5EED_F10L);
         int kind = Mix.below(h, 100);

@@ -52,9 +52,15 @@ class FlowFormatTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = MalformedFlow.class, names = "OVERFLOW", mode = EnumSource.Mode.EXCLUDE)
+    @EnumSource(value = MalformedFlow.class, names = { "OVERFLOW", "IMPLAUSIBLE" }, mode = EnumSource.Mode.EXCLUDE)
     void parseRefusesMalformedValues(MalformedFlow malformed) {
         assertThatThrownBy(() -> FlowFormat.parseMb(malformed.value()))
                 .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @org.junit.jupiter.api.Test
+    void anImplausibleValueIsWellFormed() {
+        // 1000 TB = 1000 x 1024 x 1024 MB: well-formed, only absurd for one container-hour
+        assertThat(FlowFormat.parseMb(MalformedFlow.IMPLAUSIBLE.value())).isEqualByComparingTo("1048576000");
     }
 }
