@@ -46,12 +46,6 @@ public final class FlowbillProcess {
     /** The settings every run of one case shares: database, API, export folder and extra environment. */
     public record Settings(TestDatabase.Database database, SandboxServer sandbox, Path exportDir,
             Map<String, String> environment) {
-
-        Settings withEnvironment(Map<String, String> more) {
-            Map<String, String> merged = new java.util.HashMap<>(environment);
-            merged.putAll(more);
-            return new Settings(database, sandbox, exportDir, Map.copyOf(merged));
-        }
     }
 
     /** Starts {@code java -jar target/flowbill.jar ARGS} with these settings. */
