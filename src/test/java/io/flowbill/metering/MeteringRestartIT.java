@@ -2,10 +2,8 @@ package io.flowbill.metering;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -15,24 +13,23 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
+import io.flowbill.reliability.FlowbillProcess;
 import io.flowbill.sandbox.SandboxClock;
 import io.flowbill.sandbox.SandboxConfig;
 import io.flowbill.sandbox.SandboxServer;
 import io.flowbill.system.TestDatabase;
 
 /**
- * Runs the real jar as a separate process, kills it (SIGKILL) half way through a day, runs the same command
- * again, and compares the result with an uninterrupted run: a crash leaves no duplicates and loses nothing
- * (spring-batch RestartFunctionalTests, at process level).
+ * Runs the real jar as a separate process ({@link FlowbillProcess}), kills it (SIGKILL) half way through a day, runs
+ * the same command again, and compares the result with an uninterrupted run: a crash leaves no duplicates and loses
+ * nothing (spring-batch RestartFunctionalTests, at process level).
  */
 class MeteringRestartIT {
 
-    static final Path JAR = Path.of("target", "flowbill.jar");
     static final SandboxServer sandbox = SandboxServer.start(SandboxConfig.defaults().withContainers(300).withSeed(5)
             .withClock(SandboxClock.fixed(SmallFleet.NOW)));
 
@@ -47,9 +44,9 @@ class MeteringRestartIT {
         TestDatabase.Database uninterrupted = TestDatabase.fresh();
         sandbox.faults().latency(Duration.ofMillis(3), Duration.ZERO);
 
-        Process first = meter(interrupted);
+        FlowbillProcess first = meter(interrupted);
         long partial = waitForRows(interrupted, 600, Duration.ofSeconds(90));
-        first.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+        first.kill();
         long atKill = count(interrupted, "select count(*) from usage_hour");
         sandbox.faults().latency(Duration.ZERO, Duration.ZERO);
         int resumed = finish(meter(interrupted));
@@ -66,27 +63,16 @@ class MeteringRestartIT {
                 .containsExactly("FAILED", "COMPLETED");
     }
 
-    private static Process meter(TestDatabase.Database db) throws IOException {
-        ProcessBuilder builder = new ProcessBuilder(javaBinary(), "-Xmx256m", "-jar", JAR.toString(), "meter",
-                "--from", SmallFleet.DAY.toString(), "--to", SmallFleet.DAY.plus(Duration.ofDays(1)).toString());
-        Map<String, String> env = builder.environment();
-        env.put("SPRING_DATASOURCE_URL", db.url());
-        env.put("SPRING_DATASOURCE_USERNAME", db.user());
-        env.put("SPRING_DATASOURCE_PASSWORD", db.password());
-        env.put("FLOWBILL_API_BASE_URL", sandbox.baseUrl().toString());
-        env.put("FLOWBILL_API_TOKEN", sandbox.token());
-        env.put("FLOWBILL_METERING_CHUNK_SIZE", "100");
-        env.put("FLOWBILL_API_REQUESTS_PER_SECOND", "0");
-        File log = Files.createTempFile("flowbill-meter", ".log").toFile();
-        return builder.redirectErrorStream(true).redirectOutput(log).start();
+    private static FlowbillProcess meter(TestDatabase.Database db) throws IOException {
+        FlowbillProcess.Settings settings = new FlowbillProcess.Settings(db, sandbox,
+                Files.createTempDirectory("flowbill-meter"), Map.of("FLOWBILL_METERING_CHUNK_SIZE", "100",
+                        "FLOWBILL_API_REQUESTS_PER_SECOND", "0"));
+        return FlowbillProcess.start(settings, "meter", "--from", SmallFleet.DAY.toString(), "--to",
+                SmallFleet.DAY.plus(Duration.ofDays(1)).toString());
     }
 
-    private static int finish(Process process) throws InterruptedException {
-        if (!process.waitFor(180, TimeUnit.SECONDS)) {
-            process.destroyForcibly();
-            throw new AssertionError("flowbill meter did not finish within 180 s");
-        }
-        return process.exitValue();
+    private static int finish(FlowbillProcess process) throws IOException, InterruptedException {
+        return process.finish(Duration.ofSeconds(180)).exitCode();
     }
 
     private static long waitForRows(TestDatabase.Database db, long rows, Duration patience) throws Exception {
@@ -135,7 +121,4 @@ class MeteringRestartIT {
         }
     }
 
-    private static String javaBinary() {
-        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    }
 }

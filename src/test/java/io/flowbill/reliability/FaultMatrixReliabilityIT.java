@@ -1,0 +1,57 @@
+package io.flowbill.reliability;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import io.flowbill.sandbox.FaultConfig;
+
+/**
+ * The long part of the fault matrix ({@code ./mvnw verify -Preliability}): PostgreSQL ends every connection of
+ * {@code nightly} during metering, rating and export; and the whole run meets an API failing 10 % and 30 % of its
+ * requests. Each ends with exactly the rows and files of a fault-free run.
+ */
+@Tag("reliability")
+class FaultMatrixReliabilityIT {
+
+    static final FaultMatrix matrix = new FaultMatrix();
+
+    @AfterAll
+    static void report() throws Exception {
+        try {
+            matrix.report("connection-loss-and-flaky-api");
+        }
+        finally {
+            matrix.close();
+        }
+    }
+
+    @ParameterizedTest(name = "connections ended at {0}")
+    @EnumSource(value = Strike.class, names = { "FLOW", "RATING_PARTITION", "EXPORT" })
+    void nightlyWhoseConnectionsEndAtAStepEndsAsIfNothingHappened(Strike strike) throws Exception {
+        CaseResult result = matrix.endConnections(strike);
+
+        assertThat(result.survived()).as(result.describe()).isTrue();
+    }
+
+    @ParameterizedTest(name = "API failing {0} of requests")
+    @ValueSource(doubles = { 0.10, 0.30 })
+    void nightlyAgainstAFlakyApiEndsAsAgainstAHealthyOne(double share) throws Exception {
+        CaseResult result = matrix.flakyApi("API failing " + Math.round(share * 100) + " %", flaky(share));
+
+        assertThat(result.survived()).as(result.describe()).isTrue();
+    }
+
+    /**
+     * Per request: 500 (40 % of the share), 503 (20 %), 429 with {@code Retry-After: 1} (20 %), the connection
+     * dropped without an answer (20 %); and 403/4030001 above 150 requests per second.
+     */
+    static FaultConfig flaky(double share) {
+        return FaultConfig.none().withServerErrorRate(share * 0.4).withUnavailableRate(share * 0.2)
+                .withTooManyRequests(share * 0.2, 1).withDropConnectionRate(share * 0.2).withRateLimitPerSecond(150);
+    }
+}

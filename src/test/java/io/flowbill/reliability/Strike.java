@@ -1,0 +1,145 @@
+package io.flowbill.reliability;
+
+import java.nio.file.Files;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+import io.flowbill.sandbox.Endpoint;
+import io.flowbill.sandbox.Fault;
+
+/**
+ * Where in {@code nightly} a fault strikes, each found by polling the job repository tables (and, where no step
+ * marks the point, {@code pg_stat_activity} and the export folder) every 20 ms while the run goes on. Points that
+ * pass too fast to be seen are held by a {@link DatabaseGate} until the fault has struck.
+ */
+enum Strike {
+
+    /** The JVM is up and migrating the schema; no job execution exists yet. */
+    STARTUP("startup") {
+        @Override
+        String reach(Scene scene) throws Exception {
+            scene.await("flowbill migrating the schema", () -> scene.db().tableExists("flyway_schema_history"));
+            return "schema migration, job executions: " + scene.db().rows("batch_job_execution");
+        }
+    },
+
+    /** {@code inventoryStep} STARTED (two list pages answer 500 first, so the step lasts long enough to be seen). */
+    INVENTORY("inventoryStep") {
+        @Override
+        void prepare(Scene scene) {
+            scene.sandbox().faults().failNext(Endpoint.LIST, 2, Fault.SERVER_ERROR);
+        }
+
+        @Override
+        String reach(Scene scene) throws Exception {
+            scene.await("inventoryStep STARTED", () -> "STARTED".equals(scene.db().stepStatus("inventoryStep")));
+            return "inventoryStep STARTED, usage rows " + scene.db().rows("usage_hour");
+        }
+    },
+
+    /** {@code flowStep} STARTED and a third of the day's usage rows written. */
+    FLOW("flowStep") {
+        @Override
+        String reach(Scene scene) throws Exception {
+            long third = scene.reference().usageRows() / 3;
+            scene.await("flowStep STARTED with " + third + " usage rows", () -> "STARTED".equals(
+                    scene.db().stepStatus("flowStep")) && scene.db().rows("usage_hour") >= third);
+            return "flowStep STARTED, usage rows " + scene.db().rows("usage_hour") + "/" + scene.reference().usageRows();
+        }
+    },
+
+    /**
+     * {@code ratingPartitionStep:containers0} STARTED, its earlier chunks committed, the chunk with the day's last
+     * container held in its write.
+     */
+    RATING_PARTITION("ratingPartitionStep:containers0") {
+        @Override
+        String reach(Scene scene) throws Exception {
+            scene.await("meteringJob started", () -> scene.db().jobStatus("meteringJob") != null);
+            scene.gate(DatabaseGate.before(scene.db().database(), "charge_line_staged",
+                    "new.container_id = " + scene.reference().lastContainer()));
+            scene.await("ratingPartitionStep:containers0 STARTED, held in a write", () -> "STARTED".equals(
+                    scene.db().stepStatus("ratingPartitionStep:containers0")) && scene.db().waitingFor("advisory") > 0);
+            return "ratingPartitionStep:containers0 STARTED, chunks committed " + scene.db().number(
+                    "select commit_count from batch_step_execution where step_name = 'ratingPartitionStep:containers0'");
+        }
+    },
+
+    /** {@code ratingJob} COMPLETED, the invoice refresh held as it writes the invoice's lines. */
+    INVOICE_REFRESH("invoice refresh") {
+        @Override
+        String reach(Scene scene) throws Exception {
+            holdInvoiceRefresh(scene);
+            return "ratingJob COMPLETED, invoice refresh writing invoice_line, invoices " + scene.db().rows("invoice");
+        }
+    },
+
+    /**
+     * The day's charges, exceptions and report and the manifest written; the invoice file not yet (its read of
+     * {@code invoice_line} waits for a table lock the test takes while the refresh is held).
+     */
+    EXPORT("export") {
+        @Override
+        String reach(Scene scene) throws Exception {
+            DatabaseGate refresh = holdInvoiceRefresh(scene);
+            Connection locker = CaseDatabase.connect(scene.db().database());
+            locker.setAutoCommit(false);
+            CompletableFuture<Void> locked = CompletableFuture.runAsync(() -> lockInvoiceLines(locker));
+            scene.cleanup(() -> {
+                locked.get(30, TimeUnit.SECONDS);
+                locker.rollback();
+                locker.close();
+            });
+            scene.await("the test queued for invoice_line", () -> scene.db().number(
+                    "select count(*) from pg_locks where not granted and mode = 'AccessExclusiveLock'") > 0);
+            refresh.open();
+            var charges = scene.exportDir().resolve("default/" + scene.day().toString().substring(0, 7) + "/charges-"
+                    + scene.day() + ".csv");
+            scene.await("the day's files written, the invoice file held", () -> Files.exists(charges)
+                    && scene.db().waitingFor("relation") > 0);
+            try (var files = Files.walk(scene.exportDir())) {
+                return "export held before the invoice file, files written " + files.filter(Files::isRegularFile).count();
+            }
+        }
+    };
+
+    private final String label;
+
+    Strike(String label) {
+        this.label = label;
+    }
+
+    String label() {
+        return label;
+    }
+
+    /** Before the run starts. */
+    void prepare(Scene scene) {
+    }
+
+    /** Waits until the run is at this point (holding it there where needed); says what was seen. */
+    abstract String reach(Scene scene) throws Exception;
+
+    private static DatabaseGate holdInvoiceRefresh(Scene scene) throws Exception {
+        scene.await("meteringJob started", () -> scene.db().jobStatus("meteringJob") != null);
+        DatabaseGate gate = scene.gate(DatabaseGate.before(scene.db().database(), "invoice_line", null));
+        scene.await("ratingJob COMPLETED, refresh held", () -> "COMPLETED".equals(scene.db().jobStatus("ratingJob"))
+                && scene.db().waitingFor("advisory") > 0);
+        return gate;
+    }
+
+    private static void lockInvoiceLines(Connection locker) {
+        try (Statement statement = locker.createStatement()) {
+            statement.execute("lock table invoice_line in access exclusive mode");
+        }
+        catch (SQLException e) {
+            throw new IllegalStateException("locking invoice_line failed: " + e.getMessage(), e);
+        }
+    }
+
+    static final Duration PATIENCE = Duration.ofSeconds(90);
+}
