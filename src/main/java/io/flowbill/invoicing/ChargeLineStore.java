@@ -30,9 +30,10 @@ class ChargeLineStore {
             amount, currency""";
 
     private static final String PACKAGE_COLUMNS = """
-            tenant_id, charge_date, container_id, spec_id, package_seconds, outbound_mb""";
+            tenant_id, charge_date, container_id, spec_id, price_version, package_seconds, outbound_mb""";
 
-    private static final String PACKAGE_COMPARED = "tenant_id, container_id, spec_id, package_seconds, outbound_mb";
+    private static final String PACKAGE_COMPARED = """
+            tenant_id, container_id, spec_id, price_version, package_seconds, outbound_mb""";
 
     private final JdbcTemplate jdbc;
     private final DataSource dataSource;
@@ -62,7 +63,7 @@ class ChargeLineStore {
             CopyIn days = new CopyIn("package_day_staged (" + PACKAGE_COLUMNS + ")");
             for (PackageDay day : packageDays) {
                 days.text(day.tenant()).value(day.date()).value(day.containerId()).value(day.specId())
-                        .value(day.packageSeconds()).value(day.outboundMb()).endRow();
+                        .text(day.priceVersion()).value(day.packageSeconds()).value(day.outboundMb()).endRow();
             }
             days.send(dataSource);
         }

@@ -94,15 +94,20 @@ class RatingJobIT {
     }
 
     @Test
-    void recordsThePackageDayTheMonthsOverageSums() throws Exception {
+    void recordsThePackageDayTheMonthsOverageSumsPerPriceVersion() throws Exception {
         rating.rate(DAY);
 
-        Map<String, Object> day = jdbc.queryForMap("select container_id, spec_id, package_seconds, outbound_mb"
-                + " from package_day where charge_date = ?", Date.valueOf(DAY));
-        // 103: 24 billable package hours of spec 10, 512 MB out each
-        assertThat(day).containsEntry("container_id", 103L).containsEntry("spec_id", 10)
-                .containsEntry("package_seconds", 86_400L);
-        assertThat((BigDecimal) day.get("outbound_mb")).isEqualByComparingTo("12288");
+        List<Map<String, Object>> days = jdbc.queryForList("select container_id, spec_id, price_version,"
+                + " package_seconds, outbound_mb from package_day where charge_date = ? order by price_version",
+                Date.valueOf(DAY));
+        // 103: 12 billable package hours of spec 10 on each side of noon, 512 MB out each
+        assertThat(days).as("package days of %s", DAY).hasSize(2);
+        for (Map<String, Object> day : days) {
+            assertThat(day).containsEntry("container_id", 103L).containsEntry("spec_id", 10)
+                    .containsEntry("package_seconds", 43_200L);
+            assertThat((BigDecimal) day.get("outbound_mb")).as("outbound MB of %s", day).isEqualByComparingTo("6144");
+        }
+        assertThat(days).extracting(day -> day.get("price_version")).containsExactly(V1, V2);
     }
 
     @Test
