@@ -13,3 +13,17 @@ create unique index package_day_once_before_versions on package_day (tenant_id, 
 
 -- Nullable: rows an unfinished run staged before this migration are published as rows without a version.
 alter table package_day_staged add column price_version varchar(128);
+
+-- Container days that rating could not price (an hour without a network charge type, a spec the book does not
+-- price, ...), staged by the rating partitions. Publishing the day makes each a metering_exception of kind
+-- 'unrateable_day' (window_start = the day's start in the billing zone, raw_value = the first hour that could not
+-- be rated), where the exceptions export and the day's figures list it; the day's other containers are billed, and
+-- rating the day again once it rates resolves the exception and bills the container.
+create table unrateable_day_staged (
+  tenant_id varchar(64) not null,
+  charge_date date not null,
+  container_id bigint not null,
+  day_start timestamptz not null,
+  first_hour timestamptz not null,
+  message varchar(4000) not null
+);
