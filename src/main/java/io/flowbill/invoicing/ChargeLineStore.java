@@ -1,6 +1,7 @@
 package io.flowbill.invoicing;
 
 import java.sql.Date;
+import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.List;
@@ -10,13 +11,18 @@ import javax.sql.DataSource;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
+import io.flowbill.pricing.BillingZone;
 import io.flowbill.pricing.ChargeLine;
 import io.flowbill.pricing.PackageDay;
+import io.flowbill.pricing.PriceBook;
+import io.flowbill.pricing.UnrateableDay;
 import io.flowbill.system.CopyIn;
 
 /**
- * The daily charge lines and package days. A rating run stages a day's rows, then {@link #publish} replaces the
- * day's rows with them in one transaction, and only when they differ, so rating the same usage again changes no row.
+ * The daily charge lines and package days, and the container days rating could not price (as metering exceptions of
+ * kind {@code unrateable_day}, where the exception export and the day's figures find them). A rating run stages a
+ * day's rows, then {@link #publish} replaces the day's rows with them in one transaction, and only when they differ,
+ * so rating the same usage again changes no row.
  */
 @Repository
 class ChargeLineStore {
@@ -29,27 +35,48 @@ class ChargeLineStore {
             tenant_id, container_id, item, tier, charge_type, spec_id, price_version, quantity, unit, unit_price,
             amount, currency""";
 
-    private static final String PACKAGE_COLUMNS = """
-            tenant_id, charge_date, container_id, spec_id, package_seconds, outbound_mb""";
+    /** The kind of a container day that rating could not price, among the metering exceptions. */
+    static final String UNRATEABLE_DAY = "unrateable_day";
 
-    private static final String PACKAGE_COMPARED = "tenant_id, container_id, spec_id, package_seconds, outbound_mb";
+    private static final String PACKAGE_COLUMNS = """
+            tenant_id, charge_date, container_id, spec_id, price_version, package_seconds, outbound_mb""";
+
+    private static final String PACKAGE_COMPARED = """
+            tenant_id, container_id, spec_id, price_version, package_seconds, outbound_mb""";
 
     private final JdbcTemplate jdbc;
     private final DataSource dataSource;
+    private final BillingZone zone;
 
-    ChargeLineStore(JdbcTemplate jdbc, DataSource dataSource) {
+    ChargeLineStore(JdbcTemplate jdbc, DataSource dataSource, PriceBook book) {
         this.jdbc = jdbc;
         this.dataSource = dataSource;
+        this.zone = book.zone();
     }
 
     /** Forgets what an earlier, unfinished run of the day staged. */
     void resetStaged(LocalDate date) {
         jdbc.update("delete from charge_line_staged where charge_date = ?", Date.valueOf(date));
         jdbc.update("delete from package_day_staged where charge_date = ?", Date.valueOf(date));
+        jdbc.update("delete from unrateable_day_staged where charge_date = ?", Date.valueOf(date));
     }
 
-    /** Adds lines and package days to the day's staged ones, each in one {@code COPY} on the transaction's connection. */
-    void stage(List<ChargeLine> lines, List<PackageDay> packageDays) {
+    /**
+     * Adds lines and package days to the day's staged ones, each in one {@code COPY} on the transaction's
+     * connection, and the container days that could not be rated (rare: a batch insert).
+     */
+    void stage(List<ChargeLine> lines, List<PackageDay> packageDays, List<UnrateableDay> unrateable) {
+        jdbc.batchUpdate("""
+                insert into unrateable_day_staged (tenant_id, charge_date, container_id, day_start, first_hour, message)
+                values (?, ?, ?, ?, ?, ?)
+                """, unrateable, 100, (ps, day) -> {
+            ps.setString(1, day.tenant());
+            ps.setDate(2, Date.valueOf(day.date()));
+            ps.setLong(3, day.containerId());
+            ps.setTimestamp(4, Timestamp.from(day.dayStart()));
+            ps.setTimestamp(5, Timestamp.from(day.hour()));
+            ps.setString(6, day.reason());
+        });
         CopyIn copy = new CopyIn("charge_line_staged (" + LINE_COLUMNS + ")");
         for (ChargeLine line : lines) {
             copy.text(line.tenant()).value(line.date()).value(line.containerId()).text(line.item().code())
@@ -62,7 +89,7 @@ class ChargeLineStore {
             CopyIn days = new CopyIn("package_day_staged (" + PACKAGE_COLUMNS + ")");
             for (PackageDay day : packageDays) {
                 days.text(day.tenant()).value(day.date()).value(day.containerId()).value(day.specId())
-                        .value(day.packageSeconds()).value(day.outboundMb()).endRow();
+                        .text(day.priceVersion()).value(day.packageSeconds()).value(day.outboundMb()).endRow();
             }
             days.send(dataSource);
         }
@@ -91,8 +118,34 @@ class ChargeLineStore {
                 select tenant_id, billing_month, now() from invoice where status = 'FINAL' and billing_month = ?
                 on conflict do nothing
                 """, Date.valueOf(YearMonth.from(date).atDay(1)));
+        publishUnrateable(day, runId);
         resetStaged(date);
         return changed;
+    }
+
+    /**
+     * The day's container days that could not be rated become (or stay) unresolved {@code unrateable_day}
+     * exceptions, at the day's start; the day's earlier ones that rated this time are resolved. A row whose
+     * message did not change is left untouched.
+     */
+    private void publishUnrateable(Date day, long runId) {
+        jdbc.update("""
+                insert into metering_exception (tenant_id, container_id, window_start, kind, raw_value, message, run_id)
+                select tenant_id, container_id, day_start, ?, to_char(first_hour at time zone 'UTC',
+                       'YYYY-MM-DD"T"HH24:MI:SS"Z"'), left(message, 2000), ?
+                  from unrateable_day_staged where charge_date = ?
+                on conflict (tenant_id, container_id, window_start, kind) do update
+                  set raw_value = excluded.raw_value, message = excluded.message, run_id = excluded.run_id,
+                      resolved = false
+                  where metering_exception.resolved or metering_exception.raw_value is distinct from excluded.raw_value
+                     or metering_exception.message is distinct from excluded.message
+                """, UNRATEABLE_DAY, runId, day);
+        jdbc.update("""
+                update metering_exception e set resolved = true
+                 where e.kind = ? and not e.resolved and e.window_start = ?
+                   and not exists (select 1 from unrateable_day_staged s where s.charge_date = ?
+                                    and s.tenant_id = e.tenant_id and s.container_id = e.container_id)
+                """, UNRATEABLE_DAY, Timestamp.from(zone.startOf(day.toLocalDate())), day);
     }
 
     /** Replaces the day's rows of {@code table} with the staged ones when they differ; returns whether they did. */

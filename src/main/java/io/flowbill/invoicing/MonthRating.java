@@ -3,9 +3,8 @@ package io.flowbill.invoicing;
 import java.math.BigDecimal;
 import java.sql.Date;
 import java.time.YearMonth;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
-import java.util.stream.Stream;
 
 import javax.sql.DataSource;
 
@@ -15,14 +14,13 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import io.flowbill.pricing.ChargeLine;
-import io.flowbill.pricing.PackageMonth;
 import io.flowbill.pricing.PackageOverage;
 import io.flowbill.pricing.PriceBook;
 
 /**
  * The month-level lines of a calendar month (package overage, {@link PackageOverage}), for every tenant: the
- * package days that rating recorded for the month's days are summed per container and spec by PostgreSQL into
- * {@link PackageMonth}s and rated, and the month's stored lines are replaced in one transaction when the result
+ * package days that rating recorded for the month's days are summed per container, spec and price version
+ * ({@link PackageMonthQuery}) and rated, and the month's stored lines are replaced in one transaction when the result
  * differs, so a month whose usage did not change keeps its rows untouched.
  */
 @Component
@@ -31,6 +29,7 @@ class MonthRating {
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transaction;
     private final PriceBook book;
+    private final PackageMonthQuery packageMonths;
 
     MonthRating(DataSource dataSource, PlatformTransactionManager transactionManager, PriceBook book,
             InvoicingProperties settings) {
@@ -38,6 +37,7 @@ class MonthRating {
         this.jdbc.setFetchSize(settings.chunkSize());
         this.transaction = new TransactionTemplate(transactionManager);
         this.book = book;
+        this.packageMonths = new PackageMonthQuery(jdbc, book);
     }
 
     /** Rates the month's month-level lines again; returns whether they changed. */
@@ -56,14 +56,9 @@ class MonthRating {
                     + " rate those days again ('rate --date DAY') and refresh");
         }
         PackageOverage overage = new PackageOverage(book);
-        try (Stream<PackageMonth> months = jdbc.queryForStream("""
-                select tenant_id, container_id, spec_id, sum(package_seconds), sum(outbound_mb) from package_day
-                 where charge_date >= ? and charge_date < ?
-                 group by tenant_id, container_id, spec_id having sum(package_seconds) > 0
-                """, (rs, row) -> PackageMonth.of(rs.getString(1), rs.getLong(2), rs.getInt(3), month, rs.getLong(4),
-                rs.getBigDecimal(5)), first, next)) {
-            return months.map(overage::rate).flatMap(Optional::stream).toList();
-        }
+        List<ChargeLine> lines = new ArrayList<>();
+        packageMonths.forEach(month, packageMonth -> lines.addAll(overage.rate(packageMonth)));
+        return lines;
     }
 
     private boolean replace(YearMonth month, List<ChargeLine> lines) {

@@ -14,24 +14,24 @@ import org.springframework.batch.infrastructure.item.support.AbstractItemCountin
 
 import io.flowbill.pricing.DailyRating;
 import io.flowbill.pricing.RatedContainer;
-import io.flowbill.pricing.UsageBlock;
+import io.flowbill.pricing.UsageRow;
 
 /**
- * {@code ratedContainerReader}: streams one day's usage blocks (sorted by tenant, container and first hour, from
+ * {@code ratedContainerReader}: streams one day's usage rows (sorted by tenant, container and first hour, from
  * {@code usageBlockReader}, a database cursor) through {@link DailyRating#rateSortedByContainer} and hands out each
- * container's rated day (its charge lines and package days). Memory holds one container's blocks, never the day.
+ * container's rated day (its charge lines and package days, or why it cannot be rated). Memory holds one container's blocks, never the day.
  * Its saved state is the count of containers handed out: a restart rates the day again and skips that many.
  */
 class RatedContainerReader extends AbstractItemCountingItemStreamItemReader<RatedContainer> {
 
-    private final ItemStreamReader<UsageBlock> blocks;
+    private final ItemStreamReader<UsageRow> blocks;
     private final DailyRating rating;
     private final LocalDate date;
     private BlockIterator source;
     private Stream<RatedContainer> rated;
     private Iterator<RatedContainer> iterator;
 
-    RatedContainerReader(ItemStreamReader<UsageBlock> blocks, DailyRating rating, LocalDate date) {
+    RatedContainerReader(ItemStreamReader<UsageRow> blocks, DailyRating rating, LocalDate date) {
         this.blocks = blocks;
         this.rating = rating;
         this.date = date;
@@ -69,15 +69,15 @@ class RatedContainerReader extends AbstractItemCountingItemStreamItemReader<Rate
     }
 
     /** The cursor as an iterator, remembering which container's blocks are being rated (the one before the lookahead). */
-    private static final class BlockIterator implements Iterator<UsageBlock> {
+    private static final class BlockIterator implements Iterator<UsageRow> {
 
-        private final ItemStreamReader<UsageBlock> blocks;
-        private UsageBlock next;
-        private UsageBlock last;
-        private UsageBlock lastOfPreviousContainer;
+        private final ItemStreamReader<UsageRow> blocks;
+        private UsageRow next;
+        private UsageRow last;
+        private UsageRow lastOfPreviousContainer;
         private boolean done;
 
-        BlockIterator(ItemStreamReader<UsageBlock> blocks) {
+        BlockIterator(ItemStreamReader<UsageRow> blocks) {
             this.blocks = blocks;
         }
 
@@ -96,11 +96,11 @@ class RatedContainerReader extends AbstractItemCountingItemStreamItemReader<Rate
         }
 
         @Override
-        public UsageBlock next() {
+        public UsageRow next() {
             if (!hasNext()) {
                 throw new NoSuchElementException();
             }
-            if (last != null && !last.sameContainer(next)) {
+            if (last != null && !last.sameContainerAs(next)) {
                 lastOfPreviousContainer = last;
             }
             last = next;
@@ -109,7 +109,7 @@ class RatedContainerReader extends AbstractItemCountingItemStreamItemReader<Rate
         }
 
         String groupInRating() {
-            UsageBlock hour = done ? last : lastOfPreviousContainer;
+            UsageRow hour = done ? last : lastOfPreviousContainer;
             return hour == null ? "the first container" : "container " + hour.containerId() + " of tenant " + hour.tenant();
         }
     }

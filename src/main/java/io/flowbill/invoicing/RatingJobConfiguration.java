@@ -26,12 +26,13 @@ import io.flowbill.pricing.BillingZone;
 import io.flowbill.pricing.DailyRating;
 import io.flowbill.pricing.PriceBook;
 import io.flowbill.pricing.RatedContainer;
-import io.flowbill.pricing.UsageBlock;
+import io.flowbill.pricing.UsageRow;
 
 /**
  * {@code ratingJob}: {@code ratingResetStep} (forget what an unfinished run staged), {@code ratingStep} (stream the
  * day's usage through the rating rules into staged charge lines and package days, a chunk of containers at a
- * time, in partitions of containers side by side), {@code ratingPublishStep} (make the staged rows the day's in one
+ * time, in partitions of containers side by side; a container whose day cannot be rated is staged as an
+ * {@code unrateable_day} exception instead), {@code ratingPublishStep} (make the staged rows the day's in one
  * transaction). Identifying parameter: {@code date}, the day in the billing zone; a re-rating of a rated day adds
  * {@code rerate}, the instant it was asked for.
  */
@@ -115,7 +116,7 @@ class RatingJobConfiguration {
 
     @Bean
     @StepScope
-    RatedContainerReader ratedContainerReader(JdbcCursorItemReader<UsageBlock> usageBlockReader,
+    RatedContainerReader ratedContainerReader(JdbcCursorItemReader<UsageRow> usageBlockReader,
             PriceBook priceBook, @Value("#{jobParameters['date']}") String date) {
         return new RatedContainerReader(usageBlockReader, new DailyRating(priceBook), LocalDate.parse(date));
     }
@@ -126,13 +127,13 @@ class RatingJobConfiguration {
      */
     @Bean
     @StepScope
-    JdbcCursorItemReader<UsageBlock> usageBlockReader(DataSource dataSource, PriceBook priceBook,
+    JdbcCursorItemReader<UsageRow> usageBlockReader(DataSource dataSource, PriceBook priceBook,
             InvoicingProperties settings, @Value("#{jobParameters['date']}") String date,
             @Value("#{stepExecution.executionContext}") ExecutionContext partition) {
         BillingZone zone = priceBook.zone();
         LocalDate day = LocalDate.parse(date);
         ContainerRange range = ContainerRange.of(partition);
-        return new JdbcCursorItemReaderBuilder<UsageBlock>()
+        return new JdbcCursorItemReaderBuilder<UsageRow>()
                 .name("usageBlockReader")
                 .dataSource(dataSource)
                 .sql(UsageBlockRows.byContainer(range))

@@ -15,8 +15,10 @@ import io.flowbill.metering.StatusPolicy;
 import io.flowbill.pricing.ChargeType;
 import io.flowbill.pricing.NetworkChargeType;
 import io.flowbill.pricing.PriceBook;
+import io.flowbill.pricing.UnreadableUsage;
 import io.flowbill.pricing.UsageBlock;
 import io.flowbill.pricing.UsageHour;
+import io.flowbill.pricing.UsageRow;
 
 /**
  * Reads stored usage as the pricing input, summed by PostgreSQL into {@link UsageBlock}s: the hours of a range
@@ -69,7 +71,11 @@ final class UsageBlockRows {
         };
     }
 
-    static UsageBlock map(ResultSet rs, int row) throws SQLException {
+    /**
+     * The row as a block, or as {@link UnreadableUsage} when its attributes are not usage (an unknown code, an
+     * on-demand public container without a network charge type): rating makes that container's day an exception.
+     */
+    static UsageRow map(ResultSet rs, int row) throws SQLException {
         long containerId = rs.getLong(2);
         Instant first = rs.getObject(3, OffsetDateTime.class).toInstant();
         try {
@@ -83,11 +89,7 @@ final class UsageBlockRows {
             return new UsageBlock(hour, rs.getObject(4, OffsetDateTime.class).toInstant(), rs.getInt(5));
         }
         catch (IllegalArgumentException e) {
-            // the message carries the cause's, so that the one-line reason of a failed run names the container
-            IllegalArgumentException withContext = new IllegalArgumentException("usage of container " + containerId
-                    + " from " + first + " cannot be rated: " + e.getMessage());
-            withContext.addSuppressed(e);
-            throw withContext;
+            return new UnreadableUsage(rs.getString(1), containerId, first, e.getMessage());
         }
     }
 

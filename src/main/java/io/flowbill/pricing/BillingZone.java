@@ -5,7 +5,13 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.zone.ZoneOffsetTransitionRule;
+import java.time.zone.ZoneRules;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The billing zone: the one place where instants become days and months.
@@ -46,6 +52,25 @@ public record BillingZone(ZoneId id) {
     /** The last second of the month in the zone. */
     public Instant lastSecondOf(YearMonth month) {
         return startOf(month.plusMonths(1)).minusSeconds(1);
+    }
+
+    /**
+     * A UTC offset of this zone that is not a whole number of hours, in effect at {@code from} or later (by a
+     * past transition or a recurring rule); empty when every offset from {@code from} on is whole hours, so that
+     * every day and month from then on is a whole number of UTC hours.
+     */
+    public Optional<ZoneOffset> partHourOffsetFrom(Instant from) {
+        ZoneRules rules = id.getRules();
+        List<ZoneOffset> offsets = new ArrayList<>();
+        offsets.add(rules.getOffset(from));
+        rules.getTransitions().stream().filter(t -> t.getInstant().isAfter(from))
+                .forEach(t -> offsets.add(t.getOffsetAfter()));
+        for (ZoneOffsetTransitionRule rule : rules.getTransitionRules()) {
+            offsets.add(rule.getOffsetBefore());
+            offsets.add(rule.getOffsetAfter());
+        }
+        return offsets.stream().filter(offset -> offset.getTotalSeconds() % HourRounding.SECONDS_PER_HOUR != 0)
+                .findFirst();
     }
 
     /**

@@ -1,5 +1,7 @@
 package io.flowbill.pricing;
 
+import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -58,7 +60,13 @@ public final class DailyRating {
                 throw new IllegalArgumentException("hour " + block.first().windowStart() + " of container "
                         + block.containerId() + " given twice");
             }
-            for (LinePart part : hourRater.rate(block)) {
+            List<LinePart> parts;
+            try {
+                parts = hourRater.rate(block);
+            } catch (IllegalArgumentException e) {
+                throw new UnrateableHour(block.firstHour(), e);
+            }
+            for (LinePart part : parts) {
                 lines.merge(part.key(), part, LinePart::plus);
             }
         }
@@ -69,28 +77,65 @@ public final class DailyRating {
     }
 
     /**
-     * Many containers' usage blocks of one day, rated one container at a time into its charge lines and package
+     * Many containers' usage rows of one day, rated one container at a time into its charge lines and package
      * days; the stream must be grouped by tenant and sorted by container id within a tenant, and a container (or
-     * tenant) that comes back after another is refused. Memory holds one container's blocks and the tenants seen.
+     * tenant) that comes back after another is refused. A container with a row that cannot be read or an hour
+     * that cannot be priced becomes an {@link UnrateableDay} (no line, no package day) and the others are rated
+     * (the pricing issue: one bad hour must not stop a day). Memory holds one container's rows and the tenants seen.
      */
-    public Stream<RatedContainer> rateSortedByContainer(Stream<UsageBlock> blocks) {
-        ContainerGroups groups = new ContainerGroups(blocks.iterator());
+    public Stream<RatedContainer> rateSortedByContainer(Stream<? extends UsageRow> rows) {
+        ContainerGroups groups = new ContainerGroups(rows.iterator());
         return StreamSupport.stream(Spliterators.spliteratorUnknownSize(groups, Spliterator.ORDERED), false)
-                .map(group -> new RatedContainer(rateBlocks(group), packageDays.tally(group)))
-                .onClose(blocks::close);
+                .map(this::rateContainer)
+                .onClose(rows::close);
     }
 
-    /** Consecutive blocks of one container at a time. */
-    private static final class ContainerGroups implements Iterator<List<UsageBlock>> {
+    private RatedContainer rateContainer(List<UsageRow> group) {
+        List<UsageBlock> blocks = new ArrayList<>();
+        for (UsageRow row : group) {
+            if (row instanceof UnreadableUsage unreadable) {
+                return unrateable(row, unreadable.firstHour(), unreadable.reason());
+            }
+            blocks.add((UsageBlock) row);
+        }
+        try {
+            return new RatedContainer(rateBlocks(blocks), packageDays.tally(blocks));
+        } catch (UnrateableHour e) {
+            return unrateable(group.get(0), e.hour, e.getCause().getMessage());
+        } catch (IllegalArgumentException e) {
+            return unrateable(group.get(0), group.get(0).firstHour(), e.getMessage());
+        }
+    }
 
-        private final Iterator<UsageBlock> hours;
+    private RatedContainer unrateable(UsageRow row, Instant hour, String reason) {
+        LocalDate date = book.zone().date(hour);
+        return RatedContainer.unrateable(new UnrateableDay(row.tenant(), row.containerId(), date,
+                book.zone().startOf(date), hour, "usage of container " + row.containerId() + " at " + hour
+                        + " cannot be rated: " + reason));
+    }
+
+    /** An hour the rules refuse to price, with the hour it happened at. */
+    private static final class UnrateableHour extends IllegalArgumentException {
+
+        private final transient Instant hour;
+
+        UnrateableHour(Instant hour, IllegalArgumentException cause) {
+            super("hour " + hour + ": " + cause.getMessage(), cause);
+            this.hour = hour;
+        }
+    }
+
+    /** Consecutive rows of one container at a time. */
+    private static final class ContainerGroups implements Iterator<List<UsageRow>> {
+
+        private final Iterator<? extends UsageRow> rows;
         private final Set<String> tenantsSeen = new HashSet<>();
-        private UsageBlock previous;
-        private UsageBlock next;
+        private UsageRow previous;
+        private UsageRow next;
 
-        ContainerGroups(Iterator<UsageBlock> hours) {
-            this.hours = hours;
-            this.next = hours.hasNext() ? hours.next() : null;
+        ContainerGroups(Iterator<? extends UsageRow> rows) {
+            this.rows = rows;
+            this.next = rows.hasNext() ? rows.next() : null;
         }
 
         @Override
@@ -99,7 +144,7 @@ public final class DailyRating {
         }
 
         @Override
-        public List<UsageBlock> next() {
+        public List<UsageRow> next() {
             if (next == null) {
                 throw new NoSuchElementException();
             }
@@ -109,11 +154,11 @@ public final class DailyRating {
                         + next.containerId() + " of tenant " + next.tenant() + " comes back after another");
             }
             previous = next;
-            List<UsageBlock> group = new ArrayList<>();
-            UsageBlock first = next;
-            while (next != null && next.sameContainer(first)) {
+            List<UsageRow> group = new ArrayList<>();
+            UsageRow first = next;
+            while (next != null && next.sameContainerAs(first)) {
                 group.add(next);
-                next = hours.hasNext() ? hours.next() : null;
+                next = rows.hasNext() ? rows.next() : null;
             }
             return group;
         }

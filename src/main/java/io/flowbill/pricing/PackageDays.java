@@ -4,17 +4,21 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Sums one container's package usage of one day into {@link PackageDay}s, one per spec: the billable hours' seconds
- * (by the hour rounding of the version in effect at each hour's start) and their outbound MB. Hours that are not
- * billable or not package count nothing (the pricing issue, "Package"). The hours come as {@link UsageBlock}s (a
- * block of n hours counts n times).
+ * Sums one container's package usage of one day into {@link PackageDay}s, one per spec and price version: the
+ * billable hours' seconds (by the hour rounding of the version in effect at each hour's start) and their outbound
+ * MB. Hours that are not billable or not package count nothing (the pricing issue, "Package"). The hours come as
+ * {@link UsageBlock}s (a block of n hours counts n times).
  */
 public final class PackageDays {
+
+    private static final Comparator<SpecVersion> ORDER = Comparator.comparingInt(SpecVersion::specId)
+            .thenComparing(key -> key.version().effectiveFrom());
 
     private final PriceBook book;
 
@@ -23,15 +27,15 @@ public final class PackageDays {
     }
 
     /**
-     * The package days of one container's blocks of one day, in spec order; specs without a billable package
-     * hour give nothing.
+     * The package days of one container's blocks of one day, by spec and then version; specs without a billable
+     * package hour give nothing.
      *
      * @throws IllegalArgumentException when the blocks are of several containers or days, or a block spans a
-     *                                  change of hour rounding
+     *                                  change of price version
      */
     public List<PackageDay> tally(Collection<UsageBlock> containerBlocks) {
-        Map<Integer, long[]> seconds = new TreeMap<>();
-        Map<Integer, BigDecimal> outbound = new TreeMap<>();
+        Map<SpecVersion, long[]> seconds = new TreeMap<>(ORDER);
+        Map<SpecVersion, BigDecimal> outbound = new TreeMap<>(ORDER);
         UsageHour first = null;
         LocalDate date = null;
         for (UsageBlock block : containerBlocks) {
@@ -47,21 +51,26 @@ public final class PackageDays {
                         + " on " + date);
             }
             if (hour.billable() && hour.chargeType() == ChargeType.PACKAGE) {
-                HourRounding rounding = book.versionAt(hour.windowStart()).hourRounding();
-                if (book.versionAt(block.lastHour()).hourRounding() != rounding) {
+                PriceVersion version = book.versionAt(hour.windowStart());
+                if (book.versionAt(block.lastHour()) != version) {
                     throw new IllegalArgumentException("the hours " + hour.windowStart() + " to " + block.lastHour()
-                            + " of container " + hour.containerId() + " span a change of hour rounding");
+                            + " of container " + hour.containerId() + " span a change of price version");
                 }
-                seconds.computeIfAbsent(hour.specId(), spec -> new long[1])[0] +=
-                        rounding.billableSeconds(hour.activeSeconds()) * block.hours();
-                outbound.merge(hour.specId(), hour.upMb() == null ? BigDecimal.ZERO : hour.upMb(), BigDecimal::add);
+                SpecVersion key = new SpecVersion(hour.specId(), version);
+                seconds.computeIfAbsent(key, k -> new long[1])[0] +=
+                        version.hourRounding().billableSeconds(hour.activeSeconds()) * block.hours();
+                outbound.merge(key, hour.upMb() == null ? BigDecimal.ZERO : hour.upMb(), BigDecimal::add);
             }
         }
         List<PackageDay> days = new ArrayList<>();
-        for (Map.Entry<Integer, long[]> spec : seconds.entrySet()) {
-            days.add(new PackageDay(first.tenant(), date, first.containerId(), spec.getKey(), spec.getValue()[0],
-                    outbound.get(spec.getKey())));
+        for (Map.Entry<SpecVersion, long[]> entry : seconds.entrySet()) {
+            SpecVersion key = entry.getKey();
+            days.add(new PackageDay(first.tenant(), date, first.containerId(), key.specId(), key.version().name(),
+                    entry.getValue()[0], outbound.get(key)));
         }
         return days;
+    }
+
+    private record SpecVersion(int specId, PriceVersion version) {
     }
 }

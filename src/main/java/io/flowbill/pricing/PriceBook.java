@@ -47,6 +47,17 @@ public record PriceBook(Currency currency, BillingZone zone, List<PriceVersion> 
     }
 
     /**
+     * The version of this name, as stored on lines and package days.
+     *
+     * @throws IllegalArgumentException when the book has no such version
+     */
+    public PriceVersion version(String name) {
+        return versions.stream().filter(version -> version.name().equals(name)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("the price book has no version '" + name
+                        + "': rate the days it priced again with the current book"));
+    }
+
+    /**
      * The version in effect at an instant: the last one whose effective-from is not after it (the pricing
      * issue: "each usage hour is priced by the version in effect at the hour's start").
      *

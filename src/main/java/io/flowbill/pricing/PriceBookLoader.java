@@ -79,7 +79,20 @@ public final class PriceBookLoader {
             YamlMap version = new YamlMap(source, label, "", nodes.get(i));
             versions.add(VersionReader.read(version, versions));
         }
+        requireWholeHourOffsets(book, zone, versions.get(0));
         return new PriceBook(currency, zone, versions);
+    }
+
+    /**
+     * A billing day must be whole UTC hours (usage is metered per UTC clock hour), so the zone may use only
+     * whole-hour UTC offsets from the first version on; daylight saving by whole hours is fine.
+     */
+    private static void requireWholeHourOffsets(YamlMap book, BillingZone zone, PriceVersion first) {
+        zone.partHourOffsetFrom(first.effectiveFrom()).ifPresent(offset -> {
+            throw book.error(book.value("zone"), "zone", "'" + zone.id() + "' uses the UTC offset " + offset
+                    + " (from the first version's effective-from on), which is not a whole number of hours: its"
+                    + " days would not be whole UTC hours; choose a zone whose offsets are whole hours");
+        });
     }
 
     private static Node compose(Reader reader, String source) {

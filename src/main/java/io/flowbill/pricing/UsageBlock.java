@@ -14,7 +14,7 @@ import java.util.Objects;
  * @param lastHour the start of the latest of the hours
  * @param hours how many hours, at least 1
  */
-public record UsageBlock(UsageHour first, Instant lastHour, int hours) {
+public record UsageBlock(UsageHour first, Instant lastHour, int hours) implements UsageRow {
 
     public UsageBlock {
         Objects.requireNonNull(first, "first");
@@ -37,6 +37,11 @@ public record UsageBlock(UsageHour first, Instant lastHour, int hours) {
 
     public long containerId() {
         return first.containerId();
+    }
+
+    @Override
+    public Instant firstHour() {
+        return first.windowStart();
     }
 
     /** Whether this block belongs to the same tenant and container as {@code other}. */

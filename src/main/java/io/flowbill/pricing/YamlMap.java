@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
@@ -21,6 +22,11 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
  * the version and the key's path. Numbers are read as exact {@link BigDecimal} from the scalar's text.
  */
 final class YamlMap {
+
+    /** The most digits a number of the price book may have before, and after, its decimal point. */
+    static final int MAX_DIGITS = 6;
+
+    private static final Pattern PLAIN_DECIMAL = Pattern.compile("-?[0-9]+(\\.[0-9]+)?");
 
     private final String source;
     private final String version;
@@ -109,13 +115,30 @@ final class YamlMap {
         return text;
     }
 
+    /**
+     * A number of the price book: plain decimal notation with at most {@link #MAX_DIGITS} digits before and after
+     * the point, read exactly. Exponent notation ({@code 1e400}), YAML's {@code .nan} and {@code .inf}, and numbers
+     * no price, allowance or unit size can sensibly have are refused rather than rounded or overflowed.
+     */
     BigDecimal decimal(String key) {
         String text = text(key);
-        try {
-            return new BigDecimal(text);
-        } catch (NumberFormatException e) {
-            throw error(value(key), keyPath(key), "not a decimal number: '" + text + "'");
+        if (text.matches("[-+]?[0-9.]*[eE].*")) {
+            throw error(value(key), keyPath(key), "exponent notation is not accepted: write the number out in plain"
+                    + " decimals, like 0.79, was '" + text + "'");
         }
+        if (!PLAIN_DECIMAL.matcher(text).matches()) {
+            throw error(value(key), keyPath(key), "not a decimal number: '" + text + "'; write it like 0.79");
+        }
+        BigDecimal number = new BigDecimal(text);
+        if (number.precision() - number.scale() > MAX_DIGITS) {
+            throw error(value(key), keyPath(key), "too large: at most " + MAX_DIGITS + " digits before the decimal"
+                    + " point, was '" + text + "'");
+        }
+        if (number.scale() > MAX_DIGITS) {
+            throw error(value(key), keyPath(key), "too many decimal places: at most " + MAX_DIGITS + ", was '"
+                    + text + "'");
+        }
+        return number;
     }
 
     /** A price: an exact decimal that is not negative. */

@@ -94,15 +94,20 @@ class RatingJobIT {
     }
 
     @Test
-    void recordsThePackageDayTheMonthsOverageSums() throws Exception {
+    void recordsThePackageDayTheMonthsOverageSumsPerPriceVersion() throws Exception {
         rating.rate(DAY);
 
-        Map<String, Object> day = jdbc.queryForMap("select container_id, spec_id, package_seconds, outbound_mb"
-                + " from package_day where charge_date = ?", Date.valueOf(DAY));
-        // 103: 24 billable package hours of spec 10, 512 MB out each
-        assertThat(day).containsEntry("container_id", 103L).containsEntry("spec_id", 10)
-                .containsEntry("package_seconds", 86_400L);
-        assertThat((BigDecimal) day.get("outbound_mb")).isEqualByComparingTo("12288");
+        List<Map<String, Object>> days = jdbc.queryForList("select container_id, spec_id, price_version,"
+                + " package_seconds, outbound_mb from package_day where charge_date = ? order by price_version",
+                Date.valueOf(DAY));
+        // 103: 12 billable package hours of spec 10 on each side of noon, 512 MB out each
+        assertThat(days).as("package days of %s", DAY).hasSize(2);
+        for (Map<String, Object> day : days) {
+            assertThat(day).containsEntry("container_id", 103L).containsEntry("spec_id", 10)
+                    .containsEntry("package_seconds", 43_200L);
+            assertThat((BigDecimal) day.get("outbound_mb")).as("outbound MB of %s", day).isEqualByComparingTo("6144");
+        }
+        assertThat(days).extracting(day -> day.get("price_version")).containsExactly(V1, V2);
     }
 
     @Test
@@ -173,21 +178,25 @@ class RatingJobIT {
 
     @Test
     void restartsAFailedRatingFromTheLinesItHadAlreadyStaged() throws Exception {
-        // given: on the next day, five good containers, one whose spec has no price, one more good one
+        // given: on the next day, seven good containers, and a database that refuses to stage container 206's lines
         LocalDate day = DAY.plusDays(1);
         for (long id = 201; id <= 207; id++) {
-            fleet.container(id, "c" + id).onDemand(id == 206 ? 99 : 10).hours(day, 0, 24).insert();
+            fleet.container(id, "c" + id).onDemand(10).hours(day, 0, 24).insert();
         }
+        jdbc.execute("alter table charge_line_staged add constraint refuses_container_206 check (container_id <> 206)");
 
-        // when: the first run fails at container 206, after two chunks of two lines
-        assertThatThrownBy(() -> rating.rate(day)).isInstanceOf(RatingFailedException.class)
-                .hasMessageContaining("container 206").hasMessageContaining("spec_id 99");
+        // when: the first run fails at the chunk of containers 205 and 206, after two chunks of two lines
+        try {
+            assertThatThrownBy(() -> rating.rate(day)).isInstanceOf(RatingFailedException.class)
+                    .hasMessageContaining("refuses_container_206");
+        } finally {
+            jdbc.execute("alter table charge_line_staged drop constraint refuses_container_206");
+        }
         JobInstance instance = jobRepository.getLastJobInstance("ratingJob");
         StepExecution failed = step(jobRepository.getLastJobExecution(instance));
         assertThat(StoredLines.of(jdbc, day)).as("published lines of %s after the failure", day).isEmpty();
 
-        // and: the price is fixed in the data, and the day rated again
-        jdbc.update("update usage_hour set spec_id = 10 where container_id = 206");
+        // and: the database accepts them again, and the day is rated again
         RatedDay rated = rating.rate(day);
 
         // then: the same job instance, resumed after the 4 staged lines, completes with all 7

@@ -72,17 +72,21 @@ class RatingPartitionsIT {
 
     @Test
     void restartsOnlyThePartitionThatFailed() throws Exception {
-        // given: on the next day, 9 containers, one of them priced by a spec the book does not have
+        // given: on the next day, 9 containers, and a database that refuses to stage container 208's lines
         LocalDate day = DAY.plusDays(1);
         for (long id = 201; id <= 209; id++) {
-            fleet.container(id, "c" + id).onDemand(id == 208 ? 99 : 10).hours(day, 0, 24).insert();
+            fleet.container(id, "c" + id).onDemand(10).hours(day, 0, 24).insert();
         }
-        assertThatThrownBy(() -> rating.rate(day)).isInstanceOf(RatingFailedException.class)
-                .hasMessageContaining("container 208");
+        jdbc.execute("alter table charge_line_staged add constraint refuses_container_208 check (container_id <> 208)");
+        try {
+            assertThatThrownBy(() -> rating.rate(day)).isInstanceOf(RatingFailedException.class)
+                    .hasMessageContaining("refuses_container_208");
+        } finally {
+            jdbc.execute("alter table charge_line_staged drop constraint refuses_container_208");
+        }
         JobExecution failed = jobRepository.getLastJobExecution(jobRepository.getLastJobInstance("ratingJob"));
         long failedPartitions = partitions(failed).stream().filter(p -> p.getStatus() == BatchStatus.FAILED).count();
 
-        jdbc.update("update usage_hour set spec_id = 10 where container_id = 208");
         rating.rate(day);
 
         JobExecution restarted = jobRepository.getLastJobExecution(jobRepository.getLastJobInstance("ratingJob"));

@@ -9,7 +9,9 @@ import static io.flowbill.pricing.ChargeLines.find;
 import static io.flowbill.pricing.PriceBooks.smallWithLine;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
@@ -118,6 +120,30 @@ class DailyRatingTest {
         assertThat(lines).extracting(ChargeLine::containerId).containsExactly(1L, 2L);
         assertLine(lines.get(0), "2", "0.060", "0.12");
         assertLine(lines.get(1), "3", "0.200", "0.60");
+    }
+
+    @Test
+    void makesTheDayOfAContainerWithAnHourItCannotPriceAnExceptionAndRatesTheOthers() {
+        // container 2's 01:00 hour has a spec the book does not price; container 3's row is not usage at all
+        List<UsageRow> rows = new ArrayList<>();
+        UsageHours.onDemand(10).container("acme", 1).hours("2017-06-01T00:00", 2).forEach(h -> rows.add(UsageBlock.of(h)));
+        rows.add(UsageBlock.of(UsageHours.onDemand(20).container("acme", 2).hour("2017-06-01T00:00", 3600)));
+        rows.add(UsageBlock.of(UsageHours.onDemand(99).container("acme", 2).hour("2017-06-01T01:00", 3600)));
+        rows.add(new UnreadableUsage("acme", 3, UsageHours.local("2017-06-01T05:00"), "unknown charge_type 7"));
+        rows.add(UsageBlock.of(UsageHours.onDemand(20).container("acme", 4).hour("2017-06-01T00:00", 3600)));
+
+        List<RatedContainer> rated = rating.rateSortedByContainer(rows.stream()).toList();
+
+        assertThat(rated).flatExtracting(RatedContainer::lines).extracting(ChargeLine::containerId)
+                .as("containers billed").containsExactly(1L, 4L);
+        assertThat(rated).flatExtracting(RatedContainer::unrateable).extracting(UnrateableDay::containerId,
+                UnrateableDay::date, UnrateableDay::dayStart, UnrateableDay::hour).containsExactly(
+                        tuple(2L, LocalDate.of(2017, 6, 1), UsageHours.local("2017-06-01T00:00"),
+                                UsageHours.local("2017-06-01T01:00")),
+                        tuple(3L, LocalDate.of(2017, 6, 1), UsageHours.local("2017-06-01T00:00"),
+                                UsageHours.local("2017-06-01T05:00")));
+        assertThat(rated.get(1).unrateable().get(0).reason()).contains("container 2").contains("spec_id 99");
+        assertThat(rated.get(2).unrateable().get(0).reason()).contains("container 3").contains("unknown charge_type 7");
     }
 
     @Test

@@ -28,7 +28,8 @@ class PackageDaysTest {
 
         // then: 10 hours x 3600 s, 10 x 100 MB
         assertThat(tallied).containsExactly(
-                new PackageDay("acme", LocalDate.of(2017, 5, 20), 7, 10, 36_000, new BigDecimal("1000")));
+                new PackageDay("acme", LocalDate.of(2017, 5, 20), 7, 10, "fengchao-2017-05", 36_000,
+                        new BigDecimal("1000")));
     }
 
     @Test
@@ -63,13 +64,31 @@ class PackageDaysTest {
     }
 
     @Test
-    void makesAMonthOfSummedDaysWithHoursDividedOnce() {
-        // 3 days of 30,000 billable seconds: 90,000 s = 25 hours
-        PackageMonth month = PackageMonth.of("acme", 7, 10, YearMonth.of(2017, 5), 3 * 30_000,
-                new BigDecimal("12.5"));
+    void talliesTheHoursOfEachPriceVersionApartWithTheVersionAtEachHoursStart() {
+        // given: a version takes effect at 12:30 on 2026-11-30; the 12:00 hour starts before it
+        PackageDays cut = new PackageDays(PriceBooks.parse(PriceBooks.ALLOWANCE_CUT));
+        UsageHours container = UsageHours.packaged(10).container("acme", 7).traffic("10", "0");
 
-        assertThat(month.packageHours()).isEqualByComparingTo("25");
-        assertThat(month.outboundMb()).isEqualByComparingTo("12.5");
+        // when
+        List<PackageDay> tallied = cut.tally(blocks(container.hours("2026-11-30T00:00", 24)));
+
+        // then: 00:00 to 12:00 are 13 hours of v2, 13:00 to 23:00 are 11 hours of the cut
+        LocalDate day = LocalDate.of(2026, 11, 30);
+        assertThat(tallied).containsExactly(
+                new PackageDay("acme", day, 7, 10, "v2", 13 * 3600, new BigDecimal("130")),
+                new PackageDay("acme", day, 7, 10, "cut", 11 * 3600, new BigDecimal("110")));
+    }
+
+    @Test
+    void makesAMonthOfPackageUsageByVersion() {
+        PackageMonth month = new PackageMonth("acme", 7, 10, YearMonth.of(2017, 5),
+                List.of(new PackageMonth.Usage("fengchao-2016-12", 30_000, new BigDecimal("12.5")),
+                        new PackageMonth.Usage("fengchao-2017-05", 60_000, BigDecimal.ZERO)));
+
+        assertThat(month.packageSeconds()).isEqualTo(90_000);
+        assertThatThrownBy(() -> new PackageMonth("acme", 7, 10, YearMonth.of(2017, 5),
+                List.of(new PackageMonth.Usage("v", 1, BigDecimal.ONE), new PackageMonth.Usage("v", 2, BigDecimal.ONE))))
+                .hasMessageContaining("given twice");
     }
 
     private static List<UsageBlock> blocks(List<UsageHour> hours) {

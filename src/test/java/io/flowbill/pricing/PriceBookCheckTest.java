@@ -44,6 +44,29 @@ class PriceBookCheckTest {
     }
 
     @Test
+    void refusesAnAbsurdNumberWithItsLineAndKey() throws Exception {
+        Path file = Files.writeString(dir.resolve("book.yaml"),
+                PriceBooks.smallWithLine(18, "    traffic-out-per-gb: 1e400"));
+
+        int status = run(file);
+
+        assertThat(status).isEqualTo(1);
+        assertThat(text(err)).contains("line 18, version 'v1', key 'traffic-out-per-gb'")
+                .contains("exponent notation");
+        assertThat(text(out)).isEmpty();
+    }
+
+    @Test
+    void refusesAZoneWhoseDaysAreNotWholeUtcHours() throws Exception {
+        Path file = Files.writeString(dir.resolve("book.yaml"), PriceBooks.smallWithLine(2, "zone: Asia/Kolkata"));
+
+        int status = run(file);
+
+        assertThat(status).isEqualTo(1);
+        assertThat(text(err)).contains("line 2, key 'zone'").contains("+05:30");
+    }
+
+    @Test
     void reportsAMissingFileAndReturnsOne() {
         int status = run(dir.resolve("missing.yaml"));
 

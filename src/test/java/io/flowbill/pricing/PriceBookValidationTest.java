@@ -112,6 +112,51 @@ class PriceBookValidationTest {
     }
 
     @Test
+    void refusesExponentNotation() {
+        assertRefused(smallWithLine(18, "    traffic-out-per-gb: 1e400"), 18, "v1", "traffic-out-per-gb",
+                "exponent notation is not accepted");
+        assertRefused(smallWithLine(20, "    package-overage-per-gb: 7.9E-1"), 20, "v1", "package-overage-per-gb",
+                "exponent notation is not accepted");
+    }
+
+    @Test
+    void refusesNotANumberAndInfinity() {
+        assertRefused(smallWithLine(18, "    traffic-out-per-gb: .nan"), 18, "v1", "traffic-out-per-gb",
+                "not a decimal number: '.nan'");
+        assertRefused(smallWithLine(19, "    traffic-in-per-gb: .inf"), 19, "v1", "traffic-in-per-gb",
+                "not a decimal number: '.inf'");
+    }
+
+    @Test
+    void refusesMoreThanSixDecimalPlaces() {
+        assertRefused(smallWithLine(18, "    traffic-out-per-gb: 0.7900001"), 18, "v1", "traffic-out-per-gb",
+                "too many decimal places: at most 6, was '0.7900001'");
+    }
+
+    @Test
+    void refusesMoreThanSixDigitsBeforeThePoint() {
+        assertRefused(smallWithLine(10, "      \"10\": {name: 小型, on-demand-per-hour: 0.060, package-per-month: 1000000,"
+                + " package-traffic-gb: 100}"), 10, "v1", "specs.10.package-per-month", "too large");
+    }
+
+    @Test
+    void refusesNegativeAllowance() {
+        assertRefused(smallWithLine(10, "      \"10\": {name: 小型, on-demand-per-hour: 0.060, package-per-month: 43.2,"
+                + " package-traffic-gb: -100}"), 10, "v1", "specs.10.package-traffic-gb", "must not be negative");
+    }
+
+    @Test
+    void refusesZoneWhoseOffsetIsNotAWholeHour() {
+        assertRefused(smallWithLine(2, "zone: Asia/Kolkata"), 2, null, "zone", "UTC offset +05:30");
+    }
+
+    @Test
+    void refusesZoneWhoseDaylightSavingShiftsByHalfAnHour() {
+        // Lord Howe Island: +10:30 in winter, +11:00 in summer
+        assertRefused(smallWithLine(2, "zone: Australia/Lord_Howe"), 2, null, "zone", "UTC offset +10:30");
+    }
+
+    @Test
     void refusesSpecIdThatIsNotAWholeNumber() {
         assertRefused(smallWithLine(9, "      \"x1\": {name: a, on-demand-per-hour: 0.039, package-per-month: 28.08,"
                 + " package-traffic-gb: 100}"), 9, "v1", "specs.x1", "not a positive whole number");

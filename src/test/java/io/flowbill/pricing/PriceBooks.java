@@ -39,6 +39,19 @@ final class PriceBooks {
                   - {price: 0.10}
             """;
 
+    /**
+     * {@link #SMALL} plus a version that cuts the 小型 (spec 10) package allowance from 100 GB to 10 GB and raises the
+     * overage price from 0.79 to 1.00 at 12:30 on the last day of November 2026 (Shanghai). November has 720 hours:
+     * 709 start before the cut (up to the 12:00 hour, priced by v2) and 11 after it (13:00 to 23:00, by the cut).
+     */
+    static final String ALLOWANCE_CUT = SMALL + """
+              - name: cut
+                effective-from: 2026-11-30T12:30:00+08:00
+                specs:
+                  "10": {package-traffic-gb: 10}
+                package-overage-per-gb: 1.00
+            """;
+
     private PriceBooks() {
     }
 
