@@ -22,7 +22,9 @@ public record MeteringException(Kind kind, String rawValue, String message) {
         /** Traffic above what the container's link carries in an hour: not billed until a plausible read. */
         IMPLAUSIBLE_FLOW,
         /** Hours between a container's last sighting and the scan that found it gone: billed only to the sighting. */
-        LIFETIME_UNKNOWN;
+        LIFETIME_UNKNOWN,
+        /** A container-day rating could not read or price (written by rating): the rest of the day is rated. */
+        UNRATEABLE_DAY;
 
         public String code() {
             return name().toLowerCase(java.util.Locale.ROOT);
