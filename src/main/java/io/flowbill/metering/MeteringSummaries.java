@@ -23,7 +23,7 @@ class MeteringSummaries {
     }
 
     MeteringSummary alreadyMetered(MeteringRange range) {
-        return new MeteringSummary(range, true, 0, range.windowCount(), 0, 0, 0, 0, Map.of(), 0, 0, 0, 0, 0,
+        return new MeteringSummary(range, true, 0, range.windowCount(), 0, 0, 0, 0, Map.of(), 0, 0, 0, 0, 0, 0,
                 Duration.ZERO);
     }
 
@@ -52,7 +52,7 @@ class MeteringSummaries {
                 number(usage.get("rows")), calls.calls(), calls.retries(), exceptions, number(usage.get("inferred")),
                 revised == null ? 0 : revised, context.getLong(InventoryTasklet.SCAN + ".reported", 0L),
                 context.getInt(InventoryTasklet.SCAN + ".collected", 0), context.getInt(InventoryTasklet.SCAN + ".gone", 0),
-                elapsed);
+                context.getInt(InventoryTasklet.SCAN + ".passes", 0), elapsed);
     }
 
     /** Hours a recheck run wrote that were not pending before: those of containers found late. */

@@ -8,10 +8,12 @@ import java.util.Map;
  *
  * @param alreadyMetered true when the range was metered before and nothing was fetched
  * @param exceptions     exceptions recorded by this run, by kind
+ * @param inventoryPasses passes over the container list until it settled (0 when no scan ran)
  */
 public record MeteringSummary(MeteringRange range, boolean alreadyMetered, long runId, int windows, long containers,
         long usageRows, long calls, long retries, Map<String, Long> exceptions, long inferredHours,
-        long revisedHours, long inventoryReported, long inventoryCollected, long inventoryGone, Duration elapsed) {
+        long revisedHours, long inventoryReported, long inventoryCollected, long inventoryGone, int inventoryPasses,
+        Duration elapsed) {
 
     public MeteringSummary {
         exceptions = Map.copyOf(exceptions);
@@ -36,8 +38,9 @@ public record MeteringSummary(MeteringRange range, boolean alreadyMetered, long 
         text.append("metering ").append(range.from()).append(" .. ").append(range.to()).append(" (run ").append(runId)
                 .append(")\n");
         text.append(String.format("  windows           %d%n", windows));
-        text.append(String.format("  containers        %d (list total %d, collected %d, gone %d)%n", containers,
-                inventoryReported, inventoryCollected, inventoryGone));
+        text.append(String.format("  containers        %d (list total %d, collected %d, gone %d, %d list %s)%n",
+                containers, inventoryReported, inventoryCollected, inventoryGone, inventoryPasses,
+                inventoryPasses == 1 ? "pass" : "passes"));
         text.append(String.format("  usage hours       %d written, %d inferred, %d revised%n", usageRows, inferredHours,
                 revisedHours));
         text.append(String.format("  api calls         %d (%d retries)%n", calls, retries));
