@@ -2,9 +2,7 @@ package io.flowbill.billing;
 
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
 
 import org.springframework.stereotype.Component;
 
@@ -18,7 +16,7 @@ import io.flowbill.metrics.BillingMetrics;
 
 /**
  * Bills one day from stored usage: rate it, refresh the invoice it lands on, report its figures as metrics, write
- * the exports.
+ * the exports (the day's files and the invoices published together).
  */
 @Component
 public class DayBilling {
@@ -42,9 +40,7 @@ public class DayBilling {
         RatedDay rated = rating.rate(date);
         List<InvoiceState> refreshed = invoices.refreshFor(date);
         metrics.dayBilled(date);
-        // both write the month folder's manifest.json: each file is listed once
-        Set<Path> files = new LinkedHashSet<>(exports.writeDay(date));
-        files.addAll(exports.writeInvoices(refreshed));
-        return new DayReport(rated, refreshed, figures.of(date), List.copyOf(files));
+        List<Path> files = exports.writeDayAndInvoices(date, refreshed);
+        return new DayReport(rated, refreshed, figures.of(date), files);
     }
 }

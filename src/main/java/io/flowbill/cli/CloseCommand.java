@@ -1,18 +1,22 @@
 package io.flowbill.cli;
 
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.List;
 
 import org.springframework.stereotype.Component;
 
 import io.flowbill.export.ExportService;
+import io.flowbill.invoicing.DayRanges;
 import io.flowbill.invoicing.InvoiceService;
 import io.flowbill.invoicing.InvoiceState;
+import io.flowbill.invoicing.UnratedDaysException;
 
 /**
- * {@code close --month M}: refreshes each tenant's invoice of a month that is over a last time, makes it FINAL
- * and writes its export. A FINAL invoice never changes; later corrections go to the next open invoice.
+ * {@code close --month M [--force]}: refreshes each tenant's invoice of a month that is over a last time, makes it
+ * FINAL and writes its export. A FINAL invoice never changes; later corrections go to the next open invoice. A
+ * month with days that were never rated is refused (exit 1, the days named) unless {@code --force} is given.
  */
 @Component
 class CloseCommand implements FlowbillCommand {
@@ -33,22 +37,32 @@ class CloseCommand implements FlowbillCommand {
     /** Requires {@code --month} as YYYY-MM, before anything starts. */
     static void checkArguments(CommandArgs args) {
         CommandDates.requiredMonth(args);
+        if (args.option("force").isPresent() && !args.flag("force")) {
+            throw new UsageException("--force takes no value: write --force alone");
+        }
     }
 
     @Override
     public int run(CommandArgs args) {
         YearMonth month = CommandDates.requiredMonth(args);
+        boolean force = args.flag("force");
+        List<LocalDate> unrated = invoices.unratedDays(month);
         List<InvoiceState> closed;
         try {
-            closed = invoices.close(month);
+            closed = invoices.close(month, force);
         }
         catch (IllegalArgumentException notOver) {
             throw new UsageException(notOver.getMessage());
         }
-        List<String> unrated = invoices.unratedDays(month);
+        catch (UnratedDaysException refused) {
+            System.err.println("flowbill close failed: " + refused.getMessage() + "; rate them first ('nightly --date"
+                    + " D' or 'rate --date D'), or close " + month + " anyway with --force (their charges then"
+                    + " reach the next open invoice as adjustments)");
+            return FlowbillCli.EXIT_FAILED;
+        }
         if (!unrated.isEmpty()) {
-            System.out.println("warning: " + unrated.size() + " days of " + month + " were never rated: "
-                    + String.join(", ", unrated));
+            System.out.println("warning: --force: closing " + month + " with " + unrated.size()
+                    + " days never rated: " + DayRanges.of(unrated));
         }
         System.out.println("close " + month);
         for (InvoiceState invoice : closed) {

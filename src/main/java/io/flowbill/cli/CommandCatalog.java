@@ -20,10 +20,12 @@ final class CommandCatalog {
                     "Rate one day again from stored usage, refresh the invoice it lands on and write the exports.",
                     Map.of("date", "the day in the billing zone, YYYY-MM-DD"),
                     RateCommand::checkArguments),
-            new CommandSpec("close", "close --month 2026-11",
+            new CommandSpec("close", "close --month 2026-11 [--force]",
                     "Make the month's invoices FINAL (a last refresh first) and write them; later changes to the"
-                            + " month become adjustments on the next open invoice.",
-                    Map.of("month", "the calendar month in the billing zone, YYYY-MM; it must be over"),
+                            + " month become adjustments on the next open invoice. A month with unrated days is"
+                            + " refused.",
+                    Map.of("month", "the calendar month in the billing zone, YYYY-MM; it must be over",
+                            "force", "close even though some days of the month were never rated"),
                     CloseCommand::checkArguments),
             new CommandSpec("export", "export --date 2026-11-25 | --month 2026-11 | --verify DIR",
                     "Rewrite a billed day's or month's files (CSV, report, manifest) from the database alone,"

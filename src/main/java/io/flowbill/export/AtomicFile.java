@@ -19,6 +19,8 @@ import java.util.HexFormat;
  */
 final class AtomicFile {
 
+    static final String TEMPORARY_SUFFIX = ".tmp";
+
     /** Writes a file's bytes. */
     @FunctionalInterface
     interface Content {
@@ -43,7 +45,7 @@ final class AtomicFile {
         try {
             Files.createDirectories(target.toAbsolutePath().getParent());
             // beside the target (same file system, so the rename is atomic), named per process
-            temp = target.resolveSibling("." + target.getFileName() + "." + ProcessHandle.current().pid() + ".tmp");
+            temp = temporaryOf(target);
             MessageDigest digest = sha256();
             CountingStream counted = new CountingStream(Files.newOutputStream(temp));
             try (OutputStream out = new BufferedOutputStream(new DigestOutputStream(counted, digest))) {
@@ -61,6 +63,11 @@ final class AtomicFile {
             deleteQuietly(temp);
             throw e;
         }
+    }
+
+    /** The temporary file a write of {@code target} goes through: {@code .<name>.<run token>.tmp}. */
+    static Path temporaryOf(Path target) {
+        return target.resolveSibling("." + target.getFileName() + "." + RunToken.CURRENT + TEMPORARY_SUFFIX);
     }
 
     static MessageDigest sha256() {

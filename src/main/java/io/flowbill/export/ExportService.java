@@ -4,7 +4,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.YearMonth;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.function.Consumer;
@@ -14,6 +13,7 @@ import javax.sql.DataSource;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionSystemException;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import io.flowbill.invoicing.InvoiceState;
@@ -23,7 +23,8 @@ import io.flowbill.pricing.PriceBook;
  * Writes the exports under {@code flowbill.export.dir}: per tenant and month folder the day's charges, exceptions
  * and report, the invoices, and the folder's {@code manifest.json}. Rows stream from the database (a cursor in a
  * read-only transaction) and nothing else goes into a file, so the same data gives byte-identical files, whether
- * the nightly run writes them or {@code export} rewrites them.
+ * the nightly run writes them or {@code export} rewrites them. Each call is one {@link Publication}: its files
+ * appear together, or, when it fails, not at all.
  */
 @Service
 public class ExportService {
@@ -52,12 +53,24 @@ public class ExportService {
 
     /** Writes the day's charges, exceptions and report for every tenant, and their manifests; returns the files. */
     public List<Path> writeDay(LocalDate date) {
-        return write(updates -> tenants().forEach(tenant -> day(updates, tenant, date)));
+        return write(publication -> tenants().forEach(tenant -> day(publication, tenant, date)));
     }
 
     /** Writes {@code invoice-<YYYY-MM>.csv} for each invoice, with its current status, and the manifests. */
     public List<Path> writeInvoices(Collection<InvoiceState> invoices) {
-        return write(updates -> invoices.forEach(invoice -> invoice(updates, invoice.tenant(), invoice.month())));
+        return write(publication -> invoices.forEach(invoice -> invoice(publication, invoice.tenant(),
+                invoice.month())));
+    }
+
+    /**
+     * What billing a day writes, published together: the day's files of every tenant, the refreshed invoices and
+     * the manifests (a folder's manifest lists each file once).
+     */
+    public List<Path> writeDayAndInvoices(LocalDate date, Collection<InvoiceState> invoices) {
+        return write(publication -> {
+            tenants().forEach(tenant -> day(publication, tenant, date));
+            invoices.forEach(invoice -> invoice(publication, invoice.tenant(), invoice.month()));
+        });
     }
 
     /** Whether the day was rated (billed by {@code nightly} or {@code rate}). */
@@ -70,83 +83,85 @@ public class ExportService {
      * its month where there is one, and the manifests.
      */
     public List<Path> rewriteDay(LocalDate date) {
-        return write(updates -> tenants().forEach(tenant -> {
-            day(updates, tenant, date);
-            invoiceIfAny(updates, tenant, YearMonth.from(date));
+        return write(publication -> tenants().forEach(tenant -> {
+            day(publication, tenant, date);
+            invoiceIfAny(publication, tenant, YearMonth.from(date));
         }));
     }
 
     /** Rewrites the month's folders: the files of every rated day of it, the invoices, the manifests. */
     public List<Path> rewriteMonth(YearMonth month) {
         List<LocalDate> days = provenance.ratedDays(month);
-        return write(updates -> tenants().forEach(tenant -> {
-            days.forEach(date -> day(updates, tenant, date));
-            invoiceIfAny(updates, tenant, month);
+        return write(publication -> tenants().forEach(tenant -> {
+            days.forEach(date -> day(publication, tenant, date));
+            invoiceIfAny(publication, tenant, month);
         }));
     }
 
-    private List<Path> write(Consumer<Written> files) {
-        return readOnly.execute(status -> {
-            Written written = new Written();
-            files.accept(written);
-            written.paths.addAll(written.manifests.writeAll());
-            return written.paths;
-        });
+    /**
+     * Writes a run's files into staging folders from one read-only transaction, then publishes them; a failure
+     * before publishing leaves every export folder as it was.
+     */
+    private List<Path> write(Consumer<Publication> files) {
+        Publication publication = new Publication();
+        try {
+            readOnly.executeWithoutResult(status -> files.accept(publication));
+            return publication.publish();
+        }
+        catch (TransactionSystemException e) {
+            // a connection that died fails the rollback too: what matters is why the export failed
+            throw e.getApplicationException() instanceof RuntimeException failure ? failure : e;
+        }
+        finally {
+            publication.discard();
+        }
     }
 
-    private void day(Written written, String tenant, LocalDate date) {
+    private void day(Publication publication, String tenant, LocalDate date) {
         YearMonth month = YearMonth.from(date);
         Path folder = folders.of(tenant, month);
+        Path staging = publication.stagingOf(folder, tenant, month);
         String currency = book.currency().getCurrencyCode();
         Long run = provenance.runOfDay(date);
         ChargeTally charges = new ChargeTally();
-        AtomicFile.Written chargesFile = ChargesExport.write(jdbc, folder, tenant, date, bom, charges);
+        AtomicFile.Written chargesFile = ChargesExport.write(jdbc, staging, tenant, date,
+                book.zone().startOf(date.plusDays(1)), bom, charges);
         List<String> versions = List.copyOf(charges.priceVersions());
-        written.add(folder, tenant, month, ManifestEntry.of(chargesFile, "charges", date.toString(), charges.rows(),
+        publication.add(folder, ManifestEntry.of(chargesFile, "charges", date.toString(), charges.rows(),
                 charges.amount(), currency, bom, versions, run));
         ExceptionTally exceptions = new ExceptionTally();
-        AtomicFile.Written exceptionsFile = ExceptionsExport.write(jdbc, folder, book.zone(), tenant, date, bom,
+        AtomicFile.Written exceptionsFile = ExceptionsExport.write(jdbc, staging, book.zone(), tenant, date, bom,
                 exceptions);
-        written.add(folder, tenant, month, ManifestEntry.of(exceptionsFile, "exceptions", date.toString(),
-                exceptions.rows(), null, currency, bom, List.of(), run));
+        publication.add(folder, ManifestEntry.of(exceptionsFile, "exceptions", date.toString(), exceptions.rows(),
+                null, currency, bom, List.of(), run));
         ReportFigures figures = new ReportFigures(tenant, date, book.zone().id(), currency, charges, exceptions,
                 traffic.of(tenant, date), versions, run, ChargesExport.fileName(date), ExceptionsExport.fileName(date));
         byte[] html = ReportPage.render(figures).getBytes(StandardCharsets.UTF_8);
-        AtomicFile.Written report = AtomicFile.write(folder.resolve(ReportFigures.fileName(date)),
+        AtomicFile.Written report = AtomicFile.write(staging.resolve(ReportFigures.fileName(date)),
                 out -> out.write(html));
-        written.add(folder, tenant, month, ManifestEntry.of(report, "report", date.toString(), null, charges.amount(),
+        publication.add(folder, ManifestEntry.of(report, "report", date.toString(), null, charges.amount(),
                 currency, false, versions, run));
     }
 
-    private void invoice(Written written, String tenant, YearMonth month) {
+    private void invoice(Publication publication, String tenant, YearMonth month) {
         Path folder = folders.of(tenant, month);
+        Path staging = publication.stagingOf(folder, tenant, month);
         ChargeTally lines = new ChargeTally();
-        AtomicFile.Written file = InvoiceExport.write(jdbc, folder, tenant, month, bom, lines);
+        AtomicFile.Written file = InvoiceExport.write(jdbc, staging, tenant, month,
+                book.zone().startOf(month.plusMonths(1)), bom, lines);
         List<YearMonth> months = provenance.monthsOfInvoice(tenant, month);
-        written.add(folder, tenant, month, ManifestEntry.of(file, "invoice", month.toString(), lines.rows(),
-                lines.amount(), book.currency().getCurrencyCode(), bom, provenance.priceVersionsOf(tenant, months),
+        publication.add(folder, ManifestEntry.of(file, "invoice", month.toString(), lines.rows(), lines.amount(),
+                book.currency().getCurrencyCode(), bom, provenance.priceVersionsOf(tenant, months),
                 provenance.runOfMonths(months)));
     }
 
-    private void invoiceIfAny(Written written, String tenant, YearMonth month) {
+    private void invoiceIfAny(Publication publication, String tenant, YearMonth month) {
         if (provenance.hasInvoice(tenant, month)) {
-            invoice(written, tenant, month);
+            invoice(publication, tenant, month);
         }
     }
 
     private List<String> tenants() {
         return jdbc.queryForList("select tenant_id from flowbill_tenant order by tenant_id", String.class);
-    }
-
-    /** The files one call wrote, in order, and their manifest entries. */
-    private static final class Written {
-
-        final List<Path> paths = new ArrayList<>();
-        final ManifestUpdates manifests = new ManifestUpdates();
-
-        void add(Path folder, String tenant, YearMonth month, ManifestEntry entry) {
-            paths.add(folder.resolve(entry.name()));
-            manifests.add(folder, tenant, month, entry);
-        }
     }
 }

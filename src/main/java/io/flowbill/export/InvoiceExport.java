@@ -3,6 +3,8 @@ package io.flowbill.export;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.sql.Date;
+import java.sql.Timestamp;
+import java.time.Instant;
 import java.time.YearMonth;
 import java.util.List;
 
@@ -11,6 +13,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 /**
  * {@code invoice-<YYYY-MM>.csv}: a tenant's invoice of one month with its status, by container_id, item and tier.
  * An adjustment line has quantity 1, the month it corrects as its unit, and the difference as price and amount.
+ * Names are those in force at the month's end ({@link ContainerNames}), so a rename after it changes no invoice.
  */
 final class InvoiceExport {
 
@@ -18,11 +21,13 @@ final class InvoiceExport {
             "tier", "quantity", "unit", "unit_price", "amount", "currency");
 
     private static final String SQL = """
-            select i.tenant_id, i.status, l.container_id, c.name, l.item, l.tier, l.quantity, l.unit, l.unit_price,
-                   l.amount, l.currency
+            select i.tenant_id, i.status, l.container_id, coalesce(v.name, c.name) as name, l.item, l.tier,
+                   l.quantity, l.unit, l.unit_price, l.amount, l.currency
               from invoice i
               join invoice_line l on l.invoice_id = i.id
               left join container c on c.tenant_id = i.tenant_id and c.container_id = l.container_id
+              left join lateral (""" + ContainerNames.inForceBefore("i.tenant_id", "l.container_id") + """
+                ) v on true
              where i.tenant_id = ? and i.billing_month = ?
              order by l.container_id, l.item collate "C", l.tier, l.corrects_month nulls first, l.unit_price
             """;
@@ -35,8 +40,8 @@ final class InvoiceExport {
     }
 
     /** Writes the file into {@code folder} and counts its rows into {@code tally}. */
-    static AtomicFile.Written write(JdbcTemplate jdbc, Path folder, String tenant, YearMonth month, boolean bom,
-            ChargeTally tally) {
+    static AtomicFile.Written write(JdbcTemplate jdbc, Path folder, String tenant, YearMonth month, Instant monthEnd,
+            boolean bom, ChargeTally tally) {
         return CsvFile.write(folder.resolve(fileName(month)), HEADER, bom, sink -> jdbc.query(SQL, rs -> {
             long containerId = rs.getLong("container_id");
             BigDecimal amount = rs.getBigDecimal("amount");
@@ -54,6 +59,6 @@ final class InvoiceExport {
                     CsvCells.decimal(amount),
                     rs.getString("currency"));
             tally.add(containerId, rs.getString("item"), null, amount, null);
-        }, tenant, Date.valueOf(month.atDay(1))));
+        }, Timestamp.from(monthEnd), tenant, Date.valueOf(month.atDay(1))));
     }
 }

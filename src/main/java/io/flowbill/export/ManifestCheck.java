@@ -3,8 +3,11 @@ package io.flowbill.export;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -12,8 +15,10 @@ import java.util.stream.Stream;
 
 /**
  * {@code flowbill export --verify DIR}: checks every file listed in the {@code manifest.json} files in DIR (an
- * export folder, or any folder above them) against its entry, and names the export files no manifest lists. Needs
- * no database and no configuration, so whoever receives the files can run it.
+ * export folder, or any folder above them) against its entry, and names everything in DIR and below that no
+ * manifest lists (a manifest itself and the folders that hold export folders excepted): files written before
+ * manifests existed, temporary files and staging folders of an export that did not finish, files someone put
+ * there. Needs no database and no configuration, so whoever receives the files can run it.
  */
 public final class ManifestCheck {
 
@@ -29,43 +34,45 @@ public final class ManifestCheck {
                     + " out/default/2026-11, or the export root");
             return 2;
         }
-        List<Path> manifests = manifestsUnder(dir);
-        if (manifests.isEmpty()) {
+        List<Path> folders = foldersUnder(dir);
+        long manifests = folders.stream().filter(ManifestCheck::hasManifest).count();
+        if (manifests == 0) {
             err.println("flowbill export: no " + Manifest.FILE_NAME + " in " + dir + " or below");
             return 1;
         }
         int files = 0;
         int problems = 0;
-        for (Path manifestFile : manifests) {
-            Path folder = manifestFile.getParent();
-            Manifest manifest;
-            try {
-                manifest = Manifest.read(manifestFile);
-            }
-            catch (IllegalArgumentException | UncheckedIOException e) {
-                out.println("FAILED " + manifestFile + ": " + e.getMessage());
-                problems++;
-                continue;
-            }
-            for (ManifestEntry entry : manifest.files().values()) {
-                files++;
-                Path file = folder.resolve(entry.name());
-                List<String> found = FileCheck.problems(file, entry);
-                if (found.isEmpty()) {
-                    out.println("ok     " + file + describe(entry));
+        for (Path folder : folders) {
+            Manifest manifest = null;
+            if (hasManifest(folder)) {
+                Path manifestFile = folder.resolve(Manifest.FILE_NAME);
+                try {
+                    manifest = Manifest.read(manifestFile);
                 }
-                else {
-                    out.println("FAILED " + file + ": " + String.join("; ", found));
+                catch (IllegalArgumentException | UncheckedIOException e) {
+                    out.println("FAILED " + manifestFile + ": " + e.getMessage());
                     problems++;
+                    continue;
+                }
+                for (ManifestEntry entry : manifest.files().values()) {
+                    files++;
+                    Path file = folder.resolve(entry.name());
+                    List<String> found = FileCheck.problems(file, entry);
+                    if (found.isEmpty()) {
+                        out.println("ok     " + file + describe(entry));
+                    }
+                    else {
+                        out.println("FAILED " + file + ": " + String.join("; ", found));
+                        problems++;
+                    }
                 }
             }
-            for (String unlisted : unlisted(folder, manifest)) {
-                out.println("FAILED " + folder.resolve(unlisted) + ": not in " + Manifest.FILE_NAME
-                        + " (rewrite the folder with 'export --month " + manifest.month() + "')");
+            for (Path unlisted : unlisted(folder, manifest)) {
+                out.println("FAILED " + unlisted + ": " + whyUnlisted(unlisted, manifest));
                 problems++;
             }
         }
-        out.printf("verified %d files in %d manifests: %s%n", files, manifests.size(),
+        out.printf("verified %d files in %d manifests: %s%n", files, manifests,
                 problems == 0 ? "all match" : problems + " problems");
         return problems == 0 ? 0 : 1;
     }
@@ -81,26 +88,71 @@ public final class ManifestCheck {
         return text.append("sha256 ").append(entry.sha256(), 0, 12).append("…)").toString();
     }
 
-    private static List<Path> manifestsUnder(Path dir) {
-        try (Stream<Path> walk = Files.walk(dir)) {
-            return walk.filter(path -> path.getFileName().toString().equals(Manifest.FILE_NAME))
-                    .filter(Files::isRegularFile).sorted().toList();
+    private static boolean hasManifest(Path folder) {
+        return Files.isRegularFile(folder.resolve(Manifest.FILE_NAME));
+    }
+
+    /** DIR and every folder below it, hidden ones (staging folders) excepted: those are reported, not entered. */
+    private static List<Path> foldersUnder(Path dir) {
+        List<Path> folders = new ArrayList<>();
+        try {
+            Files.walkFileTree(dir, new SimpleFileVisitor<>() {
+                @Override
+                public FileVisitResult preVisitDirectory(Path folder, BasicFileAttributes attributes) {
+                    if (!folder.equals(dir) && isHidden(folder)) {
+                        return FileVisitResult.SKIP_SUBTREE;
+                    }
+                    folders.add(folder);
+                    return FileVisitResult.CONTINUE;
+                }
+            });
         }
         catch (IOException e) {
             throw new UncheckedIOException("cannot list " + dir + ": " + e.getMessage(), e);
         }
+        return folders.stream().sorted().toList();
     }
 
-    private static List<String> unlisted(Path folder, Manifest manifest) {
-        List<String> names = new ArrayList<>();
+    /**
+     * What is in the folder that no manifest lists: everything but the manifest itself, the listed files and the
+     * (not hidden) folders below, which are checked on their own.
+     */
+    private static List<Path> unlisted(Path folder, Manifest manifest) {
         try (Stream<Path> list = Files.list(folder)) {
-            list.map(path -> path.getFileName().toString())
-                    .filter(name -> EXPORT_FILE.matcher(name).matches() && !manifest.files().containsKey(name))
-                    .sorted().forEach(names::add);
+            return list.filter(path -> !(Files.isDirectory(path) && !isHidden(path)))
+                    .filter(path -> manifest == null || !(isNamed(path, Manifest.FILE_NAME)
+                            || manifest.files().containsKey(path.getFileName().toString())))
+                    .sorted().toList();
         }
         catch (IOException e) {
             throw new UncheckedIOException("cannot list " + folder + ": " + e.getMessage(), e);
         }
-        return names;
+    }
+
+    private static String whyUnlisted(Path path, Manifest manifest) {
+        String name = path.getFileName().toString();
+        String notListed = manifest == null ? "no " + Manifest.FILE_NAME + " in its folder lists it"
+                : "not in " + Manifest.FILE_NAME;
+        if (StaleTemporaries.isStaging(name) && Files.isDirectory(path)) {
+            return notListed + ": staging folder of an export that did not finish (or is publishing right now);"
+                    + " the next export of this folder finishes or removes it";
+        }
+        if (StaleTemporaries.isTemporaryFile(name)) {
+            return notListed + ": temporary file of an export that did not finish; the next export of this folder"
+                    + " removes it";
+        }
+        if (EXPORT_FILE.matcher(name).matches()) {
+            String month = manifest != null ? manifest.month() : path.getParent().getFileName().toString();
+            return notListed + " (rewrite the folder with 'export --month " + month + "')";
+        }
+        return notListed + ": flowbill did not write it; move it out of the export folder";
+    }
+
+    private static boolean isHidden(Path path) {
+        return path.getFileName() != null && path.getFileName().toString().startsWith(".");
+    }
+
+    private static boolean isNamed(Path path, String name) {
+        return path.getFileName().toString().equals(name);
     }
 }

@@ -57,15 +57,28 @@ public class InvoiceService {
     }
 
     /**
-     * Closes a month that is over: each tenant's invoice is refreshed a last time and made FINAL. An invoice that
-     * is already FINAL stays as it is.
+     * Closes a month that is over and whose every day was rated: each tenant's invoice is refreshed a last time and
+     * made FINAL. An invoice that is already FINAL stays as it is.
      *
      * @throws IllegalArgumentException when the month is not over yet in the billing zone
+     * @throws UnratedDaysException     when some of its days were never rated; nothing is changed
      */
     public List<InvoiceState> close(YearMonth month) {
+        return close(month, false);
+    }
+
+    /**
+     * Closes a month that is over, as {@link #close(YearMonth)}; with {@code unratedDaysAllowed} also when some of
+     * its days were never rated (their charges then reach a later invoice as adjustments, once rated).
+     */
+    public List<InvoiceState> close(YearMonth month, boolean unratedDaysAllowed) {
         if (clock.instant().isBefore(book.zone().startOf(month.plusMonths(1)))) {
             throw new IllegalArgumentException("month " + month + " is not over yet: it can be closed from "
                     + book.zone().startOf(month.plusMonths(1)).atZone(book.zone().id()).toOffsetDateTime());
+        }
+        List<LocalDate> unrated = unratedDays(month);
+        if (!unrated.isEmpty() && !unratedDaysAllowed) {
+            throw new UnratedDaysException(month, unrated);
         }
         List<Draft> drafts = new ArrayList<>();
         for (String tenant : store.tenants()) {
@@ -84,8 +97,8 @@ public class InvoiceService {
     }
 
     /** Days of the month that were never rated (a close should follow the month's nightly runs). */
-    public List<String> unratedDays(YearMonth month) {
-        return store.unratedDays(month);
+    public List<LocalDate> unratedDays(YearMonth month) {
+        return store.unratedDays(month).stream().map(LocalDate::parse).toList();
     }
 
     private Draft draftFor(String tenant, YearMonth month) {

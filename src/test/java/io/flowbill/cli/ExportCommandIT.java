@@ -1,6 +1,7 @@
 package io.flowbill.cli;
 
 import static io.flowbill.invoicing.FixtureFleet.DAY;
+import static io.flowbill.invoicing.FixtureFleet.TENANT;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -10,10 +11,15 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
+
+import javax.sql.DataSource;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -25,6 +31,10 @@ import org.springframework.test.context.DynamicPropertySource;
 
 import io.flowbill.billing.BillingService;
 import io.flowbill.invoicing.FixtureFleet;
+import io.flowbill.invoicing.InvoiceService;
+import io.flowbill.invoicing.RatingService;
+import io.flowbill.metering.InventoryScans;
+import io.flowbill.system.TerminatedMidRun;
 import io.flowbill.system.TestDatabase;
 
 /**
@@ -52,6 +62,15 @@ class ExportCommandIT {
 
     @Autowired
     JdbcTemplate jdbc;
+
+    @Autowired
+    DataSource dataSource;
+
+    @Autowired
+    RatingService rating;
+
+    @Autowired
+    InvoiceService invoices;
 
     Map<Path, byte[]> billed;
 
@@ -107,10 +126,106 @@ class ExportCommandIT {
                 .hasMessageContaining("--month 2026-10 has no rated day and no invoice");
     }
 
+    @Test
+    void removesTheTemporariesOfAKilledExportOnTheNextWriteAndVerifyNamesThemUntilThen() throws Exception {
+        // given: what exports killed mid-run left: a temporary file of this build's naming and of the one before,
+        // and a staging folder that was still being written
+        Path folder = exportDir.resolve("acme/2026-11");
+        String dead = deadRun();
+        List<Path> debris = List.of(folder.resolve(".charges-2026-11-25.csv." + dead + ".tmp"),
+                folder.resolve(".invoice-2026-11.csv." + dead.substring(0, dead.indexOf('-')) + ".tmp"),
+                folder.resolve(".staging." + dead + ".1/charges-2026-11-25.csv"));
+        for (Path file : debris) {
+            Files.createDirectories(file.getParent());
+            Files.writeString(file, "tenant,date,container_id\r\nacme,2026-11-25,1");
+        }
+
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        int verified = verify(out);
+        assertThat(verified).as("export --verify with debris: %s", out).isEqualTo(1);
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains(
+                "FAILED " + debris.get(0) + ": not in manifest.json: temporary file of an export that did not finish",
+                "FAILED " + debris.get(1) + ": not in manifest.json: temporary file",
+                "FAILED " + debris.get(2).getParent() + ": not in manifest.json: staging folder of an export that did"
+                        + " not finish", "3 problems");
+
+        int exit = export.run(args("export", "--date", DAY.toString()));
+
+        assertThat(exit).isZero();
+        assertSameFiles();
+        assertThat(verify(out)).as("export --verify after the next export: %s", out).isZero();
+    }
+
+    @Test
+    void publishesNothingWhenTheDatabaseFailsHalfWayAndTheSameCommandThenCompletesIt() throws Exception {
+        // given: late usage, rated, so that the export changes the day's files and the invoice
+        new FixtureFleet(jdbc).container(107, "late-arrival").onDemand(20).hours(DAY, 20, 24).insert();
+        rating.rate(DAY);
+        invoices.refreshFor(DAY);
+
+        // when: the connection dies when the invoice is read, after the day's three files were written
+        Throwable failure = TerminatedMidRun.whenReading(dataSource, "invoice_line",
+                () -> export.run(args("export", "--date", DAY.toString())));
+
+        // then: the folder is as billing left it; the same command then writes it all
+        assertThat(failure).as("what export --date threw").hasMessageContaining("terminating connection");
+        assertSameFiles();
+        assertThat(export.run(args("export", "--date", DAY.toString()))).isZero();
+        assertThat(files().keySet()).as("files in %s", exportDir).isEqualTo(billed.keySet());
+        assertThat(new String(files().get(Path.of("acme/2026-11/invoice-2026-11.csv")), StandardCharsets.UTF_8))
+                .contains(",107,late-arrival,");
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        assertThat(verify(out)).as(out.toString(StandardCharsets.UTF_8)).isZero();
+    }
+
+    @Test
+    void printsTheNameInForceAtTheDaysEndSoALaterRenameChangesNoFile() throws Exception {
+        // given: scans that saw the fleet at the day's start and 103 renamed at noon, then the day billed
+        Instant created = FixtureFleet.local(DAY, 0);
+        Instant seen = created.plus(Duration.ofMinutes(30));
+        for (long id : List.of(101L, 102L, 103L, 104L, 105L)) {
+            String name = jdbc.queryForObject("select name from container where container_id = ?", String.class, id);
+            InventoryScans.saw(jdbc, TENANT, seen, id, name, created, created);
+        }
+        InventoryScans.saw(jdbc, TENANT, FixtureFleet.local(DAY, 13), 103, "db-renamed-at-noon", created,
+                FixtureFleet.local(DAY, 12));
+        deleteExports();
+        billing.bill(DAY);
+        billed = files();
+        assertThat(new String(billed.get(Path.of("acme/2026-11/charges-2026-11-25.csv")), StandardCharsets.UTF_8))
+                .as("the name in force at the day's end").contains(",103,db-renamed-at-noon,")
+                .doesNotContain("db-package");
+
+        // when: 101 is renamed in December, which a later scan sees
+        Instant december = Instant.parse("2026-12-02T01:00:00Z");
+        InventoryScans.saw(jdbc, TENANT, december, 101, "web-renamed", created, december.minus(Duration.ofHours(1)));
+        assertThat(jdbc.queryForObject("select name from container where container_id = 101", String.class))
+                .as("101's current name").isEqualTo("web-renamed");
+        int exit = export.run(args("export", "--date", DAY.toString()));
+
+        // then: November's day and invoice print the names they printed before
+        assertThat(exit).isZero();
+        assertSameFiles();
+    }
+
     private void assertSameFiles() throws IOException {
         Map<Path, byte[]> now = files();
         assertThat(now.keySet()).as("files in %s", exportDir).isEqualTo(billed.keySet());
         now.forEach((file, bytes) -> assertThat(bytes).as("bytes of %s", file).isEqualTo(billed.get(file)));
+    }
+
+    private static int verify(ByteArrayOutputStream out) {
+        out.reset();
+        return FlowbillCli.run(new String[] { "export", "--verify", exportDir.toString() },
+                new PrintStream(out, true, StandardCharsets.UTF_8), System.err);
+    }
+
+    /** The run token of a process that has ended. */
+    private static String deadRun() throws Exception {
+        Process process = new ProcessBuilder("true").start();
+        long start = process.info().startInstant().map(Instant::toEpochMilli).orElse(1L);
+        process.waitFor();
+        return process.pid() + "-" + start;
     }
 
     private static CommandArgs args(String... words) {

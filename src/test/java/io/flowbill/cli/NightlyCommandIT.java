@@ -106,13 +106,18 @@ class NightlyCommandIT {
         // two months back, so that yesterday's month, which the other tests bill, stays open
         YearMonth last = YearMonth.from(book.zone().date(clock.instant())).minusMonths(2);
 
-        int first = close.run(args("close", "--month", last.toString()));
-        int again = close.run(args("close", "--month", last.toString()));
+        int refused = close.run(args("close", "--month", last.toString()));
+        int first = close.run(args("close", "--month", last.toString(), "--force"));
+        int again = close.run(args("close", "--month", last.toString(), "--force"));
 
+        assertThat(refused).as("exit code of close without --force").isEqualTo(FlowbillCli.EXIT_FAILED);
         assertThat(first).as("exit code of the first close").isZero();
         assertThat(again).as("exit code of the second close").isZero();
-        assertThat(output.getOut()).contains("warning: " + last.lengthOfMonth() + " days of " + last
-                + " were never rated", "default " + last + " FINAL 0 CNY (0 lines, closed now)",
+        String days = last.atDay(1) + ".." + last.atEndOfMonth();
+        assertThat(output.getErr()).contains(last + " has " + last.lengthOfMonth() + " days that were never rated: "
+                + days);
+        assertThat(output.getOut()).contains("warning: --force: closing " + last + " with " + last.lengthOfMonth()
+                + " days never rated: " + days, "default " + last + " FINAL 0 CNY (0 lines, closed now)",
                 "default " + last + " FINAL 0 CNY (0 lines, already final)");
         assertThat(exportDir.resolve("default/" + last + "/invoice-" + last + ".csv")).as("export of %s", last)
                 .hasContent("tenant,month,status,container_id,container_name,item,tier,quantity,unit,unit_price,"

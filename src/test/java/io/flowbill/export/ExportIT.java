@@ -13,11 +13,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.sql.Date;
-import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 import javax.sql.DataSource;
 
@@ -35,6 +35,7 @@ import io.flowbill.invoicing.InvoiceService;
 import io.flowbill.invoicing.InvoiceState;
 import io.flowbill.invoicing.RatingService;
 import io.flowbill.pricing.PriceBook;
+import io.flowbill.system.TerminatedMidRun;
 import io.flowbill.system.TestDatabase;
 
 /** The CSV exports of the fixture day, byte for byte, and the folder's manifest. */
@@ -197,6 +198,31 @@ class ExportIT {
         assertThat(ManifestCheck.run(excelAcme, quiet(), quiet())).as("export --verify %s", excelAcme).isZero();
     }
 
+    @Test
+    void publishesTheDayAndItsInvoiceTogetherOrNothingWhenTheDatabaseFailsHalfWay() throws Exception {
+        bill();
+        Map<String, byte[]> before = folder(acme);
+        // given: late usage, rated, so that the export would change the day's files and the invoice
+        new FixtureFleet(jdbc).container(107, "late-arrival").onDemand(20).hours(DAY, 20, 24).insert();
+        rating.rate(DAY);
+        List<InvoiceState> refreshed = invoices.refreshFor(DAY);
+
+        // when: the connection dies at the invoice, after the day's three files were written
+        Throwable failure = TerminatedMidRun.whenReading(dataSource, "invoice_line",
+                () -> exports.writeDayAndInvoices(DAY, refreshed));
+
+        // then
+        assertThat(failure).as("what the export threw").hasMessageContaining("terminating connection");
+        assertThat(folder(acme)).as("files of %s after the failed export", acme).containsOnlyKeys(before.keySet())
+                .allSatisfy((name, bytes) -> assertThat(bytes).as("bytes of %s", name).isEqualTo(before.get(name)));
+
+        exports.writeDayAndInvoices(DAY, refreshed);
+        assertThat(read(acme.resolve("charges-2026-11-25.csv"))).contains(",107,late-arrival,");
+        assertThat(read(acme.resolve("invoice-2026-11.csv"))).contains(",107,late-arrival,");
+        assertThat(folder(acme).keySet()).as("files of %s after the export again", acme).isEqualTo(before.keySet());
+        assertThat(ManifestCheck.run(acme, quiet(), quiet())).as("export --verify %s", acme).isZero();
+    }
+
     private ManifestEntry entry(String name, String kind, String period, Long rows, String amount,
             List<String> versions, Long run) throws Exception {
         byte[] bytes = Files.readAllBytes(acme.resolve(name));
@@ -211,9 +237,17 @@ class ExportIT {
 
     private List<Path> bill() throws Exception {
         rating.rate(DAY);
-        List<InvoiceState> refreshed = invoices.refreshFor(DAY);
-        List<Path> files = new ArrayList<>(exports.writeDay(DAY));
-        files.addAll(exports.writeInvoices(refreshed));
+        return exports.writeDayAndInvoices(DAY, invoices.refreshFor(DAY));
+    }
+
+    /** Every file in a folder, hidden ones and those in folders below included, by path relative to it. */
+    private static Map<String, byte[]> folder(Path folder) throws IOException {
+        Map<String, byte[]> files = new TreeMap<>();
+        try (var walk = Files.walk(folder)) {
+            for (Path file : walk.filter(Files::isRegularFile).toList()) {
+                files.put(folder.relativize(file).toString(), Files.readAllBytes(file));
+            }
+        }
         return files;
     }
 

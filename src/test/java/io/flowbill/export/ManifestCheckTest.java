@@ -74,6 +74,35 @@ class ManifestCheckTest {
     }
 
     @Test
+    void failsForTemporaryFilesAndStagingFoldersAnInterruptedExportLeftAndNamesThem() throws IOException {
+        Path temporary = Files.writeString(folder.resolve(".charges-2026-11-25.csv.4242.tmp"), "tenant,da");
+        Path staging = Files.createDirectories(folder.resolve(".staging.4242-1700000000000.1"));
+        Files.writeString(staging.resolve("manifest.json"), "{}");
+
+        assertThat(verify(root)).isEqualTo(1);
+        assertThat(output()).contains("FAILED " + temporary + ": not in manifest.json: temporary file of an export"
+                + " that did not finish; the next export of this folder removes it")
+                .contains("FAILED " + staging + ": not in manifest.json: staging folder of an export that did not"
+                        + " finish (or is publishing right now); the next export of this folder finishes or removes it")
+                .contains("verified 2 files in 1 manifests: 2 problems");
+    }
+
+    @Test
+    void failsForAnyFileNoManifestListsButTheManifestItself() throws IOException {
+        Path notes = Files.writeString(folder.resolve("notes.txt"), "mine");
+        Path older = Files.createDirectories(root.resolve("acme/2026-10")).resolve("charges-2026-10-31.csv");
+        Files.writeString(older, "container_id,amount\r\n");
+
+        assertThat(verify(root)).isEqualTo(1);
+        assertThat(output()).contains("FAILED " + notes + ": not in manifest.json: flowbill did not write it; move it"
+                + " out of the export folder")
+                .contains("FAILED " + older + ": no manifest.json in its folder lists it (rewrite the folder with"
+                        + " 'export --month 2026-10')")
+                .doesNotContain("FAILED " + folder.resolve("manifest.json"))
+                .contains("2 problems");
+    }
+
+    @Test
     void refusesAFolderThatDoesNotExistAndOneWithoutManifest() throws IOException {
         assertThat(verify(root.resolve("nowhere"))).isEqualTo(2);
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("is not a folder");

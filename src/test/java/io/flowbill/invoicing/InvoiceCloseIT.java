@@ -5,6 +5,7 @@ import static io.flowbill.invoicing.FixtureFleet.TENANT;
 import static io.flowbill.invoicing.InvoiceDraftIT.acme;
 import static io.flowbill.invoicing.InvoiceLines.assertAdjustment;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.sql.Date;
 import java.sql.Timestamp;
@@ -53,7 +54,7 @@ class InvoiceCloseIT {
         fleet = new FixtureFleet(jdbc).clear().insertDay();
         rating.rate(DAY);
         invoices.refreshFor(DAY);
-        InvoiceState closed = acme(invoices.close(NOVEMBER));
+        InvoiceState closed = acme(invoices.close(NOVEMBER, true));
         assertThat(closed.status()).as("acme's November after close").isEqualTo(InvoiceStatus.FINAL);
         assertThat(closed.total()).as("acme's November total").isEqualByComparingTo("47.33");
     }
@@ -95,7 +96,7 @@ class InvoiceCloseIT {
         rating.rate(DAY);
         invoices.refreshFor(DAY);
         List<InvoiceLines.Line> december = InvoiceLines.of(jdbc, TENANT, DECEMBER);
-        InvoiceState decemberClosed = acme(invoices.close(DECEMBER));
+        InvoiceState decemberClosed = acme(invoices.close(DECEMBER, true));
         jdbc.update("delete from usage_hour where container_id = 107");
         rating.rate(DAY);
         InvoiceState january = acme(invoices.refreshFor(DAY));
@@ -125,10 +126,23 @@ class InvoiceCloseIT {
     void closingAClosedMonthAgainChangesNothing() {
         List<String> before = invoiceRows(NOVEMBER);
 
-        InvoiceState again = acme(invoices.close(NOVEMBER));
+        InvoiceState again = acme(invoices.close(NOVEMBER, true));
 
         assertThat(again.changed()).as("second close of November").isFalse();
         assertThat(invoiceRows(NOVEMBER)).as("acme's November, row versions included").isEqualTo(before);
+    }
+
+    @Test
+    void refusesToCloseAMonthWithUnratedDaysAndChangesNothing() throws Exception {
+        fleet.container(107, "december").onDemand(20).hours(DAY.plusDays(10), 0, 24).insert();
+        rating.rate(DAY.plusDays(10));
+        invoices.refreshFor(DAY.plusDays(10));
+        List<String> before = invoiceRows(DECEMBER);
+
+        assertThatThrownBy(() -> invoices.close(DECEMBER)).isInstanceOf(UnratedDaysException.class)
+                .hasMessage("2026-12 has 30 days that were never rated: 2026-12-01..2026-12-04, 2026-12-06..2026-12-31");
+        assertThat(invoiceRows(DECEMBER)).as("acme's December after the refused close, row versions included")
+                .isEqualTo(before).anyMatch(row -> row.contains("DRAFT"));
     }
 
     /** The invoice row and its lines, each with its row version. */

@@ -1,0 +1,26 @@
+package io.flowbill.export;
+
+/**
+ * Which name of a container an export prints. Rule: the name of the container's version in force at the end of the
+ * file's period (for a day file the day's end in the billing zone, for an invoice its month's end), i.e. the last
+ * version whose {@code valid_from} lies before that end; that is also the last name valid during the period. A
+ * container with no version before then (or none with a name) prints its current name. So a rename never rewrites
+ * the files of days and months that ended before it, and a FINAL invoice stays byte-identical.
+ */
+final class ContainerNames {
+
+    /**
+     * The body of a lateral subquery giving {@code name}: the version of the container in those columns in force just
+     * before the instant bound to its one parameter.
+     */
+    static String inForceBefore(String tenantColumn, String containerColumn) {
+        return """
+                select cv.name from container_version cv
+                 where cv.tenant_id = %s and cv.container_id = %s and cv.valid_from < ?
+                 order by cv.valid_from desc
+                 limit 1""".formatted(tenantColumn, containerColumn);
+    }
+
+    private ContainerNames() {
+    }
+}
