@@ -22,16 +22,23 @@ final class FleetGenerator {
     private static final int[] HIGH_BANDWIDTHS = {6, 8, 10, 12, 15, 20, 25, 30, 40, 50, 60, 80, 100};
     private static final int[] TRAFFIC_CAPS = {1, 2, 5, 10, 20, 50, 100};
     private static final int FIRST_ID = 10_000;
+    /** Public-image slots a generated container draws from; {@link ImageCatalog#generatedImageId} maps them. */
+    static final int IMAGE_SLOTS = 8;
 
     private FleetGenerator() {
     }
 
     static GeneratedFleet generate(int size, long seed, Instant now) {
+        return generate(size, seed, now, ImageCatalog.defaults());
+    }
+
+    /** The fleet whose containers are made from the images of {@code images}. */
+    static GeneratedFleet generate(int size, long seed, Instant now, ImageCatalog images) {
         if (size < 0) {
             throw new IllegalArgumentException("size cannot be negative: " + size);
         }
         SplittableRandom random = new SplittableRandom(seed);
-        GeneratedFleet.Builder fleet = new GeneratedFleet.Builder(size, seed);
+        GeneratedFleet.Builder fleet = new GeneratedFleet.Builder(size, seed, images);
         long end = now.getEpochSecond();
         long span = Duration.ofDays(SPAN_DAYS).toSeconds();
         long start = end - span;
@@ -61,7 +68,7 @@ final class FleetGenerator {
                 default -> provisioning + 1 + random.nextLong(Math.max(1, age - provisioning));
             };
             int spec = pick(SPEC_WEIGHTS, random.nextInt(100));
-            int image = random.nextInt(100) < 95 ? random.nextInt(Images.PUBLIC.size()) : -1;
+            int image = random.nextInt(100) < 95 ? random.nextInt(IMAGE_SLOTS) : -1;
             fleet.add(id, createdAt, (int) updated, provisioning, charge, spec, network, bandwidth, status, image);
         }
         return fleet.build();

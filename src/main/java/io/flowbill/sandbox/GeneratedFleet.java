@@ -13,6 +13,7 @@ import java.util.List;
 final class GeneratedFleet {
 
     private final long seed;
+    private final ImageCatalog images;
     private final int[] ids;
     private final long[] createdAt;
     private final int[] updatedAfter;
@@ -26,6 +27,7 @@ final class GeneratedFleet {
 
     private GeneratedFleet(Builder b) {
         this.seed = b.seed;
+        this.images = b.images;
         this.ids = b.ids;
         this.createdAt = b.createdAt;
         this.updatedAfter = b.updatedAfter;
@@ -84,7 +86,7 @@ final class GeneratedFleet {
                 GeneratedNames.desc(seed, id),
                 charge,
                 FleetGenerator.SPECS[spec[index]],
-                image[index] < 0 ? (int) Images.FIRST_CUSTOM_ID : (int) Images.PUBLIC.get(image[index]).id(),
+                (int) images.generatedImageId(image[index]),
                 charge == 1 || net > 0 ? 1 : 0,
                 net > 0 ? net : null,
                 bandwidth[index] > 0 ? (int) bandwidth[index] : null,
@@ -107,6 +109,7 @@ final class GeneratedFleet {
     /** Collects the columns while generating. */
     static final class Builder {
         private final long seed;
+        private final ImageCatalog images;
         private final int[] ids;
         private final long[] createdAt;
         private final int[] updatedAfter;
@@ -119,8 +122,9 @@ final class GeneratedFleet {
         private final byte[] image;
         private int next;
 
-        Builder(int size, long seed) {
+        Builder(int size, long seed, ImageCatalog images) {
             this.seed = seed;
+            this.images = images;
             ids = new int[size];
             createdAt = new long[size];
             updatedAfter = new int[size];

@@ -3,10 +3,12 @@ package io.flowbill.sandbox;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Stream;
 
 /**
- * The image catalogue behind {@code GET /containers/images}: fixed public images and custom images, which grow when a
- * container is saved as an image ({@code POST /containers/{id}/tag}).
+ * The image catalogue behind {@code GET /containers/images}: the public and custom images of an
+ * {@link ImageCatalog}; the custom images grow when a container is saved as an image
+ * ({@code POST /containers/{id}/tag}), with ids above every id of the catalog and above {@value #FIRST_CUSTOM_ID}.
  */
 final class Images {
 
@@ -18,23 +20,22 @@ final class Images {
     record Constraint(int minCombo, int maxCombo, int minMachineSpec, int maxMachineSpec) {
     }
 
-    static final List<Image> PUBLIC = List.of(
-            new Image("latest", "", 3, 10005, "centos", new Constraint(20, 50, 10, 40)),
-            new Image("16.04", "", 3, 10006, "ubuntu", null),
-            new Image("8", "", 2, 10007, "debian", null),
-            new Image("1.10", "official nginx", 2, 10010, "nginx", null),
-            new Image("5.7", "", 1, 10011, "mysql", new Constraint(10, 50, 10, 50)),
-            new Image("3.2", "", 1, 10012, "redis", null),
-            new Image("8.5", "", 1, 10013, "tomcat", null),
-            new Image("6", "", 1, 10014, "nodejs", null));
     static final long FIRST_CUSTOM_ID = 30202;
 
-    private final List<Image> custom = new CopyOnWriteArrayList<>(
-            List.of(new Image("v1", "v1", 0, FIRST_CUSTOM_ID, "4638_tomcat2", null)));
-    private final AtomicLong nextCustomId = new AtomicLong(FIRST_CUSTOM_ID + 1);
+    private final List<Image> publicImages;
+    private final List<Image> custom;
+    private final AtomicLong nextCustomId;
+
+    Images(ImageCatalog catalog) {
+        this.publicImages = catalog.publicImages();
+        this.custom = new CopyOnWriteArrayList<>(catalog.customImages());
+        long highest = Stream.concat(publicImages.stream(), custom.stream()).mapToLong(Image::id)
+                .max().orElse(FIRST_CUSTOM_ID);
+        this.nextCustomId = new AtomicLong(Math.max(highest, FIRST_CUSTOM_ID) + 1);
+    }
 
     List<Image> publicImages() {
-        return PUBLIC;
+        return publicImages;
     }
 
     List<Image> customImages() {
@@ -43,7 +44,7 @@ final class Images {
 
     /** Whether an image of this type (1 public, 2 custom) and id exists. */
     boolean exists(int imageType, long imageId) {
-        List<Image> images = imageType == 1 ? PUBLIC : custom;
+        List<Image> images = imageType == 1 ? publicImages : custom;
         return images.stream().anyMatch(image -> image.id() == imageId);
     }
 

@@ -23,6 +23,7 @@ import java.util.Objects;
  * @param deletionTime     how long a deleted container stays {@code delete_ing} before it is gone
  * @param faults           the faults switched on at start
  * @param fleetAnchor      the fleet is created over the months before this instant; null = the clock at start
+ * @param images           the image catalog ({@code GET /containers/images}, the images creates may use)
  */
 public record SandboxConfig(
         String host,
@@ -40,7 +41,8 @@ public record SandboxConfig(
         Duration provisioningTime,
         Duration deletionTime,
         FaultConfig faults,
-        Instant fleetAnchor) {
+        Instant fleetAnchor,
+        ImageCatalog images) {
 
     public SandboxConfig {
         Objects.requireNonNull(host, "host");
@@ -48,6 +50,7 @@ public record SandboxConfig(
         Objects.requireNonNull(timeUnit, "timeUnit");
         Objects.requireNonNull(clock, "clock");
         Objects.requireNonNull(faults, "faults");
+        Objects.requireNonNull(images, "images");
         if (port < 0 || port > 65_535) {
             throw new IllegalArgumentException("port must be in [0, 65535], was " + port);
         }
@@ -68,82 +71,82 @@ public record SandboxConfig(
 
     /**
      * Loopback, ephemeral port, 1,000 containers, seed 1, MB, seconds, tokens of 86,399 s, 256 threads, a system
-     * clock, generated credentials, 20 s provisioning, 10 s deletion, no faults.
+     * clock, generated credentials, 20 s provisioning, 10 s deletion, no faults, the default image catalog.
      */
     public static SandboxConfig defaults() {
         return new SandboxConfig("127.0.0.1", 0, 1000, 1, FlowFormat.MB, FlowTimeUnit.SECONDS,
                 Duration.ofSeconds(86_399), 256, SandboxClock.system(), null, null, null, Duration.ofSeconds(20),
-                Duration.ofSeconds(10), FaultConfig.none(), null);
+                Duration.ofSeconds(10), FaultConfig.none(), null, ImageCatalog.defaults());
     }
 
     public SandboxConfig withHost(String value) {
         return new SandboxConfig(value, port, containers, seed, flowFormat, timeUnit, tokenTtl, threads, clock,
-                appKey, appSecret, staticToken, provisioningTime, deletionTime, faults, fleetAnchor);
+                appKey, appSecret, staticToken, provisioningTime, deletionTime, faults, fleetAnchor, images);
     }
 
     public SandboxConfig withPort(int value) {
         return new SandboxConfig(host, value, containers, seed, flowFormat, timeUnit, tokenTtl, threads, clock,
-                appKey, appSecret, staticToken, provisioningTime, deletionTime, faults, fleetAnchor);
+                appKey, appSecret, staticToken, provisioningTime, deletionTime, faults, fleetAnchor, images);
     }
 
     public SandboxConfig withContainers(int value) {
         return new SandboxConfig(host, port, value, seed, flowFormat, timeUnit, tokenTtl, threads, clock,
-                appKey, appSecret, staticToken, provisioningTime, deletionTime, faults, fleetAnchor);
+                appKey, appSecret, staticToken, provisioningTime, deletionTime, faults, fleetAnchor, images);
     }
 
     public SandboxConfig withSeed(long value) {
         return new SandboxConfig(host, port, containers, value, flowFormat, timeUnit, tokenTtl, threads, clock,
-                appKey, appSecret, staticToken, provisioningTime, deletionTime, faults, fleetAnchor);
+                appKey, appSecret, staticToken, provisioningTime, deletionTime, faults, fleetAnchor, images);
     }
 
     public SandboxConfig withFlowFormat(FlowFormat value) {
         return new SandboxConfig(host, port, containers, seed, value, timeUnit, tokenTtl, threads, clock,
-                appKey, appSecret, staticToken, provisioningTime, deletionTime, faults, fleetAnchor);
+                appKey, appSecret, staticToken, provisioningTime, deletionTime, faults, fleetAnchor, images);
     }
 
     public SandboxConfig withTimeUnit(FlowTimeUnit value) {
         return new SandboxConfig(host, port, containers, seed, flowFormat, value, tokenTtl, threads, clock,
-                appKey, appSecret, staticToken, provisioningTime, deletionTime, faults, fleetAnchor);
+                appKey, appSecret, staticToken, provisioningTime, deletionTime, faults, fleetAnchor, images);
     }
 
     public SandboxConfig withTokenTtl(Duration value) {
         return new SandboxConfig(host, port, containers, seed, flowFormat, timeUnit, value, threads, clock,
-                appKey, appSecret, staticToken, provisioningTime, deletionTime, faults, fleetAnchor);
+                appKey, appSecret, staticToken, provisioningTime, deletionTime, faults, fleetAnchor, images);
     }
 
     public SandboxConfig withThreads(int value) {
         return new SandboxConfig(host, port, containers, seed, flowFormat, timeUnit, tokenTtl, value, clock,
-                appKey, appSecret, staticToken, provisioningTime, deletionTime, faults, fleetAnchor);
+                appKey, appSecret, staticToken, provisioningTime, deletionTime, faults, fleetAnchor, images);
     }
 
     public SandboxConfig withClock(SandboxClock value) {
         return new SandboxConfig(host, port, containers, seed, flowFormat, timeUnit, tokenTtl, threads, value,
-                appKey, appSecret, staticToken, provisioningTime, deletionTime, faults, fleetAnchor);
+                appKey, appSecret, staticToken, provisioningTime, deletionTime, faults, fleetAnchor, images);
     }
 
     public SandboxConfig withCredentials(String key, String secret) {
         return new SandboxConfig(host, port, containers, seed, flowFormat, timeUnit, tokenTtl, threads, clock,
-                key, secret, staticToken, provisioningTime, deletionTime, faults, fleetAnchor);
+                key, secret, staticToken, provisioningTime, deletionTime, faults, fleetAnchor, images);
     }
 
     public SandboxConfig withStaticToken(String value) {
         return new SandboxConfig(host, port, containers, seed, flowFormat, timeUnit, tokenTtl, threads, clock,
-                appKey, appSecret, value, provisioningTime, deletionTime, faults, fleetAnchor);
+                appKey, appSecret, value, provisioningTime, deletionTime, faults, fleetAnchor, images);
     }
 
     public SandboxConfig withProvisioningTime(Duration value) {
         return new SandboxConfig(host, port, containers, seed, flowFormat, timeUnit, tokenTtl, threads, clock,
-                appKey, appSecret, staticToken, value, deletionTime, faults, fleetAnchor);
+                appKey, appSecret, staticToken, value, deletionTime, faults, fleetAnchor, images);
     }
 
     public SandboxConfig withDeletionTime(Duration value) {
         return new SandboxConfig(host, port, containers, seed, flowFormat, timeUnit, tokenTtl, threads, clock,
-                appKey, appSecret, staticToken, provisioningTime, value, faults, fleetAnchor);
+                appKey, appSecret, staticToken, provisioningTime, value, faults, fleetAnchor, images);
     }
 
     public SandboxConfig withFaults(FaultConfig value) {
         return new SandboxConfig(host, port, containers, seed, flowFormat, timeUnit, tokenTtl, threads, clock,
-                appKey, appSecret, staticToken, provisioningTime, deletionTime, value, fleetAnchor);
+                appKey, appSecret, staticToken, provisioningTime, deletionTime, value, fleetAnchor, images);
     }
 
     /**
@@ -152,6 +155,12 @@ public record SandboxConfig(
      */
     public SandboxConfig withFleetAnchor(Instant anchor) {
         return new SandboxConfig(host, port, containers, seed, flowFormat, timeUnit, tokenTtl, threads, clock,
-                appKey, appSecret, staticToken, provisioningTime, deletionTime, faults, anchor);
+                appKey, appSecret, staticToken, provisioningTime, deletionTime, faults, anchor, images);
+    }
+
+    /** The images the sandbox serves and accepts in creates. */
+    public SandboxConfig withImages(ImageCatalog value) {
+        return new SandboxConfig(host, port, containers, seed, flowFormat, timeUnit, tokenTtl, threads, clock,
+                appKey, appSecret, staticToken, provisioningTime, deletionTime, faults, fleetAnchor, value);
     }
 }

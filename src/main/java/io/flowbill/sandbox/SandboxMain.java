@@ -28,6 +28,13 @@ public final class SandboxMain {
               --token T                    the static token (default generated)
               --provisioning-seconds N     time a new container stays 'creating' (default 20)
               --deletion-seconds N         time a deleted container stays 'delete_ing' (default 10)
+              --fleet-anchor INSTANT       the fleet was created over the 182 days before this past instant, e.g.
+                                           2026-11-01T00:00:00Z: with the same seed, every start serves the same
+                                           fleet (default: the start time, a different fleet on every start)
+              --images FILE                image catalog, JSON shaped like GET /containers/images:
+                                           {"public_images": [{"id": 20835, "name": "ubuntu", "tag": "16.04"}],
+                                            "custom_images": []}; desc, weight, constraint optional
+                                           (default: the built-in catalog, public ids 10005-10014 and 20835)
             Faults (all off by default; rates are probabilities in [0, 1]):
               --latency-ms N               added to every answer
               --latency-jitter-ms N        up to this much more, at random
@@ -45,6 +52,11 @@ public final class SandboxMain {
     private SandboxMain() {
     }
 
+    /** What the options change: the defaults on port {@value #DEFAULT_PORT}. */
+    static SandboxConfig standaloneDefaults() {
+        return SandboxConfig.defaults().withPort(DEFAULT_PORT);
+    }
+
     /** Runs the sandbox until interrupted; answers the exit code. */
     public static int run(String[] args) {
         return run(args, System.out, System.err, true);
@@ -53,7 +65,7 @@ public final class SandboxMain {
     static int run(String[] args, PrintStream out, PrintStream err, boolean block) {
         SandboxConfig config;
         try {
-            config = SandboxOptions.parse(args, SandboxConfig.defaults().withPort(DEFAULT_PORT));
+            config = SandboxOptions.parse(args, standaloneDefaults());
         } catch (SandboxOptions.HelpRequested help) {
             out.print(USAGE);
             return 0;
@@ -64,8 +76,9 @@ public final class SandboxMain {
         }
         long started = System.nanoTime();
         SandboxServer server = SandboxServer.start(config);
-        out.printf(Locale.ROOT, "Sandbox container API at %s/api/v1 (%d containers, seed %d, %d ms)%n",
+        out.printf(Locale.ROOT, "Sandbox container API at %s/api/v1 (%d containers, seed %d, fleet anchor %s, %d ms)%n",
                 server.baseUrl(), config.containers(), config.seed(),
+                config.fleetAnchor() == null ? "the start time" : config.fleetAnchor(),
                 Duration.ofNanos(System.nanoTime() - started).toMillis());
         out.println("  static token: " + server.token() + "   (header  Authorization: Token " + server.token() + ")");
         out.println("  app_key:      " + server.appKey());

@@ -1,6 +1,10 @@
 package io.flowbill.sandbox;
 
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.Locale;
 
@@ -67,6 +71,8 @@ final class SandboxOptions {
                 case "--malformed-flow-rate" -> faults = faults.withMalformedFlowRate(rate(option, value));
                 case "--drop-connection-rate" -> faults = faults.withDropConnectionRate(rate(option, value));
                 case "--list-churn" -> faults = faults.withListChurnPerPage(integer(option, value, 0, 1000));
+                case "--images" -> config = config.withImages(images(option, value));
+                case "--fleet-anchor" -> config = config.withFleetAnchor(instant(option, value));
                 default -> throw new IllegalArgumentException("unknown option " + option);
             }
         }
@@ -75,6 +81,12 @@ final class SandboxOptions {
         }
         if (appKey != null) {
             config = config.withCredentials(appKey, appSecret);
+        }
+        Instant startsAt = config.clock().instant();
+        if (config.fleetAnchor() != null && config.fleetAnchor().isAfter(startsAt)) {
+            throw new IllegalArgumentException("option --fleet-anchor " + config.fleetAnchor()
+                    + " is after the start time " + startsAt + ": the fleet would still be appearing; give an earlier"
+                    + " instant");
         }
         return config.withFaults(faults);
     }
@@ -93,6 +105,23 @@ final class SandboxOptions {
             return Long.parseLong(value.trim());
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("option " + option + " expects an integer, got '" + value + "'");
+        }
+    }
+
+    private static ImageCatalog images(String option, String value) {
+        try {
+            return ImageCatalog.read(Path.of(value));
+        } catch (InvalidPathException e) {
+            throw new IllegalArgumentException("option " + option + " expects a file, got '" + value + "'");
+        }
+    }
+
+    private static Instant instant(String option, String value) {
+        try {
+            return Instant.parse(value.trim());
+        } catch (DateTimeParseException e) {
+            throw new IllegalArgumentException("option " + option + " expects an instant like 2026-11-01T00:00:00Z, got '"
+                    + value + "'");
         }
     }
 

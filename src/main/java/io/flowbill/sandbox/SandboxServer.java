@@ -50,9 +50,9 @@ public final class SandboxServer implements AutoCloseable {
         this.appKey = config.appKey() != null ? config.appKey() : "key-" + Secrets.random(8);
         this.appSecret = config.appSecret() != null ? config.appSecret() : Secrets.random(16);
         this.token = config.staticToken() != null ? config.staticToken() : Secrets.random(16);
-        Images images = new Images();
+        Images images = new Images(config.images());
         GeneratedFleet generated = FleetGenerator.generate(config.containers(), config.seed(),
-                config.fleetAnchor() == null ? clock.instant() : config.fleetAnchor());
+                config.fleetAnchor() == null ? clock.instant() : config.fleetAnchor(), config.images());
         this.fleet = new Fleet(generated, clock, images, config.provisioningTime(), config.deletionTime());
         this.flowModel = new FlowModel(fleet, clock, config.seed());
         this.faults = new FaultSettings(config.faults());

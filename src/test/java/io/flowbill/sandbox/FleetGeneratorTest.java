@@ -123,7 +123,7 @@ class FleetGeneratorTest {
     }
 
     private static Fleet fleet(int size, long seed, Instant now) {
-        return new Fleet(FleetGenerator.generate(size, seed, now), SandboxClock.fixed(now), new Images(),
+        return new Fleet(FleetGenerator.generate(size, seed, now), SandboxClock.fixed(now), new Images(ImageCatalog.defaults()),
                 Duration.ofSeconds(20), Duration.ofSeconds(10));
     }
 

@@ -22,7 +22,8 @@ class SandboxMainTest {
         int code = run(false, "sandbox", "--help");
 
         assertThat(code).isZero();
-        assertThat(text(out)).contains("Usage: flowbill sandbox", "--latency-ms", "--flow-format MB|MIXED");
+        assertThat(text(out)).contains("Usage: flowbill sandbox", "--latency-ms", "--flow-format MB|MIXED", "--fleet-anchor INSTANT",
+                "--images FILE");
     }
 
     @ParameterizedTest
