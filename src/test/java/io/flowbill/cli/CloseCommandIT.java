@@ -22,6 +22,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+import io.flowbill.billing.BillingService;
 import io.flowbill.invoicing.FixedClockConfiguration;
 import io.flowbill.invoicing.FixtureFleet;
 import io.flowbill.system.TestDatabase;
@@ -48,7 +49,7 @@ class CloseCommandIT {
     }
 
     @Autowired
-    DayBilling billing;
+    BillingService billing;
 
     @Autowired
     CloseCommand close;

@@ -23,7 +23,7 @@ public final class InventoryScans {
             Instant createdAt, Instant updatedAt) {
         InventoryStore store = new InventoryStore(jdbc);
         long scan = store.newScan();
-        store.stage(scan, tenant, observedAt, "list", List.of(new Observation(containerId, name, "create_succ", 2, 20,
+        store.stage(scan, tenant, observedAt, "list", 1, List.of(new Observation(containerId, name, "create_succ", 2, 20,
                 1, 1, 8, null, createdAt, updatedAt)));
         store.merge(scan);
     }
