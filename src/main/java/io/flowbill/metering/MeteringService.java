@@ -52,6 +52,7 @@ public class MeteringService {
         JobParametersBuilder parameters = new JobParametersBuilder()
                 .addString(MeteringJobConfiguration.FROM, range.from().toString(), true)
                 .addString(MeteringJobConfiguration.TO, range.to().toString(), true);
+        JobParameters scope = parameters.toJobParameters();
         if (refresh) {
             parameters.addString(MeteringJobConfiguration.REFRESH, attempt(started), true);
         }
@@ -60,7 +61,8 @@ public class MeteringService {
             parameters.addString(MeteringJobConfiguration.RETRY, attempt(started), true);
         }
         JobParameters jobParameters = parameters.toJobParameters();
-        JobExecution execution = jobRunner.run(meteringJob, jobParameters);
+        JobExecution execution = jobRunner.run(meteringJob, "metering:" + range.from() + ".." + range.to(), scope,
+                resumable -> jobParameters);
         if (execution.getStatus() != BatchStatus.COMPLETED) {
             throw new MeteringFailedException(range, execution);
         }
