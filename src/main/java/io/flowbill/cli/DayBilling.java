@@ -6,6 +6,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
+import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
 import io.flowbill.export.ExportService;
@@ -15,6 +16,7 @@ import io.flowbill.invoicing.InvoiceState;
 import io.flowbill.invoicing.RatedDay;
 import io.flowbill.invoicing.RatingService;
 import io.flowbill.metrics.BillingMetrics;
+import io.flowbill.system.DemoMode;
 
 /**
  * Bills one day from stored usage: rate it, refresh the invoice it lands on, report its figures as metrics, write
@@ -28,14 +30,16 @@ class DayBilling {
     private final ExportService exports;
     private final DayFiguresQuery figures;
     private final BillingMetrics metrics;
+    private final boolean demo;
 
     DayBilling(RatingService rating, InvoiceService invoices, ExportService exports, DayFiguresQuery figures,
-            BillingMetrics metrics) {
+            BillingMetrics metrics, Environment environment) {
         this.rating = rating;
         this.invoices = invoices;
         this.exports = exports;
         this.figures = figures;
         this.metrics = metrics;
+        this.demo = DemoMode.on(environment);
     }
 
     DayReport bill(LocalDate date) throws Exception {
@@ -45,6 +49,6 @@ class DayBilling {
         // both write the month folder's manifest.json: each file is listed once
         Set<Path> files = new LinkedHashSet<>(exports.writeDay(date));
         files.addAll(exports.writeInvoices(refreshed));
-        return new DayReport(rated, refreshed, figures.of(date), List.copyOf(files));
+        return new DayReport(rated, refreshed, figures.of(date), List.copyOf(files), demo);
     }
 }

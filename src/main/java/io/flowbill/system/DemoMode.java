@@ -37,6 +37,9 @@ public class DemoMode implements EnvironmentPostProcessor {
             throw new ConfigurationRefused("spring.datasource.url is not set but flowbill.api.base-url is; set"
                     + " SPRING_DATASOURCE_URL (with its username and password), or run the demo with --demo");
         }
+        if (!demo && TENANT.equals(environment.getProperty("flowbill.metering.tenant"))) {
+            throw new ConfigurationRefused("flowbill.metering.tenant 'demo' is kept for the demo; name the real tenant");
+        }
         Map<String, Object> decided = demo ? Map.of(PROPERTY, "true", "flowbill.metering.tenant", TENANT)
                 : Map.of(PROPERTY, "false");
         environment.getPropertySources().addFirst(new MapPropertySource("flowbillDemoMode", decided));
