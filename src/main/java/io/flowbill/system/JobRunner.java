@@ -143,10 +143,14 @@ public class JobRunner {
         }
     }
 
-    private static void unlock(Connection connection, String key) throws SQLException {
+    /** Releases the lock; a lost connection has released it already, and must not hide the run's own failure. */
+    private static void unlock(Connection connection, String key) {
         try (PreparedStatement statement = connection.prepareStatement("select pg_advisory_unlock(hashtextextended(?, 0))")) {
             statement.setString(1, key);
             statement.execute();
+        }
+        catch (SQLException e) {
+            log.debug("could not release the lock {}: {}; the lost connection released it", key, e.getMessage());
         }
     }
 }
