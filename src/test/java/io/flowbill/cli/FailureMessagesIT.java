@@ -40,7 +40,6 @@ class FailureMessagesIT {
     static final String DAY = "2026-11-20";
     static final SandboxServer sandbox = SandboxServer.start(SandboxConfig.defaults().withContainers(5).withSeed(3)
             .withClock(SandboxClock.fixed(Instant.parse("2026-11-21T02:00:00Z"))));
-    static final TestDatabase.Database db = TestDatabase.fresh();
     static final String PASSWORD = "hunter2-not-printed";
 
     @AfterAll
@@ -51,7 +50,7 @@ class FailureMessagesIT {
     record Run(int exitCode, String out, String err) {
 
         List<String> flowbillLines() {
-            return err.lines().filter(line -> line.startsWith("flowbill ")).toList();
+            return err.lines().filter(line -> line.startsWith("flowbill ") || line.startsWith("price book ")).toList();
         }
     }
 
@@ -85,8 +84,8 @@ class FailureMessagesIT {
                         List.of("fleet", "--flowbill.pricing.price-book=" + notUtf8), 1,
                         "flowbill fleet failed: " + notUtf8Line),
                 Arguments.of("export folder not writable", env(Map.of("FLOWBILL_EXPORT_DIR", exportDir.toString()), true),
-                        List.of("nightly", "--date", DAY), 1, "flowbill nightly failed: export: cannot write " + exportDir
-                                + " (Not a directory); check flowbill.export.dir (" + exportDir + ")"),
+                        List.of("nightly", "--date", DAY), 1, "flowbill nightly failed: export: cannot write "
+                                + exportDir.resolve("default") + " (Not a directory); check flowbill.export.dir (" + exportDir + ")"),
                 Arguments.of("database without API", env(Map.of(), false), List.of("fleet"), 2,
                         "flowbill fleet failed: configuration: flowbill.api.base-url is not set but spring.datasource.url"
                                 + " is; set FLOWBILL_API_BASE_URL"),
@@ -151,7 +150,7 @@ class FailureMessagesIT {
     }
 
     private static Map<String, String> env(Map<String, String> overrides, boolean withApi) {
-        Map<String, String> env = new HashMap<>(database(db));
+        Map<String, String> env = new HashMap<>(database(TestDatabase.fresh()));
         if (withApi) {
             env.put("FLOWBILL_API_BASE_URL", sandbox.baseUrl().toString());
             env.put("FLOWBILL_API_TOKEN", sandbox.token());
