@@ -11,11 +11,13 @@ import io.flowbill.invoicing.DayFigures;
 import io.flowbill.invoicing.InvoiceState;
 import io.flowbill.invoicing.RatedDay;
 
-/** What billing a day did, as {@code nightly} and {@code rate} print it. */
-public record DayReport(RatedDay rated, List<InvoiceState> invoices, DayFigures figures, List<Path> files) {
+/** What billing a day did, as {@code nightly} and {@code rate} print it; a demo run says DEMO first. */
+public record DayReport(RatedDay rated, List<InvoiceState> invoices, DayFigures figures, List<Path> files,
+        boolean demo) {
 
     public String render(String title, Duration elapsed) {
-        StringBuilder text = new StringBuilder(title).append('\n');
+        StringBuilder text = new StringBuilder(demo ? "DEMO (built-in sandbox, tenant demo, not a bill): " : "")
+                .append(title).append('\n');
         text.append(String.format("  rating            %d charge lines (run %d, %s)%n", rated.lines(), rated.runId(),
                 rated.changed() ? "changed" : "unchanged"));
         text.append(String.format("  containers billed %s%n", counts(figures.containersByChargeType())));

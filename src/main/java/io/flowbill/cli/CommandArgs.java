@@ -8,7 +8,8 @@ import java.util.Optional;
 
 /**
  * One parsed command line: the command, its {@code --option value} pairs, its positional words, and the
- * Spring property overrides ({@code --flowbill.api.base-url=...}) that go to the application context.
+ * Spring property overrides ({@code --flowbill.api.base-url=...}) that go to the application context. {@code --demo}
+ * (never followed by a value) is {@code --flowbill.demo=true}.
  */
 public record CommandArgs(String command, Map<String, String> options, List<String> positionals,
         List<String> springArgs) {
@@ -31,6 +32,10 @@ public record CommandArgs(String command, Map<String, String> options, List<Stri
                 String body = arg.substring(2);
                 int eq = body.indexOf('=');
                 String name = eq < 0 ? body : body.substring(0, eq);
+                if (name.equals("demo")) {
+                    springArgs.add("--flowbill.demo=" + (eq < 0 ? "true" : body.substring(eq + 1)));
+                    continue;
+                }
                 if (name.contains(".")) {
                     springArgs.add(arg);
                     continue;

@@ -7,10 +7,15 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.UnaryOperator;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.context.event.ApplicationEnvironmentPreparedEvent;
+import org.springframework.context.ApplicationListener;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.ConfigurableEnvironment;
 
 import io.flowbill.FlowbillApplication;
 import io.flowbill.bench.Benchmark;
@@ -18,6 +23,8 @@ import io.flowbill.export.ManifestCheck;
 import io.flowbill.metrics.MetricsPublisher;
 import io.flowbill.pricing.PriceBookCheck;
 import io.flowbill.sandbox.SandboxMain;
+import io.flowbill.system.ConfigurationRefused;
+import io.flowbill.system.Diagnosis;
 import io.flowbill.system.OneLineReason;
 
 /** Parses the command line and runs one flowbill command, returning the process exit code. */
@@ -26,6 +33,9 @@ public final class FlowbillCli {
     static final int EXIT_OK = 0;
     static final int EXIT_FAILED = 1;
     static final int EXIT_USAGE = 2;
+
+    /** The environment of the command's application context, so that a failure's line names the settings involved. */
+    private static final ThreadLocal<ConfigurableEnvironment> ENVIRONMENT = new ThreadLocal<>();
 
     private FlowbillCli() {
     }
@@ -71,13 +81,41 @@ public final class FlowbillCli {
             return EXIT_USAGE;
         }
         catch (Exception e) {
-            err.println("flowbill " + parsed.command() + " failed: " + OneLineReason.of(e));
-            return EXIT_FAILED;
+            return failed(parsed, e, err);
         }
     }
 
+    /**
+     * One line on stderr: for an expected failure the component, cause and what to do ({@link Diagnosis}), without
+     * a stack trace unless {@code io.flowbill} logs at DEBUG; otherwise the innermost reason and how to see more.
+     */
+    private static int failed(CommandArgs parsed, Exception e, PrintStream err) {
+        ConfigurableEnvironment environment = ENVIRONMENT.get();
+        UnaryOperator<String> setting = key -> environment == null ? null : environment.getProperty(key);
+        Optional<String> diagnosed = Diagnosis.of(e, setting);
+        if (debug(parsed, environment)) {
+            e.printStackTrace(err);
+        }
+        boolean refused = e instanceof ConfigurationRefused || e.getCause() instanceof ConfigurationRefused;
+        err.println("flowbill " + parsed.command() + " failed: " + diagnosed.orElseGet(() -> OneLineReason.of(e)
+                + " (run with --logging.level.io.flowbill=DEBUG for the full trace)"));
+        return refused ? EXIT_USAGE : EXIT_FAILED;
+    }
+
+    private static boolean debug(CommandArgs parsed, ConfigurableEnvironment environment) {
+        String level = environment != null ? environment.getProperty("logging.level.io.flowbill")
+                : parsed.springArgs().stream().filter(arg -> arg.startsWith("--logging.level.io.flowbill="))
+                        .map(arg -> arg.substring(arg.indexOf('=') + 1)).findFirst()
+                        .orElse(System.getenv("LOGGING_LEVEL_IO_FLOWBILL"));
+        return level != null && (level.equalsIgnoreCase("DEBUG") || level.equalsIgnoreCase("TRACE"));
+    }
+
     private static int runInContext(CommandArgs parsed) throws Exception {
-        SpringApplication application = new SpringApplicationBuilder(FlowbillApplication.class).build();
+        ENVIRONMENT.remove();
+        SpringApplication application = new SpringApplicationBuilder(FlowbillApplication.class)
+                .listeners((ApplicationListener<ApplicationEnvironmentPreparedEvent>) event ->
+                        ENVIRONMENT.set(event.getEnvironment()))
+                .build();
         try (ConfigurableApplicationContext context = application.run(springArgs(parsed))) {
             Map<String, FlowbillCommand> commands = context.getBeansOfType(FlowbillCommand.class);
             FlowbillCommand command = commands.values().stream()

@@ -15,6 +15,7 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.core.util.DefaultIndenter;
 import tools.jackson.core.util.DefaultPrettyPrinter;
 import tools.jackson.core.util.Separators;
+import io.flowbill.system.DemoMode;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectWriter;
 import tools.jackson.databind.json.JsonMapper;
@@ -69,6 +70,9 @@ record Manifest(String tenant, String month, Map<String, ManifestEntry> files) {
         ObjectNode root = JSON.createObjectNode();
         root.put("format", FORMAT);
         root.put("tenant", tenant);
+        if (DemoMode.TENANT.equals(tenant)) {
+            root.put("demo", true);
+        }
         root.put("month", month);
         ArrayNode list = root.putArray("files");
         for (ManifestEntry entry : files.values()) {

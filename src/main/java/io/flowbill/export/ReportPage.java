@@ -5,6 +5,8 @@ import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
 
+import io.flowbill.system.DemoMode;
+
 /**
  * Renders {@code report-<date>.html}: one self-contained page per tenant and day with the totals, amounts by item
  * and by charge type, traffic by hour and the exceptions, charts as inline SVG. It loads nothing (no script, no
@@ -40,6 +42,9 @@ final class ReportPage {
                 .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
                 .append("<title>flowbill ").append(Html.escape(day.tenant())).append(' ').append(day.date())
                 .append("</title>\n<style>\n").append(STYLE).append("</style>\n</head>\n<body>\n");
+        if (DemoMode.TENANT.equals(day.tenant())) {
+            html.append("<p class=\"demo\"><strong>DEMO</strong>: a simulated fleet from the built-in sandbox, not a bill</p>\n");
+        }
         html.append("<h1>").append(Html.escape(day.tenant())).append(" \u00b7 ").append(day.date()).append("</h1>\n")
                 .append("<p class=\"meta\">Billing day in ").append(Html.escape(day.zone().getId()))
                 .append(" \u00b7 price versions ").append(day.priceVersions().isEmpty() ? "none"

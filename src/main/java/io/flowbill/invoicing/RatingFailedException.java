@@ -6,14 +6,23 @@ import java.util.List;
 
 import org.springframework.batch.core.job.JobExecution;
 
+import io.flowbill.system.JobRunFailure;
 import io.flowbill.system.OneLineReason;
 
 /** A ratingJob run that did not complete; its message carries the first failure's, so one line says why. */
-public class RatingFailedException extends RuntimeException {
+public class RatingFailedException extends RuntimeException implements JobRunFailure {
+
+    private final transient JobExecution execution;
 
     RatingFailedException(LocalDate date, JobExecution execution) {
         super(message(date, execution));
+        this.execution = execution;
         execution.getAllFailureExceptions().forEach(this::addSuppressed);
+    }
+
+    @Override
+    public JobExecution execution() {
+        return execution;
     }
 
     private static String message(LocalDate date, JobExecution execution) {

@@ -8,25 +8,29 @@ import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.job.parameters.JobParametersBuilder;
-import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.stereotype.Service;
 
+import io.flowbill.system.JobRunner;
+
 /**
- * Rates one day of stored usage with {@code ratingJob}. The first rating of a day has the parameter {@code date}
+ * Rates one day of stored usage with {@code ratingJob}, through {@link JobRunner} under the lock
+ * {@code rating:<day>}: two ratings of a day never overlap. The first rating of a day has the parameter {@code date}
  * alone, so a failed first rating is restarted by the next call; rating a day that was rated before adds
- * {@code rerate}, a new instance that replaces the day's lines (and writes nothing when they are the same).
+ * {@code rerate}, a new instance that replaces the day's lines (and writes nothing when they are the same). A rating
+ * of the day left running by a process that died (first or re-rating) is marked FAILED and resumed, never left
+ * behind a new instance.
  */
 @Service
 public class RatingService {
 
-    private final JobOperator jobOperator;
+    private final JobRunner jobRunner;
     private final JobRepository jobRepository;
     private final Job ratingJob;
     private final ChargeLineStore store;
 
-    RatingService(JobOperator jobOperator, JobRepository jobRepository, Job ratingJob, ChargeLineStore store) {
-        this.jobOperator = jobOperator;
+    RatingService(JobRunner jobRunner, JobRepository jobRepository, Job ratingJob, ChargeLineStore store) {
+        this.jobRunner = jobRunner;
         this.jobRepository = jobRepository;
         this.ratingJob = ratingJob;
         this.store = store;
@@ -36,18 +40,22 @@ public class RatingService {
         JobParameters first = new JobParametersBuilder()
                 .addString(RatingJobConfiguration.DATE, date.toString(), true)
                 .toJobParameters();
-        JobExecution last = jobRepository.getLastJobExecution(ratingJob.getName(), first);
-        JobParameters parameters = first;
-        if (last != null && last.getStatus() == BatchStatus.COMPLETED) {
-            // wall time names the re-rating, not the billing clock: re-ratings under a fixed clock stay distinct
-            parameters = new JobParametersBuilder(first)
-                    .addString(RatingJobConfiguration.RERATE, Instant.now().toString(), true)
-                    .toJobParameters();
-        }
-        JobExecution execution = jobOperator.start(ratingJob, parameters);
+        JobExecution execution = jobRunner.run(ratingJob, "rating:" + date, first,
+                resumable -> resumable != null ? resumable : firstOrRerate(first));
         if (execution.getStatus() != BatchStatus.COMPLETED) {
             throw new RatingFailedException(date, execution);
         }
         return store.ratedDay(date, execution.getId());
+    }
+
+    private JobParameters firstOrRerate(JobParameters first) {
+        JobExecution last = jobRepository.getLastJobExecution(ratingJob.getName(), first);
+        if (last == null || last.getStatus() != BatchStatus.COMPLETED) {
+            return first;
+        }
+        // wall time names the re-rating, not the billing clock: re-ratings under a fixed clock stay distinct
+        return new JobParametersBuilder(first)
+                .addString(RatingJobConfiguration.RERATE, Instant.now().toString(), true)
+                .toJobParameters();
     }
 }

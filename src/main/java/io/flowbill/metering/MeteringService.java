@@ -53,6 +53,7 @@ public class MeteringService {
         JobParametersBuilder parameters = new JobParametersBuilder()
                 .addString(MeteringJobConfiguration.FROM, range.from().toString(), true)
                 .addString(MeteringJobConfiguration.TO, range.to().toString(), true);
+        JobParameters scope = parameters.toJobParameters();
         if (refresh) {
             parameters.addString(MeteringJobConfiguration.REFRESH, attempt(started), true);
         }
@@ -61,7 +62,8 @@ public class MeteringService {
             parameters.addString(MeteringJobConfiguration.RETRY, attempt(started), true);
         }
         JobParameters jobParameters = parameters.toJobParameters();
-        JobExecution execution = jobRunner.run(meteringJob, jobParameters);
+        JobExecution execution = jobRunner.run(meteringJob, "metering:" + range.from() + ".." + range.to(), scope,
+                resumable -> jobParameters);
         if (execution.getStatus() != BatchStatus.COMPLETED) {
             throw new MeteringFailedException(range, execution);
         }
@@ -108,12 +110,16 @@ public class MeteringService {
     private static final int RECHECK_ROUNDS = 5;
 
     private JobExecution recheckRun(MeteringRange range) throws Exception {
-        JobParameters parameters = new JobParametersBuilder()
+        JobParameters scope = new JobParametersBuilder()
                 .addString(MeteringJobConfiguration.FROM, range.from().toString(), true)
                 .addString(MeteringJobConfiguration.TO, range.to().toString(), true)
+                .toJobParameters();
+        JobParameters parameters = new JobParametersBuilder(scope)
                 .addString(MeteringJobConfiguration.RECHECK, attempt(clock.instant()), true)
                 .toJobParameters();
-        JobExecution execution = jobRunner.run(meteringJob, parameters);
+        // a recheck left running by a dead process is marked FAILED; its hours are simply read by this one
+        JobExecution execution = jobRunner.run(meteringJob, "recheck:" + settings.tenant(), scope,
+                resumable -> parameters);
         if (execution.getStatus() != BatchStatus.COMPLETED) {
             throw new MeteringFailedException(range, execution);
         }

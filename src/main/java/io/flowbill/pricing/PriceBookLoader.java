@@ -6,6 +6,11 @@ import java.io.InputStreamReader;
 import java.io.Reader;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -55,11 +60,33 @@ public final class PriceBookLoader {
     }
 
     public static PriceBook load(Path file) {
-        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            return parse(reader, file.toString());
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(file);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read price book " + file, e);
         }
+        return parse(new StringReader(utf8(bytes, file.toString())), file.toString());
+    }
+
+    /** The text of a book's bytes; a book that is not UTF-8 is refused with the offset and line of the first bad byte. */
+    private static String utf8(byte[] bytes, String source) {
+        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
+        ByteBuffer in = ByteBuffer.wrap(bytes);
+        CharBuffer out = CharBuffer.allocate(bytes.length);
+        CoderResult result = decoder.decode(in, out, true);
+        if (result.isError()) {
+            int offset = in.position();
+            int line = 1;
+            for (int i = 0; i < offset; i++) {
+                line += bytes[i] == '\n' ? 1 : 0;
+            }
+            throw new PriceBookException(source, line, null, null, String.format("not UTF-8: byte 0x%02X at offset %d"
+                    + " cannot start a UTF-8 character; save the file as UTF-8", bytes[offset] & 0xFF, offset));
+        }
+        decoder.flush(out);
+        return out.flip().toString();
     }
 
     /** Parses a book from YAML text; {@code source} names it in errors. */

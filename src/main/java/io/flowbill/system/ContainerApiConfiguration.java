@@ -14,7 +14,7 @@ import io.flowbill.sandbox.SandboxServer;
 import io.micrometer.core.instrument.MeterRegistry;
 
 /**
- * The container API client, pointed at {@code flowbill.api.base-url}, or, when none is configured, at a
+ * The container API client, pointed at {@code flowbill.api.base-url}, or, in the demo ({@link DemoMode}), at a
  * sandbox started in this process (the first-run default: flowbill works on a fresh machine).
  */
 @Configuration(proxyBeanMethods = false)
@@ -29,7 +29,7 @@ class ContainerApiConfiguration {
                 .withContainers(properties.containers())
                 .withSeed(properties.seed())
                 .withFleetAnchor(properties.fleetAnchor()));
-        log.info("No flowbill.api.base-url configured: using the built-in sandbox at {} ({} simulated containers, seed {})",
+        log.info("DEMO: using the built-in sandbox at {} ({} simulated containers, seed {}), tenant demo",
                 sandbox.baseUrl(), properties.containers(), properties.seed());
         return sandbox;
     }
@@ -38,8 +38,8 @@ class ContainerApiConfiguration {
     ContainerApiClient containerApiClient(ContainerApiProperties properties, ObjectProvider<SandboxServer> sandbox,
             MeterRegistry registry) {
         ContainerApiProperties effective = properties;
-        if (properties.baseUrl() == null) {
-            SandboxServer builtIn = sandbox.getObject();
+        SandboxServer builtIn = sandbox.getIfAvailable();
+        if (builtIn != null) {
             effective = properties.withBaseUrl(builtIn.baseUrl()).withToken(builtIn.token());
         }
         else if (!properties.hasCredentials()) {

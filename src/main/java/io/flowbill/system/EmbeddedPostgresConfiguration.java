@@ -36,7 +36,7 @@ class EmbeddedPostgresConfiguration {
                 .setCleanDataDirectory(false)
                 .setRegisterShutdownHook(true)
                 .start();
-        log.info("No spring.datasource.url configured: using embedded PostgreSQL on port {} with its data in {}",
+        log.info("DEMO: no spring.datasource.url configured: using embedded PostgreSQL on port {} with its data in {}",
                 postgres.getPort(), dir);
         return postgres;
     }

@@ -4,57 +4,75 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.function.UnaryOperator;
 
 import javax.sql.DataSource;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.BatchStatus;
-import org.springframework.batch.core.job.DefaultJobKeyGenerator;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.parameters.JobParameter;
 import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.stereotype.Component;
 
 /**
- * Runs a job for its identifying parameters at most once at a time, across processes too: a PostgreSQL
- * advisory lock keyed by job name and parameters is held for the run. Holding the lock proves that no one
- * else runs that job instance, so an execution left STARTED by a killed process is stale: it is recovered
- * (marked FAILED) and the run restarts it, resuming where it stopped.
+ * The one launcher of flowbill's jobs: nothing else calls {@link JobOperator#start} ({@code JobLaunchingTest} scans
+ * the classes for it). A run holds a PostgreSQL advisory lock on its business key (the range or the day, e.g.
+ * {@code rating:2026-11-25}) across processes, waiting up to {@code flowbill.jobs.lock-wait} for another holder.
+ * Holding the lock proves that no live process runs that work, so every execution of the job within the run's
+ * scope still STARTED (or STOPPING) was left by a process that died: it is marked FAILED and resumed.
  */
 @Component
 public class JobRunner {
 
     private static final Logger log = LoggerFactory.getLogger(JobRunner.class);
-
-    private static final DefaultJobKeyGenerator KEYS = new DefaultJobKeyGenerator();
+    private static final Duration POLL = Duration.ofMillis(250);
 
     private final JobOperator jobOperator;
     private final JobRepository jobRepository;
     private final DataSource dataSource;
+    private final JobLaunchProperties settings;
 
-    JobRunner(JobOperator jobOperator, JobRepository jobRepository, DataSource dataSource) {
+    JobRunner(JobOperator jobOperator, JobRepository jobRepository, DataSource dataSource, JobLaunchProperties settings) {
         this.jobOperator = jobOperator;
         this.jobRepository = jobRepository;
         this.dataSource = dataSource;
+        this.settings = settings;
     }
 
-    /** Starts (or restarts) {@code job}; throws {@link JobAlreadyRunningException} when another process runs it. */
-    public JobExecution run(Job job, JobParameters parameters) throws Exception {
-        String key = job.getName() + ":" + KEYS.generateKey(parameters);
+    /** Starts (or resumes) {@code job} with {@code parameters}, recovering stale executions of the same parameters. */
+    public JobExecution run(Job job, String businessKey, JobParameters parameters) throws Exception {
+        return run(job, businessKey, parameters, resumable -> parameters);
+    }
+
+    /**
+     * Starts {@code job} under the lock of {@code businessKey}. Every execution of the job still running whose
+     * identifying parameters include all of {@code scope}'s is recovered; {@code choice} then gets the identifying
+     * parameters of the latest one recovered (or {@code null}) and returns what to start: those same parameters
+     * resume the dead run where it stopped.
+     *
+     * @throws JobAlreadyRunningException when another process still holds the key after the lock wait
+     */
+    public JobExecution run(Job job, String businessKey, JobParameters scope, UnaryOperator<JobParameters> choice)
+            throws Exception {
         try (Connection lockConnection = dataSource.getConnection()) {
-            if (!tryLock(lockConnection, key)) {
-                throw new JobAlreadyRunningException(job.getName() + " for " + parameters.getIdentifyingParameters()
-                        + " is running in another process; wait for it to finish");
-            }
+            lock(lockConnection, businessKey);
             try {
-                recoverStale(job, parameters);
-                return jobOperator.start(job, parameters);
+                JobParameters resumable = recoverStale(job, scope);
+                JobExecution execution = jobOperator.start(job, choice.apply(resumable));
+                logFailures(execution);
+                return execution;
             }
             finally {
-                unlock(lockConnection, key);
+                unlock(lockConnection, businessKey);
             }
         }
     }
@@ -65,15 +83,54 @@ public class JobRunner {
         return last != null && last.getStatus() == BatchStatus.COMPLETED;
     }
 
-    private void recoverStale(Job job, JobParameters parameters) {
-        JobExecution last = jobRepository.getLastJobExecution(job.getName(), parameters);
-        if (last != null && last.getStatus().isRunning()) {
-            log.warn("{} execution {} was left {} by a process that stopped; marking it FAILED and resuming",
-                    job.getName(), last.getId(), last.getStatus());
-            jobOperator.recover(last);
+    private JobParameters recoverStale(Job job, JobParameters scope) {
+        List<JobExecution> stale = jobRepository.findRunningJobExecutions(job.getName()).stream()
+                .filter(execution -> within(execution.getJobParameters(), scope))
+                .sorted(Comparator.comparing(JobExecution::getId))
+                .toList();
+        for (JobExecution execution : stale) {
+            log.warn("{} execution {} ({}) was left {} by a process that stopped; marking it FAILED and resuming",
+                    job.getName(), execution.getId(), execution.getJobParameters().getIdentifyingParameters().stream().map(JobParameter::name).toList(),
+                    execution.getStatus());
+            jobOperator.recover(execution);
         }
-        else if (last != null && last.getStatus() == BatchStatus.STOPPED) {
-            log.info("{} execution {} was stopped; resuming", job.getName(), last.getId());
+        return stale.isEmpty() ? null : identifying(stale.get(stale.size() - 1).getJobParameters());
+    }
+
+    private static boolean within(JobParameters candidate, JobParameters scope) {
+        return candidate.getIdentifyingParameters().containsAll(scope.getIdentifyingParameters());
+    }
+
+    private static JobParameters identifying(JobParameters parameters) {
+        return new JobParameters(parameters.getIdentifyingParameters());
+    }
+
+    private void logFailures(JobExecution execution) {
+        for (Throwable failure : execution.getAllFailureExceptions()) {
+            if (Diagnosis.isExpected(failure)) {
+                log.debug("{} execution {} failed", execution.getJobInstance().getJobName(), execution.getId(), failure);
+            }
+            else {
+                log.error("{} execution {} failed", execution.getJobInstance().getJobName(), execution.getId(), failure);
+            }
+        }
+    }
+
+    private void lock(Connection connection, String key) throws SQLException, InterruptedException {
+        Instant deadline = Instant.now().plus(settings.lockWait());
+        boolean told = false;
+        while (!tryLock(connection, key)) {
+            if (!Instant.now().isBefore(deadline)) {
+                throw new JobAlreadyRunningException(key + " is still being run by another process after waiting "
+                        + settings.lockWait().toSeconds() + " s (flowbill.jobs.lock-wait); run the same command"
+                        + " again once that run has finished");
+            }
+            if (!told) {
+                log.info("{} is being run by another process; waiting up to {} s for it to finish", key,
+                        settings.lockWait().toSeconds());
+                told = true;
+            }
+            Thread.sleep(POLL.toMillis());
         }
     }
 
@@ -86,10 +143,14 @@ public class JobRunner {
         }
     }
 
-    private static void unlock(Connection connection, String key) throws SQLException {
+    /** Releases the lock; a lost connection has released it already, and must not hide the run's own failure. */
+    private static void unlock(Connection connection, String key) {
         try (PreparedStatement statement = connection.prepareStatement("select pg_advisory_unlock(hashtextextended(?, 0))")) {
             statement.setString(1, key);
             statement.execute();
+        }
+        catch (SQLException e) {
+            log.debug("could not release the lock {}: {}; the lost connection released it", key, e.getMessage());
         }
     }
 }

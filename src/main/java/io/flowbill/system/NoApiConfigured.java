@@ -4,12 +4,11 @@ import org.springframework.context.annotation.Condition;
 import org.springframework.context.annotation.ConditionContext;
 import org.springframework.core.type.AnnotatedTypeMetadata;
 
-/** True when no container API is configured: flowbill then answers with its built-in sandbox. */
+/** True in the demo ({@link DemoMode}): flowbill then answers with its built-in sandbox, never a configured API. */
 class NoApiConfigured implements Condition {
 
     @Override
     public boolean matches(ConditionContext context, AnnotatedTypeMetadata metadata) {
-        String url = context.getEnvironment().getProperty("flowbill.api.base-url");
-        return url == null || url.isBlank();
+        return DemoMode.on(context.getEnvironment());
     }
 }

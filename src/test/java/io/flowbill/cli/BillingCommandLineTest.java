@@ -22,6 +22,16 @@ class BillingCommandLineTest {
     }
 
     @Test
+    void demoIsAFlagThatTurnsOnTheDemoAndNeverTakesTheCommandAsItsValue() {
+        CommandArgs parsed = CommandArgs.parse(new String[] { "--demo", "rate", "--date", "2026-11-25" },
+                CommandCatalog.DEFAULT_COMMAND);
+
+        assertThat(parsed.command()).isEqualTo("rate");
+        assertThat(parsed.springArgs()).containsExactly("--flowbill.demo=true");
+        assertThat(parsed.options()).doesNotContainKey("demo");
+    }
+
+    @Test
     void refusesANightlyDateThatIsNotACalendarDay() {
         assertThat(run("nightly", "--date", "2026-13-01")).isEqualTo(FlowbillCli.EXIT_USAGE);
         assertThat(err()).isEqualTo("flowbill nightly: --date '2026-13-01' is not a calendar day; write it like"

@@ -54,7 +54,7 @@ class BillingPropertyIT {
         TestDatabase.Database db = TestDatabase.fresh();
         try (ConfigurableApplicationContext context = new SpringApplicationBuilder(FlowbillApplication.class).run(
                 "--spring.datasource.url=" + db.url(), "--spring.datasource.username=" + db.user(),
-                "--spring.datasource.password=" + db.password(), "--flowbill.sandbox.containers=30",
+                "--spring.datasource.password=" + db.password(), "--flowbill.demo=true", "--flowbill.sandbox.containers=30",
                 "--flowbill.sandbox.seed=" + seed, "--flowbill.export.dir=" + exportDir)) {
             int exit = context.getBean(NightlyCommand.class).run(CommandArgs.parse(new String[0], "nightly"));
             JdbcTemplate jdbc = context.getBean(JdbcTemplate.class);
@@ -131,7 +131,7 @@ class BillingPropertyIT {
 
     private static void theExportedChargesAddUpToTheDatabase(JdbcTemplate jdbc, Path exportDir, LocalDate day,
             long seed) throws IOException {
-        List<CSVRecord> rows = read(exportDir.resolve("default/" + YearMonth.from(day) + "/charges-" + day + ".csv"));
+        List<CSVRecord> rows = read(exportDir.resolve("demo/" + YearMonth.from(day) + "/charges-" + day + ".csv"));
         BigDecimal exported = BigDecimal.ZERO;
         for (CSVRecord row : rows) {
             String context = String.format("container='%s', item='%s', tier='%s', seed %s", row.get("container_id"),
@@ -154,13 +154,13 @@ class BillingPropertyIT {
 
     private static void theExportedInvoiceAddsUpToItsTotal(JdbcTemplate jdbc, Path exportDir, YearMonth month,
             long seed) throws IOException {
-        List<CSVRecord> rows = read(exportDir.resolve("default/" + month + "/invoice-" + month + ".csv"));
+        List<CSVRecord> rows = read(exportDir.resolve("demo/" + month + "/invoice-" + month + ".csv"));
         BigDecimal exported = rows.stream().map(row -> new BigDecimal(row.get("amount")))
                 .reduce(BigDecimal.ZERO, BigDecimal::add);
         assertThat(rows).allSatisfy(row -> assertThat(neutralized(row.get("container_name")))
                 .as("name '%s', seed %s", row.get("container_name"), seed).isTrue());
         assertThat(exported).as("sum of the exported invoice %s, seed %s", month, seed).isEqualByComparingTo(
-                sum(jdbc, "select total from invoice where tenant_id = 'default' and billing_month = ?",
+                sum(jdbc, "select total from invoice where tenant_id = 'demo' and billing_month = ?",
                         Date.valueOf(month.atDay(1))));
     }
 

@@ -34,6 +34,7 @@ import io.flowbill.invoicing.FixtureFleet;
 import io.flowbill.invoicing.InvoiceService;
 import io.flowbill.invoicing.RatingService;
 import io.flowbill.metering.InventoryScans;
+import io.flowbill.system.EmptyApi;
 import io.flowbill.system.TerminatedMidRun;
 import io.flowbill.system.TestDatabase;
 
@@ -41,8 +42,7 @@ import io.flowbill.system.TestDatabase;
  * {@code export --date | --month} rewrite from the database alone what billing wrote, byte for byte, manifests
  * and reports included; {@code export --verify} then finds every file as listed.
  */
-@SpringBootTest(properties = { "flowbill.pricing.price-book=" + FixtureFleet.PRICE_BOOK,
-    "flowbill.sandbox.containers=0" })
+@SpringBootTest(properties = { "flowbill.pricing.price-book=" + FixtureFleet.PRICE_BOOK })
 class ExportCommandIT {
 
     static Path exportDir;
@@ -50,6 +50,7 @@ class ExportCommandIT {
     @DynamicPropertySource
     static void settings(DynamicPropertyRegistry registry) throws IOException {
         TestDatabase.fresh().register(registry);
+        EmptyApi.register(registry);
         exportDir = Files.createTempDirectory("flowbill-export-command-it");
         registry.add("flowbill.export.dir", exportDir::toString);
     }

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -38,8 +39,18 @@ class FlowbillJarIT {
         Run run = run(workDir, Map.of(), "--flowbill.sandbox.containers=30");
 
         assertThat(run.exitCode()).as(run.output()).isZero();
-        assertThat(run.output()).contains("using embedded PostgreSQL").contains("using the built-in sandbox");
+        assertThat(run.output()).contains("using embedded PostgreSQL").contains("using the built-in sandbox")
+                .contains("DEMO (built-in sandbox, tenant demo, not a bill): nightly ");
         assertThat(workDir.resolve("data/postgres/PG_VERSION")).as("embedded data kept for the next run").exists();
+        try (Stream<Path> files = Files.walk(workDir.resolve("out/demo"))) {
+            List<Path> written = files.filter(Files::isRegularFile).toList();
+            assertThat(written).filteredOn(f -> f.getFileName().toString().equals("manifest.json"))
+                    .as("manifests of the demo").isNotEmpty()
+                    .allSatisfy(f -> assertThat(Files.readString(f)).contains("\"demo\": true"));
+            assertThat(written).filteredOn(f -> f.getFileName().toString().startsWith("report-"))
+                    .as("reports of the demo").isNotEmpty()
+                    .allSatisfy(f -> assertThat(Files.readString(f)).contains("<strong>DEMO</strong>"));
+        }
     }
 
     @Test

@@ -29,8 +29,11 @@ import io.flowbill.invoicing.TableSnapshot;
 import io.flowbill.pricing.PriceBook;
 import io.flowbill.system.TestDatabase;
 
-/** {@code nightly} against the built-in sandbox (30 containers) and the bundled price book. */
-@SpringBootTest(properties = { "flowbill.sandbox.containers=30", "flowbill.sandbox.seed=7" })
+/**
+ * {@code nightly} as the demo (built-in sandbox of 30 containers, tenant demo) on a test database, with the bundled
+ * price book.
+ */
+@SpringBootTest(properties = { "flowbill.demo=true", "flowbill.sandbox.containers=30", "flowbill.sandbox.seed=7" })
 @ExtendWith(OutputCaptureExtension.class)
 class NightlyCommandIT {
 
@@ -77,9 +80,9 @@ class NightlyCommandIT {
         assertThat(rows.get("charge_line")).as("charge lines of %s", yesterday).isNotEmpty();
         assertThat(TableSnapshot.of(jdbc)).as("billing tables after the second run of %s", yesterday).isEqualTo(rows);
         assertThat(files.keySet()).as("files written for %s", yesterday).extracting(Path::toString).contains(
-                "default/" + yesterday.toString().substring(0, 7) + "/charges-" + yesterday + ".csv",
-                "default/" + yesterday.toString().substring(0, 7) + "/exceptions-" + yesterday + ".csv",
-                "default/" + yesterday.toString().substring(0, 7) + "/invoice-" + yesterday.toString().substring(0, 7)
+                "demo/" + yesterday.toString().substring(0, 7) + "/charges-" + yesterday + ".csv",
+                "demo/" + yesterday.toString().substring(0, 7) + "/exceptions-" + yesterday + ".csv",
+                "demo/" + yesterday.toString().substring(0, 7) + "/invoice-" + yesterday.toString().substring(0, 7)
                         + ".csv");
         assertThat(files()).as("file contents after the second run")
                 .allSatisfy((file, bytes) -> assertThat(bytes).as("bytes of %s", file).isEqualTo(files.get(file)));
@@ -117,9 +120,9 @@ class NightlyCommandIT {
         assertThat(output.getErr()).contains(last + " has " + last.lengthOfMonth() + " days that were never rated: "
                 + days);
         assertThat(output.getOut()).contains("warning: --force: closing " + last + " with " + last.lengthOfMonth()
-                + " days never rated: " + days, "default " + last + " FINAL 0 CNY (0 lines, closed now)",
-                "default " + last + " FINAL 0 CNY (0 lines, already final)");
-        assertThat(exportDir.resolve("default/" + last + "/invoice-" + last + ".csv")).as("export of %s", last)
+                + " days never rated: " + days, "demo " + last + " FINAL 0 CNY (0 lines, closed now)",
+                "demo " + last + " FINAL 0 CNY (0 lines, already final)");
+        assertThat(exportDir.resolve("demo/" + last + "/invoice-" + last + ".csv")).as("export of %s", last)
                 .hasContent("tenant,month,status,container_id,container_name,item,tier,quantity,unit,unit_price,"
                         + "amount,currency");
         assertThatThrownBy(() -> close.run(args("close", "--month", last.plusMonths(2).toString())))

@@ -29,11 +29,11 @@ import org.springframework.test.context.DynamicPropertySource;
 
 import io.flowbill.invoicing.FixtureFleet;
 import io.flowbill.invoicing.RatingService;
+import io.flowbill.system.EmptyApi;
 import io.flowbill.system.TestDatabase;
 
 /** {@code report-<date>.html} of the fixture day shows the totals of the day's charges file, also in a browser. */
-@SpringBootTest(properties = { "flowbill.pricing.price-book=" + FixtureFleet.PRICE_BOOK,
-    "flowbill.sandbox.containers=0" })
+@SpringBootTest(properties = { "flowbill.pricing.price-book=" + FixtureFleet.PRICE_BOOK })
 class DailyReportIT {
 
     static Path exportDir;
@@ -42,6 +42,7 @@ class DailyReportIT {
     @DynamicPropertySource
     static void settings(DynamicPropertyRegistry registry) throws IOException {
         TestDatabase.fresh().register(registry);
+        EmptyApi.register(registry);
         exportDir = Files.createTempDirectory("flowbill-report-it");
         registry.add("flowbill.export.dir", exportDir::toString);
         acme = exportDir.resolve("acme/2026-11");

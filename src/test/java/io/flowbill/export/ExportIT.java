@@ -35,12 +35,12 @@ import io.flowbill.invoicing.InvoiceService;
 import io.flowbill.invoicing.InvoiceState;
 import io.flowbill.invoicing.RatingService;
 import io.flowbill.pricing.PriceBook;
+import io.flowbill.system.EmptyApi;
 import io.flowbill.system.TerminatedMidRun;
 import io.flowbill.system.TestDatabase;
 
 /** The CSV exports of the fixture day, byte for byte, and the folder's manifest. */
-@SpringBootTest(properties = { "flowbill.pricing.price-book=" + FixtureFleet.PRICE_BOOK,
-    "flowbill.sandbox.containers=0" })
+@SpringBootTest(properties = { "flowbill.pricing.price-book=" + FixtureFleet.PRICE_BOOK })
 class ExportIT {
 
     static Path exportDir;
@@ -48,6 +48,7 @@ class ExportIT {
     @DynamicPropertySource
     static void settings(DynamicPropertyRegistry registry) throws IOException {
         TestDatabase.fresh().register(registry);
+        EmptyApi.register(registry);
         exportDir = Files.createTempDirectory("flowbill-export-it");
         registry.add("flowbill.export.dir", exportDir::toString);
     }

@@ -21,11 +21,11 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+import io.flowbill.system.EmptyApi;
 import io.flowbill.system.TestDatabase;
 
 /** Closing a month makes its invoices FINAL; late data for it becomes adjustments on the next open invoice. */
-@SpringBootTest(properties = { "flowbill.pricing.price-book=" + FixtureFleet.PRICE_BOOK,
-    "flowbill.sandbox.containers=0" })
+@SpringBootTest(properties = { "flowbill.pricing.price-book=" + FixtureFleet.PRICE_BOOK })
 @Import(FixedClockConfiguration.class)
 class InvoiceCloseIT {
 
@@ -36,6 +36,7 @@ class InvoiceCloseIT {
     @DynamicPropertySource
     static void db(DynamicPropertyRegistry registry) {
         TestDatabase.fresh().register(registry);
+        EmptyApi.register(registry);
     }
 
     @Autowired

@@ -22,11 +22,11 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+import io.flowbill.system.EmptyApi;
 import io.flowbill.system.TestDatabase;
 
 /** DRAFT invoices: daily lines summed per container, item, tier and price, month-level overage, refresh, close. */
-@SpringBootTest(properties = { "flowbill.pricing.price-book=" + FixtureFleet.PRICE_BOOK,
-    "flowbill.sandbox.containers=0" })
+@SpringBootTest(properties = { "flowbill.pricing.price-book=" + FixtureFleet.PRICE_BOOK })
 @Import(FixedClockConfiguration.class)
 class InvoiceDraftIT {
 
@@ -35,6 +35,7 @@ class InvoiceDraftIT {
     @DynamicPropertySource
     static void db(DynamicPropertyRegistry registry) {
         TestDatabase.fresh().register(registry);
+        EmptyApi.register(registry);
     }
 
     @Autowired

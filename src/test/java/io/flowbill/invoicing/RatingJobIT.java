@@ -27,16 +27,18 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import io.flowbill.invoicing.StoredLines.StoredLine;
+import io.flowbill.system.EmptyApi;
 import io.flowbill.system.TestDatabase;
 
 /** ratingJob over the fixture fleet: exact lines, the rules that decide them, re-rating and restart. */
 @SpringBootTest(properties = { "flowbill.pricing.price-book=" + FixtureFleet.PRICE_BOOK,
-    "flowbill.sandbox.containers=0", "flowbill.invoicing.chunk-size=2", "flowbill.invoicing.partitions=1" })
+    "flowbill.invoicing.chunk-size=2", "flowbill.invoicing.partitions=1" })
 class RatingJobIT {
 
     @DynamicPropertySource
     static void db(DynamicPropertyRegistry registry) {
         TestDatabase.fresh().register(registry);
+        EmptyApi.register(registry);
     }
 
     @Autowired

@@ -21,16 +21,18 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import io.flowbill.invoicing.StoredLines.StoredLine;
+import io.flowbill.system.EmptyApi;
 import io.flowbill.system.TestDatabase;
 
 /** ratingJob with three partitions of containers: every container rated once, a failed partition restarted alone. */
 @SpringBootTest(properties = { "flowbill.pricing.price-book=" + FixtureFleet.PRICE_BOOK,
-    "flowbill.sandbox.containers=0", "flowbill.invoicing.chunk-size=2", "flowbill.invoicing.partitions=3" })
+    "flowbill.invoicing.chunk-size=2", "flowbill.invoicing.partitions=3" })
 class RatingPartitionsIT {
 
     @DynamicPropertySource
     static void db(DynamicPropertyRegistry registry) {
         TestDatabase.fresh().register(registry);
+        EmptyApi.register(registry);
     }
 
     @Autowired

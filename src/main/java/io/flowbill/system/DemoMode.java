@@ -1,0 +1,57 @@
+package io.flowbill.system;
+
+import java.util.Map;
+
+import org.springframework.boot.EnvironmentPostProcessor;
+import org.springframework.boot.SpringApplication;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.MapPropertySource;
+
+/**
+ * Decides, before anything starts, whether this run is the demo. The demo (the built-in sandbox of the container
+ * API, an embedded PostgreSQL unless a database is configured, tenant {@code demo}, DEMO on the summary, report and
+ * manifest) runs when neither {@code flowbill.api.base-url} nor {@code spring.datasource.url} is configured, or when
+ * {@code flowbill.demo=true} ({@code --demo}). Otherwise both must be configured: one without the other is refused
+ * with the missing setting, so a typo in one variable cannot bill a simulated fleet. Registered in
+ * {@code META-INF/spring.factories}.
+ */
+public class DemoMode implements EnvironmentPostProcessor {
+
+    public static final String PROPERTY = "flowbill.demo";
+    public static final String TENANT = "demo";
+
+    @Override
+    public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
+        boolean api = configured(environment, "flowbill.api.base-url");
+        boolean database = configured(environment, "spring.datasource.url");
+        String asked = environment.getProperty(PROPERTY);
+        if (asked != null && !asked.equalsIgnoreCase("true") && !asked.equalsIgnoreCase("false")) {
+            throw new ConfigurationRefused(PROPERTY + " is '" + asked + "'; write true or false");
+        }
+        boolean demo = "true".equalsIgnoreCase(asked) || (asked == null && !api && !database);
+        if (!demo && !api) {
+            throw new ConfigurationRefused("flowbill.api.base-url is not set" + (database ? " but spring.datasource.url is" : "")
+                    + "; set FLOWBILL_API_BASE_URL (with its token or app key), or run the demo with --demo");
+        }
+        if (!demo && !database) {
+            throw new ConfigurationRefused("spring.datasource.url is not set but flowbill.api.base-url is; set"
+                    + " SPRING_DATASOURCE_URL (with its username and password), or run the demo with --demo");
+        }
+        if (!demo && TENANT.equals(environment.getProperty("flowbill.metering.tenant"))) {
+            throw new ConfigurationRefused("flowbill.metering.tenant 'demo' is kept for the demo; name the real tenant");
+        }
+        Map<String, Object> decided = demo ? Map.of(PROPERTY, "true", "flowbill.metering.tenant", TENANT)
+                : Map.of(PROPERTY, "false");
+        environment.getPropertySources().addFirst(new MapPropertySource("flowbillDemoMode", decided));
+    }
+
+    private static boolean configured(ConfigurableEnvironment environment, String key) {
+        String value = environment.getProperty(key);
+        return value != null && !value.isBlank();
+    }
+
+    /** True when this run is the demo (after {@link DemoMode} decided). */
+    public static boolean on(org.springframework.core.env.Environment environment) {
+        return environment.getProperty(PROPERTY, Boolean.class, false);
+    }
+}

@@ -1,0 +1,157 @@
+package io.flowbill.invoicing;
+
+import static io.flowbill.invoicing.FixtureFleet.DAY;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.sql.Connection;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+import javax.sql.DataSource;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.JobInstance;
+import org.springframework.batch.core.job.parameters.JobParameters;
+import org.springframework.batch.core.job.parameters.JobParametersBuilder;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import io.flowbill.system.EmptyApi;
+import io.flowbill.system.JobAlreadyRunningException;
+import io.flowbill.system.TestDatabase;
+
+/**
+ * A rating left STARTED by a process that died (kill -9) no longer blocks its day: the next rating of the day
+ * marks it FAILED and resumes it; and two ratings of one day never overlap (the second waits for the first).
+ */
+@SpringBootTest(properties = { "flowbill.pricing.price-book=" + FixtureFleet.PRICE_BOOK, "flowbill.jobs.lock-wait=2s" })
+class RatingRecoveryIT {
+
+    @DynamicPropertySource
+    static void db(DynamicPropertyRegistry registry) {
+        TestDatabase.fresh().register(registry);
+        EmptyApi.register(registry);
+    }
+
+    @Autowired
+    RatingService rating;
+
+    @Autowired
+    JobRepository jobRepository;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Autowired
+    DataSource dataSource;
+
+    @BeforeEach
+    void fixtureDay() {
+        new FixtureFleet(jdbc).clear().insertDay();
+        jdbc.update("update batch_job_execution set status = 'ABANDONED' where status in ('STARTED', 'STARTING')");
+    }
+
+    @Test
+    void aFirstRatingLeftStartedByADeadProcessIsMarkedFailedAndResumed() throws Exception {
+        JobParameters first = new JobParametersBuilder().addString(RatingJobConfiguration.DATE, "2026-11-24", true)
+                .toJobParameters();
+        JobExecution dead = leftStarted(first);
+
+        RatedDay rated = rating.rate(java.time.LocalDate.parse("2026-11-24"));
+
+        assertThat(statusOf(dead.getId())).as("the dead process's execution").isEqualTo("FAILED");
+        assertThat(executionsOf(first)).as("executions of the day's first rating: the dead one, then its resumption")
+                .extracting(JobExecution::getStatus).containsExactly(BatchStatus.FAILED, BatchStatus.COMPLETED);
+        assertThat(rated.runId()).as("the run that rated the day resumed the first rating's instance")
+                .isEqualTo(executionsOf(first).get(1).getId());
+        assertThat(running()).as("executions still running").isZero();
+    }
+
+    @Test
+    void aReRatingLeftStartedIsResumedInsteadOfStartingAnotherInstance() throws Exception {
+        rating.rate(DAY);
+        JobParameters rerate = new JobParametersBuilder()
+                .addString(RatingJobConfiguration.DATE, DAY.toString(), true)
+                .addString(RatingJobConfiguration.RERATE, "2026-11-26T01:00:00Z", true).toJobParameters();
+        JobExecution dead = leftStarted(rerate);
+        long instancesBefore = instances();
+
+        RatedDay rated = rating.rate(DAY);
+
+        assertThat(statusOf(dead.getId())).isEqualTo("FAILED");
+        assertThat(instances()).as("job instances: the dead re-rating is resumed, no new one").isEqualTo(instancesBefore);
+        assertThat(jobRepository.getJobExecution(rated.runId()).getJobParameters()).as("parameters of the run")
+                .isEqualTo(rerate);
+        assertThat(running()).as("executions still running").isZero();
+    }
+
+    @Test
+    void aSecondRatingOfTheSameDayWaitsForTheFirstAndSaysSoWhenItGivesUp() throws Exception {
+        try (Connection other = dataSource.getConnection(); Statement lock = other.createStatement()) {
+            lock.execute("select pg_advisory_lock(hashtextextended('rating:" + DAY + "', 0))");
+
+            assertThatThrownBy(() -> rating.rate(DAY)).isInstanceOf(JobAlreadyRunningException.class)
+                    .hasMessageContaining("rating:" + DAY + " is still being run by another process after waiting 2 s")
+                    .hasMessageContaining("flowbill.jobs.lock-wait");
+
+            CompletableFuture<RatedDay> waiting = CompletableFuture.supplyAsync(() -> {
+                try {
+                    return rating.rate(DAY);
+                }
+                catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            Thread.sleep(500);
+            assertThat(waiting).as("the second rating waits while the first holds the day").isNotDone();
+            lock.execute("select pg_advisory_unlock(hashtextextended('rating:" + DAY + "', 0))");
+            assertThat(waiting.get(60, TimeUnit.SECONDS).lines()).as("lines once the first has finished").isPositive();
+        }
+    }
+
+    /** What a process killed during rating leaves in the job repository. */
+    private JobExecution leftStarted(JobParameters parameters) {
+        JobInstance instance = jobRepository.getJobInstance("ratingJob", parameters);
+        if (instance == null) {
+            instance = jobRepository.createJobInstance("ratingJob", parameters);
+        }
+        JobExecution execution = jobRepository.createJobExecution(instance, parameters, new ExecutionContext());
+        execution.setStartTime(LocalDateTime.now().minus(Duration.ofMinutes(5)));
+        execution.setStatus(BatchStatus.STARTED);
+        jobRepository.update(execution);
+        return execution;
+    }
+
+    private List<JobExecution> executionsOf(JobParameters parameters) {
+        return jobRepository.getJobExecutions(jobRepository.getJobInstance("ratingJob", parameters)).stream()
+                .sorted(java.util.Comparator.comparing(JobExecution::getId)).toList();
+    }
+
+    private String statusOf(long executionId) {
+        return jdbc.queryForObject("select status from batch_job_execution where job_execution_id = ?", String.class,
+                executionId);
+    }
+
+    private long running() {
+        return jdbc.queryForObject("select count(*) from batch_job_execution where status in ('STARTED', 'STARTING')",
+                Long.class);
+    }
+
+    private long instances() {
+        return jdbc.queryForObject("select count(*) from batch_job_instance where job_name = 'ratingJob'", Long.class);
+    }
+
+}

@@ -1,0 +1,74 @@
+package io.flowbill.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.SpringApplication;
+import org.springframework.mock.env.MockEnvironment;
+
+/** The demo runs only with nothing configured or when asked for; half a configuration is refused by name. */
+class DemoModeTest {
+
+    private static final String API = "flowbill.api.base-url";
+    private static final String DATABASE = "spring.datasource.url";
+
+    @Test
+    void nothingConfiguredIsTheDemoWithTenantDemo() {
+        MockEnvironment environment = decide(new MockEnvironment());
+
+        assertThat(DemoMode.on(environment)).isTrue();
+        assertThat(environment.getProperty("flowbill.metering.tenant")).isEqualTo("demo");
+    }
+
+    @Test
+    void apiAndDatabaseConfiguredIsARealRun() {
+        MockEnvironment environment = decide(new MockEnvironment().withProperty(API, "https://api.example")
+                .withProperty(DATABASE, "jdbc:postgresql://db/flowbill").withProperty("flowbill.metering.tenant", "acme"));
+
+        assertThat(DemoMode.on(environment)).isFalse();
+        assertThat(environment.getProperty("flowbill.metering.tenant")).isEqualTo("acme");
+    }
+
+    @Test
+    void aDatabaseWithoutAnApiIsRefusedNamingTheMissingSetting() {
+        assertThatThrownBy(() -> decide(new MockEnvironment().withProperty(DATABASE, "jdbc:postgresql://db/flowbill")))
+                .isInstanceOf(ConfigurationRefused.class)
+                .hasMessageStartingWith("flowbill.api.base-url is not set but spring.datasource.url is")
+                .hasMessageContaining("--demo");
+    }
+
+    @Test
+    void anApiWithoutADatabaseIsRefusedNamingTheMissingSetting() {
+        assertThatThrownBy(() -> decide(new MockEnvironment().withProperty(API, "https://api.example")))
+                .isInstanceOf(ConfigurationRefused.class)
+                .hasMessageStartingWith("spring.datasource.url is not set but flowbill.api.base-url is");
+    }
+
+    @Test
+    void theDemoAskedForRunsOnAConfiguredDatabase() {
+        MockEnvironment environment = decide(new MockEnvironment().withProperty("flowbill.demo", "true")
+                .withProperty(DATABASE, "jdbc:postgresql://db/flowbill"));
+
+        assertThat(DemoMode.on(environment)).isTrue();
+        assertThat(environment.getProperty("flowbill.metering.tenant")).isEqualTo("demo");
+    }
+
+    @Test
+    void demoFalseWithNothingConfiguredIsRefused() {
+        assertThatThrownBy(() -> decide(new MockEnvironment().withProperty("flowbill.demo", "false")))
+                .isInstanceOf(ConfigurationRefused.class).hasMessageStartingWith("flowbill.api.base-url is not set;");
+    }
+
+    @Test
+    void theDemoTenantIsRefusedOutsideTheDemo() {
+        assertThatThrownBy(() -> decide(new MockEnvironment().withProperty(API, "https://api.example")
+                .withProperty(DATABASE, "jdbc:postgresql://db/flowbill").withProperty("flowbill.metering.tenant", "demo")))
+                .isInstanceOf(ConfigurationRefused.class).hasMessageContaining("kept for the demo");
+    }
+
+    private static MockEnvironment decide(MockEnvironment environment) {
+        new DemoMode().postProcessEnvironment(environment, new SpringApplication());
+        return environment;
+    }
+}
