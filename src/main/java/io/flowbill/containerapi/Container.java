@@ -16,7 +16,7 @@ import tools.jackson.databind.annotation.JsonDeserialize;
  * nothing and is always a list here; unknown fields are ignored.
  *
  * @param chargeType        1 package (套餐), 2 on demand (按需)
- * @param specId            1, 10, 20, 30, 40 or 50 (see NOTES.md for the specs)
+ * @param specId            1, 10, 20, 30, 40 or 50 (docs/container-api.md lists the specs)
  * @param usePublicNetwork  1 yes, 0 no
  * @param networkChargeType 1 by bandwidth, 2 by traffic
  * @param bandwidth         Mbps

@@ -13,7 +13,7 @@ import java.util.concurrent.ExecutionException;
 import io.micrometer.core.instrument.MeterRegistry;
 
 /**
- * Typed, thread-safe client for the container API (container-api.zh.md, NOTES.md). Built from
+ * Typed, thread-safe client for the container API (docs/container-api.md). Built from
  * {@link ContainerApiProperties} and a {@link MeterRegistry}; it needs no Spring context. Every endpoint has a
  * synchronous method; {@code get}, {@code list} and {@code flow} also have an asynchronous one for running many calls
  * at once. At most {@code max-concurrency} requests are in flight and {@code requests-per-second} are sent, whatever
@@ -82,7 +82,7 @@ public final class ContainerApiClient implements AutoCloseable {
 
     /**
      * Every container, paging by 30 until {@code total} is reached or a page comes back empty. The list may change
-     * while it is paged (NOTES.md); a container seen twice is kept once, in its first position.
+     * while it is paged (docs/container-api.md); a container seen twice is kept once, in its first position.
      */
     public List<Container> listAll() {
         Map<Long, Container> seen = new LinkedHashMap<>();

@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
  * <p>The API answers strings such as {@code "1234.0MB"}, {@code "0.00B"} or {@code "18.61GB"}: a non-negative decimal
  * number, optional blanks, and a unit {@code B}, {@code KB}, {@code MB}, {@code GB} or {@code TB} in any case.
  * Rule: 1 KB = 1024 B, 1 MB = 1024 KB, 1 GB = {@code mbPerGb} MB (1024 unless configured), 1 TB = 1024 GB
- * (NOTES.md: "1 GB = 1024 MB is not documented", so the GB factor stays a parameter). The conversion is exact:
+ * (the API does not document its GB, so the factor stays a parameter: docs/container-api.md). The conversion is exact:
  * it only multiplies, or divides by powers of two, which always terminate in decimal.
  * Anything else (signs, exponents, NaN, unknown units, more than 1 PB = 1024 TB) is rejected with a
  * {@link FlowParseException}, never guessed.
@@ -22,7 +22,7 @@ import java.util.regex.Pattern;
  */
 public record FlowAmount(String raw, BigDecimal megabytes) {
 
-    /** The factor NOTES.md observed between GB and MB. */
+    /** The factor observed between the API's GB and MB (docs/container-api.md). */
     public static final int DEFAULT_MB_PER_GB = 1024;
 
     private static final int MAX_LENGTH = 64;

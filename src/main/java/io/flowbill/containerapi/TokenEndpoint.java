@@ -10,7 +10,7 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 
 /**
  * {@code POST /api/v1/token} with {@code {"app_key", "app_secret"}}, answered {@code 201 {"token": "...",
- * "expires_in": "86399"}}: the lifetime is a string of seconds (NOTES.md). An answer without a readable lifetime
+ * "expires_in": "86399"}}: the lifetime is a string of seconds (docs/container-api.md). An answer without a readable lifetime
  * gives a token that is renewed only after a 401.
  */
 final class TokenEndpoint {

@@ -1,5 +1,5 @@
 /**
- * The typed HTTP client of the cloud's container API ({@code shared/seed/container-api.zh.md} and {@code NOTES.md}).
+ * The typed HTTP client of the cloud's container API ({@code docs/container-api.md}).
  *
  * <ul>
  *   <li>{@link io.flowbill.containerapi.ContainerApiClient}: every endpoint, synchronous and (for get, list and

@@ -4,7 +4,7 @@ import java.math.BigDecimal;
 
 /**
  * One graduated bandwidth tier: the Mbps above the previous tier's limit up to {@code upToMbps} cost
- * {@code pricePerMbpsHour} each per hour (NOTES.md: "graduated at 5 Mbps").
+ * {@code pricePerMbpsHour} each per hour (docs/billing-rules.md: graduated at 5 Mbps).
  *
  * @param upToMbps the tier's upper limit in Mbps, inclusive; {@code null} for the last, open tier
  * @param pricePerMbpsHour the price of one Mbps for one hour within this tier

@@ -75,7 +75,7 @@ public record BillingZone(ZoneId id) {
 
     /**
      * The length of a calendar month in the zone, measured between its first instants so that daylight saving
-     * shifts count (the pricing issue: "compute it generally from ZonedDateTime").
+     * shifts count (docs/billing-rules.md, "Billing zone": computed generally from ZonedDateTime).
      */
     public long secondsIn(YearMonth month) {
         return Duration.between(startOf(month), startOf(month.plusMonths(1))).toSeconds();

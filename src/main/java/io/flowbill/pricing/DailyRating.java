@@ -20,7 +20,7 @@ import java.util.stream.StreamSupport;
 /**
  * Turns usage hours into daily charge lines, keyed by (tenant, day in the zone, container, item, tier,
  * charge_type, spec_id, price version). A line sums its hours' exact quantities and divides once, so a package
- * line is the day's package hours / the month's hours (the pricing issue, "Lines and rounding").
+ * line is the day's package hours / the month's hours (docs/billing-rules.md, "Lines and rounding").
  */
 public final class DailyRating {
 
@@ -81,7 +81,7 @@ public final class DailyRating {
      * days; the stream must be grouped by tenant and sorted by container id within a tenant, and a container (or
      * tenant) that comes back after another is refused. A container with a row that cannot be read or an hour
      * that cannot be priced becomes an {@link UnrateableDay} (no line, no package day) and the others are rated
-     * (the pricing issue: one bad hour must not stop a day). Memory holds one container's rows and the tenants seen.
+     * (docs/billing-rules.md, "Unrateable days": one bad hour must not stop a day). Memory holds one container's rows and the tenants seen.
      */
     public Stream<RatedContainer> rateSortedByContainer(Stream<? extends UsageRow> rows) {
         ContainerGroups groups = new ContainerGroups(rows.iterator());

@@ -7,7 +7,7 @@ import java.util.List;
 
 /**
  * Prices one usage hour by the version in effect at the hour's start, with the attributes in force in that hour
- * (the pricing issue, "Rating rules"); a {@link UsageBlock} of n alike hours as n times its first, with its summed
+ * (docs/billing-rules.md, "On demand"); a {@link UsageBlock} of n alike hours as n times its first, with its summed
  * traffic. The result is exact line parts; {@link DailyRating} sums and rounds them.
  */
 final class HourRater {
@@ -53,7 +53,7 @@ final class HourRater {
 
     /**
      * A package hour is billable hours / hours in its calendar month in the zone of a month at package-per-month,
-     * network included (the pricing issue, "Package").
+     * network included (docs/billing-rules.md, "Package").
      */
     private void ratePackage(Parts parts, SpecPrice spec, BigDecimal seconds) {
         BillingZone zone = book.zone();
@@ -63,7 +63,7 @@ final class HourRater {
 
     /**
      * Bandwidth is graduated: each tier touched bills billable hours x the Mbps within it at its own price
-     * (NOTES.md: "6 Mbps = 5 x 0.03 + 1 x 0.13").
+     * (docs/billing-rules.md: 6 Mbps = 5 x 0.03 + 1 x 0.13).
      */
     private static void rateBandwidth(Parts parts, BigDecimal seconds) {
         int mbps = parts.hour.bandwidthMbps();
@@ -80,7 +80,7 @@ final class HourRater {
 
     /**
      * Traffic bills outbound MB / mb-per-gb at traffic-out-per-gb, and inbound likewise only when its price is
-     * not zero (NOTES.md: "outbound only, 0.79 per GB; inbound is free"); an hour whose traffic is an exception
+     * not zero (docs/billing-rules.md: outbound only, 0.79 per GB; inbound is free); an hour whose traffic is an exception
      * (null MB) bills no traffic.
      */
     private static void rateTraffic(Parts parts) {

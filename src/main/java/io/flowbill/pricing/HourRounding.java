@@ -3,7 +3,7 @@ package io.flowbill.pricing;
 /** How the active seconds of one clock hour become billable time. */
 public enum HourRounding {
 
-    /** A clock hour with any active second counts whole (NOTES.md: "a partial hour counts as a whole hour"). */
+    /** A clock hour with any active second counts whole (docs/billing-rules.md: a partial hour counts as a whole hour). */
     CEIL {
         @Override
         public long billableSeconds(int activeSeconds) {
@@ -11,7 +11,7 @@ public enum HourRounding {
         }
     },
 
-    /** A clock hour counts as its active seconds / 3600 (the pricing issue, hour-rounding EXACT). */
+    /** A clock hour counts as its active seconds / 3600 (docs/billing-rules.md, "Hour rounding": EXACT). */
     EXACT {
         @Override
         public long billableSeconds(int activeSeconds) {

@@ -12,7 +12,7 @@ import java.util.TreeMap;
 /**
  * Sums one container's package usage of one day into {@link PackageDay}s, one per spec and price version: the
  * billable hours' seconds (by the hour rounding of the version in effect at each hour's start) and their outbound
- * MB. Hours that are not billable or not package count nothing (the pricing issue, "Package"). The hours come as
+ * MB. Hours that are not billable or not package count nothing (docs/billing-rules.md, "Package"). The hours come as
  * {@link UsageBlock}s (a block of n hours counts n times).
  */
 public final class PackageDays {

@@ -8,7 +8,7 @@ import java.util.List;
 
 /**
  * The month-level package overage lines: outbound GB above the allowance, the allowance accrued hour by hour with
- * each hour's price version and so prorated for part months (NOTES.md: "traffic above the allowance at 0.79 per GB;
+ * each hour's price version and so prorated for part months (docs/billing-rules.md, Package overage: "traffic above the allowance at 0.79 per GB;
  * the allowance is prorated for part months").
  */
 public final class PackageOverage {

@@ -58,8 +58,8 @@ public record PriceBook(Currency currency, BillingZone zone, List<PriceVersion> 
     }
 
     /**
-     * The version in effect at an instant: the last one whose effective-from is not after it (the pricing
-     * issue: "each usage hour is priced by the version in effect at the hour's start").
+     * The version in effect at an instant: the last one whose effective-from is not after it (docs/billing-rules.md,
+     * "Which price version": each usage hour is priced by the version in effect at the hour's start).
      *
      * @throws IllegalArgumentException when the instant is before the first version
      */

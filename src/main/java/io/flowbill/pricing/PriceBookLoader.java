@@ -28,11 +28,11 @@ import org.yaml.snakeyaml.nodes.Node;
 
 /**
  * Loads and validates a price book written in YAML; the whole book is refused on the first problem with a
- * {@link PriceBookException} naming the line, version and key. The format is described in the pricing README.
+ * {@link PriceBookException} naming the line, version and key. The format is described in the README (Price book and rating rules).
  */
 public final class PriceBookLoader {
 
-    /** The bundled book with the seed cloud's prices (NOTES.md), the default of {@code flowbill.pricing.price-book}. */
+    /** The bundled book with the seed cloud's prices (docs/billing-rules.md), the default of {@code flowbill.pricing.price-book}. */
     public static final String BUNDLED = "classpath:pricing/fengchao.yaml";
 
     private static final String CLASSPATH = "classpath:";

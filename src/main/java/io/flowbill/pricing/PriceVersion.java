@@ -14,18 +14,18 @@ import java.util.TreeMap;
  * @param name unique name, printed on every charge line
  * @param effectiveFrom the first instant this version prices
  * @param hourRounding how active seconds become billable hours
- * @param mbPerGb MB in one GB for traffic (NOTES.md: 1024, not documented by the API)
+ * @param mbPerGb MB in one GB for traffic (1024 in the bundled book: docs/billing-rules.md, Two GBs)
  * @param specs prices by spec_id; all of {@link #REQUIRED_SPEC_IDS} present
  * @param bandwidthTiers graduated tiers, limits strictly increasing, only the last open
  * @param trafficOutPerGb price of one outbound GB for on-demand containers billed by traffic
- * @param trafficInPerGb price of one inbound GB (NOTES.md: inbound is free)
+ * @param trafficInPerGb price of one inbound GB (free in the bundled book)
  * @param packageOveragePerGb price of one outbound GB above a package's allowance
  */
 public record PriceVersion(String name, Instant effectiveFrom, HourRounding hourRounding, BigDecimal mbPerGb,
         SortedMap<Integer, SpecPrice> specs, List<BandwidthTier> bandwidthTiers, BigDecimal trafficOutPerGb,
         BigDecimal trafficInPerGb, BigDecimal packageOveragePerGb) {
 
-    /** The spec ids the container API documents (container-api.zh.md, spec_id): each version prices them all. */
+    /** The spec ids the container API documents (docs/container-api.md, spec_id): each version prices them all. */
     public static final List<Integer> REQUIRED_SPEC_IDS = List.of(1, 10, 20, 30, 40, 50);
 
     public PriceVersion {

@@ -7,7 +7,7 @@ import java.util.Currency;
 /**
  * The one owner of rounding in flowbill: nothing else calls {@code setScale}, {@code round} or a rounding
  * {@code divide}. Quantities are stored with 9 decimal places and amounts with the currency's minor unit,
- * both HALF_UP (the pricing issue, "Lines and rounding"; after Kill Bill's {@code KillBillMoney}).
+ * both HALF_UP (docs/billing-rules.md, "Lines and rounding"; after Kill Bill's {@code KillBillMoney}).
  */
 public final class Rounding {
 
@@ -21,7 +21,7 @@ public final class Rounding {
 
     /**
      * A line's quantity is its exact sum divided once by its unit's denominator, rounded HALF_UP to 9 places
-     * (the pricing issue: "quantities are summed exactly ... divided once per line").
+     * (docs/billing-rules.md, "Lines and rounding": quantities are summed exactly and divided once per line).
      */
     public static BigDecimal quantity(BigDecimal numerator, BigDecimal denominator) {
         if (denominator.signum() <= 0) {
@@ -32,7 +32,7 @@ public final class Rounding {
 
     /**
      * A line's amount is round(stored quantity x unit price) HALF_UP to the currency's default fraction digits,
-     * so that every line satisfies its equation as printed (the pricing issue, "Lines and rounding").
+     * so that every line satisfies its equation as printed (docs/billing-rules.md, "Lines and rounding").
      */
     public static BigDecimal amount(BigDecimal quantity, BigDecimal unitPrice, Currency currency) {
         return quantity.multiply(unitPrice).setScale(amountScale(currency), MODE);

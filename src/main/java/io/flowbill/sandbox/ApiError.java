@@ -2,7 +2,7 @@ package io.flowbill.sandbox;
 
 /**
  * The container API's error answers: an HTTP status and a 7-digit code (3-digit status, 2-digit service, 2-digit
- * detail), as listed in {@code NOTES.md}. The codes of 404 paths, 405, 429 and 503 are not documented; the sandbox
+ * detail), as listed in {@code docs/container-api.md}. The codes of 404 paths, 405, 429 and 503 are not documented; the sandbox
  * makes them up by the same scheme.
  */
 public enum ApiError {

@@ -1,7 +1,6 @@
 /**
- * The sandbox: an HTTP simulation of the cloud's container API ({@code /work/shared/seed/container-api.zh.md} and
- * its {@code NOTES.md}), flowbill's embedded default and the ground truth of its tests and benchmarks. Plain Java on
- * the JDK HTTP server, no Spring.
+ * The sandbox: an HTTP simulation of the cloud's container API ({@code docs/container-api.md}), flowbill's
+ * embedded default and the ground truth of its tests and benchmarks. Plain Java on the JDK HTTP server, no Spring.
  *
  * <ul>
  *   <li>{@link io.flowbill.sandbox.SandboxServer} starts it from a {@link io.flowbill.sandbox.SandboxConfig};

@@ -1,6 +1,6 @@
 package io.flowbill.containerapi;
 
-/** JSON bodies taken verbatim from the API document (container-api.zh.md), reused across tests. */
+/** JSON bodies as the API document prints them (docs/container-api.md), reused across tests. */
 final class ApiSamples {
 
     /** The images example as printed, with its curly quote after {@code constraint}: not valid JSON. */
