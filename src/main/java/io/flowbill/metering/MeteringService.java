@@ -44,6 +44,7 @@ public class MeteringService {
 
     public MeteringSummary meter(MeteringRange range, boolean refresh) throws Exception {
         range.requireOver(clock.instant(), settings.lag());
+        windows.registerTenant(settings.tenant());
         Instant started = clock.instant();
         boolean unreadHours = windows.unavailable(settings.tenant(), range) > 0;
         if (!refresh && !unreadHours && windows.meteredWindows(settings.tenant(), range) == range.windowCount()) {

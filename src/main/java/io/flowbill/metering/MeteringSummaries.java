@@ -40,11 +40,12 @@ class MeteringSummaries {
         Map<String, Long> exceptions = new LinkedHashMap<>();
         jdbc.query("""
                 select kind, count(*) from metering_exception
-                 where tenant_id = ? and window_start >= ? and window_start < ? and run_id = ? and not resolved
+                 where tenant_id = ? and run_id = ? and not resolved
+                   and ((window_start >= ? and window_start < ?) or kind = 'lifetime_unknown')
                  group by kind order by kind
                 """, rs -> {
             exceptions.put(rs.getString(1), rs.getLong(2));
-        }, tenant, from, to, runId);
+        }, tenant, runId, from, to);
         Long revised = jdbc.queryForObject("select count(*) from usage_revision where tenant_id = ? and run_id = ?",
                 Long.class, tenant, runId);
         ExecutionContext context = execution.getExecutionContext();

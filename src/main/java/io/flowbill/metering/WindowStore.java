@@ -18,6 +18,11 @@ class WindowStore {
         this.jdbc = jdbc;
     }
 
+    /** Records the configured tenant once, so its containers and invoices can refer to it (any name, not only the first). */
+    void registerTenant(String tenant) {
+        jdbc.update("insert into flowbill_tenant (tenant_id) values (?) on conflict do nothing", tenant);
+    }
+
     /** Container-hours of the range with a usage row. */
     long usageRows(String tenant, MeteringRange range) {
         return count("select count(*) from usage_hour where tenant_id = ? and window_start >= ? and window_start < ?",

@@ -177,6 +177,7 @@ class ImperfectDataIT {
         MeteringSummary summary = metering.meter(hourAfter(DAY_END, 3), false);
 
         assertThat(summary.inventoryGone()).isPositive();
+        assertThat(summary.exceptions()).as("the summary shows the lifetime at risk").containsEntry("lifetime_unknown", 1L);
         String atRisk = jdbc.queryForObject("select raw_value from metering_exception where container_id = ?"
                 + " and kind = 'lifetime_unknown'", String.class, container);
         assertThat(atRisk).isEqualTo("18.50 h");

@@ -115,9 +115,11 @@ class NightlyPushIT {
         ExportedSamples samples = firstPush();
         double runStarted = run.started.toEpochMilli() / 1000.0;
 
+        // meteringJob runs twice: the day's metering, then the recheck of the hours whose flow was malformed
+        Map<String, String> runs = Map.of("meteringJob", "2", "ratingJob", "1");
         for (String job : List.of("meteringJob", "ratingJob")) {
             assertThat(samples.value("flowbill_job_duration_seconds_count", Map.of("job_name", job, "status", "COMPLETED")))
-                    .as("completed runs of %s", job).isEqualByComparingTo("1");
+                    .as("completed runs of %s", job).isEqualByComparingTo(runs.get(job));
             assertThat(samples.value("flowbill_job_last_success_timestamp_seconds", Map.of("job_name", job)).doubleValue())
                     .as("last success of %s", job).isBetween(runStarted, Instant.now().toEpochMilli() / 1000.0);
         }
