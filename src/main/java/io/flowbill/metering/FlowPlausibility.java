@@ -1,15 +1,14 @@
 package io.flowbill.metering;
 
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 
 /**
  * The most traffic one container can plausibly move in one hour, in each direction: what its link carries in
  * 3,600 s. A container billed by bandwidth has its own link ({@code bandwidth} Mbps); any other container is
  * bounded by {@code flowbill.metering.max-mbps}. In MB (the flow unit, 1 MB = 1,048,576 bytes):
  * {@code mbps x 1,000,000 / 8 x 3,600 / 1,048,576}. Worked example: 8 Mbps carries 8 x 125,000 x 3,600 =
- * 3,600,000,000 bytes = 3433.2275390625 MB in an hour; the default 10,000 Mbps carries 4,291,534.42... MB (about
- * 4.1 TB). Traffic above the bound is an {@code implausible_flow} exception and is not billed until a read
+ * 3,600,000,000 bytes = 3433.2275390625 MB in an hour; the default 10,000 Mbps carries 4,291,534.423828125 MB
+ * (about 4.1 TB). Traffic above the bound is an {@code implausible_flow} exception and is not billed until a read
  * returns a plausible value.
  */
 final class FlowPlausibility {
@@ -35,7 +34,7 @@ final class FlowPlausibility {
     }
 
     static BigDecimal megabytesPerHour(int mbps) {
-        return BYTES_PER_MBPS_HOUR.multiply(BigDecimal.valueOf(mbps)).divide(BYTES_PER_MB, 10, RoundingMode.DOWN)
-                .stripTrailingZeros();
+        // exact: the divisor is a power of two, so the quotient is a finite decimal
+        return BYTES_PER_MBPS_HOUR.multiply(BigDecimal.valueOf(mbps)).divide(BYTES_PER_MB).stripTrailingZeros();
     }
 }

@@ -19,8 +19,8 @@ class FlowPlausibilityTest {
 
     @Test
     void anyOtherContainerIsBoundedByMaxMbps() {
-        // 10,000 Mbps: 4,500,000,000,000 bytes / 1,048,576 = 4,291,534.4238... MB, cut at 10 decimals
-        assertThat(new FlowPlausibility(10_000).boundMb(hour(2, 8))).isEqualByComparingTo("4291534.4238281250");
+        // 10,000 Mbps: 4,500,000,000,000 bytes / 1,048,576 = 4,291,534.423828125 MB (exact: 2^20 divides evenly)
+        assertThat(new FlowPlausibility(10_000).boundMb(hour(2, 8))).isEqualByComparingTo("4291534.423828125");
         assertThat(new FlowPlausibility(10_000).boundMb(hour(null, null))).isEqualByComparingTo("4291534.423828125");
     }
 
