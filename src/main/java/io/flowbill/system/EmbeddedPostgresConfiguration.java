@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.jdbc.DataSourceBuilder;
@@ -18,8 +17,9 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 /**
  * Starts an embedded PostgreSQL when no {@code spring.datasource.url} is configured, so that flowbill
- * runs on a fresh machine with only a JDK. Its data stays under {@code flowbill.embedded-db.dir}
- * (default {@code ./data/postgres}), so a second run sees the first run's results.
+ * runs on a fresh Linux or macOS machine with only a JDK. Its data stays under {@code flowbill.embedded-db.dir}
+ * (default {@code ./data/postgres}), so a second run sees the first run's results. A machine or a data directory
+ * it cannot serve is refused in one line before it starts ({@link EmbeddedPostgresPlatform}).
  */
 @Configuration(proxyBeanMethods = false)
 @Conditional(NoDatasourceConfigured.class)
@@ -30,6 +30,8 @@ class EmbeddedPostgresConfiguration {
     @Bean(destroyMethod = "close")
     EmbeddedPostgres embeddedPostgres(EmbeddedDatabaseProperties properties) throws IOException {
         Path dir = properties.dir().toAbsolutePath().normalize();
+        EmbeddedPostgresPlatform.checkThisMachine();
+        EmbeddedPostgresPlatform.checkDataDirectory(dir);
         Files.createDirectories(dir.getParent());
         EmbeddedPostgres postgres = EmbeddedPostgres.builder()
                 .setDataDirectory(dir)
