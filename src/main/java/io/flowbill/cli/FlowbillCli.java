@@ -96,7 +96,10 @@ public final class FlowbillCli {
         if (debug(parsed, environment)) {
             e.printStackTrace(err);
         }
-        boolean refused = e instanceof ConfigurationRefused || e.getCause() instanceof ConfigurationRefused;
+        boolean refused = false;
+        for (Throwable t = e; t != null && !refused; t = t.getCause() == t ? null : t.getCause()) {
+            refused = t instanceof ConfigurationRefused;
+        }
         err.println("flowbill " + parsed.command() + " failed: " + diagnosed.orElseGet(() -> OneLineReason.of(e)
                 + " (run with --logging.level.io.flowbill=DEBUG for the full trace)"));
         return refused ? EXIT_USAGE : EXIT_FAILED;

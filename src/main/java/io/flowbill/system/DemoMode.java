@@ -2,9 +2,8 @@ package io.flowbill.system;
 
 import java.util.Map;
 
-import org.springframework.boot.EnvironmentPostProcessor;
-import org.springframework.boot.SpringApplication;
 import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.Environment;
 import org.springframework.core.env.MapPropertySource;
 
 /**
@@ -12,16 +11,24 @@ import org.springframework.core.env.MapPropertySource;
  * API, an embedded PostgreSQL unless a database is configured, tenant {@code demo}, DEMO on the summary, report and
  * manifest) runs when neither {@code flowbill.api.base-url} nor {@code spring.datasource.url} is configured, or when
  * {@code flowbill.demo=true} ({@code --demo}). Otherwise both must be configured: one without the other is refused
- * with the missing setting, so a typo in one variable cannot bill a simulated fleet. Registered in
- * {@code META-INF/spring.factories}.
+ * with the missing setting, so a typo in one variable cannot bill a simulated fleet. Decided once per context by the
+ * conditions of the embedded database and the built-in sandbox, when the configuration is complete (test
+ * properties included) and before any setting is bound.
  */
-public class DemoMode implements EnvironmentPostProcessor {
+public final class DemoMode {
 
     public static final String PROPERTY = "flowbill.demo";
     public static final String TENANT = "demo";
+    private static final String SOURCE = "flowbillDemoMode";
 
-    @Override
-    public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
+    private DemoMode() {
+    }
+
+    /** Decides (once) whether this is the demo and records it as {@code flowbill.demo}; refuses half a configuration. */
+    public static void decide(ConfigurableEnvironment environment) {
+        if (environment.getPropertySources().contains(SOURCE)) {
+            return;
+        }
         boolean api = configured(environment, "flowbill.api.base-url");
         boolean database = configured(environment, "spring.datasource.url");
         String asked = environment.getProperty(PROPERTY);
@@ -42,7 +49,7 @@ public class DemoMode implements EnvironmentPostProcessor {
         }
         Map<String, Object> decided = demo ? Map.of(PROPERTY, "true", "flowbill.metering.tenant", TENANT)
                 : Map.of(PROPERTY, "false");
-        environment.getPropertySources().addFirst(new MapPropertySource("flowbillDemoMode", decided));
+        environment.getPropertySources().addFirst(new MapPropertySource(SOURCE, decided));
     }
 
     private static boolean configured(ConfigurableEnvironment environment, String key) {
@@ -51,7 +58,7 @@ public class DemoMode implements EnvironmentPostProcessor {
     }
 
     /** True when this run is the demo (after {@link DemoMode} decided). */
-    public static boolean on(org.springframework.core.env.Environment environment) {
+    public static boolean on(Environment environment) {
         return environment.getProperty(PROPERTY, Boolean.class, false);
     }
 }

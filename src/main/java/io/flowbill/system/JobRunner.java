@@ -66,8 +66,12 @@ public class JobRunner {
         try (Connection lockConnection = dataSource.getConnection()) {
             lock(lockConnection, businessKey);
             try {
-                JobParameters resumable = recoverStale(job, scope);
-                JobExecution execution = jobOperator.start(job, choice.apply(resumable));
+                JobParameters chosen = choice.apply(recoverStale(job, scope));
+                JobExecution last = jobRepository.getLastJobExecution(job.getName(), chosen);
+                if (last != null && last.getStatus() == BatchStatus.STOPPED) {
+                    log.info("{} execution {} was stopped; resuming", job.getName(), last.getId());
+                }
+                JobExecution execution = jobOperator.start(job, chosen);
                 logFailures(execution);
                 return execution;
             }
@@ -107,7 +111,7 @@ public class JobRunner {
 
     private void logFailures(JobExecution execution) {
         for (Throwable failure : execution.getAllFailureExceptions()) {
-            if (Diagnosis.isExpected(failure)) {
+            if (execution.getStatus() == BatchStatus.STOPPED || Diagnosis.isExpected(failure)) {
                 log.debug("{} execution {} failed", execution.getJobInstance().getJobName(), execution.getId(), failure);
             }
             else {

@@ -2,6 +2,7 @@ package io.flowbill.system;
 
 import org.springframework.context.annotation.Condition;
 import org.springframework.context.annotation.ConditionContext;
+import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.type.AnnotatedTypeMetadata;
 
 /** True in the demo ({@link DemoMode}): flowbill then answers with its built-in sandbox, never a configured API. */
@@ -9,6 +10,8 @@ class NoApiConfigured implements Condition {
 
     @Override
     public boolean matches(ConditionContext context, AnnotatedTypeMetadata metadata) {
-        return DemoMode.on(context.getEnvironment());
+        ConfigurableEnvironment environment = (ConfigurableEnvironment) context.getEnvironment();
+        DemoMode.decide(environment);
+        return DemoMode.on(environment);
     }
 }
