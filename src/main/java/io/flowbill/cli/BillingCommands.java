@@ -3,6 +3,7 @@ package io.flowbill.cli;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -27,6 +28,16 @@ final class BillingCommands {
         @Option(names = "--date", paramLabel = "YYYY-MM-DD", converter = OptionValues.Day.class,
                 description = "the day in the billing zone; default: yesterday there")
         LocalDate date;
+
+        /** A day given that is not over yet is refused from the settings alone (the lag, the billing zone). */
+        @Override
+        void check() {
+            if (date != null) {
+                DayOver.notOver(date, root.launcher().properties(), Clock.systemUTC()).ifPresent(notOver -> {
+                    throw refused(notOver);
+                });
+            }
+        }
 
         @Override
         SpringLauncher.Work work(PrintWriter out) {

@@ -9,7 +9,6 @@ import org.springframework.stereotype.Component;
 
 import io.flowbill.billing.BillingService;
 import io.flowbill.metering.MeteringProperties;
-import io.flowbill.metering.MeteringRange;
 import io.flowbill.pricing.BillingZone;
 
 /**
@@ -39,14 +38,9 @@ class NightlyCommand {
         Instant started = clock.instant();
         // yesterday, counted from the settled past: in the lag's first minutes after midnight that is the day before
         LocalDate date = day != null ? day : zone.yesterday(started.minus(meteringSettings.lag()));
-        MeteringRange range = billing.rangeOf(date);
-        Instant settled = range.to().plus(meteringSettings.lag());
-        if (started.isBefore(settled)) {
-            throw new UsageException("--date " + date + " is not over yet: its last hour ends at "
-                    + range.to().atZone(zone.id()).toOffsetDateTime() + " and can be metered from "
-                    + settled.atZone(zone.id()).toOffsetDateTime() + " (the metering lag is "
-                    + meteringSettings.lag().toMinutes() + " minutes); choose an earlier day");
-        }
+        DayOver.notOver(date, started, meteringSettings.lag(), zone).ifPresent(notOver -> {
+            throw new UsageException(notOver);
+        });
         out.print(billing.nightly(date).render());
         out.flush();
         return FlowbillCli.EXIT_OK;

@@ -43,6 +43,10 @@ final class SpringLauncher {
         this.properties = List.copyOf(properties);
     }
 
+    List<String> properties() {
+        return properties;
+    }
+
     int run(String command, PrintWriter err, Work work) {
         ConfigurableEnvironment[] environment = new ConfigurableEnvironment[1];
         SpringApplication application = new SpringApplicationBuilder(FlowbillApplication.class)
