@@ -41,29 +41,6 @@ public final class Benchmark {
         this.out = out;
     }
 
-    public static int run(String[] args, PrintStream out, PrintStream err) {
-        BenchSettings settings;
-        try {
-            settings = BenchSettings.parse(args);
-        }
-        catch (IllegalArgumentException e) {
-            err.println("flowbill bench: " + e.getMessage());
-            return 2;
-        }
-        if (settings.help()) {
-            out.println(BenchSettings.USAGE);
-            return 0;
-        }
-        try {
-            new Benchmark(settings, out).measure();
-            return 0;
-        }
-        catch (Exception e) {
-            err.println("flowbill bench failed: " + e);
-            return 1;
-        }
-    }
-
     void measure() throws Exception {
         int n = settings.containers();
         out.printf("flowbill bench: %,d containers, %d ms API latency, concurrency %d, %d cores, max heap %d MB%n", n,

@@ -21,7 +21,7 @@ final class DatabaseBound {
 
     /** Seconds to COPY {@code rows} usage-shaped rows into a scratch table. */
     static double copyUsageRows(Connection connection, long rows) throws SQLException, IOException {
-        execute(connection, "create temporary table bench_usage_scratch (like usage_hour)");
+        execute(connection, "create temporary table bench_usage_scratch (like usage_hour including defaults)");
         long start = System.nanoTime();
         copyIn(connection, "copy bench_usage_scratch (tenant_id, container_id, window_start, status, billable,"
                 + " charge_type, spec_id, use_public_network, network_charge_type, bandwidth, active_seconds, up_mb,"

@@ -1,5 +1,6 @@
 package io.flowbill.cli;
 
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -19,7 +20,7 @@ import io.flowbill.invoicing.UnratedDaysException;
  * month with days that were never rated is refused (exit 1, the days named) unless {@code --force} is given.
  */
 @Component
-class CloseCommand implements FlowbillCommand {
+class CloseCommand {
 
     private final InvoiceService invoices;
     private final ExportService exports;
@@ -29,23 +30,7 @@ class CloseCommand implements FlowbillCommand {
         this.exports = exports;
     }
 
-    @Override
-    public String name() {
-        return "close";
-    }
-
-    /** Requires {@code --month} as YYYY-MM, before anything starts. */
-    static void checkArguments(CommandArgs args) {
-        CommandDates.requiredMonth(args);
-        if (args.option("force").isPresent() && !args.flag("force")) {
-            throw new UsageException("--force takes no value: write --force alone");
-        }
-    }
-
-    @Override
-    public int run(CommandArgs args) {
-        YearMonth month = CommandDates.requiredMonth(args);
-        boolean force = args.flag("force");
+    int run(YearMonth month, boolean force, PrintWriter out, PrintWriter err) {
         List<LocalDate> unrated = invoices.unratedDays(month);
         List<InvoiceState> closed;
         try {
@@ -55,24 +40,26 @@ class CloseCommand implements FlowbillCommand {
             throw new UsageException(notOver.getMessage());
         }
         catch (UnratedDaysException refused) {
-            System.err.println("flowbill close failed: " + refused.getMessage() + "; rate them first ('nightly --date"
+            err.println("flowbill close failed: " + refused.getMessage() + "; rate them first ('nightly --date"
                     + " D' or 'rate --date D'), or close " + month + " anyway with --force (their charges then"
                     + " reach the next open invoice as adjustments)");
+            err.flush();
             return FlowbillCli.EXIT_FAILED;
         }
         if (!unrated.isEmpty()) {
-            System.out.println("warning: --force: closing " + month + " with " + unrated.size()
+            out.println("warning: --force: closing " + month + " with " + unrated.size()
                     + " days never rated: " + DayRanges.of(unrated));
         }
-        System.out.println("close " + month);
+        out.println("close " + month);
         for (InvoiceState invoice : closed) {
-            System.out.printf("  invoice           %s %s %s %s %s (%d lines, %s)%n", invoice.tenant(), invoice.month(),
+            out.printf("  invoice           %s %s %s %s %s (%d lines, %s)%n", invoice.tenant(), invoice.month(),
                     invoice.status(), invoice.total().toPlainString(), invoice.currency(), invoice.lines(),
                     invoice.changed() ? "closed now" : "already final");
         }
         for (Path file : exports.writeInvoices(closed)) {
-            System.out.printf("  file              %s%n", file);
+            out.printf("  file              %s%n", file);
         }
+        out.flush();
         return FlowbillCli.EXIT_OK;
     }
 }

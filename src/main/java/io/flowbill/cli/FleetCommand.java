@@ -1,5 +1,6 @@
 package io.flowbill.cli;
 
+import java.io.PrintWriter;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -11,7 +12,7 @@ import io.flowbill.containerapi.ContainerPage;
 
 /** {@code fleet}: pages through the container list and prints containers by charge type, status and spec. */
 @Component
-class FleetCommand implements FlowbillCommand {
+class FleetCommand {
 
     private static final int PAGE = 30;
 
@@ -21,13 +22,7 @@ class FleetCommand implements FlowbillCommand {
         this.client = client;
     }
 
-    @Override
-    public String name() {
-        return "fleet";
-    }
-
-    @Override
-    public int run(CommandArgs args) {
+    int run(PrintWriter out) {
         Map<String, Integer> byChargeType = new TreeMap<>();
         Map<String, Integer> byStatus = new TreeMap<>();
         Map<String, Integer> bySpec = new TreeMap<>();
@@ -46,10 +41,11 @@ class FleetCommand implements FlowbillCommand {
                 bySpec.merge(String.valueOf(c.specId()), 1, Integer::sum);
             }
         }
-        System.out.printf("fleet: %d containers listed (the API reports %d)%n", seen, total);
-        print("by charge type", byChargeType);
-        print("by status", byStatus);
-        print("by spec_id", bySpec);
+        out.printf("fleet: %d containers listed (the API reports %d)%n", seen, total);
+        print(out, "by charge type", byChargeType);
+        print(out, "by status", byStatus);
+        print(out, "by spec_id", bySpec);
+        out.flush();
         return FlowbillCli.EXIT_OK;
     }
 
@@ -64,8 +60,8 @@ class FleetCommand implements FlowbillCommand {
         };
     }
 
-    private static void print(String title, Map<String, Integer> counts) {
-        System.out.println("  " + title + ":");
-        counts.forEach((key, count) -> System.out.printf("    %-16s %7d%n", key, count));
+    private static void print(PrintWriter out, String title, Map<String, Integer> counts) {
+        out.println("  " + title + ":");
+        counts.forEach((key, count) -> out.printf("    %-16s %7d%n", key, count));
     }
 }

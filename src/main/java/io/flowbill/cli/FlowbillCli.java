@@ -1,167 +1,151 @@
 package io.flowbill.cli;
 
 import java.io.PrintStream;
-import java.nio.file.Path;
-import java.time.Duration;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import java.util.function.UnaryOperator;
+import java.util.stream.Collectors;
 
-import org.springframework.boot.SpringApplication;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.context.event.ApplicationEnvironmentPreparedEvent;
-import org.springframework.context.ApplicationListener;
-import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.core.env.ConfigurableEnvironment;
-
-import io.flowbill.FlowbillApplication;
-import io.flowbill.bench.Benchmark;
-import io.flowbill.export.ManifestCheck;
-import io.flowbill.metrics.MetricsPublisher;
-import io.flowbill.pricing.PriceBookCheck;
-import io.flowbill.sandbox.SandboxMain;
-import io.flowbill.system.ConfigurationRefused;
-import io.flowbill.system.Diagnosis;
+import io.flowbill.bench.BenchCommand;
+import io.flowbill.sandbox.SandboxOptions;
 import io.flowbill.system.OneLineReason;
+import picocli.AutoComplete;
+import picocli.CommandLine;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.MissingParameterException;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.UnmatchedArgumentException;
 
-/** Parses the command line and runs one flowbill command, returning the process exit code. */
+/**
+ * Runs one flowbill command line and answers the process exit code: 0 done, 1 failed (one line on stderr), 2 a
+ * command line that cannot run (one line naming the option and what to write instead). Output goes to the
+ * writers given, so tests read it without redirecting {@code System.out}.
+ */
 public final class FlowbillCli {
 
     static final int EXIT_OK = 0;
     static final int EXIT_FAILED = 1;
     static final int EXIT_USAGE = 2;
 
-    /** The environment of the command's application context, so that a failure's line names the settings involved. */
-    private static final ThreadLocal<ConfigurableEnvironment> ENVIRONMENT = new ThreadLocal<>();
+    static final String DEFAULT_COMMAND = "nightly";
 
     private FlowbillCli() {
     }
 
     public static int run(String[] args) {
-        return run(args, System.out, System.err);
+        return run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true));
     }
 
     static int run(String[] args, PrintStream out, PrintStream err) {
-        CommandArgs parsed = CommandArgs.parse(args, CommandCatalog.DEFAULT_COMMAND);
-        if (parsed.command().equals("help") || parsed.command().equals("-h")
-                || (parsed.flag("help") && parsed.command().equals(CommandCatalog.DEFAULT_COMMAND) && args.length == 1)) {
-            out.print(CommandCatalog.help());
-            return EXIT_OK;
-        }
-        if (parsed.command().equals("sandbox")) {
-            return SandboxMain.run(tail(args));
-        }
-        if (parsed.command().equals("bench")) {
-            return Benchmark.run(tail(args), out, err);
-        }
-        CommandSpec spec = CommandCatalog.find(parsed.command()).orElse(null);
-        if (parsed.command().equals("price-book") && !parsed.flag("help")) {
-            return checkPriceBook(parsed, out, err);
-        }
-        if (spec == null) {
-            err.println("flowbill: unknown command '" + parsed.command() + "'; run 'java -jar flowbill.jar --help'");
-            return EXIT_USAGE;
-        }
-        if (parsed.flag("help")) {
-            out.print(spec.help());
-            return EXIT_OK;
-        }
+        return run(args, new PrintWriter(out, true, StandardCharsets.UTF_8),
+                new PrintWriter(err, true, StandardCharsets.UTF_8));
+    }
+
+    static int run(String[] args, PrintWriter out, PrintWriter err) {
+        SpringArguments split = SpringArguments.split(args);
+        CommandLine line = commandLine(split.properties());
+        configure(line, out, err);
         try {
-            spec.checkOptions(parsed);
-            if (parsed.command().equals("export") && parsed.option("verify").isPresent()) {
-                return ManifestCheck.run(Path.of(parsed.option("verify").get()), out, err);
-            }
-            return runInContext(parsed);
+            return line.execute(withDefaultCommand(split.words(), line.getCommandSpec()));
         }
-        catch (UsageException e) {
-            err.println("flowbill " + parsed.command() + ": " + e.getMessage());
-            return EXIT_USAGE;
+        finally {
+            out.flush();
+            err.flush();
         }
-        catch (Exception e) {
-            return failed(parsed, e, err);
-        }
+    }
+
+    /** The command tree, in the order {@code --help} lists it. */
+    static CommandLine commandLine(List<String> springProperties) {
+        return new CommandLine(new FlowbillCommandLine(new SpringLauncher(springProperties)))
+                .addSubcommand(new BillingCommands.Nightly())
+                .addSubcommand(new BillingCommands.Meter())
+                .addSubcommand(new BillingCommands.Rate())
+                .addSubcommand(new BillingCommands.Close())
+                .addSubcommand(new BillingCommands.Fleet())
+                .addSubcommand(new BillingCommands.Export())
+                .addSubcommand(new PriceBookCommand())
+                .addSubcommand(new BillingCommands.Serve())
+                .addSubcommand(new SandboxOptions())
+                .addSubcommand(new BenchCommand(springProperties))
+                .addSubcommand(new AutoComplete.GenerateCompletion())
+                .addSubcommand(new CommandLine.HelpCommand());
     }
 
     /**
-     * One line on stderr: for an expected failure the component, cause and what to do ({@link Diagnosis}), without
-     * a stack trace unless {@code io.flowbill} logs at DEBUG; otherwise the innermost reason and how to see more.
+     * Sets the streams and flowbill's answers to a bad command line (exit 2) and to a failure (exit 1) on
+     * {@code line} and its subcommands; public for the commands that run on their own (the sandbox).
      */
-    private static int failed(CommandArgs parsed, Exception e, PrintStream err) {
-        ConfigurableEnvironment environment = ENVIRONMENT.get();
-        UnaryOperator<String> setting = key -> environment == null ? null : environment.getProperty(key);
-        Optional<String> diagnosed = Diagnosis.of(e, setting);
-        if (debug(parsed, environment)) {
-            e.printStackTrace(err);
-        }
-        boolean refused = false;
-        for (Throwable t = e; t != null && !refused; t = t.getCause() == t ? null : t.getCause()) {
-            refused = t instanceof ConfigurationRefused;
-        }
-        err.println("flowbill " + parsed.command() + " failed: " + diagnosed.orElseGet(() -> OneLineReason.of(e)
-                + " (run with --logging.level.io.flowbill=DEBUG for the full trace)"));
-        return refused ? EXIT_USAGE : EXIT_FAILED;
+    public static CommandLine configure(CommandLine line, PrintWriter out, PrintWriter err) {
+        return line.setOut(out).setErr(err)
+                .setExpandAtFiles(false)
+                .setOverwrittenOptionsAllowed(true)
+                .setCaseInsensitiveEnumValuesAllowed(true)
+                .setParameterExceptionHandler((ex, args) -> {
+                    ex.getCommandLine().getErr().println(ex.getCommandLine().getCommandSpec().qualifiedName() + ": "
+                            + message(ex, List.of(args)));
+                    return EXIT_USAGE;
+                })
+                .setExecutionExceptionHandler((ex, failed, parsed) -> {
+                    failed.getErr().println(failed.getCommandSpec().qualifiedName() + " failed: "
+                            + OneLineReason.of(ex));
+                    return EXIT_FAILED;
+                });
     }
 
-    private static boolean debug(CommandArgs parsed, ConfigurableEnvironment environment) {
-        String level = environment != null ? environment.getProperty("logging.level.io.flowbill")
-                : parsed.springArgs().stream().filter(arg -> arg.startsWith("--logging.level.io.flowbill="))
-                        .map(arg -> arg.substring(arg.indexOf('=') + 1)).findFirst()
-                        .orElse(System.getenv("LOGGING_LEVEL_IO_FLOWBILL"));
-        return level != null && (level.equalsIgnoreCase("DEBUG") || level.equalsIgnoreCase("TRACE"));
+    /** No command, or an option first that the root does not take, means {@value #DEFAULT_COMMAND}. */
+    private static String[] withDefaultCommand(List<String> words, CommandSpec root) {
+        List<String> line = new ArrayList<>(words);
+        if (line.isEmpty() || (line.get(0).startsWith("-") && root.findOption(line.get(0)) == null)) {
+            line.add(0, DEFAULT_COMMAND);
+        }
+        return line.toArray(String[]::new);
     }
 
-    private static int runInContext(CommandArgs parsed) throws Exception {
-        ENVIRONMENT.remove();
-        SpringApplication application = new SpringApplicationBuilder(FlowbillApplication.class)
-                .listeners((ApplicationListener<ApplicationEnvironmentPreparedEvent>) event ->
-                        ENVIRONMENT.set(event.getEnvironment()))
-                .build();
-        try (ConfigurableApplicationContext context = application.run(springArgs(parsed))) {
-            Map<String, FlowbillCommand> commands = context.getBeansOfType(FlowbillCommand.class);
-            FlowbillCommand command = commands.values().stream()
-                    .filter(candidate -> candidate.name().equals(parsed.command()))
-                    .findFirst()
-                    .orElseThrow(() -> new IllegalStateException("no bean implements command " + parsed.command()));
-            if (!command.oneShot()) {
-                return command.run(parsed);
+    private static String message(ParameterException ex, List<String> args) {
+        CommandSpec command = ex.getCommandLine().getCommandSpec();
+        String unknown = unknownOption(command, args);
+        if (ex instanceof MissingParameterException && unknown != null) {
+            return unknownOption(command, unknown);
+        }
+        if (ex.getCause() instanceof OptionValues.BadValue bad && ex.getArgSpec() instanceof OptionSpec option) {
+            return option.longestName() + " '" + ex.getValue() + "' " + bad.getMessage();
+        }
+        if (ex instanceof UnmatchedArgumentException unmatched && !unmatched.getUnmatched().isEmpty()) {
+            String first = unmatched.getUnmatched().get(0);
+            if (first.startsWith("-")) {
+                return unknownOption(command, first.split("=", 2)[0]);
             }
-            long started = System.nanoTime();
-            boolean completed = false;
-            try {
-                int exit = command.run(parsed);
-                completed = exit == EXIT_OK;
-                return exit;
-            }
-            finally {
-                context.getBean(MetricsPublisher.class).commandEnded(command.name(), completed,
-                        Duration.ofNanos(System.nanoTime() - started));
-            }
+            return command.parent() == null ? "unknown command '" + first + "'; run 'java -jar flowbill.jar --help'"
+                    : "unexpected argument '" + first + "' (see '" + command.qualifiedName() + " --help')";
         }
+        if (ex instanceof MissingParameterException missing && missing.getMissing().stream()
+                .allMatch(arg -> arg.isOption() && OptionValues.EXAMPLES.containsKey(arg.type()))) {
+            return missing.getMissing().stream().map(OptionSpec.class::cast)
+                    .map(option -> option.longestName() + " is required, e.g. " + option.longestName() + " "
+                            + OptionValues.EXAMPLES.get(option.type()))
+                    .collect(Collectors.joining("; "));
+        }
+        return ex.getMessage();
     }
 
-    /** The Spring arguments; {@code serve} alone runs a web server (application.yml says none for the one-shots). */
-    static String[] springArgs(CommandArgs parsed) {
-        List<String> springArgs = new ArrayList<>(parsed.springArgs());
-        boolean typeGiven = springArgs.stream().anyMatch(arg -> arg.startsWith("--spring.main.web-application-type"));
-        if (parsed.command().equals("serve") && !typeGiven) {
-            springArgs.add("--spring.main.web-application-type=servlet");
-        }
-        return springArgs.toArray(String[]::new);
+    /** Picocli names a missing option before an unknown one; the unknown one is the likelier mistake (a typo). */
+    private static String unknownOption(CommandSpec command, List<String> args) {
+        int at = args.indexOf(command.name());
+        return args.subList(at + 1, args.size()).stream().filter(arg -> arg.startsWith("-"))
+                .map(arg -> arg.split("=", 2)[0]).filter(name -> command.findOption(name) == null)
+                .findFirst().orElse(null);
     }
 
-    private static int checkPriceBook(CommandArgs parsed, PrintStream out, PrintStream err) {
-        if (parsed.positionals().size() != 2 || !parsed.positionals().get(0).equals("check")) {
-            err.println("flowbill price-book: usage: price-book check FILE");
-            return EXIT_USAGE;
-        }
-        return PriceBookCheck.run(Path.of(parsed.positionals().get(1)), out, err);
+    private static String unknownOption(CommandSpec command, String option) {
+        return "unknown option " + option + " for '" + command.name() + "'; it accepts: " + accepted(command)
+                + " (see '" + command.qualifiedName() + " --help')";
     }
 
-    private static String[] tail(String[] args) {
-        int at = Math.max(Arrays.asList(args).indexOf("sandbox"), Arrays.asList(args).indexOf("bench"));
-        return Arrays.copyOfRange(args, at + 1, args.length);
+    private static String accepted(CommandSpec command) {
+        List<String> names = command.options().stream().filter(option -> !option.usageHelp() && !option.versionHelp())
+                .map(OptionSpec::longestName).toList();
+        return names.isEmpty() ? "no options" : String.join(", ", names);
     }
 }

@@ -1,5 +1,7 @@
 package io.flowbill.cli;
 
+import java.io.PrintWriter;
+
 import org.springframework.stereotype.Component;
 
 import io.flowbill.metering.MeteringRange;
@@ -8,7 +10,7 @@ import io.flowbill.metering.MeteringSummary;
 
 /** {@code meter --from T --to T [--refresh]}: meters every hour of the range and prints the run's summary. */
 @Component
-class MeterCommand implements FlowbillCommand {
+class MeterCommand {
 
     private final MeteringService metering;
 
@@ -16,31 +18,16 @@ class MeterCommand implements FlowbillCommand {
         this.metering = metering;
     }
 
-    @Override
-    public String name() {
-        return "meter";
-    }
-
-    @Override
-    public int run(CommandArgs args) throws Exception {
-        MeteringRange range = range(args);
+    int run(MeteringRange range, boolean refresh, PrintWriter out) throws Exception {
         MeteringSummary summary;
         try {
-            summary = metering.meter(range, args.flag("refresh"));
+            summary = metering.meter(range, refresh);
         }
         catch (IllegalArgumentException notOver) {
             throw new UsageException(notOver.getMessage());
         }
-        System.out.print(summary.render());
+        out.print(summary.render());
+        out.flush();
         return FlowbillCli.EXIT_OK;
-    }
-
-    static MeteringRange range(CommandArgs args) {
-        try {
-            return MeteringRange.parse(args.option("from").orElse(null), args.option("to").orElse(null));
-        }
-        catch (IllegalArgumentException e) {
-            throw new UsageException(e.getMessage());
-        }
     }
 }

@@ -1,5 +1,6 @@
 package io.flowbill.cli;
 
+import java.io.PrintWriter;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -8,7 +9,6 @@ import org.springframework.stereotype.Component;
 
 import io.flowbill.billing.BillingService;
 import io.flowbill.metering.MeteringProperties;
-import io.flowbill.metering.MeteringRange;
 import io.flowbill.pricing.BillingZone;
 
 /**
@@ -19,7 +19,7 @@ import io.flowbill.pricing.BillingZone;
  * the day before it).
  */
 @Component
-class NightlyCommand implements FlowbillCommand {
+class NightlyCommand {
 
     private final MeteringProperties meteringSettings;
     private final BillingService billing;
@@ -33,30 +33,16 @@ class NightlyCommand implements FlowbillCommand {
         this.clock = clock;
     }
 
-    @Override
-    public String name() {
-        return "nightly";
-    }
-
-    /** Refuses a {@code --date} that is not a calendar day, before anything starts. */
-    static void checkArguments(CommandArgs args) {
-        CommandDates.date(args);
-    }
-
-    @Override
-    public int run(CommandArgs args) throws Exception {
+    /** Bills {@code day}, or yesterday in the billing zone when it is null, and prints the summary to {@code out}. */
+    int run(LocalDate day, PrintWriter out) throws Exception {
         Instant started = clock.instant();
         // yesterday, counted from the settled past: in the lag's first minutes after midnight that is the day before
-        LocalDate date = CommandDates.date(args).orElseGet(() -> zone.yesterday(started.minus(meteringSettings.lag())));
-        MeteringRange range = billing.rangeOf(date);
-        Instant settled = range.to().plus(meteringSettings.lag());
-        if (started.isBefore(settled)) {
-            throw new UsageException("--date " + date + " is not over yet: its last hour ends at "
-                    + range.to().atZone(zone.id()).toOffsetDateTime() + " and can be metered from "
-                    + settled.atZone(zone.id()).toOffsetDateTime() + " (the metering lag is "
-                    + meteringSettings.lag().toMinutes() + " minutes); choose an earlier day");
-        }
-        System.out.print(billing.nightly(date).render());
+        LocalDate date = day != null ? day : zone.yesterday(started.minus(meteringSettings.lag()));
+        DayOver.notOver(date, started, meteringSettings.lag(), zone).ifPresent(notOver -> {
+            throw new UsageException(notOver);
+        });
+        out.print(billing.nightly(date).render());
+        out.flush();
         return FlowbillCli.EXIT_OK;
     }
 }

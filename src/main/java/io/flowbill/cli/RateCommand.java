@@ -1,5 +1,6 @@
 package io.flowbill.cli;
 
+import java.io.PrintWriter;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -15,7 +16,7 @@ import io.flowbill.billing.DayReport;
  * lands on (adjustments when its month is closed) and writes the exports.
  */
 @Component
-class RateCommand implements FlowbillCommand {
+class RateCommand {
 
     private final BillingService billing;
     private final Clock clock;
@@ -25,22 +26,11 @@ class RateCommand implements FlowbillCommand {
         this.clock = clock;
     }
 
-    @Override
-    public String name() {
-        return "rate";
-    }
-
-    /** Requires {@code --date} as a calendar day, before anything starts. */
-    static void checkArguments(CommandArgs args) {
-        CommandDates.requiredDate(args);
-    }
-
-    @Override
-    public int run(CommandArgs args) throws Exception {
+    int run(LocalDate date, PrintWriter out) throws Exception {
         Instant started = clock.instant();
-        LocalDate date = CommandDates.requiredDate(args);
         DayReport report = billing.bill(date);
-        System.out.print(report.render("rate " + date, Duration.between(started, clock.instant())));
+        out.print(report.render("rate " + date, Duration.between(started, clock.instant())));
+        out.flush();
         return FlowbillCli.EXIT_OK;
     }
 }

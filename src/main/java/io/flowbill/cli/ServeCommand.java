@@ -21,7 +21,7 @@ import io.flowbill.serve.ServeProperties;
  */
 @Component
 @ConditionalOnWebApplication
-class ServeCommand implements FlowbillCommand, ApplicationListener<ContextClosedEvent> {
+class ServeCommand implements ApplicationListener<ContextClosedEvent> {
 
     private static final Logger log = LoggerFactory.getLogger(ServeCommand.class);
 
@@ -38,19 +38,8 @@ class ServeCommand implements FlowbillCommand, ApplicationListener<ContextClosed
         this.book = book;
     }
 
-    @Override
-    public String name() {
-        return "serve";
-    }
-
-    /** A long-running process is scraped, not pushed. */
-    @Override
-    public boolean oneShot() {
-        return false;
-    }
-
-    @Override
-    public int run(CommandArgs args) throws InterruptedException {
+    /** Waits until the context closes; a long-running process is scraped, not pushed. */
+    int run() throws InterruptedException {
         log.info("Serving on port {}: /actuator/prometheus, /actuator/health, /actuator/info. Metering every hour"
                 + " {} after it ends, billing each day at '{}' in {}, catching up to {} after downtime",
                 environment.getProperty("local.server.port", "?"), ServeProperties.readable(metering.lag()),

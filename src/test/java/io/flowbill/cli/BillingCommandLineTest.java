@@ -16,19 +16,16 @@ class BillingCommandLineTest {
 
     @Test
     void makesNightlyTheDefaultCommand() {
-        assertThat(CommandArgs.parse(new String[] { "--date", "2026-11-25" }, CommandCatalog.DEFAULT_COMMAND).command())
-                .isEqualTo("nightly");
-        assertThat(CommandCatalog.find("fleet")).as("fleet stays a command").isPresent();
+        assertThat(run("--date", "2026-13-01")).isEqualTo(FlowbillCli.EXIT_USAGE);
+        assertThat(err()).startsWith("flowbill nightly: --date '2026-13-01'");
     }
 
     @Test
     void demoIsAFlagThatTurnsOnTheDemoAndNeverTakesTheCommandAsItsValue() {
-        CommandArgs parsed = CommandArgs.parse(new String[] { "--demo", "rate", "--date", "2026-11-25" },
-                CommandCatalog.DEFAULT_COMMAND);
+        SpringArguments split = SpringArguments.split(new String[] { "--demo", "rate", "--date", "2026-11-25" });
 
-        assertThat(parsed.command()).isEqualTo("rate");
-        assertThat(parsed.springArgs()).containsExactly("--flowbill.demo=true");
-        assertThat(parsed.options()).doesNotContainKey("demo");
+        assertThat(split.words()).containsExactly("rate", "--date", "2026-11-25");
+        assertThat(split.properties()).containsExactly("--flowbill.demo=true");
     }
 
     @Test
@@ -70,7 +67,7 @@ class BillingCommandLineTest {
         assertThat(out.toString(StandardCharsets.UTF_8)).contains("nightly", "rate", "close", "fleet");
         out.reset();
         assertThat(run("nightly", "--help")).isEqualTo(FlowbillCli.EXIT_OK);
-        assertThat(out.toString(StandardCharsets.UTF_8)).contains("usage: java -jar flowbill.jar nightly [--date");
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("Usage: flowbill nightly", "--date=YYYY-MM-DD");
     }
 
     private int run(String... args) {

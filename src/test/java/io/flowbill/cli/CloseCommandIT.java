@@ -1,5 +1,6 @@
 package io.flowbill.cli;
 
+import java.io.PrintWriter;
 import static io.flowbill.invoicing.FixtureFleet.DAY;
 import static io.flowbill.invoicing.FixtureFleet.TENANT;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -25,6 +26,7 @@ import org.springframework.test.context.DynamicPropertySource;
 import io.flowbill.billing.BillingService;
 import io.flowbill.invoicing.FixedClockConfiguration;
 import io.flowbill.invoicing.FixtureFleet;
+import io.flowbill.system.EmptyApi;
 import io.flowbill.system.TestDatabase;
 
 /**
@@ -44,6 +46,7 @@ class CloseCommandIT {
     @DynamicPropertySource
     static void settings(DynamicPropertyRegistry registry) throws IOException {
         TestDatabase.fresh().register(registry);
+        EmptyApi.register(registry);
         exportDir = Files.createTempDirectory("flowbill-close-command-it");
         registry.add("flowbill.export.dir", exportDir::toString);
     }
@@ -67,7 +70,7 @@ class CloseCommandIT {
     void refusesAMonthWithUnratedDaysNamingThemAndKeepsItsInvoiceDraft(CapturedOutput output) throws IOException {
         byte[] invoiceBefore = Files.readAllBytes(invoiceFile());
 
-        int exit = close.run(args("close", "--month", "2026-11"));
+        int exit = close.run(NOVEMBER, false, out(), err());
 
         assertThat(exit).as("exit code of close of a month with 29 unrated days").isEqualTo(FlowbillCli.EXIT_FAILED);
         assertThat(output.getErr()).contains("flowbill close failed: 2026-11 has 29 days that were never rated:"
@@ -78,7 +81,7 @@ class CloseCommandIT {
 
     @Test
     void closesAMonthWithUnratedDaysWhenForcedAndSaysWhichDays(CapturedOutput output) throws IOException {
-        int exit = close.run(args("close", "--month", "2026-11", "--force"));
+        int exit = close.run(NOVEMBER, true, out(), err());
 
         assertThat(exit).as("exit code of close --force").isZero();
         assertThat(output.getOut()).contains("warning: --force: closing 2026-11 with 29 days never rated:"
@@ -96,7 +99,11 @@ class CloseCommandIT {
         return exportDir.resolve("acme/2026-11/invoice-2026-11.csv");
     }
 
-    private static CommandArgs args(String... words) {
-        return CommandArgs.parse(words, CommandCatalog.DEFAULT_COMMAND);
+    private static PrintWriter out() {
+        return new PrintWriter(System.out, true);
+    }
+
+    private static PrintWriter err() {
+        return new PrintWriter(System.err, true);
     }
 }

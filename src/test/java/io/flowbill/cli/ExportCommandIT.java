@@ -1,5 +1,8 @@
 package io.flowbill.cli;
 
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.io.PrintWriter;
 import static io.flowbill.invoicing.FixtureFleet.DAY;
 import static io.flowbill.invoicing.FixtureFleet.TENANT;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -87,7 +90,7 @@ class ExportCommandIT {
     void rewritesADayByteIdenticalToWhatBillingWrote() throws Exception {
         deleteExports();
 
-        int exit = export.run(args("export", "--date", DAY.toString()));
+        int exit = export.day(DAY, out());
 
         assertThat(exit).isZero();
         assertThat(billed.keySet()).as("files billing wrote").extracting(Path::toString).contains(
@@ -100,7 +103,7 @@ class ExportCommandIT {
     void rewritesAMonthByteIdenticalToWhatBillingWroteAndTheFilesVerify() throws Exception {
         deleteExports();
 
-        int exit = export.run(args("export", "--month", "2026-11"));
+        int exit = export.month(YearMonth.parse("2026-11"), out());
 
         assertThat(exit).isZero();
         assertSameFiles();
@@ -113,7 +116,7 @@ class ExportCommandIT {
 
     @Test
     void leavesAFolderAsItWasWhenRewritingOneDayOfIt() throws Exception {
-        int exit = export.run(args("export", "--date", DAY.toString()));
+        int exit = export.day(DAY, out());
 
         assertThat(exit).isZero();
         assertSameFiles();
@@ -121,9 +124,9 @@ class ExportCommandIT {
 
     @Test
     void refusesADayThatWasNeverRatedAndAMonthThatWasNeverBilled() {
-        assertThatThrownBy(() -> export.run(args("export", "--date", "2026-11-26"))).isInstanceOf(UsageException.class)
+        assertThatThrownBy(() -> export.day(LocalDate.parse("2026-11-26"), out())).isInstanceOf(UsageException.class)
                 .hasMessageContaining("--date 2026-11-26 was never rated").hasMessageContaining("rate --date 2026-11-26");
-        assertThatThrownBy(() -> export.run(args("export", "--month", "2026-10"))).isInstanceOf(UsageException.class)
+        assertThatThrownBy(() -> export.month(YearMonth.parse("2026-10"), out())).isInstanceOf(UsageException.class)
                 .hasMessageContaining("--month 2026-10 has no rated day and no invoice");
     }
 
@@ -150,7 +153,7 @@ class ExportCommandIT {
                 "FAILED " + debris.get(2).getParent() + ": not in manifest.json: staging folder of an export that did"
                         + " not finish", "3 problems");
 
-        int exit = export.run(args("export", "--date", DAY.toString()));
+        int exit = export.day(DAY, out());
 
         assertThat(exit).isZero();
         assertSameFiles();
@@ -166,12 +169,12 @@ class ExportCommandIT {
 
         // when: the connection dies when the invoice is read, after the day's three files were written
         Throwable failure = TerminatedMidRun.whenReading(dataSource, "invoice_line",
-                () -> export.run(args("export", "--date", DAY.toString())));
+                () -> export.day(DAY, out()));
 
         // then: the folder is as billing left it; the same command then writes it all
         assertThat(failure).as("what export --date threw").hasMessageContaining("terminating connection");
         assertSameFiles();
-        assertThat(export.run(args("export", "--date", DAY.toString()))).isZero();
+        assertThat(export.day(DAY, out())).isZero();
         assertThat(files().keySet()).as("files in %s", exportDir).isEqualTo(billed.keySet());
         assertThat(new String(files().get(Path.of("acme/2026-11/invoice-2026-11.csv")), StandardCharsets.UTF_8))
                 .contains(",107,late-arrival,");
@@ -202,7 +205,7 @@ class ExportCommandIT {
         InventoryScans.saw(jdbc, TENANT, december, 101, "web-renamed", created, december.minus(Duration.ofHours(1)));
         assertThat(jdbc.queryForObject("select name from container where container_id = 101", String.class))
                 .as("101's current name").isEqualTo("web-renamed");
-        int exit = export.run(args("export", "--date", DAY.toString()));
+        int exit = export.day(DAY, out());
 
         // then: November's day and invoice print the names they printed before
         assertThat(exit).isZero();
@@ -229,8 +232,12 @@ class ExportCommandIT {
         return process.pid() + "-" + start;
     }
 
-    private static CommandArgs args(String... words) {
-        return CommandArgs.parse(words, CommandCatalog.DEFAULT_COMMAND);
+    private static PrintWriter out() {
+        return new PrintWriter(System.out, true);
+    }
+
+    private static PrintWriter err() {
+        return new PrintWriter(System.err, true);
     }
 
     private static Map<Path, byte[]> files() throws IOException {

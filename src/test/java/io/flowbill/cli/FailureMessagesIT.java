@@ -85,7 +85,8 @@ class FailureMessagesIT {
                         "flowbill fleet failed: " + notUtf8Line),
                 Arguments.of("export folder not writable", env(Map.of("FLOWBILL_EXPORT_DIR", exportDir.toString()), true),
                         List.of("nightly", "--date", DAY), 1, "flowbill nightly failed: export: cannot write "
-                                + exportDir.resolve("default") + " (Not a directory); check flowbill.export.dir (" + exportDir + ")"),
+                                + exportDir.resolve("default").resolve(DAY.substring(0, 7)) + " (Not a directory);"
+                                + " check flowbill.export.dir (" + exportDir + ")"),
                 Arguments.of("database without API", env(Map.of(), false), List.of("fleet"), 2,
                         "flowbill fleet failed: configuration: flowbill.api.base-url is not set but spring.datasource.url"
                                 + " is; set FLOWBILL_API_BASE_URL"),

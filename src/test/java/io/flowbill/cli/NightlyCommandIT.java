@@ -1,5 +1,6 @@
 package io.flowbill.cli;
 
+import java.io.PrintWriter;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -69,10 +70,10 @@ class NightlyCommandIT {
         LocalDate yesterday = book.zone().yesterday(clock.instant().minus(Duration.ofMinutes(10)));
 
         // when: the default day, then the same day named
-        int first = nightly.run(args("nightly"));
+        int first = nightly.run(null, out());
         Map<String, List<String>> rows = TableSnapshot.of(jdbc);
         Map<Path, byte[]> files = files();
-        int second = nightly.run(args("nightly", "--date", yesterday.toString()));
+        int second = nightly.run(yesterday, out());
 
         // then
         assertThat(first).as("exit code of the first run").isZero();
@@ -93,9 +94,9 @@ class NightlyCommandIT {
     @Test
     void ratesADayAgainFromStoredUsage(CapturedOutput output) throws Exception {
         LocalDate yesterday = book.zone().yesterday(clock.instant().minus(Duration.ofMinutes(10)));
-        nightly.run(args("nightly", "--date", yesterday.toString()));
+        nightly.run(yesterday, out());
 
-        int exit = rate.run(args("rate", "--date", yesterday.toString()));
+        int exit = rate.run(yesterday, out());
 
         assertThat(exit).as("exit code of rate").isZero();
         String printed = output.getOut().substring(output.getOut().lastIndexOf("rate " + yesterday));
@@ -109,9 +110,9 @@ class NightlyCommandIT {
         // two months back, so that yesterday's month, which the other tests bill, stays open
         YearMonth last = YearMonth.from(book.zone().date(clock.instant())).minusMonths(2);
 
-        int refused = close.run(args("close", "--month", last.toString()));
-        int first = close.run(args("close", "--month", last.toString(), "--force"));
-        int again = close.run(args("close", "--month", last.toString(), "--force"));
+        int refused = close.run(last, false, out(), err());
+        int first = close.run(last, true, out(), err());
+        int again = close.run(last, true, out(), err());
 
         assertThat(refused).as("exit code of close without --force").isEqualTo(FlowbillCli.EXIT_FAILED);
         assertThat(first).as("exit code of the first close").isZero();
@@ -125,7 +126,7 @@ class NightlyCommandIT {
         assertThat(exportDir.resolve("demo/" + last + "/invoice-" + last + ".csv")).as("export of %s", last)
                 .hasContent("tenant,month,status,container_id,container_name,item,tier,quantity,unit,unit_price,"
                         + "amount,currency");
-        assertThatThrownBy(() -> close.run(args("close", "--month", last.plusMonths(2).toString())))
+        assertThatThrownBy(() -> close.run(last.plusMonths(2), false, out(), err()))
                 .isInstanceOf(UsageException.class).hasMessageContaining("is not over yet");
     }
 
@@ -133,13 +134,17 @@ class NightlyCommandIT {
     void refusesADayThatIsNotOverYet() {
         LocalDate today = book.zone().date(clock.instant());
 
-        assertThatThrownBy(() -> nightly.run(args("nightly", "--date", today.toString())))
+        assertThatThrownBy(() -> nightly.run(today, out()))
                 .isInstanceOf(UsageException.class)
                 .hasMessageContaining("--date " + today + " is not over yet").hasMessageContaining("choose an earlier day");
     }
 
-    private static CommandArgs args(String... words) {
-        return CommandArgs.parse(words, CommandCatalog.DEFAULT_COMMAND);
+    private static PrintWriter out() {
+        return new PrintWriter(System.out, true);
+    }
+
+    private static PrintWriter err() {
+        return new PrintWriter(System.err, true);
     }
 
     private static Map<Path, byte[]> files() throws IOException {

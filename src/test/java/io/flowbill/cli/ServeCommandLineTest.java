@@ -2,6 +2,10 @@ package io.flowbill.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.List;
+
 import org.junit.jupiter.api.Test;
 
 /** Only {@code serve} starts a web server; the one-shot commands keep application.yml's {@code none}. */
@@ -9,30 +13,36 @@ class ServeCommandLineTest {
 
     @Test
     void serveRunsAsAServletApplication() {
-        assertThat(FlowbillCli.springArgs(parse("serve", "--server.port=9090")))
+        assertThat(SpringLauncher.arguments("serve", List.of("--server.port=9090")))
                 .containsExactly("--server.port=9090", "--spring.main.web-application-type=servlet");
     }
 
     @Test
     void oneShotCommandsStartNoWebServer() {
-        assertThat(FlowbillCli.springArgs(parse("nightly", "--flowbill.metering.tenant=t1")))
+        assertThat(SpringLauncher.arguments("nightly", List.of("--flowbill.metering.tenant=t1")))
                 .containsExactly("--flowbill.metering.tenant=t1");
-        assertThat(FlowbillCli.springArgs(parse("meter", "--from", "2026-11-25T00:00:00Z"))).isEmpty();
+        assertThat(SpringLauncher.arguments("meter", List.of())).isEmpty();
     }
 
     @Test
     void aWebTypeGivenOnTheCommandLineIsNotRepeated() {
-        assertThat(FlowbillCli.springArgs(parse("serve", "--spring.main.web-application-type=servlet")))
+        assertThat(SpringLauncher.arguments("serve", List.of("--spring.main.web-application-type=servlet")))
                 .containsExactly("--spring.main.web-application-type=servlet");
     }
 
     @Test
-    void helpListsServe() {
-        assertThat(CommandCatalog.help()).contains("serve        Run until stopped");
-        assertThat(CommandCatalog.find("serve")).hasValueSatisfying(spec -> assertThat(spec.options()).isEmpty());
+    void springPropertiesAnywhereOnTheLineGoToSpring() {
+        SpringArguments split = SpringArguments.split(new String[] { "serve", "--server.port=9090" });
+
+        assertThat(split.words()).containsExactly("serve");
+        assertThat(split.properties()).containsExactly("--server.port=9090");
     }
 
-    private static CommandArgs parse(String... words) {
-        return CommandArgs.parse(words, CommandCatalog.DEFAULT_COMMAND);
+    @Test
+    void helpListsServe() {
+        StringWriter out = new StringWriter();
+        assertThat(FlowbillCli.run(new String[] { "--help" }, new PrintWriter(out), new PrintWriter(new StringWriter())))
+                .isZero();
+        assertThat(out.toString()).containsPattern("serve\\s+Run until stopped");
     }
 }

@@ -17,6 +17,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+import io.flowbill.system.EmptyApi;
 import io.flowbill.system.TestDatabase;
 
 /**
@@ -46,6 +47,7 @@ class PackageOverageIT {
     @DynamicPropertySource
     static void db(DynamicPropertyRegistry registry) {
         TestDatabase.fresh().register(registry);
+        EmptyApi.register(registry);
     }
 
     @Autowired

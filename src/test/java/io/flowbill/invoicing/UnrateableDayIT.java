@@ -22,6 +22,7 @@ import org.springframework.test.context.DynamicPropertySource;
 
 import io.flowbill.export.ExportService;
 import io.flowbill.invoicing.StoredLines.StoredLine;
+import io.flowbill.system.EmptyApi;
 import io.flowbill.system.TestDatabase;
 
 /**
@@ -36,6 +37,7 @@ class UnrateableDayIT {
     @DynamicPropertySource
     static void db(DynamicPropertyRegistry registry) {
         TestDatabase.fresh().register(registry);
+        EmptyApi.register(registry);
     }
 
     @Autowired

@@ -97,9 +97,9 @@ enum Strike {
             scene.await("the test queued for invoice_line", () -> scene.db().number(
                     "select count(*) from pg_locks where not granted and mode = 'AccessExclusiveLock'") > 0);
             refresh.open();
-            var charges = scene.exportDir().resolve("default/" + scene.day().toString().substring(0, 7) + "/charges-"
-                    + scene.day() + ".csv");
-            scene.await("the day's files written, the invoice file held", () -> Files.exists(charges)
+            // a run stages its files in a hidden folder and publishes them together: the day's charges appear there
+            String charges = "charges-" + scene.day() + ".csv";
+            scene.await("the day's files written, the invoice file held", () -> written(scene, charges)
                     && scene.db().waitingFor("relation") > 0);
             try (var files = Files.walk(scene.exportDir())) {
                 return "export held before the invoice file, files written " + files.filter(Files::isRegularFile).count();
@@ -108,6 +108,16 @@ enum Strike {
     };
 
     private final String label;
+
+    /** Whether a file of this name exists anywhere below the export folder, staged or published. */
+    private static boolean written(Scene scene, String name) {
+        try (var files = Files.walk(scene.exportDir())) {
+            return files.anyMatch(file -> file.getFileName().toString().equals(name));
+        }
+        catch (java.io.IOException | java.io.UncheckedIOException e) {
+            return false; // a staging folder published or removed while walking: look again
+        }
+    }
 
     Strike(String label) {
         this.label = label;

@@ -34,7 +34,7 @@ class ImageCatalogEndpointsTest {
     void imagesOptionServesExactlyTheFileImages() throws IOException {
         Path file = Files.writeString(dir.resolve("images.json"),
                 ImageCatalogTest.SMALL_CATALOG.formatted(ImageCatalogTest.SECOND_PUBLIC));
-        SandboxConfig config = SandboxOptions.parse(new String[] {"sandbox", "--port", "0", "--containers", "200",
+        SandboxConfig config = SandboxOptions.parse(new String[] {"--port", "0", "--containers", "200",
             "--images", file.toString()}, SandboxMain.standaloneDefaults());
 
         try (SandboxServer sandbox = SandboxServer.start(config)) {
@@ -63,7 +63,7 @@ class ImageCatalogEndpointsTest {
                 ImageCatalogTest.SMALL_CATALOG.formatted("{ \"id\": 20836, \"name\": \"x\" }"));
         ByteArrayOutputStream err = new ByteArrayOutputStream();
 
-        int code = SandboxMain.run(new String[] {"sandbox", "--port", "0", "--images", file.toString()},
+        int code = SandboxCommandLine.run(new String[] {"--port", "0", "--images", file.toString()},
                 new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8), false);
 

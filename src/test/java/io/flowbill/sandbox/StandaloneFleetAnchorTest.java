@@ -62,7 +62,7 @@ class StandaloneFleetAnchorTest {
     }
 
     private static SandboxConfig parse(Instant start, String... options) {
-        String[] args = Stream.concat(Stream.of("sandbox", "--port", "0", "--containers", "150"), Stream.of(options))
+        String[] args = Stream.concat(Stream.of("--port", "0", "--containers", "150"), Stream.of(options))
                 .toArray(String[]::new);
         return SandboxOptions.parse(args, SandboxMain.standaloneDefaults().withClock(SandboxClock.fixed(start)));
     }

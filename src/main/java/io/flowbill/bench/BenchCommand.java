@@ -1,0 +1,73 @@
+package io.flowbill.bench;
+
+import java.util.List;
+import java.util.concurrent.Callable;
+
+import io.flowbill.system.Streams;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/** {@code bench [options]}: the command line of {@link Benchmark}. */
+@Command(name = "bench", sortOptions = false, mixinStandardHelpOptions = true,
+        description = { "Measure flowbill against the API and database bounds; prints a table, writes"
+                + " target/bench/results.json.",
+                "Starts the sandbox as a second JVM, uses a fresh database on the configured PostgreSQL"
+                        + " (SPRING_DATASOURCE_URL or --spring.datasource.url=..., else an embedded one), and measures"
+                        + " the API bound, the database bound, metering of one window, rating and export of one day,"
+                        + " and memory." })
+public final class BenchCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--containers", paramLabel = "N", description = "the fleet size (default 100000)")
+    int containers = 100_000;
+
+    @Option(names = "--latency-ms", paramLabel = "N", description = "API latency the sandbox adds (default 0)")
+    int latencyMs;
+
+    @Option(names = "--concurrency", paramLabel = "N", description = "parallel API calls (default 64)")
+    int concurrency = 64;
+
+    @Option(names = "--only", paramLabel = "metering|rating", description = "run the API bound and metering, or the"
+            + " database bound and rating, alone")
+    BenchSettings.Part only = BenchSettings.Part.ALL;
+
+    private final List<String> springProperties;
+
+    /** {@code springProperties}: the {@code --spring.datasource.*=...} given on the command line win. */
+    public BenchCommand(List<String> springProperties) {
+        this.springProperties = List.copyOf(springProperties);
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        BenchSettings settings = settings();
+        new Benchmark(settings, Streams.printStream(spec.commandLine().getOut())).measure();
+        return 0;
+    }
+
+    BenchSettings settings() {
+        String password = property("password", System.getenv("SPRING_DATASOURCE_PASSWORD"));
+        if (password == null) {
+            password = ConfigTree.read(System.getenv("SPRING_CONFIG_IMPORT"), "spring.datasource.password");
+        }
+        try {
+            return new BenchSettings(containers, latencyMs, concurrency, only,
+                    property("url", System.getenv("SPRING_DATASOURCE_URL")),
+                    property("username", System.getenv("SPRING_DATASOURCE_USERNAME")), password);
+        }
+        catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage());
+        }
+    }
+
+    private String property(String name, String otherwise) {
+        String prefix = "--spring.datasource." + name + "=";
+        return springProperties.stream().filter(arg -> arg.startsWith(prefix)).map(arg -> arg.substring(prefix.length()))
+                .reduce((first, last) -> last).orElse(otherwise);
+    }
+}

@@ -1,0 +1,185 @@
+package io.flowbill.cli;
+
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.YearMonth;
+
+import io.flowbill.export.ManifestCheck;
+import io.flowbill.metering.MeteringRange;
+import io.flowbill.system.Streams;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** The command lines of the billing commands; the work is done by the beans they name. */
+final class BillingCommands {
+
+    private BillingCommands() {
+    }
+
+    @Command(name = "nightly", sortOptions = false, mixinStandardHelpOptions = true,
+            description = "Meter the day's hours not metered yet, rate the day, refresh the month's draft invoice and"
+                    + " write the exports (the default command).")
+    static final class Nightly extends ContextCommand {
+
+        @Option(names = "--date", paramLabel = "YYYY-MM-DD", converter = OptionValues.Day.class,
+                description = "the day in the billing zone; default: yesterday there")
+        LocalDate date;
+
+        /** A day given that is not over yet is refused from the settings alone (the lag, the billing zone). */
+        @Override
+        void check() {
+            if (date != null) {
+                DayOver.notOver(date, root.launcher().properties(), Clock.systemUTC()).ifPresent(notOver -> {
+                    throw refused(notOver);
+                });
+            }
+        }
+
+        @Override
+        SpringLauncher.Work work(PrintWriter out) {
+            return context -> context.getBean(NightlyCommand.class).run(date, out);
+        }
+    }
+
+    @Command(name = "meter", sortOptions = false, mixinStandardHelpOptions = true,
+            description = "Meter every clock hour of [from, to): inventory, then one flow call per container and hour.")
+    static final class Meter extends ContextCommand {
+
+        @Option(names = "--from", required = true, paramLabel = "INSTANT", converter = OptionValues.Moment.class,
+                description = "first hour to meter, an ISO-8601 instant on a whole hour, e.g. 2026-11-25T00:00:00Z")
+        Instant from;
+
+        @Option(names = "--to", required = true, paramLabel = "INSTANT", converter = OptionValues.Moment.class,
+                description = "end of the range (exclusive); its hour must be over, plus the metering lag")
+        Instant to;
+
+        @Option(names = "--refresh", description = "read the API again for hours already metered and record what"
+                + " changed")
+        boolean refresh;
+
+        @Override
+        void check() {
+            range();
+        }
+
+        @Override
+        SpringLauncher.Work work(PrintWriter out) {
+            return context -> context.getBean(MeterCommand.class).run(range(), refresh, out);
+        }
+
+        private MeteringRange range() {
+            try {
+                return new MeteringRange(from, to);
+            }
+            catch (IllegalArgumentException e) {
+                throw refused(e.getMessage());
+            }
+        }
+    }
+
+    @Command(name = "rate", sortOptions = false, mixinStandardHelpOptions = true,
+            description = "Rate one day again from stored usage, refresh the invoice it lands on and write the"
+                    + " exports.")
+    static final class Rate extends ContextCommand {
+
+        @Option(names = "--date", required = true, paramLabel = "YYYY-MM-DD", converter = OptionValues.Day.class,
+                description = "the day in the billing zone")
+        LocalDate date;
+
+        @Override
+        SpringLauncher.Work work(PrintWriter out) {
+            return context -> context.getBean(RateCommand.class).run(date, out);
+        }
+    }
+
+    @Command(name = "close", sortOptions = false, mixinStandardHelpOptions = true,
+            description = "Make the month's invoices FINAL (a last refresh first) and write them; later changes to the"
+                    + " month become adjustments on the next open invoice. A month with unrated days is refused.")
+    static final class Close extends ContextCommand {
+
+        @Option(names = "--month", required = true, paramLabel = "YYYY-MM", converter = OptionValues.Month.class,
+                description = "the calendar month in the billing zone; it must be over")
+        YearMonth month;
+
+        @Option(names = "--force", description = "close even though some days of the month were never rated")
+        boolean force;
+
+        @Override
+        SpringLauncher.Work work(PrintWriter out) {
+            return context -> context.getBean(CloseCommand.class).run(month, force, out,
+                    spec.commandLine().getErr());
+        }
+    }
+
+    @Command(name = "fleet", sortOptions = false, mixinStandardHelpOptions = true,
+            description = "List the fleet through the container API and print containers by charge type, status and"
+                    + " spec.")
+    static final class Fleet extends ContextCommand {
+
+        @Override
+        SpringLauncher.Work work(PrintWriter out) {
+            return context -> context.getBean(FleetCommand.class).run(out);
+        }
+    }
+
+    @Command(name = "serve", sortOptions = false, mixinStandardHelpOptions = true,
+            description = "Run until stopped: meter every hour, bill every day at flowbill.serve.nightly-cron, catch"
+                    + " up after downtime; serve /actuator/prometheus, health and info over HTTP (port:"
+                    + " --server.port=8080).")
+    static final class Serve extends ContextCommand {
+
+        @Override
+        SpringLauncher.Work work(PrintWriter out) {
+            return context -> context.getBean(ServeCommand.class).run();
+        }
+    }
+
+    @Command(name = "export", sortOptions = false, mixinStandardHelpOptions = true,
+            description = "Rewrite a billed day's or month's files (CSV, report, manifest) from the database alone,"
+                    + " byte-identical to what billing wrote; or check files against their manifests.")
+    static final class Export extends ContextCommand {
+
+        @ArgGroup(exclusive = true, multiplicity = "1")
+        What what;
+
+        /** Exactly one of these. */
+        static final class What {
+
+            @Option(names = "--date", paramLabel = "YYYY-MM-DD", converter = OptionValues.Day.class,
+                    description = "a rated day: its charges, exceptions and report, its month's invoice")
+            LocalDate date;
+
+            @Option(names = "--month", paramLabel = "YYYY-MM", converter = OptionValues.Month.class,
+                    description = "a billed month: every rated day of it and its invoice")
+            YearMonth month;
+
+            @Option(names = "--verify", paramLabel = "DIR",
+                    description = "check every file the manifest.json files of this folder list (no database needed)")
+            Path verify;
+        }
+
+        @Override
+        public Integer call() {
+            if (what.verify == null) {
+                return super.call();
+            }
+            PrintStream out = Streams.printStream(spec.commandLine().getOut());
+            PrintStream err = Streams.printStream(spec.commandLine().getErr());
+            int exit = ManifestCheck.run(what.verify, out, err);
+            out.flush();
+            err.flush();
+            return exit;
+        }
+
+        @Override
+        SpringLauncher.Work work(PrintWriter out) {
+            return context -> what.date != null ? context.getBean(ExportCommand.class).day(what.date, out)
+                    : context.getBean(ExportCommand.class).month(what.month, out);
+        }
+    }
+}

@@ -1,0 +1,50 @@
+package io.flowbill.cli;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+
+import io.flowbill.pricing.PriceBookCheck;
+import io.flowbill.system.Streams;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code price-book check FILE}: validates a price book file and lists its versions; nothing else starts. */
+@Command(name = "price-book", mixinStandardHelpOptions = true,
+        description = "Validate a price book file and list its versions; nothing else starts.",
+        subcommands = PriceBookCommand.Check.class)
+final class PriceBookCommand implements Runnable {
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new ParameterException(spec.commandLine(),
+                "write 'price-book check FILE', e.g. price-book check my-prices.yaml");
+    }
+
+    @Command(name = "check", mixinStandardHelpOptions = true,
+            description = "Validate the price book FILE and list its versions.")
+    static final class Check implements Callable<Integer> {
+
+        @Spec
+        CommandSpec spec;
+
+        @Parameters(paramLabel = "FILE", description = "the price book (YAML)")
+        Path file;
+
+        @Override
+        public Integer call() {
+            PrintStream out = Streams.printStream(spec.commandLine().getOut());
+            PrintStream err = Streams.printStream(spec.commandLine().getErr());
+            int exit = PriceBookCheck.run(file, out, err);
+            out.flush();
+            err.flush();
+            return exit;
+        }
+    }
+}

@@ -1,0 +1,121 @@
+package io.flowbill.cli;
+
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.UnaryOperator;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.context.event.ApplicationEnvironmentPreparedEvent;
+import org.springframework.context.ApplicationListener;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.ConfigurableEnvironment;
+
+import io.flowbill.FlowbillApplication;
+import io.flowbill.metrics.MetricsPublisher;
+import io.flowbill.system.ConfigurationRefused;
+import io.flowbill.system.Diagnosis;
+import io.flowbill.system.OneLineReason;
+
+/**
+ * The one way a command starts the application context: {@code serve} alone runs a web server, the others are
+ * one-shots whose metrics are pushed or written when they end. Spring properties from the command line
+ * ({@code --flowbill.*}, {@code --spring.*}, ...) pass through. Answers the exit code: 0 done, 1 failed (one line on
+ * stderr), 2 a command line or configuration that cannot run.
+ */
+final class SpringLauncher {
+
+    static final String SERVE = "serve";
+
+    /** What a command does once the context runs; answers the exit code. */
+    @FunctionalInterface
+    interface Work {
+        int run(ConfigurableApplicationContext context) throws Exception;
+    }
+
+    private final List<String> properties;
+
+    SpringLauncher(List<String> properties) {
+        this.properties = List.copyOf(properties);
+    }
+
+    List<String> properties() {
+        return properties;
+    }
+
+    int run(String command, PrintWriter err, Work work) {
+        ConfigurableEnvironment[] environment = new ConfigurableEnvironment[1];
+        SpringApplication application = new SpringApplicationBuilder(FlowbillApplication.class)
+                .web(command.equals(SERVE) ? WebApplicationType.SERVLET : WebApplicationType.NONE)
+                .listeners((ApplicationListener<ApplicationEnvironmentPreparedEvent>) event ->
+                        environment[0] = event.getEnvironment())
+                .build();
+        try (ConfigurableApplicationContext context = application.run(arguments(command, properties))) {
+            return command.equals(SERVE) ? work.run(context) : oneShot(command, context, work);
+        }
+        catch (UsageException e) {
+            err.println("flowbill " + command + ": " + e.getMessage());
+            return FlowbillCli.EXIT_USAGE;
+        }
+        catch (Exception e) {
+            return failed(command, e, environment[0], err);
+        }
+    }
+
+    private static int oneShot(String command, ConfigurableApplicationContext context, Work work) throws Exception {
+        long started = System.nanoTime();
+        boolean completed = false;
+        try {
+            int exit = work.run(context);
+            completed = exit == FlowbillCli.EXIT_OK;
+            return exit;
+        }
+        finally {
+            context.getBean(MetricsPublisher.class).commandEnded(command, completed,
+                    Duration.ofNanos(System.nanoTime() - started));
+        }
+    }
+
+    /**
+     * The Spring arguments: the properties as given; a web type given on the command line outranks the one
+     * {@link #run} sets, so it is passed through too.
+     */
+    static String[] arguments(String command, List<String> properties) {
+        List<String> args = new ArrayList<>(properties);
+        boolean typeGiven = args.stream().anyMatch(arg -> arg.startsWith("--spring.main.web-application-type"));
+        if (command.equals(SERVE) && !typeGiven) {
+            args.add("--spring.main.web-application-type=servlet");
+        }
+        return args.toArray(String[]::new);
+    }
+
+    /**
+     * One line on stderr: for an expected failure the component, cause and what to do ({@link Diagnosis}), without
+     * a stack trace unless {@code io.flowbill} logs at DEBUG; otherwise the innermost reason and how to see more.
+     */
+    private int failed(String command, Exception e, ConfigurableEnvironment environment, PrintWriter err) {
+        UnaryOperator<String> setting = key -> environment == null ? null : environment.getProperty(key);
+        Optional<String> diagnosed = Diagnosis.of(e, setting);
+        if (debug(environment)) {
+            e.printStackTrace(err);
+        }
+        boolean refused = false;
+        for (Throwable t = e; t != null && !refused; t = t.getCause() == t ? null : t.getCause()) {
+            refused = t instanceof ConfigurationRefused;
+        }
+        err.println("flowbill " + command + " failed: " + diagnosed.orElseGet(() -> OneLineReason.of(e)
+                + " (run with --logging.level.io.flowbill=DEBUG for the full trace)"));
+        return refused ? FlowbillCli.EXIT_USAGE : FlowbillCli.EXIT_FAILED;
+    }
+
+    private boolean debug(ConfigurableEnvironment environment) {
+        String level = environment != null ? environment.getProperty("logging.level.io.flowbill")
+                : Optional.ofNullable(new SpringArguments(List.of(), properties).property("logging.level.io.flowbill"))
+                        .orElse(System.getenv("LOGGING_LEVEL_IO_FLOWBILL"));
+        return level != null && (level.equalsIgnoreCase("DEBUG") || level.equalsIgnoreCase("TRACE"));
+    }
+}
