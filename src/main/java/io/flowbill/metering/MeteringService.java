@@ -74,7 +74,9 @@ public class MeteringService {
     /**
      * Reads again, in the windows closed during the last {@code recheck} period, every hour whose traffic is pending,
      * and meters containers found after their windows were closed. While a round settles some pending hours and
-     * leaves others, another round reads those (at most {@value #RECHECK_ROUNDS} rounds). Runs nothing when there is neither. The hours it
+     * leaves others, or while the API failed some of its reads (after a pause of 1 s, 2 s, ...), another round reads
+     * those (at most {@value #RECHECK_ROUNDS} rounds); values the API answered but that stay unusable (malformed,
+     * implausible) end the rounds once a round settles nothing. Runs nothing when there is neither. The hours it
      * settles or adds are recorded as usage changes, so the days they belong to are billed again.
      */
     public RecheckSummary recheck() throws Exception {
@@ -100,8 +102,13 @@ public class MeteringService {
             long left = windows.pending(tenant, range);
             boolean progress = left < pending;
             pending = left;
-            if (pending == 0 || !progress) {
+            boolean unavailable = windows.unavailable(tenant, range) > 0;
+            if (pending == 0 || (!progress && !unavailable)) {
                 break;
+            }
+            if (unavailable && round + 1 < RECHECK_ROUNDS) {
+                // the API failed some reads: give it a moment (1 s, 2 s, ...) before the next round
+                Thread.sleep(Duration.ofSeconds(round + 1).toMillis());
             }
         }
         return new RecheckSummary(range, pendingBefore, pending, late, lateHours);
