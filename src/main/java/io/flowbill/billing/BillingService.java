@@ -57,11 +57,12 @@ public class BillingService {
     }
 
     /**
-     * Reads pending traffic again, meters containers found late, and bills again every rated day whose usage
-     * changed (except {@code billingNext}, which the caller bills next; null for none).
+     * Reads pending traffic again (of the recheck period and of {@code billingNext}), meters containers found late,
+     * and bills again every rated day whose usage changed (except {@code billingNext}, which the caller bills next;
+     * null for none).
      */
     public Recheck recheck(LocalDate billingNext) throws Exception {
-        RecheckSummary summary = metering.recheck();
+        RecheckSummary summary = metering.recheck(billingNext == null ? null : rangeOf(billingNext));
         List<DayReport> rebilled = new ArrayList<>();
         for (LocalDate day : changed.due(zone)) {
             if (!day.equals(billingNext)) {

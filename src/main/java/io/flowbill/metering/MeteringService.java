@@ -80,9 +80,20 @@ public class MeteringService {
      * settles or adds are recorded as usage changes, so the days they belong to are billed again.
      */
     public RecheckSummary recheck() throws Exception {
+        return recheck(null);
+    }
+
+    /**
+     * The same, covering also {@code billed} (the day a {@code nightly} is about to bill, however old): its pending
+     * hours are read again too. When the two lie further apart than a metering range may span, the day alone.
+     */
+    public RecheckSummary recheck(MeteringRange billed) throws Exception {
         Instant started = clock.instant();
         String tenant = settings.tenant();
         Optional<MeteringRange> covered = windows.recheckRange(tenant, started.minus(settings.recheck()));
+        if (billed != null) {
+            covered = Optional.of(covered.map(window -> spanning(window, billed)).orElse(billed));
+        }
         if (covered.isEmpty()) {
             return new RecheckSummary(null, 0, 0, 0, 0);
         }
@@ -112,6 +123,12 @@ public class MeteringService {
             }
         }
         return new RecheckSummary(range, pendingBefore, pending, late, lateHours);
+    }
+
+    private static MeteringRange spanning(MeteringRange window, MeteringRange billed) {
+        Instant from = window.from().isBefore(billed.from()) ? window.from() : billed.from();
+        Instant to = window.to().isAfter(billed.to()) ? window.to() : billed.to();
+        return Duration.between(from, to).compareTo(MeteringRange.MAX_LENGTH) <= 0 ? new MeteringRange(from, to) : billed;
     }
 
     /** One recheck run; a round that settled some pending hours is followed by another, at most this many. */
