@@ -56,7 +56,8 @@ public final class Fleet {
         if (offset < 0 || limit <= 0) {
             throw new IllegalArgumentException("offset must be >= 0 and limit > 0: " + offset + ", " + limit);
         }
-        return FleetPaging.page(generated, changed, clock.instant(), offset, limit);
+        // one consistent view of the changed containers: another request may change them while this page is built
+        return FleetPaging.page(generated, new java.util.TreeMap<>(changed), clock.instant(), offset, limit);
     }
 
     /** The container as it is now, if it exists. */

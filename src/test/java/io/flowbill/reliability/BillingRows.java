@@ -34,11 +34,14 @@ record BillingRows(Map<String, List<String>> tables) {
                 + " use_public_network, network_charge_type, bandwidth, image_id, name from container_version");
         q.put("usage_hour", "select tenant_id, container_id, window_start, status, billable, charge_type, spec_id,"
                 + " use_public_network, network_charge_type, bandwidth, active_seconds, up_mb, down_mb, raw_up, raw_down,"
-                + " inferred from usage_hour");
+                + " inferred, traffic_pending from usage_hour");
+        q.put("usage_change", "select tenant_id, window_start from usage_change");
         q.put("usage_revision", "select tenant_id, container_id, window_start, old_up_mb, new_up_mb, old_down_mb,"
                 + " new_down_mb from usage_revision");
+        // a resolved exception records a fault that happened and was cured (a flow read again): the outcome is the
+        // unresolved ones
         q.put("metering_exception", "select tenant_id, container_id, window_start, kind, raw_value, message, resolved"
-                + " from metering_exception");
+                + " from metering_exception where not resolved");
         q.put("metered_window", "select tenant_id, window_start, containers from metered_window");
         q.put("charge_line", "select tenant_id, charge_date, container_id, item, tier, charge_type, spec_id,"
                 + " price_version, quantity, unit, unit_price, amount, currency from charge_line");
