@@ -155,7 +155,12 @@ final class CallExecution<T> {
     }
 
     private void retryOrFail(Outcome reason, Duration retryAfter, ContainerApiException last) {
-        if (retries >= transport.maxRetries || transport.isClosed()) {
+        if (transport.isClosed()) {
+            // closing raced with this answer: the call ends as closed, whichever of the two came first
+            abort("the client was closed");
+            return;
+        }
+        if (retries >= transport.maxRetries) {
             fail(error(last.httpStatus(), last.apiCode(), last.apiMessage(), last.problem(),
                     last.getCause() != null ? last.getCause() : last, true));
             return;
