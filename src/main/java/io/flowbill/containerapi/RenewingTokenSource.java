@@ -38,9 +38,11 @@ final class RenewingTokenSource implements TokenSource {
             if (token != null && !token.needsRenewal(now)) {
                 return CompletableFuture.completedFuture(token);
             }
-            started = renewal != null ? renewal : startRenewal(token == null ? "initial" : "expiry");
-            if (token != null && !token.isExpired(now)) {
-                return CompletableFuture.completedFuture(token);
+            // the token in use before the renewal starts: a fetch that completes at once must not swap it mid-call
+            ApiToken inUse = token;
+            started = renewal != null ? renewal : startRenewal(inUse == null ? "initial" : "expiry");
+            if (inUse != null && !inUse.isExpired(now)) {
+                return CompletableFuture.completedFuture(inUse);
             }
         }
         return started;
