@@ -92,7 +92,8 @@ class KubernetesManifestsTest {
     }
 
     @Test
-    void theRestrictedProfileCheckRefusesThePodsAsTheyWereShippedBefore() {
+    void theRestrictedProfileCheckNamesEachViolationOfAPodAsTheManifestsHadIt() {
+        // the pod security context the manifests had, plus a hostPath volume
         Map<String, Object> before = Map.of(
                 "securityContext", Map.of("runAsNonRoot", true, "runAsUser", FLOWBILL_USER),
                 "containers", List.of(Map.of("name", "flowbill", "image", "flowbill")),

@@ -32,6 +32,8 @@ class SystemdUnitsTest {
     @Test
     void everyUnitPassesSystemdAnalyzeVerifyWithoutAWarning() throws IOException {
         assumeTrue(ExternalTool.installed("systemd-analyze", "--version"), NO_SYSTEMD_ANALYZE);
+        assumeTrue(Files.isExecutable(Path.of("/usr/bin/java")),
+                "/usr/bin/java does not exist here, and verify requires the units' ExecStart to; skipping verify");
         List<String> command = new ArrayList<>(List.of("systemd-analyze", "verify"));
         units(".service", ".timer").forEach(unit -> command.add(unit.toString()));
 
