@@ -66,7 +66,7 @@ class ServeLifecycle implements SmartLifecycle {
     private String waitForTheTick(int asked) {
         ScheduledExecutorService current = timer;
         if (current == null) {
-            return "scheduler idle, no running job";
+            return jobs(asked);
         }
         current.shutdown();
         long deadline = System.nanoTime() + settings.shutdownTimeout().toNanos();
@@ -76,7 +76,8 @@ class ServeLifecycle implements SmartLifecycle {
                 asked += runningJobs.stopAll(jobOperator);
                 if (System.nanoTime() > deadline) {
                     log.warn("A scheduled run did not stop within {}; a restart recovers it", settings.shutdownTimeout());
-                    return asked + " running job(s) asked to stop, one still running (a restart recovers it)";
+                    return "scheduler stopped, " + asked + " running job(s) asked to stop, one still running (a restart"
+                            + " recovers it)";
                 }
             }
         }
@@ -84,8 +85,12 @@ class ServeLifecycle implements SmartLifecycle {
             Thread.currentThread().interrupt();
             return "interrupted while waiting for the scheduler";
         }
+        return jobs(asked);
+    }
+
+    private static String jobs(int asked) {
         return asked == 0 ? "scheduler stopped, no running job" : "scheduler stopped, " + asked
-                + " running job(s) stopped at a chunk boundary (the next start resumes them)";
+                + " running job(s) asked to stop at their next chunk boundary (the next start resumes them)";
     }
 
     @Override

@@ -47,6 +47,8 @@ class LivePrometheusIT {
     static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
     static final Path RULES = Path.of("dashboards/alerts/flowbill-rules.yaml");
     static final Duration WAIT = Duration.ofSeconds(60);
+    /** The lag before 02:40 in the billing zone, when the hours due are few (maybe none) anyway. */
+    static final String EARLY_LAG = "10m";
 
     /** Dashboard queries (by their text) that may return nothing in this scenario, and why. */
     static final Map<String, String> EXPECTED_EMPTY = Map.of();
@@ -59,6 +61,7 @@ class LivePrometheusIT {
     static int nightlyExit;
     static int meterExit;
     static ConfigurableApplicationContext serve;
+    static JsonNode afterRestart;
 
     @BeforeAll
     static void scenario() throws Exception {
@@ -72,15 +75,26 @@ class LivePrometheusIT {
         prometheus = LocalPrometheus.start(List.of(RULES));
         day = LocalDate.ofInstant(Instant.now().minus(Duration.ofMinutes(10)), ZONE).minusDays(1);
 
-        // a successful one-shot run, pushed to its command's group
+        // a successful one-shot run, pushed to its command's group; serve would bill that day again, so it is
+        // recorded as billed, as serve records the days it bills
         nightlyExit = FlowbillCli.run(args(sandbox.baseUrl().toString(), "nightly", "--date", day.toString()));
-        // serve meters what is due, then restarts with nothing due (a lag of 3 h leaves no new hour)
-        serve = startServe("10m");
-        awaitServeScrape(Instant.EPOCH);
+        try (Connection db = database.connect(); PreparedStatement billed = db.prepareStatement(
+                "insert into billed_day (charge_date, billed_at) values (?, now())")) {
+            billed.setDate(1, Date.valueOf(day));
+            billed.executeUpdate();
+        }
+        // serve meters today's first hours (a lag that leaves the hours after 02:30 undue), then restarts with
+        // nothing due
+        String lag = lagLeavingTheFirstHoursDue();
+        Instant started = Instant.now();
+        serve = startServe(lag);
+        awaitServeScrape(started, lag.equals(EARLY_LAG) ? Instant.EPOCH : started);
         serve.close();
         Instant restarted = Instant.now();
-        serve = startServe("3h");
-        awaitServeScrape(restarted);
+        serve = startServe(lag);
+        awaitServeScrape(restarted, Instant.EPOCH);
+        afterRestart = prometheus.query("count by (__name__) ({job=\"" + LocalPrometheus.SERVE_JOB
+                + "\", __name__=~\"flowbill_.*\"})");
         // a failing one-shot run: meteringJob cannot reach the API
         String from = day.minusDays(1).atStartOfDay(ZONE).toInstant().toString();
         String to = day.minusDays(1).atStartOfDay(ZONE).plusHours(1).toInstant().toString();
@@ -113,6 +127,18 @@ class LivePrometheusIT {
             }
         }
         assertThat(empty).as("dashboard expressions without data (not in EXPECTED_EMPTY)").isEmpty();
+    }
+
+    @Test
+    void aRestartedServeWithNothingDueReportsTheRepositoryGaugesAndEveryJobSeriesAtItsFirstScrape() {
+        List<String> names = new ArrayList<>();
+        afterRestart.forEach(series -> names.add(series.path("metric").path("__name__").asString()));
+
+        assertThat(names).as("flowbill families of the restarted serve (it ran no job)").contains(
+                "flowbill_last_run_timestamp_seconds", "flowbill_last_success_timestamp_seconds",
+                "flowbill_last_failure_timestamp_seconds", "flowbill_billed_day_timestamp_seconds",
+                "flowbill_day_billed_amount", "flowbill_invoice_month_to_date", "flowbill_exceptions_unresolved",
+                "flowbill_job_duration_seconds_count", "flowbill_step_items_read_total");
     }
 
     @Test
@@ -182,6 +208,17 @@ class LivePrometheusIT {
         return false;
     }
 
+    /**
+     * A metering lag that makes today's hours up to 02:00 in the billing zone due and no later one for half an hour
+     * (10 min before 03:00, when fewer hours are over).
+     */
+    private static String lagLeavingTheFirstHoursDue() {
+        Instant now = Instant.now();
+        Instant dueUntil = LocalDate.ofInstant(now, ZONE).atStartOfDay(ZONE).plusMinutes(150).toInstant();
+        return now.isAfter(dueUntil.plus(Duration.ofMinutes(10))) ? Duration.between(dueUntil, now).toMinutes() + "m"
+                : EARLY_LAG;
+    }
+
     private static ConfigurableApplicationContext startServe(String lag) {
         List<String> properties = new ArrayList<>(List.of(common(sandbox.baseUrl().toString())));
         properties.addAll(List.of("--spring.main.web-application-type=servlet",
@@ -191,10 +228,16 @@ class LivePrometheusIT {
                 .run(properties.toArray(String[]::new));
     }
 
-    /** Waits until Prometheus holds a scrape of serve, made after {@code after}, with the job repository's gauges. */
-    private static void awaitServeScrape(Instant after) throws IOException, InterruptedException {
-        String query = "timestamp(flowbill_last_success_timestamp_seconds{job=\"" + LocalPrometheus.SERVE_JOB
-                + "\", job_name=\"meteringJob\"}) > " + after.getEpochSecond();
+    /**
+     * Waits until Prometheus holds a scrape of serve made after {@code after} with the job repository's gauges, in
+     * which metering last succeeded after {@code meteredAfter} and no metering runs.
+     */
+    private static void awaitServeScrape(Instant after, Instant meteredAfter) throws IOException, InterruptedException {
+        String metering = "{job=\"" + LocalPrometheus.SERVE_JOB + "\", job_name=\"meteringJob\"}";
+        String query = "timestamp(flowbill_last_success_timestamp_seconds" + metering + ") > " + after.getEpochSecond()
+                + " and flowbill_last_success_timestamp_seconds" + metering + " > " + meteredAfter.getEpochSecond()
+                + " and flowbill_last_success_timestamp_seconds" + metering
+                + " >= flowbill_last_run_timestamp_seconds" + metering;
         JsonNode result = prometheus.await(query, r -> !r.isEmpty(), WAIT);
         assertThat(result).as("a scrape of serve after %s with flowbill_last_success_timestamp_seconds; "
                 + "prometheus log:%n%s", after, prometheus.log("prometheus")).isNotEmpty();
