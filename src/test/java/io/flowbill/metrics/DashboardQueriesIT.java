@@ -75,6 +75,27 @@ class DashboardQueriesIT {
         }
     }
 
+    @Test
+    void theReconciliationPanelAddsDailyChargesAndMonthLevelLinesUpToTheInvoiceTotal() throws Exception {
+        Instant to = run.day.plusDays(1).atStartOfDay(NightlyRun.ZONE).toInstant().minusSeconds(1);
+        Map<String, JsonNode> dashboards = DashboardFiles.all();
+        DashboardFiles.Query reconciliation = DashboardFiles.queries().stream()
+                .filter(query -> query.panel().startsWith("Reconciliation")).findFirst().orElseThrow();
+        String sql = DashboardFiles.expandSql(reconciliation.text(), to.minusSeconds(7 * 86_400L), to,
+                DashboardFiles.currentValues(dashboards.get(reconciliation.dashboard())));
+
+        try (Connection db = run.connect(); Statement statement = db.createStatement();
+                ResultSet rs = statement.executeQuery(sql)) {
+            assertThat(rs.next()).as("a reconciliation row for the month of %s", run.day).isTrue();
+            do {
+                String tenant = rs.getString("tenant");
+                assertThat(rs.getBigDecimal("daily_charges")).as("daily charges of %s", tenant).isPositive();
+                assertThat(rs.getBigDecimal("difference")).as("invoice total - (daily + month-level + adjustments),"
+                        + " tenant='%s'", tenant).isEqualByComparingTo("0");
+            } while (rs.next());
+        }
+    }
+
     /** Grafana's time-series format: a {@code time} column, numbers, and optionally a {@code metric} column. */
     private static void checkTimeSeries(DashboardFiles.Query query, ResultSetMetaData meta, List<String> columns)
             throws Exception {
