@@ -47,11 +47,13 @@ class ChargeLineStore {
     private final JdbcTemplate jdbc;
     private final DataSource dataSource;
     private final BillingZone zone;
+    private final DayRollup rollup;
 
-    ChargeLineStore(JdbcTemplate jdbc, DataSource dataSource, PriceBook book) {
+    ChargeLineStore(JdbcTemplate jdbc, DataSource dataSource, PriceBook book, DayRollup rollup) {
         this.jdbc = jdbc;
         this.dataSource = dataSource;
         this.zone = book.zone();
+        this.rollup = rollup;
     }
 
     /** Forgets what an earlier, unfinished run of the day staged. */
@@ -98,8 +100,8 @@ class ChargeLineStore {
     /**
      * Makes the staged lines and package days the day's (call in one transaction): when either differ from the
      * stored ones, the day's rows are deleted and the staged ones inserted with {@code runId}, and the day is marked
-     * changed by that run; closed months whose day was rated again are noted for adjustment. Returns whether the
-     * day's rows changed.
+     * changed by that run; closed months whose day was rated again are noted for adjustment; the day's rollup
+     * ({@link DayRollup}) is refreshed. Returns whether the day's rows changed.
      */
     boolean publish(LocalDate date, long runId) {
         Date day = Date.valueOf(date);
@@ -119,6 +121,7 @@ class ChargeLineStore {
                 on conflict do nothing
                 """, Date.valueOf(YearMonth.from(date).atDay(1)));
         publishUnrateable(day, runId);
+        rollup.refresh(date);
         resetStaged(date);
         return changed;
     }

@@ -1,11 +1,14 @@
 package io.flowbill.metrics;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.AbstractJob;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.listener.JobExecutionListener;
 import org.springframework.batch.core.step.StepExecution;
@@ -17,8 +20,12 @@ import io.micrometer.core.instrument.Timer;
 /**
  * Meters of every batch job execution in this process, registered on each job by {@link MetricsConfiguration}:
  * its duration by job and final status, the items its steps read, wrote and skipped, and (after each execution) the
- * last success of every job as the job repository records it. The label is {@code job_name}, not {@code job}:
- * Prometheus and the Pushgateway own the {@code job} label and would overwrite or rename it.
+ * last run, success and failure of every job as the job repository records them. The label is {@code job_name},
+ * not {@code job}: Prometheus and the Pushgateway own the {@code job} label and would overwrite or rename it.
+ *
+ * <p>Every series of a known job, its steps and its final statuses exists at 0 from the start
+ * ({@link #registerAtZero}), so that {@code increase()} counts the first run after a start. A partitioned step's
+ * workers ({@code step:partitionN}) are not counted apart: their manager step already holds their sum.
  */
 class JobMetrics implements JobExecutionListener {
 
@@ -27,15 +34,33 @@ class JobMetrics implements JobExecutionListener {
     static final String ITEMS_WRITTEN = "flowbill.step.items.written";
     static final String ITEMS_SKIPPED = "flowbill.step.items.skipped";
 
+    /** The final statuses a job execution is counted under from the start. */
+    static final List<BatchStatus> KNOWN_STATUSES = List.of(BatchStatus.COMPLETED, BatchStatus.FAILED,
+            BatchStatus.STOPPED);
+
     private static final Logger log = LoggerFactory.getLogger(JobMetrics.class);
 
     private final MeterRegistry registry;
-    private final LastSuccessGauge lastSuccess;
+    private final JobRunGauges lastRuns;
     private final Map<Long, Long> startedNanos = new ConcurrentHashMap<>();
 
-    JobMetrics(MeterRegistry registry, LastSuccessGauge lastSuccess) {
+    JobMetrics(MeterRegistry registry, JobRunGauges lastRuns) {
         this.registry = registry;
-        this.lastSuccess = lastSuccess;
+        this.lastRuns = lastRuns;
+    }
+
+    /** Creates the job's duration series of every known status and its steps' item counters, all at 0. */
+    void registerAtZero(AbstractJob job) {
+        for (BatchStatus status : KNOWN_STATUSES) {
+            timer(job.getName(), status);
+        }
+        for (String step : job.getStepNames()) {
+            if (!isPartition(step)) {
+                items(ITEMS_READ, "Items the step read", job.getName(), step);
+                items(ITEMS_WRITTEN, "Items the step wrote", job.getName(), step);
+                items(ITEMS_SKIPPED, "Items the step skipped (read, process and write skips)", job.getName(), step);
+            }
+        }
     }
 
     @Override
@@ -48,7 +73,7 @@ class JobMetrics implements JobExecutionListener {
         // a metrics problem must never change the outcome of a billing job
         try {
             record(execution);
-            lastSuccess.refresh();
+            lastRuns.refresh();
         }
         catch (RuntimeException e) {
             log.warn("recording the metrics of {} execution {} failed: {}", execution.getJobInstance().getJobName(),
@@ -60,25 +85,37 @@ class JobMetrics implements JobExecutionListener {
         String job = execution.getJobInstance().getJobName();
         Long started = startedNanos.remove(execution.getId());
         Duration elapsed = started == null ? Duration.ZERO : Duration.ofNanos(System.nanoTime() - started);
-        Timer.builder(DURATION)
-                .description("Batch job executions by final status, and how long they took")
-                .tag("job_name", job)
-                .tag("status", execution.getStatus().name())
-                .register(registry)
-                .record(elapsed);
+        timer(job, execution.getStatus()).record(elapsed);
         for (StepExecution step : execution.getStepExecutions()) {
-            items(ITEMS_READ, "Items the step read", job, step).increment(step.getReadCount());
-            items(ITEMS_WRITTEN, "Items the step wrote", job, step).increment(step.getWriteCount());
-            items(ITEMS_SKIPPED, "Items the step skipped (read, process and write skips)", job, step)
+            String name = step.getStepName();
+            if (isPartition(name)) {
+                continue;
+            }
+            items(ITEMS_READ, "Items the step read", job, name).increment(step.getReadCount());
+            items(ITEMS_WRITTEN, "Items the step wrote", job, name).increment(step.getWriteCount());
+            items(ITEMS_SKIPPED, "Items the step skipped (read, process and write skips)", job, name)
                     .increment(step.getSkipCount());
         }
     }
 
-    private Counter items(String name, String description, String job, StepExecution step) {
+    /** A worker execution of a partitioned step: Spring Batch names it {@code <step>:partition<n>}. */
+    static boolean isPartition(String stepName) {
+        return stepName.contains(":");
+    }
+
+    private Timer timer(String job, BatchStatus status) {
+        return Timer.builder(DURATION)
+                .description("Batch job executions by final status, and how long they took")
+                .tag("job_name", job)
+                .tag("status", status.name())
+                .register(registry);
+    }
+
+    private Counter items(String name, String description, String job, String step) {
         return Counter.builder(name)
                 .description(description)
                 .tag("job_name", job)
-                .tag("step_name", step.getStepName())
+                .tag("step_name", step)
                 .register(registry);
     }
 }

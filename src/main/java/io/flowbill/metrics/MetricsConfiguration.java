@@ -1,8 +1,11 @@
 package io.flowbill.metrics;
 
 import java.time.Duration;
+import java.util.List;
 
 import org.springframework.batch.core.job.AbstractJob;
+import org.springframework.batch.core.job.Job;
+import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.context.annotation.Bean;
@@ -27,14 +30,15 @@ class MetricsConfiguration {
             Duration.ofMillis(100), Duration.ofMillis(250), Duration.ofMillis(500), Duration.ofSeconds(1),
             Duration.ofMillis(2500), Duration.ofSeconds(5), Duration.ofSeconds(10), Duration.ofSeconds(30) };
 
+    /** Every job of the context, by its bean name (which is its job name), also one that never ran. */
     @Bean
-    LastSuccessGauge lastSuccessGauge(JdbcTemplate jdbc, MeterRegistry registry) {
-        return new LastSuccessGauge(jdbc, registry);
+    JobRunGauges jobRunGauges(JdbcTemplate jdbc, MeterRegistry registry, ListableBeanFactory beans) {
+        return new JobRunGauges(jdbc, registry, List.of(beans.getBeanNamesForType(Job.class, false, false)));
     }
 
     @Bean
-    JobMetrics jobMetrics(MeterRegistry registry, LastSuccessGauge lastSuccessGauge) {
-        return new JobMetrics(registry, lastSuccessGauge);
+    JobMetrics jobMetrics(MeterRegistry registry, JobRunGauges jobRunGauges) {
+        return new JobMetrics(registry, jobRunGauges);
     }
 
     @Bean
@@ -44,6 +48,7 @@ class MetricsConfiguration {
             public Object postProcessAfterInitialization(Object bean, String beanName) {
                 if (bean instanceof AbstractJob job) {
                     job.registerJobExecutionListener(jobMetrics.getObject());
+                    jobMetrics.getObject().registerAtZero(job);
                 }
                 return bean;
             }

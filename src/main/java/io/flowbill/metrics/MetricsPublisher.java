@@ -11,10 +11,11 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 
 /**
  * The end of a one-shot run: records the command's outcome and duration, then, when configured, pushes the
- * metrics to the Pushgateway ({@code flowbill.metrics.pushgateway.url}) and writes them to node_exporter's textfile
- * ({@code flowbill.metrics.textfile}). The gauges read from the database are read again first, so every push
- * carries the last successes and the last billed day's figures whatever the command was. Nothing here throws:
- * publishing cannot fail the billing run.
+ * metrics to the Pushgateway ({@code flowbill.metrics.pushgateway.url}, into the command's own group) and writes
+ * them to node_exporter's textfile ({@code flowbill.metrics.textfile}). The gauges read from the database are read
+ * again first, so every push carries the last run, success and failure of every job and the last billed day's
+ * figures whatever the command was. {@code serve} reads the same gauges at start and on every tick
+ * ({@link #refreshDatabaseFigures}). Nothing here throws: publishing cannot fail the billing run.
  */
 @Component
 public class MetricsPublisher {
@@ -26,14 +27,14 @@ public class MetricsPublisher {
     private final PrometheusMeterRegistry registry;
     private final MetricsProperties settings;
     private final BillingMetrics billing;
-    private final LastSuccessGauge lastSuccess;
+    private final JobRunGauges lastRuns;
 
     MetricsPublisher(PrometheusMeterRegistry registry, MetricsProperties settings, BillingMetrics billing,
-            LastSuccessGauge lastSuccess) {
+            JobRunGauges lastRuns) {
         this.registry = registry;
         this.settings = settings;
         this.billing = billing;
-        this.lastSuccess = lastSuccess;
+        this.lastRuns = lastRuns;
     }
 
     /** A one-shot command ended after {@code elapsed}; {@code completed} when it exited 0. */
@@ -46,7 +47,7 @@ public class MetricsPublisher {
                     .register(registry)
                     .record(elapsed);
             if (settings.publishes()) {
-                publish();
+                publish(command);
             }
         }
         catch (RuntimeException e) {
@@ -55,12 +56,13 @@ public class MetricsPublisher {
     }
 
     /**
-     * Reads the gauges that come from the database again (last successes, the last billed day's figures). A
-     * long-running process calls it once it has started, so that its first scrape has them; failures are logged.
+     * Reads the gauges that come from the database again (last run, success and failure of every job, the last
+     * billed day's figures, the unresolved exceptions). {@code serve} calls it when it starts, so that its first
+     * scrape has them, and on every tick; failures are logged.
      */
     public void refreshDatabaseFigures() {
         try {
-            lastSuccess.refresh();
+            lastRuns.refresh();
             billing.refresh();
         }
         catch (RuntimeException e) {
@@ -68,11 +70,11 @@ public class MetricsPublisher {
         }
     }
 
-    private void publish() {
+    private void publish(String command) {
         refreshDatabaseFigures();
         byte[] text = PrometheusText.render(registry);
         if (settings.pushgateway().url() != null) {
-            new PushgatewayClient(settings.pushgateway()).push(text);
+            new PushgatewayClient(settings.pushgateway(), command).push(text);
         }
         if (settings.textfile() != null) {
             Textfile.write(settings.textfile(), text);

@@ -2,17 +2,22 @@ package io.flowbill.metrics;
 
 import java.io.IOException;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Pushes a run's metrics to a Prometheus Pushgateway with {@code PUT <url>/metrics/job/<job>}: service-level batch
- * metrics, grouped by job alone (no {@code instance}), each push replacing the group's previous one. A failed push
- * is logged and reported as false; it never throws, so it cannot fail the billing run that produced the metrics.
+ * Pushes a run's metrics to a Prometheus Pushgateway with {@code PUT <url>/metrics/job/<job>/command/<command>}:
+ * service-level batch metrics, grouped by job and command (no {@code instance}), each push replacing the previous
+ * one of the same command only; so a failed {@code meter} never erases what the last {@code nightly} pushed.
+ * Prometheus scrapes the Pushgateway with {@code honor_labels: true}, keeping {@code job} and {@code command}.
+ * A failed push is logged and reported as false; it never throws, so it cannot fail the billing run that produced
+ * the metrics.
  */
 final class PushgatewayClient {
 
@@ -21,17 +26,22 @@ final class PushgatewayClient {
     private final MetricsProperties.Pushgateway settings;
     private final URI target;
 
-    PushgatewayClient(MetricsProperties.Pushgateway settings) {
+    PushgatewayClient(MetricsProperties.Pushgateway settings, String command) {
         this.settings = settings;
-        this.target = groupUri(settings.url(), settings.job());
+        this.target = groupUri(settings.url(), settings.job(), command);
     }
 
-    static URI groupUri(URI base, String job) {
+    static URI groupUri(URI base, String job, String command) {
         String url = base.toString();
         while (url.endsWith("/")) {
             url = url.substring(0, url.length() - 1);
         }
-        return URI.create(url + "/metrics/job/" + job);
+        return URI.create(url + "/metrics/job/" + segment(job) + "/command/" + segment(command));
+    }
+
+    /** A label value as a path segment; command names are words, anything else is percent-encoded. */
+    private static String segment(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
     }
 
     /** True when the Pushgateway accepted the metrics. */

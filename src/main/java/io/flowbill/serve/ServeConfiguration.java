@@ -16,6 +16,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import io.flowbill.billing.BillingService;
 import io.flowbill.metering.MeteringProperties;
 import io.flowbill.metering.MeteringService;
+import io.flowbill.metrics.MetricsPublisher;
 import io.flowbill.pricing.PriceBook;
 
 /** The {@code serve} mode's beans; present only when flowbill runs as a web application ({@code serve}). */
@@ -48,7 +49,7 @@ class ServeConfiguration {
 
     @Bean
     ServeLifecycle serveLifecycle(ServeScheduler scheduler, RunningJobs runningJobs, JobOperator jobOperator,
-            ServeProperties settings) {
-        return new ServeLifecycle(scheduler, runningJobs, jobOperator, settings);
+            ServeProperties settings, MetricsPublisher metrics) {
+        return new ServeLifecycle(scheduler, runningJobs, jobOperator, settings, metrics);
     }
 }

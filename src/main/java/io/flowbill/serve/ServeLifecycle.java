@@ -1,5 +1,6 @@
 package io.flowbill.serve;
 
+import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -9,10 +10,14 @@ import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.context.SmartLifecycle;
 
+import io.flowbill.metrics.MetricsPublisher;
+
 /**
  * Runs the scheduler's ticks on a timer (first tick at start: catch up after downtime) and stops gracefully:
- * no new work, running jobs asked to stop at their next chunk boundary, then waits for the tick to return.
- * It stops first (highest phase), while the web server still answers health checks.
+ * no new work, running jobs asked to stop at their next chunk boundary, then waits for the tick to return, and says
+ * so in one line. It stops first (highest phase), while the web server still answers health checks. The gauges read
+ * from the database (last run, success and failure per job, the last billed day's figures) are read at start,
+ * before the first scrape, and after every tick, so a restart with nothing due still reports them.
  */
 class ServeLifecycle implements SmartLifecycle {
 
@@ -22,11 +27,14 @@ class ServeLifecycle implements SmartLifecycle {
     private final RunningJobs runningJobs;
     private final JobOperator jobOperator;
     private final ServeProperties settings;
+    private final MetricsPublisher metrics;
     private volatile ScheduledExecutorService timer;
     private volatile boolean running;
 
-    ServeLifecycle(ServeScheduler scheduler, RunningJobs runningJobs, JobOperator jobOperator, ServeProperties settings) {
+    ServeLifecycle(ServeScheduler scheduler, RunningJobs runningJobs, JobOperator jobOperator, ServeProperties settings,
+            MetricsPublisher metrics) {
         this.scheduler = scheduler;
+        this.metrics = metrics;
         this.runningJobs = runningJobs;
         this.jobOperator = jobOperator;
         this.settings = settings;
@@ -35,6 +43,7 @@ class ServeLifecycle implements SmartLifecycle {
     @Override
     public void start() {
         running = true;
+        metrics.refreshDatabaseFigures();
         if (!settings.autoTick()) {
             return;
         }
@@ -44,28 +53,44 @@ class ServeLifecycle implements SmartLifecycle {
 
     @Override
     public void stop() {
+        long started = System.nanoTime();
         running = false;
         scheduler.stop();
-        runningJobs.stopAll(jobOperator);
+        int asked = runningJobs.stopAll(jobOperator);
+        String outcome = waitForTheTick(asked);
+        log.info("flowbill serve shut down after {} ms: {}", Duration.ofNanos(System.nanoTime() - started).toMillis(),
+                outcome);
+    }
+
+    /** Waits for a running tick to return; says how the scheduler ended. */
+    private String waitForTheTick(int asked) {
         ScheduledExecutorService current = timer;
         if (current == null) {
-            return;
+            return jobs(asked);
         }
         current.shutdown();
         long deadline = System.nanoTime() + settings.shutdownTimeout().toNanos();
         try {
             // a job that started just as stopping began is asked too
             while (!current.awaitTermination(200, TimeUnit.MILLISECONDS)) {
-                runningJobs.stopAll(jobOperator);
+                asked += runningJobs.stopAll(jobOperator);
                 if (System.nanoTime() > deadline) {
                     log.warn("A scheduled run did not stop within {}; a restart recovers it", settings.shutdownTimeout());
-                    return;
+                    return "scheduler stopped, " + asked + " running job(s) asked to stop, one still running (a restart"
+                            + " recovers it)";
                 }
             }
         }
         catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            return "interrupted while waiting for the scheduler";
         }
+        return jobs(asked);
+    }
+
+    private static String jobs(int asked) {
+        return asked == 0 ? "scheduler stopped, no running job" : "scheduler stopped, " + asked
+                + " running job(s) asked to stop at their next chunk boundary (the next start resumes them)";
     }
 
     @Override
@@ -81,5 +106,6 @@ class ServeLifecycle implements SmartLifecycle {
             // a throwing task would end the timer for good; log and keep ticking
             log.error("Scheduler tick failed: {}", e.toString(), e);
         }
+        metrics.refreshDatabaseFigures();
     }
 }

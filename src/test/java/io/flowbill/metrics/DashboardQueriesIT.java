@@ -19,9 +19,13 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * The dashboards ask only for what flowbill has: every PromQL expression names metrics that a real {@code nightly}
- * pushed, and every SQL panel query runs on the schema that run filled and returns the columns its panel shows.
+ * pushed (or that the Pushgateway adds to every group), and every SQL panel query runs on the schema that run filled
+ * and returns the columns its panel shows.
  */
 class DashboardQueriesIT {
+
+    /** What the Pushgateway itself adds to each group it holds. */
+    static final Set<String> PUSHGATEWAY_METRICS = Set.of("push_time_seconds", "push_failure_time_seconds");
 
     private static final Set<Integer> NUMERIC = Set.of(Types.NUMERIC, Types.DECIMAL, Types.BIGINT, Types.INTEGER,
             Types.SMALLINT, Types.DOUBLE, Types.REAL, Types.FLOAT);
@@ -31,7 +35,8 @@ class DashboardQueriesIT {
 
     @Test
     void everyPromQlExpressionNamesOnlyMetricsTheNightlyRunExported() {
-        Set<String> exported = ExportedSamples.parse(run.pushgateway.pushes().get(0).text()).names();
+        Set<String> exported = new java.util.TreeSet<>(PUSHGATEWAY_METRICS);
+        exported.addAll(ExportedSamples.parse(run.pushgateway.pushes().get(0).text()).names());
 
         List<DashboardFiles.Query> promql = DashboardFiles.queries().stream().filter(DashboardFiles.Query::promql)
                 .toList();
@@ -67,6 +72,27 @@ class DashboardQueriesIT {
                     assertThat(rs.next()).as("%s returns rows for %s .. %s:%n%s", query, from, to, expanded).isTrue();
                 }
             }
+        }
+    }
+
+    @Test
+    void theReconciliationPanelAddsDailyChargesAndMonthLevelLinesUpToTheInvoiceTotal() throws Exception {
+        Instant to = run.day.plusDays(1).atStartOfDay(NightlyRun.ZONE).toInstant().minusSeconds(1);
+        Map<String, JsonNode> dashboards = DashboardFiles.all();
+        DashboardFiles.Query reconciliation = DashboardFiles.queries().stream()
+                .filter(query -> query.panel().startsWith("Reconciliation")).findFirst().orElseThrow();
+        String sql = DashboardFiles.expandSql(reconciliation.text(), to.minusSeconds(7 * 86_400L), to,
+                DashboardFiles.currentValues(dashboards.get(reconciliation.dashboard())));
+
+        try (Connection db = run.connect(); Statement statement = db.createStatement();
+                ResultSet rs = statement.executeQuery(sql)) {
+            assertThat(rs.next()).as("a reconciliation row for the month of %s", run.day).isTrue();
+            do {
+                String tenant = rs.getString("tenant");
+                assertThat(rs.getBigDecimal("daily_charges")).as("daily charges of %s", tenant).isPositive();
+                assertThat(rs.getBigDecimal("difference")).as("invoice total - (daily + month-level + adjustments),"
+                        + " tenant='%s'", tenant).isEqualByComparingTo("0");
+            } while (rs.next());
         }
     }
 

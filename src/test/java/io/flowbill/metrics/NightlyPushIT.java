@@ -32,16 +32,16 @@ class NightlyPushIT {
 
     static final Set<String> BOUNDED_LABELS = Set.of("job_name", "step_name", "status", "command", "outcome",
             "endpoint", "reason", "le", "direction", "charge_type", "network_charge_type", "item", "currency", "kind",
-            "spec", "tenant");
+            "spec", "tenant", "day");
 
     final NightlyRun run = NightlyRun.shared();
 
     @Test
-    void pushesOnceToTheJobGroupAndWritesTheSameTextToTheTextfile() throws Exception {
+    void pushesOnceToTheNightlyCommandsGroupAndWritesTheSameTextToTheTextfile() throws Exception {
         assertThat(run.exit).as("exit code of nightly %s", run.day).isZero();
         assertThat(run.pushgateway.pushes()).as("pushes of the first run").singleElement().satisfies(push -> {
             assertThat(push.method()).isEqualTo("PUT");
-            assertThat(push.path()).isEqualTo("/metrics/job/flowbill");
+            assertThat(push.path()).isEqualTo("/metrics/job/flowbill/command/nightly");
             assertThat(push.contentType()).isEqualTo("text/plain; version=0.0.4; charset=utf-8");
             assertThat(Files.readAllBytes(run.textfile)).as("textfile %s", run.textfile).isEqualTo(push.body());
         });
@@ -105,7 +105,8 @@ class NightlyPushIT {
             assertThat(asDoubles(samples.sumBy("flowbill_invoice_month_to_date", "tenant")))
                     .as("flowbill_invoice_month_to_date by tenant, month of '%s'", run.day)
                     .isEqualTo(asDoubles(monthToDate));
-            assertThat(samples.value("flowbill_billed_day_timestamp_seconds", Map.of()))
+            assertThat(samples.value("flowbill_billed_day_timestamp_seconds", Map.of("tenant", "default",
+                    "day", run.day.toString())))
                     .as("the day the figures describe").isEqualByComparingTo(BigDecimal.valueOf(from.getTime() / 1000));
         }
     }
@@ -120,8 +121,12 @@ class NightlyPushIT {
         for (String job : List.of("meteringJob", "ratingJob")) {
             assertThat(samples.value("flowbill_job_duration_seconds_count", Map.of("job_name", job, "status", "COMPLETED")))
                     .as("completed runs of %s", job).isEqualByComparingTo(runs.get(job));
-            assertThat(samples.value("flowbill_job_last_success_timestamp_seconds", Map.of("job_name", job)).doubleValue())
+            assertThat(samples.value("flowbill_last_success_timestamp_seconds", Map.of("job_name", job)).doubleValue())
                     .as("last success of %s", job).isBetween(runStarted, Instant.now().toEpochMilli() / 1000.0);
+            assertThat(samples.value("flowbill_last_run_timestamp_seconds", Map.of("job_name", job)).doubleValue())
+                    .as("last run of %s", job).isBetween(runStarted, Instant.now().toEpochMilli() / 1000.0);
+            assertThat(samples.value("flowbill_last_failure_timestamp_seconds", Map.of("job_name", job)))
+                    .as("last failure of %s (none: 0)", job).isZero();
         }
         assertThat(samples.value("flowbill_step_items_written_total", Map.of("job_name", "meteringJob",
                 "step_name", "flowStep"))).as("usage hours written by flowStep").isPositive();

@@ -14,14 +14,14 @@ class PushgatewayClientTest {
     static final byte[] TEXT = "# TYPE flowbill_x gauge\nflowbill_x 1.0\n".getBytes(StandardCharsets.UTF_8);
 
     @Test
-    void putsTheTextToTheJobGroupWithoutAnInstance() throws Exception {
+    void putsTheTextToTheCommandsOwnGroupWithoutAnInstance() throws Exception {
         try (PushgatewayStandIn pushgateway = PushgatewayStandIn.answering(200)) {
             boolean pushed = client(URI.create(pushgateway.url() + "/"), "flowbill").push(TEXT);
 
             assertThat(pushed).isTrue();
             assertThat(pushgateway.pushes()).singleElement().satisfies(push -> {
                 assertThat(push.method()).isEqualTo("PUT");
-                assertThat(push.path()).isEqualTo("/metrics/job/flowbill");
+                assertThat(push.path()).isEqualTo("/metrics/job/flowbill/command/nightly");
                 assertThat(push.contentType()).isEqualTo(PrometheusText.CONTENT_TYPE);
                 assertThat(push.body()).isEqualTo(TEXT);
             });
@@ -30,8 +30,18 @@ class PushgatewayClientTest {
 
     @Test
     void aGroupUnderAPathPrefixKeepsThePrefix() {
-        assertThat(PushgatewayClient.groupUri(URI.create("https://gw.example/prefix//"), "flowbill-meter"))
-                .isEqualTo(URI.create("https://gw.example/prefix/metrics/job/flowbill-meter"));
+        assertThat(PushgatewayClient.groupUri(URI.create("https://gw.example/prefix//"), "flowbill", "meter"))
+                .isEqualTo(URI.create("https://gw.example/prefix/metrics/job/flowbill/command/meter"));
+    }
+
+    @Test
+    void eachCommandPushesToItsOwnGroupSoAFailedMeterLeavesTheNightlysGroup() {
+        URI base = URI.create("http://gw:9091");
+
+        assertThat(PushgatewayClient.groupUri(base, "flowbill", "meter"))
+                .isNotEqualTo(PushgatewayClient.groupUri(base, "flowbill", "nightly"));
+        assertThat(PushgatewayClient.groupUri(base, "flowbill", "price book").getRawPath())
+                .isEqualTo("/metrics/job/flowbill/command/price%20book");
     }
 
     @Test
@@ -53,6 +63,6 @@ class PushgatewayClientTest {
     }
 
     private static PushgatewayClient client(URI url, String job) {
-        return new PushgatewayClient(new MetricsProperties.Pushgateway(url, job, Duration.ofSeconds(5)));
+        return new PushgatewayClient(new MetricsProperties.Pushgateway(url, job, Duration.ofSeconds(5)), "nightly");
     }
 }

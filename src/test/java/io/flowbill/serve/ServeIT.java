@@ -286,6 +286,9 @@ class ServeIT {
         assertThat(written).as("hours written before the stop").isPositive()
                 .isLessThan(3L * usageRows("2026-11-20T17:00:00Z"));
         assertThat(output.getOut()).contains("at its next chunk boundary", "container-hours");
+        assertThat(output.getOut().lines().filter(line -> line.contains("flowbill serve shut down after")))
+                .as("the one line saying serve shut down").singleElement().asString()
+                .contains("1 running job(s) asked to stop at their next chunk boundary");
 
         // when: the next start (a new scheduler in place of the stopped one)
         ServeScheduler restarted = new ServeScheduler(clock, dataSource, state, stoppedRuns, metering,

@@ -1,0 +1,262 @@
+package io.flowbill.metrics;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.Date;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import io.flowbill.FlowbillApplication;
+import io.flowbill.cli.FlowbillCli;
+import io.flowbill.sandbox.Endpoint;
+import io.flowbill.sandbox.Fault;
+import io.flowbill.sandbox.SandboxConfig;
+import io.flowbill.sandbox.SandboxServer;
+import io.flowbill.system.TestDatabase;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The dashboards and alert rules against a real Prometheus: it scrapes {@code serve} (through a restart) and a real
+ * Pushgateway that received one successful {@code nightly} and one failing {@code meter}. Every PromQL expression
+ * of the dashboards returns data (or is listed in {@link #EXPECTED_EMPTY} with the reason), the failure panel and
+ * the {@code FlowbillJobFailed} alert see the failed run, and month to date equals the invoice total exactly
+ * although serve and the push both report it.
+ */
+class LivePrometheusIT {
+
+    static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+    static final Path RULES = Path.of("dashboards/alerts/flowbill-rules.yaml");
+    static final Duration WAIT = Duration.ofSeconds(60);
+    /** The lag before 02:40 in the billing zone, when the hours due are few (maybe none) anyway. */
+    static final String EARLY_LAG = "10m";
+
+    /** Dashboard queries (by their text) that may return nothing in this scenario, and why. */
+    static final Map<String, String> EXPECTED_EMPTY = Map.of();
+
+    static TestDatabase.Database database;
+    static SandboxServer sandbox;
+    static LocalPrometheus prometheus;
+    static Path workDir;
+    static LocalDate day;
+    static int nightlyExit;
+    static int meterExit;
+    static ConfigurableApplicationContext serve;
+    static JsonNode afterRestart;
+
+    @BeforeAll
+    static void scenario() throws Exception {
+        Assumptions.assumeTrue(LocalPrometheus.installed(), "skipped: " + LocalPrometheus.PROMETHEUS + " or "
+                + LocalPrometheus.PUSHGATEWAY + " is missing (Debian: apt-get install prometheus prometheus-pushgateway)");
+        database = TestDatabase.fresh();
+        sandbox = SandboxServer.start(SandboxConfig.defaults().withContainers(12).withSeed(7));
+        sandbox.faults().failNext(Endpoint.FLOW, 2, Fault.SERVER_ERROR);
+        workDir = Files.createTempDirectory("flowbill-live-prometheus");
+        Files.writeString(workDir.resolve("token"), sandbox.token());
+        prometheus = LocalPrometheus.start(List.of(RULES));
+        day = LocalDate.ofInstant(Instant.now().minus(Duration.ofMinutes(10)), ZONE).minusDays(1);
+
+        // a successful one-shot run, pushed to its command's group; serve would bill that day again, so it is
+        // recorded as billed, as serve records the days it bills
+        nightlyExit = FlowbillCli.run(args(sandbox.baseUrl().toString(), "nightly", "--date", day.toString()));
+        try (Connection db = database.connect(); PreparedStatement billed = db.prepareStatement(
+                "insert into billed_day (charge_date, billed_at) values (?, now())")) {
+            billed.setDate(1, Date.valueOf(day));
+            billed.executeUpdate();
+        }
+        // serve meters today's first hours (a lag that leaves the hours after 02:30 undue), then restarts with
+        // nothing due
+        String lag = lagLeavingTheFirstHoursDue();
+        Instant started = Instant.now();
+        serve = startServe(lag);
+        awaitServeScrape(started, lag.equals(EARLY_LAG) ? Instant.EPOCH : started);
+        serve.close();
+        Instant restarted = Instant.now();
+        serve = startServe(lag);
+        awaitServeScrape(restarted, Instant.EPOCH);
+        afterRestart = prometheus.query("count by (__name__) ({job=\"" + LocalPrometheus.SERVE_JOB
+                + "\", __name__=~\"flowbill_.*\"})");
+        // a failing one-shot run: meteringJob cannot reach the API
+        String from = day.minusDays(1).atStartOfDay(ZONE).toInstant().toString();
+        String to = day.minusDays(1).atStartOfDay(ZONE).plusHours(1).toInstant().toString();
+        meterExit = FlowbillCli.run(args("http://127.0.0.1:" + LocalPrometheus.freePort(), "meter", "--from", from,
+                "--to", to, "--flowbill.api.max-retries=0"));
+        prometheus.await("push_time_seconds{command=\"meter\"}", result -> !result.isEmpty(), WAIT);
+    }
+
+    @AfterAll
+    static void stop() {
+        if (serve != null) {
+            serve.close();
+        }
+        if (prometheus != null) {
+            prometheus.close();
+        }
+    }
+
+    @Test
+    void everyPromQlExpressionOfTheDashboardsReturnsData() throws Exception {
+        List<String> empty = new ArrayList<>();
+        for (DashboardFiles.Query query : DashboardFiles.queries()) {
+            if (!query.promql() || EXPECTED_EMPTY.containsKey(query.text())) {
+                continue;
+            }
+            String promql = asGrafanaSendsIt(query.text());
+            JsonNode result = prometheus.await(promql, r -> !r.isEmpty(), Duration.ofSeconds(5));
+            if (result.isEmpty()) {
+                empty.add(query + ": " + promql);
+            }
+        }
+        assertThat(empty).as("dashboard expressions without data (not in EXPECTED_EMPTY)").isEmpty();
+    }
+
+    @Test
+    void aRestartedServeWithNothingDueReportsTheRepositoryGaugesAndEveryJobSeriesAtItsFirstScrape() {
+        List<String> names = new ArrayList<>();
+        afterRestart.forEach(series -> names.add(series.path("metric").path("__name__").asString()));
+
+        assertThat(names).as("flowbill families of the restarted serve (it ran no job)").contains(
+                "flowbill_last_run_timestamp_seconds", "flowbill_last_success_timestamp_seconds",
+                "flowbill_last_failure_timestamp_seconds", "flowbill_billed_day_timestamp_seconds",
+                "flowbill_day_billed_amount", "flowbill_invoice_month_to_date", "flowbill_exceptions_unresolved",
+                "flowbill_job_duration_seconds_count", "flowbill_step_items_read_total");
+    }
+
+    @Test
+    void theFailurePanelAndTheFailureAlertSeeTheFailedOneShotRun() throws Exception {
+        assertThat(nightlyExit).as("exit code of nightly %s", day).isZero();
+        assertThat(meterExit).as("exit code of the meter that cannot reach the API").isEqualTo(1);
+        DashboardFiles.Query failures = panelQuery("Jobs whose last run failed", "A");
+
+        JsonNode panel = prometheus.await(asGrafanaSendsIt(failures.text()),
+                result -> value(result, "job_name", "meteringJob") == 1, WAIT);
+        JsonNode alert = prometheus.await("ALERTS{alertname=\"FlowbillJobFailed\"}",
+                result -> has(result, "job_name", "meteringJob"), WAIT);
+
+        assertThat(value(panel, "job_name", "meteringJob")).as("failure panel, meteringJob: %s", panel).isEqualTo(1);
+        assertThat(value(panel, "job_name", "ratingJob")).as("failure panel, ratingJob: %s", panel).isZero();
+        assertThat(has(alert, "job_name", "meteringJob")).as("FlowbillJobFailed for meteringJob: %s", alert).isTrue();
+    }
+
+    @Test
+    void monthToDateEqualsTheInvoiceTotalOnceAlthoughServeAndThePushBothReportIt() throws Exception {
+        BigDecimal invoiceTotal;
+        try (Connection db = database.connect(); PreparedStatement statement = db.prepareStatement(
+                "select total from invoice where tenant_id = 'default' and billing_month = ?")) {
+            statement.setDate(1, Date.valueOf(day.withDayOfMonth(1)));
+            try (ResultSet rs = statement.executeQuery()) {
+                assertThat(rs.next()).as("invoice of %s", day.withDayOfMonth(1)).isTrue();
+                invoiceTotal = rs.getBigDecimal(1);
+            }
+        }
+        JsonNode sources = prometheus.query("flowbill_invoice_month_to_date{tenant=\"default\"}");
+        JsonNode panel = prometheus.query(asGrafanaSendsIt(panelQuery("Month to date (live)", "A").text()));
+
+        assertThat(sources.size()).as("month-to-date series (serve and the pushes): %s", sources)
+                .isGreaterThanOrEqualTo(2);
+        assertThat(panel.size()).as("month-to-date panel series: %s", panel).isEqualTo(1);
+        assertThat(new BigDecimal(panel.get(0).path("value").get(1).asString()))
+                .as("month to date on the dashboard vs the invoice total").isEqualByComparingTo(invoiceTotal);
+    }
+
+    /** The expression with the dashboard's variables as Grafana fills them with "All" and a short rate interval. */
+    static String asGrafanaSendsIt(String expr) {
+        return expr.replace("$__rate_interval", "15s").replace("$tenant", ".*").replace("$instance", ".*")
+                .replace("$job_name", ".*");
+    }
+
+    private static DashboardFiles.Query panelQuery(String title, String refId) {
+        return DashboardFiles.queries().stream()
+                .filter(query -> query.panel().equals(title) && query.target().get("refId").asString().equals(refId))
+                .findFirst().orElseThrow(() -> new AssertionError("no panel '" + title + "' query " + refId));
+    }
+
+    private static double value(JsonNode result, String label, String value) {
+        for (JsonNode series : result) {
+            if (value.equals(series.path("metric").path(label).asString(""))) {
+                return Double.parseDouble(series.path("value").get(1).asString());
+            }
+        }
+        return Double.NaN;
+    }
+
+    private static boolean has(JsonNode result, String label, String value) {
+        for (JsonNode series : result) {
+            if (value.equals(series.path("metric").path(label).asString(""))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * A metering lag that makes today's hours up to 02:00 in the billing zone due and no later one for half an hour
+     * (10 min before 03:00, when fewer hours are over).
+     */
+    private static String lagLeavingTheFirstHoursDue() {
+        Instant now = Instant.now();
+        Instant dueUntil = LocalDate.ofInstant(now, ZONE).atStartOfDay(ZONE).plusMinutes(150).toInstant();
+        return now.isAfter(dueUntil.plus(Duration.ofMinutes(10))) ? Duration.between(dueUntil, now).toMinutes() + "m"
+                : EARLY_LAG;
+    }
+
+    private static ConfigurableApplicationContext startServe(String lag) {
+        List<String> properties = new ArrayList<>(List.of(common(sandbox.baseUrl().toString())));
+        properties.addAll(List.of("--spring.main.web-application-type=servlet",
+                "--server.port=" + prometheus.servePort, "--flowbill.serve.tick-interval=1s",
+                "--flowbill.metering.lag=" + lag));
+        return new SpringApplicationBuilder(FlowbillApplication.class).web(WebApplicationType.SERVLET)
+                .run(properties.toArray(String[]::new));
+    }
+
+    /**
+     * Waits until Prometheus holds a scrape of serve made after {@code after} with the job repository's gauges, in
+     * which metering last succeeded after {@code meteredAfter} and no metering runs.
+     */
+    private static void awaitServeScrape(Instant after, Instant meteredAfter) throws IOException, InterruptedException {
+        String metering = "{job=\"" + LocalPrometheus.SERVE_JOB + "\", job_name=\"meteringJob\"}";
+        String query = "timestamp(flowbill_last_success_timestamp_seconds" + metering + ") > " + after.getEpochSecond()
+                + " and flowbill_last_success_timestamp_seconds" + metering + " > " + meteredAfter.getEpochSecond()
+                + " and flowbill_last_success_timestamp_seconds" + metering
+                + " >= flowbill_last_run_timestamp_seconds" + metering;
+        JsonNode result = prometheus.await(query, r -> !r.isEmpty(), WAIT);
+        assertThat(result).as("a scrape of serve after %s with flowbill_last_success_timestamp_seconds; "
+                + "prometheus log:%n%s", after, prometheus.log("prometheus")).isNotEmpty();
+    }
+
+    /** A one-shot command line against the API at {@code apiUrl}, pushing to the Pushgateway. */
+    private static String[] args(String apiUrl, String... command) {
+        List<String> args = new ArrayList<>(List.of(command));
+        args.addAll(List.of(common(apiUrl)));
+        args.add("--flowbill.metrics.pushgateway.url=" + prometheus.pushgateway);
+        return args.toArray(String[]::new);
+    }
+
+    private static String[] common(String apiUrl) {
+        return new String[] { "--spring.datasource.url=" + database.url(),
+            "--spring.datasource.username=" + database.user(),
+            "--spring.datasource.password=" + database.password(),
+            "--flowbill.api.base-url=" + apiUrl,
+            "--flowbill.api.token-file=" + workDir.resolve("token"),
+            "--flowbill.export.dir=" + workDir.resolve("exports") };
+    }
+}
