@@ -18,7 +18,7 @@ import picocli.CommandLine.Spec;
  * versions; nothing else starts.
  */
 @Command(name = "price-book", mixinStandardHelpOptions = true,
-        description = "Validate a price book file and list its versions; nothing else starts.",
+        description = "Validate a price book file (and a price plan for it) and list their versions; nothing else starts.",
         subcommands = PriceBookCommand.Check.class)
 final class PriceBookCommand implements Runnable {
 

@@ -1,6 +1,7 @@
 package io.flowbill.invoicing;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -15,6 +16,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -103,6 +105,17 @@ class PricePlanIT {
         billing.nightly(yesterday);
         assertThat(TableSnapshot.of(jdbc)).as("billing tables after the second nightly of %s", yesterday)
                 .isEqualTo(rows);
+
+        // the unique key holds a plan line once, and only a discount may have a negative unit price
+        assertThatThrownBy(() -> jdbc.update("insert into month_charge_line (tenant_id, billing_month, container_id,"
+                + " item, charge_type, spec_id, price_version, quantity, unit, unit_price, amount, currency, changed_at)"
+                + " select tenant_id, billing_month, container_id, item, charge_type, spec_id, price_version, quantity,"
+                + " unit, unit_price, amount, currency, changed_at from month_charge_line where item = 'discount'"
+                + " and unit = 'compute'")).isInstanceOf(DataIntegrityViolationException.class)
+                .hasMessageContaining("month_charge_line_once");
+        assertThatThrownBy(() -> jdbc.update("update month_charge_line set unit_price = -unit_price, amount = -amount"
+                + " where item = 'commitment_shortfall'")).isInstanceOf(DataIntegrityViolationException.class)
+                .hasMessageContaining("month_charge_line_unit_price_sign");
     }
 
     private BigDecimal sum(String sql) {
