@@ -8,13 +8,17 @@ import io.flowbill.pricing.PriceBookCheck;
 import io.flowbill.system.Streams;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code price-book check FILE}: validates a price book file and lists its versions; nothing else starts. */
+/**
+ * {@code price-book check FILE [--plan PLAN]}: validates a price book file (and a price plan for it) and lists their
+ * versions; nothing else starts.
+ */
 @Command(name = "price-book", mixinStandardHelpOptions = true,
-        description = "Validate a price book file and list its versions; nothing else starts.",
+        description = "Validate a price book file (and a price plan for it) and list their versions; nothing else starts.",
         subcommands = PriceBookCommand.Check.class)
 final class PriceBookCommand implements Runnable {
 
@@ -28,7 +32,7 @@ final class PriceBookCommand implements Runnable {
     }
 
     @Command(name = "check", mixinStandardHelpOptions = true,
-            description = "Validate the price book FILE and list its versions.")
+            description = "Validate the price book FILE (and the price plan PLAN for it) and list their versions.")
     static final class Check implements Callable<Integer> {
 
         @Spec
@@ -37,11 +41,14 @@ final class PriceBookCommand implements Runnable {
         @Parameters(paramLabel = "FILE", description = "the price book (YAML)")
         Path file;
 
+        @Option(names = "--plan", paramLabel = "PLAN", description = "a price plan (YAML) to check against FILE")
+        Path plan;
+
         @Override
         public Integer call() {
             PrintStream out = Streams.printStream(spec.commandLine().getOut());
             PrintStream err = Streams.printStream(spec.commandLine().getErr());
-            int exit = PriceBookCheck.run(file, out, err);
+            int exit = PriceBookCheck.run(file, plan, out, err);
             out.flush();
             err.flush();
             return exit;

@@ -5,6 +5,8 @@ import java.sql.Date;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 import javax.sql.DataSource;
 
@@ -13,15 +15,20 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import io.flowbill.pricing.ChargeItem;
 import io.flowbill.pricing.ChargeLine;
 import io.flowbill.pricing.PackageOverage;
+import io.flowbill.pricing.PlanLine;
+import io.flowbill.pricing.PlanRating;
 import io.flowbill.pricing.PriceBook;
 
 /**
- * The month-level lines of a calendar month (package overage, {@link PackageOverage}), for every tenant: the
- * package days that rating recorded for the month's days are summed per container, spec and price version
- * ({@link PackageMonthQuery}) and rated, and the month's stored lines are replaced in one transaction when the result
- * differs, so a month whose usage did not change keeps its rows untouched.
+ * The month-level lines of a calendar month, for every tenant: package overage ({@link PackageOverage}), the
+ * package days that rating recorded for the month's days summed per container, spec and price version
+ * ({@link PackageMonthQuery}) and rated; then the price plan's lines ({@link PlanRating}: discounts and the
+ * commitment shortfall, container 0), from the month's daily amounts and the overage. The month's stored lines are
+ * replaced in one transaction when the result differs, so a month whose usage did not change keeps its rows
+ * untouched.
  */
 @Component
 class MonthRating {
@@ -30,19 +37,51 @@ class MonthRating {
     private final TransactionTemplate transaction;
     private final PriceBook book;
     private final PackageMonthQuery packageMonths;
+    private final PlanRating planRating;
 
     MonthRating(DataSource dataSource, PlatformTransactionManager transactionManager, PriceBook book,
-            InvoicingProperties settings) {
+            PlanRating planRating, InvoicingProperties settings) {
         this.jdbc = new JdbcTemplate(dataSource);
         this.jdbc.setFetchSize(settings.chunkSize());
         this.transaction = new TransactionTemplate(transactionManager);
         this.book = book;
         this.packageMonths = new PackageMonthQuery(jdbc, book);
+        this.planRating = planRating;
     }
 
     /** Rates the month's month-level lines again; returns whether they changed. */
     boolean rate(YearMonth month) {
-        return Boolean.TRUE.equals(transaction.execute(status -> replace(month, overage(month))));
+        return Boolean.TRUE.equals(transaction.execute(status -> {
+            List<ChargeLine> overage = overage(month);
+            List<MonthLine> lines = new ArrayList<>(overage.stream().map(MonthLine::of).toList());
+            lines.addAll(planLines(month, overage).stream().map(MonthLine::of).toList());
+            return replace(month, lines);
+        }));
+    }
+
+    /** The plan's lines of each tenant from the month's daily amounts per price version and item, plus the overage. */
+    private List<PlanLine> planLines(YearMonth month, List<ChargeLine> overage) {
+        if (!planRating.active()) {
+            return List.of();
+        }
+        Map<String, List<PlanRating.Charged>> charged = new TreeMap<>();
+        for (String tenant : jdbc.queryForList("select tenant_id from flowbill_tenant", String.class)) {
+            charged.put(tenant, new ArrayList<>());
+        }
+        jdbc.query("""
+                select tenant_id, price_version, item, sum(amount) from charge_line
+                 where charge_date >= ? and charge_date < ? group by tenant_id, price_version, item
+                """, rs -> {
+            charged.computeIfAbsent(rs.getString(1), t -> new ArrayList<>()).add(new PlanRating.Charged(
+                    rs.getString(2), ChargeItem.ofCode(rs.getString(3)), rs.getBigDecimal(4)));
+        }, Date.valueOf(month.atDay(1)), Date.valueOf(month.plusMonths(1).atDay(1)));
+        for (ChargeLine line : overage) {
+            charged.computeIfAbsent(line.tenant(), t -> new ArrayList<>())
+                    .add(new PlanRating.Charged(line.priceVersion(), line.item(), line.amount()));
+        }
+        List<PlanLine> lines = new ArrayList<>();
+        charged.forEach((tenant, amounts) -> lines.addAll(planRating.rate(tenant, month, amounts)));
+        return lines;
     }
 
     private List<ChargeLine> overage(YearMonth month) {
@@ -61,16 +100,16 @@ class MonthRating {
         return lines;
     }
 
-    private boolean replace(YearMonth month, List<ChargeLine> lines) {
+    private boolean replace(YearMonth month, List<MonthLine> lines) {
         Date first = Date.valueOf(month.atDay(1));
         List<String> stored = jdbc.query("""
-                select tenant_id, container_id, item, spec_id, price_version, quantity, unit_price, amount, currency
+                select tenant_id, container_id, item, charge_type, spec_id, price_version, quantity, unit, unit_price,
+                       amount, currency
                   from month_charge_line where billing_month = ?
-                """, (rs, row) -> fingerprint(rs.getString(1), rs.getLong(2), rs.getString(3), rs.getInt(4),
-                rs.getString(5), rs.getBigDecimal(6), rs.getBigDecimal(7), rs.getBigDecimal(8), rs.getString(9)), first);
-        List<String> computed = lines.stream().map(l -> fingerprint(l.tenant(), l.containerId(), l.item().code(),
-                l.specId(), l.priceVersion(), l.quantity(), l.unitPrice(), l.amount(), l.currency().getCurrencyCode()))
-                .toList();
+                """, (rs, row) -> new MonthLine(rs.getString(1), rs.getLong(2), rs.getString(3), rs.getInt(4),
+                rs.getInt(5), rs.getString(6), rs.getBigDecimal(7), rs.getString(8), rs.getBigDecimal(9),
+                rs.getBigDecimal(10), rs.getString(11)).fingerprint(), first);
+        List<String> computed = lines.stream().map(MonthLine::fingerprint).toList();
         if (stored.size() == computed.size() && stored.stream().sorted().toList()
                 .equals(computed.stream().sorted().toList())) {
             return false;
@@ -84,23 +123,42 @@ class MonthRating {
             ps.setString(1, line.tenant());
             ps.setDate(2, first);
             ps.setLong(3, line.containerId());
-            ps.setString(4, line.item().code());
-            ps.setInt(5, line.chargeType().code());
+            ps.setString(4, line.item());
+            ps.setInt(5, line.chargeType());
             ps.setInt(6, line.specId());
             ps.setString(7, line.priceVersion());
             ps.setBigDecimal(8, line.quantity());
             ps.setString(9, line.unit());
             ps.setBigDecimal(10, line.unitPrice());
             ps.setBigDecimal(11, line.amount());
-            ps.setString(12, line.currency().getCurrencyCode());
+            ps.setString(12, line.currency());
         });
         return true;
     }
 
-    private static String fingerprint(String tenant, long containerId, String item, int specId, String version,
-            BigDecimal quantity, BigDecimal unitPrice, BigDecimal amount, String currency) {
-        return String.join("|", tenant, Long.toString(containerId), item, Integer.toString(specId), version,
-                plain(quantity), plain(unitPrice), plain(amount), currency);
+    /**
+     * A row of {@code month_charge_line}: a container's package overage, or a plan line of the tenant (container,
+     * charge type and spec 0, the plan version as price version).
+     */
+    private record MonthLine(String tenant, long containerId, String item, int chargeType, int specId,
+            String priceVersion, BigDecimal quantity, String unit, BigDecimal unitPrice, BigDecimal amount,
+            String currency) {
+
+        static MonthLine of(ChargeLine l) {
+            return new MonthLine(l.tenant(), l.containerId(), l.item().code(), l.chargeType().code(), l.specId(),
+                    l.priceVersion(), l.quantity(), l.unit(), l.unitPrice(), l.amount(), l.currency().getCurrencyCode());
+        }
+
+        static MonthLine of(PlanLine l) {
+            return new MonthLine(l.tenant(), 0, l.item(), 0, 0, l.planVersion(), l.quantity(), l.unit(), l.unitPrice(),
+                    l.amount(), l.currency().getCurrencyCode());
+        }
+
+        String fingerprint() {
+            return String.join("|", tenant, Long.toString(containerId), item, Integer.toString(chargeType),
+                    Integer.toString(specId), priceVersion, plain(quantity), unit, plain(unitPrice), plain(amount),
+                    currency);
+        }
     }
 
     private static String plain(BigDecimal value) {

@@ -19,7 +19,15 @@ public class PriceBookException extends RuntimeException {
      * @param problem what is wrong, in words
      */
     public PriceBookException(String source, int line, String version, String key, String problem) {
-        super("price book " + source + ": line " + line
+        this("price book", source, line, version, key, problem);
+    }
+
+    /**
+     * A problem of a file read like a price book, such as a price plan; {@code what} starts the message, e.g.
+     * {@code price plan}.
+     */
+    public PriceBookException(String what, String source, int line, String version, String key, String problem) {
+        super(what + " " + source + ": line " + line
                 + (version == null ? "" : ", version '" + version + "'")
                 + (key == null ? "" : ", key '" + key + "'")
                 + ": " + problem);

@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.Currency;
 import java.util.List;
 import java.util.Set;
+import java.util.function.BiFunction;
 
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
@@ -44,6 +45,18 @@ public final class PriceBookLoader {
 
     /** Loads from {@code classpath:some/book.yaml}, {@code file:/some/book.yaml} or a plain file path. */
     public static PriceBook load(String location) {
+        return read(location, "price book", PriceBookLoader::parse);
+    }
+
+    public static PriceBook load(Path file) {
+        return read(file, "price book", PriceBookLoader::parse);
+    }
+
+    /**
+     * Reads a YAML file like a price book from {@code classpath:...}, {@code file:...} or a plain file path and
+     * hands its text to {@code parse}; {@code what} names the kind of file in errors ({@code price plan}).
+     */
+    static <T> T read(String location, String what, BiFunction<Reader, String, T> parse) {
         if (location.startsWith(CLASSPATH)) {
             String resource = location.substring(CLASSPATH.length()).replaceFirst("^/", "");
             InputStream in = PriceBookLoader.class.getClassLoader().getResourceAsStream(resource);
@@ -51,26 +64,26 @@ public final class PriceBookLoader {
                 throw new UncheckedIOException(new IOException("no such resource: " + location));
             }
             try (Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8)) {
-                return parse(reader, location);
+                return parse.apply(reader, location);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
         }
-        return load(Path.of(location.startsWith(FILE) ? location.substring(FILE.length()) : location));
+        return read(Path.of(location.startsWith(FILE) ? location.substring(FILE.length()) : location), what, parse);
     }
 
-    public static PriceBook load(Path file) {
+    static <T> T read(Path file, String what, BiFunction<Reader, String, T> parse) {
         byte[] bytes;
         try {
             bytes = Files.readAllBytes(file);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read price book " + file, e);
+            throw new UncheckedIOException("cannot read " + what + " " + file, e);
         }
-        return parse(new StringReader(utf8(bytes, file.toString())), file.toString());
+        return parse.apply(new StringReader(utf8(bytes, file.toString(), what)), file.toString());
     }
 
     /** The text of a book's bytes; a book that is not UTF-8 is refused with the offset and line of the first bad byte. */
-    private static String utf8(byte[] bytes, String source) {
+    private static String utf8(byte[] bytes, String source, String what) {
         CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
         ByteBuffer in = ByteBuffer.wrap(bytes);
@@ -82,8 +95,8 @@ public final class PriceBookLoader {
             for (int i = 0; i < offset; i++) {
                 line += bytes[i] == '\n' ? 1 : 0;
             }
-            throw new PriceBookException(source, line, null, null, String.format("not UTF-8: byte 0x%02X at offset %d"
-                    + " cannot start a UTF-8 character; save the file as UTF-8", bytes[offset] & 0xFF, offset));
+            throw new PriceBookException(what, source, line, null, null, String.format("not UTF-8: byte 0x%02X at"
+                    + " offset %d cannot start a UTF-8 character; save the file as UTF-8", bytes[offset] & 0xFF, offset));
         }
         decoder.flush(out);
         return out.flip().toString();
@@ -95,7 +108,7 @@ public final class PriceBookLoader {
     }
 
     static PriceBook parse(Reader reader, String source) {
-        YamlMap book = new YamlMap(source, null, "", compose(reader, source));
+        YamlMap book = new YamlMap(source, null, "", compose(reader, source, "price book"));
         book.rejectUnknownKeys(KEYS);
         Currency currency = currency(book);
         BillingZone zone = zone(book);
@@ -122,16 +135,17 @@ public final class PriceBookLoader {
         });
     }
 
-    private static Node compose(Reader reader, String source) {
+    /** The YAML document of a file read like a price book; {@code what} names the kind of file in errors. */
+    static Node compose(Reader reader, String source, String what) {
         Node root;
         try {
             root = new Yaml(new LoaderOptions()).compose(reader);
         } catch (MarkedYAMLException e) {
             int line = e.getProblemMark() == null ? 1 : e.getProblemMark().getLine() + 1;
-            throw new PriceBookException(source, line, null, null, "not valid YAML: " + e.getProblem());
+            throw new PriceBookException(what, source, line, null, null, "not valid YAML: " + e.getProblem());
         }
         if (root == null) {
-            throw new PriceBookException(source, 1, null, null, "the price book is empty");
+            throw new PriceBookException(what, source, 1, null, null, "the " + what + " is empty");
         }
         return root;
     }

@@ -65,7 +65,7 @@ final class VersionReader {
         }
         try {
             return new PriceVersion(name, from, rounding, mbPerGb, specs(),
-                    valueOf("bandwidth-per-mbps-hour", key -> tiers(), PriceVersion::bandwidthTiers),
+                    valueOf("bandwidth-per-mbps-hour", key -> tiers(map), PriceVersion::bandwidthTiers),
                     valueOf("traffic-out-per-gb", map::price, PriceVersion::trafficOutPerGb),
                     valueOf("traffic-in-per-gb", map::price, PriceVersion::trafficInPerGb),
                     valueOf("package-overage-per-gb", map::price, PriceVersion::packageOveragePerGb));
@@ -111,7 +111,8 @@ final class VersionReader {
                         : inherited.packageTrafficGb());
     }
 
-    private List<BandwidthTier> tiers() {
+    /** The graduated tiers under {@code bandwidth-per-mbps-hour} of a version (or of a plan's negotiated prices). */
+    static List<BandwidthTier> tiers(YamlMap map) {
         List<Node> nodes = map.sequence("bandwidth-per-mbps-hour");
         List<BandwidthTier> tiers = new ArrayList<>();
         int previousLimit = 0;

@@ -28,6 +28,7 @@ final class YamlMap {
 
     private static final Pattern PLAIN_DECIMAL = Pattern.compile("-?[0-9]+(\\.[0-9]+)?");
 
+    private final String what;
     private final String source;
     private final String version;
     private final String path;
@@ -35,6 +36,12 @@ final class YamlMap {
     private final Map<String, NodeTuple> entries = new LinkedHashMap<>();
 
     YamlMap(String source, String version, String path, Node node) {
+        this("price book", source, version, path, node);
+    }
+
+    /** A mapping of a file read like a price book; {@code what} names the kind of file in errors. */
+    YamlMap(String what, String source, String version, String path, Node node) {
+        this.what = what;
         this.source = source;
         this.version = version;
         this.path = path;
@@ -65,17 +72,17 @@ final class YamlMap {
 
     /** The same mapping, its errors naming the given version. */
     YamlMap inVersion(String name) {
-        return new YamlMap(source, name, path, node);
+        return new YamlMap(what, source, name, path, node);
     }
 
     /** A nested mapping under a key of this one. */
     YamlMap map(String key) {
-        return new YamlMap(source, version, keyPath(key), value(key));
+        return new YamlMap(what, source, version, keyPath(key), value(key));
     }
 
     /** A nested mapping found at a node below this one, under the given path. */
     YamlMap map(Node at, String childPath) {
-        return new YamlMap(source, version, keyPath(childPath), at);
+        return new YamlMap(what, source, version, keyPath(childPath), at);
     }
 
     void rejectUnknownKeys(Set<String> known) {
@@ -199,7 +206,7 @@ final class YamlMap {
     }
 
     PriceBookException error(Node at, String keyPath, String problem) {
-        return new PriceBookException(source, at.getStartMark().getLine() + 1, version, keyPath, problem);
+        return new PriceBookException(what, source, at.getStartMark().getLine() + 1, version, keyPath, problem);
     }
 
     private ScalarNode scalar(Node at, String keyPath) {

@@ -119,6 +119,14 @@ class FlowbillCliTest {
     }
 
     @Test
+    void priceBookCheckChecksAPlanAgainstTheBook() {
+        assertThat(run("price-book", "check", "src/main/resources/pricing/fengchao.yaml", "--plan",
+                "src/test/resources/pricing/demo-plan.yaml")).as("err=%s", err).isZero();
+        assertThat(out.toString()).contains("price plan src/test/resources/pricing/demo-plan.yaml: 1 version(s)",
+                "demo-2020  effective-from 2020-01-01T00:00+08:00  item-discount-percent [compute=10]");
+    }
+
+    @Test
     void priceBookWithoutCheckSaysWhatToWrite() {
         assertThat(run("price-book")).isEqualTo(FlowbillCli.EXIT_USAGE);
         assertThat(err.toString()).contains("price-book check FILE");
