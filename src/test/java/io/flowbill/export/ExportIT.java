@@ -182,7 +182,7 @@ class ExportIT {
         bill();
         Path excelDir = Files.createTempDirectory(exportDir, "excel");
         ExportService excel = new ExportService(dataSource, transactionManager, new ExportProperties(excelDir, true),
-                book);
+                book, new InvoiceProperties(null, null));
 
         excel.writeDay(DAY);
 
