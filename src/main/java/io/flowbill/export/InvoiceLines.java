@@ -79,7 +79,9 @@ final class InvoiceLines {
         Map<String, List<InvoiceDocument.Line>> daily = new TreeMap<>(InvoiceLines::itemOrder);
         Map<String, List<InvoiceDocument.Line>> monthLevel = new TreeMap<>(InvoiceLines::itemOrder);
         List<Map.Entry<Key, Sum>> sorted = new ArrayList<>(lines.entrySet());
-        sorted.sort(Comparator.comparing((Map.Entry<Key, Sum> entry) -> describe(entry.getKey()))
+        sorted.sort(Comparator.comparing((Map.Entry<Key, Sum> entry) -> String.valueOf(entry.getKey().chargeType()))
+                .thenComparing(entry -> entry.getKey().specId() == null ? -1 : entry.getKey().specId())
+                .thenComparing(entry -> entry.getKey().tier())
                 .thenComparing(entry -> String.valueOf(entry.getKey().priceVersion()))
                 .thenComparing(entry -> entry.getKey().unitPrice()));
         for (Map.Entry<Key, Sum> entry : sorted) {
