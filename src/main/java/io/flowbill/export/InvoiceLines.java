@@ -48,7 +48,9 @@ final class InvoiceLines {
         BigDecimal amount = BigDecimal.ZERO;
 
         void add(long containerId, BigDecimal lineQuantity, BigDecimal lineAmount) {
-            containers.add(containerId);
+            if (containerId != 0) {
+                containers.add(containerId);
+            }
             quantity = quantity.add(lineQuantity);
             amount = amount.add(lineAmount);
         }
@@ -101,6 +103,9 @@ final class InvoiceLines {
     }
 
     private String describe(Key key) {
+        if (key.item().equals(InvoiceExport.ROUNDING_ITEM)) {
+            return "the daily lines' roundings minus each line rated once";
+        }
         List<String> parts = new ArrayList<>();
         if (key.specId() != null) {
             parts.add(specName(key.priceVersion(), key.specId()) + " (spec " + key.specId() + ")");

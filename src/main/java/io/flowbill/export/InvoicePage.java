@@ -68,7 +68,7 @@ final class InvoicePage {
         List<Map<String, String>> lines = group.lines().stream().map(line -> Map.of(
                 "description", line.description(),
                 "priceVersion", line.priceVersion() == null ? "" : line.priceVersion(),
-                "containers", Long.toString(line.containers()),
+                "containers", line.containers() == 0 ? "" : Long.toString(line.containers()),
                 "quantity", CsvCells.quantity(line.quantity()),
                 "unit", line.unit(),
                 "unitPrice", CsvCells.decimal(line.unitPrice()),

@@ -22,14 +22,11 @@ import com.lowagie.text.Paragraph;
 import com.lowagie.text.Phrase;
 import com.lowagie.text.pdf.BaseFont;
 import com.lowagie.text.pdf.FontSelector;
-import com.lowagie.text.pdf.PdfContentByte;
 import com.lowagie.text.pdf.PdfDate;
 import com.lowagie.text.pdf.PdfEncryption;
-import com.lowagie.text.pdf.PdfGState;
 import com.lowagie.text.pdf.PdfName;
 import com.lowagie.text.pdf.PdfPCell;
 import com.lowagie.text.pdf.PdfPTable;
-import com.lowagie.text.pdf.PdfPageEventHelper;
 import com.lowagie.text.pdf.PdfString;
 import com.lowagie.text.pdf.PdfWriter;
 
@@ -80,7 +77,7 @@ final class InvoicePdf {
             PdfWriter writer = PdfWriter.getInstance(pdf, out);
             writer.setCloseStream(false);
             if (invoice.isDraft()) {
-                writer.setPageEvent(new DraftMark(latin));
+                writer.setPageEvent(new PdfDraftMark(latin, DRAFT_RED));
             }
             pdf.addTitle("Invoice " + invoice.number());
             pdf.addSubject(invoice.tenant() + " " + invoice.month() + " " + invoice.status());
@@ -188,7 +185,7 @@ final class InvoicePdf {
         title.setPaddingTop(6);
         for (InvoiceDocument.Line line : group.lines()) {
             cells(table, false, line.description(), line.priceVersion() == null ? "" : line.priceVersion(),
-                    Long.toString(line.containers()), CsvCells.quantity(line.quantity()), line.unit(),
+                    line.containers() == 0 ? "" : Long.toString(line.containers()), CsvCells.quantity(line.quantity()), line.unit(),
                     CsvCells.decimal(line.unitPrice()), InvoiceNumbers.money(line.amount()));
         }
         PdfPCell label = cell("Subtotal " + group.item(), true, false);
@@ -269,31 +266,5 @@ final class InvoicePdf {
         selector.addFont(new Font(latin, size, style, color));
         selector.addFont(new Font(chinese, size, style, color));
         return selector.process(text);
-    }
-
-    /** A large, light, slanted DRAFT across each page, under the text. */
-    private static final class DraftMark extends PdfPageEventHelper {
-
-        private final BaseFont font;
-
-        DraftMark(BaseFont font) {
-            this.font = font;
-        }
-
-        @Override
-        public void onEndPage(PdfWriter writer, Document document) {
-            PdfContentByte under = writer.getDirectContentUnder();
-            under.saveState();
-            PdfGState light = new PdfGState();
-            light.setFillOpacity(0.15f);
-            under.setGState(light);
-            under.setColorFill(DRAFT_RED);
-            under.beginText();
-            under.setFontAndSize(font, 110);
-            under.showTextAligned(Element.ALIGN_CENTER, "DRAFT", document.getPageSize().getWidth() / 2,
-                    document.getPageSize().getHeight() / 2, 35);
-            under.endText();
-            under.restoreState();
-        }
     }
 }
