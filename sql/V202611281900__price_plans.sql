@@ -13,4 +13,5 @@ alter table month_charge_line add constraint month_charge_line_unit_price_sign
 
 drop index invoice_line_once;
 create unique index invoice_line_once on invoice_line
-  (invoice_id, container_id, item, tier, unit_price, unit, coalesce(corrects_month, date '0001-01-01'));
+  (invoice_id, container_id, item, tier, unit_price, unit, coalesce(corrects_month, date '0001-01-01'),
+   coalesce(charge_type, -1), coalesce(spec_id, -1), coalesce(price_version, ''));

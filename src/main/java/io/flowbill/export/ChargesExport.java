@@ -56,7 +56,7 @@ final class ChargesExport {
                     Integer.toString(rs.getInt("spec_id")),
                     rs.getString("item"),
                     CsvCells.tier(rs.getInt("tier")),
-                    CsvCells.decimal(rs.getBigDecimal("quantity")),
+                    CsvCells.quantity(rs.getBigDecimal("quantity")),
                     rs.getString("unit"),
                     CsvCells.decimal(rs.getBigDecimal("unit_price")),
                     CsvCells.decimal(amount),

@@ -27,6 +27,18 @@ final class CsvCells {
         return value == null ? "" : value.toPlainString();
     }
 
+    /**
+     * A quantity without the trailing zeros of its stored scale: {@code 24}, not {@code 24.000000000};
+     * {@code 8.59375}; {@code 0.016666667} (the digits rounding kept stay). The value is the stored one, so
+     * amount = round(quantity x unit price, 2) holds for the printed figures. Null is empty.
+     */
+    static String quantity(BigDecimal value) {
+        if (value == null) {
+            return "";
+        }
+        return value.signum() == 0 ? "0" : value.stripTrailingZeros().toPlainString();
+    }
+
     /** A bandwidth tier, empty for the other items (stored as 0). */
     static String tier(int tier) {
         return tier == 0 ? "" : Integer.toString(tier);

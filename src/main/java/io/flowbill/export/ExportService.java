@@ -36,9 +36,11 @@ public class ExportService {
     private final PriceBook book;
     private final Provenance provenance;
     private final TrafficQuery traffic;
+    private final InvoiceProperties invoiceSettings;
+    private final InvoicePdf invoicePdf = new InvoicePdf();
 
     ExportService(DataSource dataSource, PlatformTransactionManager transactionManager, ExportProperties settings,
-            PriceBook book) {
+            PriceBook book, InvoiceProperties invoiceSettings) {
         this.jdbc = new JdbcTemplate(dataSource);
         this.jdbc.setFetchSize(1000);
         this.readOnly = new TransactionTemplate(transactionManager);
@@ -49,6 +51,7 @@ public class ExportService {
         this.provenance = new Provenance(jdbc);
         // 24 rows: fetched at once, which lets PostgreSQL sum the day's hours with parallel workers
         this.traffic = new TrafficQuery(new JdbcTemplate(dataSource), book);
+        this.invoiceSettings = invoiceSettings;
     }
 
     /** Writes the day's charges, exceptions and report for every tenant, and their manifests; returns the files. */
@@ -56,7 +59,10 @@ public class ExportService {
         return write(publication -> tenants().forEach(tenant -> day(publication, tenant, date)));
     }
 
-    /** Writes {@code invoice-<YYYY-MM>.csv} for each invoice, with its current status, and the manifests. */
+    /**
+     * Writes {@code invoice-<YYYY-MM>.csv}, {@code .html} and {@code .pdf} for each invoice, with its current status,
+     * and the manifests.
+     */
     public List<Path> writeInvoices(Collection<InvoiceState> invoices) {
         return write(publication -> invoices.forEach(invoice -> invoice(publication, invoice.tenant(),
                 invoice.month())));
@@ -146,13 +152,27 @@ public class ExportService {
     private void invoice(Publication publication, String tenant, YearMonth month) {
         Path folder = folders.of(tenant, month);
         Path staging = publication.stagingOf(folder, tenant, month);
+        String currency = book.currency().getCurrencyCode();
+        InvoiceHeader header = InvoiceQuery.header(jdbc, tenant, month);
         ChargeTally lines = new ChargeTally();
-        AtomicFile.Written file = InvoiceExport.write(jdbc, staging, tenant, month,
-                book.zone().startOf(month.plusMonths(1)), bom, lines);
+        InvoiceLines printed = new InvoiceLines(book);
+        AtomicFile.Written file = InvoiceExport.write(jdbc, staging, header, book.zone().startOf(month.plusMonths(1)),
+                bom, lines, printed);
+        InvoiceDocument document = printed.document(header, invoiceSettings);
         List<YearMonth> months = provenance.monthsOfInvoice(tenant, month);
+        List<String> versions = provenance.priceVersionsOf(tenant, months);
+        Long run = provenance.runOfMonths(months);
         publication.add(folder, ManifestEntry.of(file, "invoice", month.toString(), lines.rows(), lines.amount(),
-                book.currency().getCurrencyCode(), bom, provenance.priceVersionsOf(tenant, months),
-                provenance.runOfMonths(months)));
+                currency, bom, versions, run));
+        byte[] html = InvoicePage.render(document).getBytes(StandardCharsets.UTF_8);
+        AtomicFile.Written page = AtomicFile.write(staging.resolve(InvoicePage.fileName(month)),
+                out -> out.write(html));
+        publication.add(folder, ManifestEntry.of(page, "invoice", month.toString(), null, header.total(),
+                currency, false, versions, run));
+        AtomicFile.Written pdf = AtomicFile.write(staging.resolve(InvoicePdf.fileName(month)),
+                out -> invoicePdf.write(document, html, book.zone().id(), out));
+        publication.add(folder, ManifestEntry.of(pdf, "invoice", month.toString(), null, header.total(),
+                currency, false, versions, run));
     }
 
     private void invoiceIfAny(Publication publication, String tenant, YearMonth month) {

@@ -22,7 +22,7 @@ import java.util.stream.Stream;
  */
 public final class ManifestCheck {
 
-    private static final Pattern EXPORT_FILE = Pattern.compile("(charges|exceptions|invoice|report)-.*\\.(csv|html)");
+    private static final Pattern EXPORT_FILE = Pattern.compile("(charges|exceptions|invoice|report)-.*\\.(csv|html|pdf)");
 
     private ManifestCheck() {
     }

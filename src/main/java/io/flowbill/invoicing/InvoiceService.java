@@ -138,8 +138,10 @@ public class InvoiceService {
             return store.state(draft.tenant(), draft.month());
         }
         long id = ((Number) invoice.get("id")).longValue();
-        boolean changed = store.recompute(id, draft.tenant(), draft.month(), draft.corrected(), currency);
-        return store.state(draft.tenant(), draft.month()).withChanged(changed);
+        boolean linesChanged = store.recompute(id, draft.tenant(), draft.month(), draft.corrected(), currency);
+        boolean totalsChanged = store.updateTotals(id, book.taxVersionOf(draft.month()), book.currency(),
+                linesChanged);
+        return store.state(draft.tenant(), draft.month()).withChanged(linesChanged || totalsChanged);
     }
 
     /** The open invoice to refresh and the closed months whose adjustments it carries. */

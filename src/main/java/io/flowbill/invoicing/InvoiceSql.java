@@ -4,21 +4,22 @@ package io.flowbill.invoicing;
 final class InvoiceSql {
 
     /**
-     * The month's daily lines summed per container, item, tier and unit price (amounts added, not re-rounded; a
-     * price change within the month gives a second line), then the month-level lines.
+     * The month's daily lines summed per container, item, tier, charge type, spec, price version and unit price
+     * (amounts added, not re-rounded; a new price version within the month gives a second line), then the
+     * month-level lines.
      */
     static final String MONTH_LINES = """
             select :invoice, container_id, item, tier, unit_price, cast(null as date), sum(quantity), unit, sum(amount),
-                   currency
+                   currency, charge_type, spec_id, price_version
               from charge_line
              where tenant_id = :tenant and charge_date >= :first and charge_date < :next
-             group by container_id, item, tier, unit_price, unit, currency
+             group by container_id, item, tier, charge_type, spec_id, price_version, unit_price, unit, currency
             union all
             select :invoice, container_id, item, 0, unit_price, cast(null as date), sum(quantity), unit, sum(amount),
-                   currency
+                   currency, charge_type, spec_id, price_version
               from month_charge_line
              where tenant_id = :tenant and billing_month = :first
-             group by container_id, item, unit_price, unit, currency
+             group by container_id, item, charge_type, spec_id, price_version, unit_price, unit, currency
             """;
 
     /**
@@ -27,7 +28,7 @@ final class InvoiceSql {
      */
     static final String ADJUSTMENTS = """
             select :invoice, container_id, 'adjustment', 0, difference, cast(:first as date), 1, :unit, difference,
-                   :currency
+                   :currency, cast(null as smallint), cast(null as integer), cast(null as varchar)
               from (select container_id, sum(amount) as difference
                       from (select container_id, amount from charge_line
                              where tenant_id = :tenant and charge_date >= :first and charge_date < :next

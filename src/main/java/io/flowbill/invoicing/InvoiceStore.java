@@ -1,8 +1,10 @@
 package io.flowbill.invoicing;
 
+import java.math.BigDecimal;
 import java.sql.Date;
 import java.time.YearMonth;
 import java.util.HashSet;
+import java.util.Currency;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -10,6 +12,9 @@ import java.util.Set;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Repository;
+
+import io.flowbill.pricing.PriceVersion;
+import io.flowbill.pricing.Rounding;
 
 /**
  * Invoices and their lines. A draft's lines are computed into a staging table and replace its lines only when
@@ -20,7 +25,8 @@ import org.springframework.stereotype.Repository;
 class InvoiceStore {
 
     private static final String LINE_COLUMNS = """
-            container_id, item, tier, unit_price, corrects_month, quantity, unit, amount, currency""";
+            container_id, item, tier, unit_price, corrects_month, quantity, unit, amount, currency, charge_type, spec_id,
+            price_version""";
 
     private final NamedParameterJdbcTemplate jdbc;
 
@@ -62,11 +68,7 @@ class InvoiceStore {
         MapSqlParameterSource p = new MapSqlParameterSource("invoice", invoiceId).addValue("currency", currency);
         if (!Boolean.TRUE.equals(jdbc.queryForObject("select exists (select 1 from invoice_line where invoice_id"
                 + " = :invoice)", p, Boolean.class))) {
-            if (insertLines("invoice_line", invoiceId, tenant, month, corrected, currency) == 0) {
-                return false;
-            }
-            updateTotals(p);
-            return true;
+            return insertLines("invoice_line", invoiceId, tenant, month, corrected, currency) > 0;
         }
         jdbc.update("delete from invoice_line_staged where invoice_id = :invoice", p);
         insertLines("invoice_line_staged", invoiceId, tenant, month, corrected, currency);
@@ -80,7 +82,6 @@ class InvoiceStore {
             jdbc.update("delete from invoice_line where invoice_id = :invoice", p);
             jdbc.update("insert into invoice_line (invoice_id, " + LINE_COLUMNS + ") select invoice_id, " + LINE_COLUMNS
                     + " from invoice_line_staged where invoice_id = :invoice", p);
-            updateTotals(p);
         }
         jdbc.update("delete from invoice_line_staged where invoice_id = :invoice", p);
         return changed;
@@ -98,13 +99,27 @@ class InvoiceStore {
         return lines;
     }
 
-    private void updateTotals(MapSqlParameterSource p) {
-        jdbc.update("""
-                update invoice set currency = :currency, changed_at = now(),
-                  total = (select coalesce(sum(amount), 0) from invoice_line where invoice_id = :invoice),
+    /**
+     * Sets a draft's subtotal (the sum of its lines), tax and total (subtotal + tax) and its line count from its
+     * current lines (in the caller's transaction); returns whether they changed. The tax is rounded here, once per
+     * invoice, by {@link Rounding#tax} (docs/billing-rules.md, "Tax").
+     */
+    boolean updateTotals(long invoiceId, PriceVersion taxVersion, Currency currency, boolean linesChanged) {
+        MapSqlParameterSource p = new MapSqlParameterSource("invoice", invoiceId);
+        BigDecimal subtotal = jdbc.queryForObject("select coalesce(sum(amount), 0) from invoice_line"
+                + " where invoice_id = :invoice", p, BigDecimal.class);
+        BigDecimal tax = Rounding.tax(subtotal, taxVersion.taxRate(), currency);
+        p.addValue("subtotal", subtotal).addValue("tax", tax).addValue("total", subtotal.add(tax))
+                .addValue("rate", taxVersion.taxRate()).addValue("version", taxVersion.name())
+                .addValue("currency", currency.getCurrencyCode()).addValue("force", linesChanged);
+        return jdbc.update("""
+                update invoice set currency = :currency, changed_at = now(), subtotal = :subtotal, tax_rate = :rate,
+                  tax = :tax, tax_version = :version, total = :total,
                   lines = (select count(*) from invoice_line where invoice_id = :invoice)
                  where id = :invoice
-                """, p);
+                   and (:force or subtotal <> :subtotal or tax_rate <> :rate or tax <> :tax or total <> :total
+                        or tax_version is distinct from :version or currency <> :currency)
+                """, p) == 1;
     }
 
     /** Makes a DRAFT invoice FINAL; returns whether it was a draft. */

@@ -1,6 +1,7 @@
 package io.flowbill.pricing;
 
 import java.time.Instant;
+import java.time.YearMonth;
 import java.util.Currency;
 import java.util.HashSet;
 import java.util.List;
@@ -55,6 +56,16 @@ public record PriceBook(Currency currency, BillingZone zone, List<PriceVersion> 
         return versions.stream().filter(version -> version.name().equals(name)).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("the price book has no version '" + name
                         + "': rate the days it priced again with the current book"));
+    }
+
+    /**
+     * The version whose tax rate an invoice of the month uses: the one in effect at the month's last second in the
+     * billing zone, when the invoice is issued (docs/billing-rules.md, "Tax": one rate per invoice).
+     *
+     * @throws IllegalArgumentException when the month ends before the first version
+     */
+    public PriceVersion taxVersionOf(YearMonth month) {
+        return versionAt(zone.lastSecondOf(month));
     }
 
     /**

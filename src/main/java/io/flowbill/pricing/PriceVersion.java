@@ -20,10 +20,12 @@ import java.util.TreeMap;
  * @param trafficOutPerGb price of one outbound GB for on-demand containers billed by traffic
  * @param trafficInPerGb price of one inbound GB (free in the bundled book)
  * @param packageOveragePerGb price of one outbound GB above a package's allowance
+ * @param taxRate the tax rate of an invoice whose month ends under this version, a fraction from 0 to 1 (0.06 is
+ *        China's 6 % VAT on cloud services; 0 when the book does not say: docs/billing-rules.md, "Tax")
  */
 public record PriceVersion(String name, Instant effectiveFrom, HourRounding hourRounding, BigDecimal mbPerGb,
         SortedMap<Integer, SpecPrice> specs, List<BandwidthTier> bandwidthTiers, BigDecimal trafficOutPerGb,
-        BigDecimal trafficInPerGb, BigDecimal packageOveragePerGb) {
+        BigDecimal trafficInPerGb, BigDecimal packageOveragePerGb, BigDecimal taxRate) {
 
     /** The spec ids the container API documents (docs/container-api.md, spec_id): each version prices them all. */
     public static final List<Integer> REQUIRED_SPEC_IDS = List.of(1, 10, 20, 30, 40, 50);
@@ -46,6 +48,19 @@ public record PriceVersion(String name, Instant effectiveFrom, HourRounding hour
         Require.nonNegative(trafficOutPerGb, "traffic-out-per-gb");
         Require.nonNegative(trafficInPerGb, "traffic-in-per-gb");
         Require.nonNegative(packageOveragePerGb, "package-overage-per-gb");
+        Require.nonNegative(taxRate, "tax-rate");
+        if (taxRate.compareTo(BigDecimal.ONE) > 0) {
+            throw new IllegalArgumentException("tax-rate is a fraction (0.06 for 6 %), at most 1, was "
+                    + taxRate.toPlainString());
+        }
+    }
+
+    /** A version without tax (tax-rate 0). */
+    public PriceVersion(String name, Instant effectiveFrom, HourRounding hourRounding, BigDecimal mbPerGb,
+            SortedMap<Integer, SpecPrice> specs, List<BandwidthTier> bandwidthTiers, BigDecimal trafficOutPerGb,
+            BigDecimal trafficInPerGb, BigDecimal packageOveragePerGb) {
+        this(name, effectiveFrom, hourRounding, mbPerGb, specs, bandwidthTiers, trafficOutPerGb, trafficInPerGb,
+                packageOveragePerGb, BigDecimal.ZERO);
     }
 
     /** The prices of a spec; a spec this version does not price is refused, never guessed. */

@@ -38,6 +38,14 @@ public final class Rounding {
         return quantity.multiply(unitPrice).setScale(amountScale(currency), MODE);
     }
 
+    /**
+     * An invoice's tax is round(subtotal x tax rate) HALF_UP to the currency's minor unit, once per invoice: never
+     * per line (docs/billing-rules.md, "Tax").
+     */
+    public static BigDecimal tax(BigDecimal subtotal, BigDecimal taxRate, Currency currency) {
+        return subtotal.multiply(taxRate).setScale(amountScale(currency), MODE);
+    }
+
     /** The decimal places of an amount: {@link Currency#getDefaultFractionDigits()}, refused when it has none. */
     public static int amountScale(Currency currency) {
         int digits = currency.getDefaultFractionDigits();

@@ -18,7 +18,7 @@ import org.yaml.snakeyaml.nodes.Node;
 final class VersionReader {
 
     private static final Set<String> KEYS = Set.of("name", "effective-from", "hour-rounding", "mb-per-gb", "specs",
-            "bandwidth-per-mbps-hour", "traffic-out-per-gb", "traffic-in-per-gb", "package-overage-per-gb");
+            "bandwidth-per-mbps-hour", "traffic-out-per-gb", "traffic-in-per-gb", "package-overage-per-gb", "tax-rate");
     private static final Set<String> SPEC_KEYS = Set.of("name", "on-demand-per-hour", "package-per-month",
             "package-traffic-gb");
     private static final Set<String> TIER_KEYS = Set.of("up-to-mbps", "price");
@@ -68,10 +68,24 @@ final class VersionReader {
                     valueOf("bandwidth-per-mbps-hour", key -> tiers(map), PriceVersion::bandwidthTiers),
                     valueOf("traffic-out-per-gb", map::price, PriceVersion::trafficOutPerGb),
                     valueOf("traffic-in-per-gb", map::price, PriceVersion::trafficInPerGb),
-                    valueOf("package-overage-per-gb", map::price, PriceVersion::packageOveragePerGb));
+                    valueOf("package-overage-per-gb", map::price, PriceVersion::packageOveragePerGb),
+                    taxRate());
         } catch (IllegalArgumentException e) {
             throw map.error(map.value("name"), null, e.getMessage());
         }
+    }
+
+    /** {@code tax-rate}: inherited like the other keys, 0 when no version says. */
+    private BigDecimal taxRate() {
+        if (!map.has("tax-rate") && previous == null) {
+            return BigDecimal.ZERO;
+        }
+        BigDecimal rate = valueOf("tax-rate", map::price, PriceVersion::taxRate);
+        if (rate.compareTo(BigDecimal.ONE) > 0) {
+            throw map.error(map.value("tax-rate"), "tax-rate", "a tax rate is a fraction, at most 1 (write 0.06 for"
+                    + " 6 %), was " + rate.toPlainString());
+        }
+        return rate;
     }
 
     private <T> T valueOf(String key, Function<String, T> reader, Function<PriceVersion, T> inherited) {

@@ -121,11 +121,14 @@ class NightlyCommandIT {
         assertThat(output.getErr()).contains(last + " has " + last.lengthOfMonth() + " days that were never rated: "
                 + days);
         assertThat(output.getOut()).contains("warning: --force: closing " + last + " with " + last.lengthOfMonth()
-                + " days never rated: " + days, "demo " + last + " FINAL 0 CNY (0 lines, closed now)",
-                "demo " + last + " FINAL 0 CNY (0 lines, already final)");
+                + " days never rated: " + days, "demo " + last + " FINAL 0.00 CNY (0 lines, closed now)",
+                "demo " + last + " FINAL 0.00 CNY (0 lines, already final)");
         assertThat(exportDir.resolve("demo/" + last + "/invoice-" + last + ".csv")).as("export of %s", last)
                 .hasContent("tenant,month,status,container_id,container_name,item,tier,quantity,unit,unit_price,"
-                        + "amount,currency");
+                        + "amount,currency,invoice_number,period_start,period_end,charge_type,spec_id,price_version,"
+                        + "corrects_month,tax\n"
+                        + "demo," + last + ",FINAL,,,tax,,0,CNY,0,0.00,CNY,demo-" + last.toString().replace("-", "")
+                        + "," + last.atDay(1) + "," + last.atEndOfMonth() + ",,,fengchao-2017-05,,");
         assertThatThrownBy(() -> close.run(last.plusMonths(2), false, out(), err()))
                 .isInstanceOf(UsageException.class).hasMessageContaining("is not over yet");
     }

@@ -42,4 +42,14 @@ class CsvCellsTest {
         assertThat(CsvCells.tier(0)).isEmpty();
         assertThat(CsvCells.tier(2)).isEqualTo("2");
     }
+
+    @Test
+    void printsQuantitiesWithoutTheTrailingZerosOfTheirStoredScale() {
+        assertThat(CsvCells.quantity(new BigDecimal("24.000000000"))).isEqualTo("24");
+        assertThat(CsvCells.quantity(new BigDecimal("120.000000000"))).as("no exponent").isEqualTo("120");
+        assertThat(CsvCells.quantity(new BigDecimal("8.593750000"))).isEqualTo("8.59375");
+        assertThat(CsvCells.quantity(new BigDecimal("0.016666667"))).isEqualTo("0.016666667");
+        assertThat(CsvCells.quantity(new BigDecimal("0.000000000"))).isEqualTo("0");
+        assertThat(CsvCells.quantity(null)).isEmpty();
+    }
 }

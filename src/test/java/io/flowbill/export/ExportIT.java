@@ -89,27 +89,27 @@ class ExportIT {
         assertThat(read(acme.resolve("charges-2026-11-25.csv"))).isEqualTo(csv(
                 "tenant,date,container_id,container_name,charge_type,spec_id,item,tier,quantity,unit,unit_price,amount,"
                         + "currency,price_version",
-                "acme,2026-11-25,101,web-1,on_demand,20,bandwidth,1,60.000000000,Mbps_hour,0.03,1.80,CNY,fixture-2026-01",
-                "acme,2026-11-25,101,web-1,on_demand,20,bandwidth,1,60.000000000,Mbps_hour,0.03,1.80,CNY,"
+                "acme,2026-11-25,101,web-1,on_demand,20,bandwidth,1,60,Mbps_hour,0.03,1.80,CNY,fixture-2026-01",
+                "acme,2026-11-25,101,web-1,on_demand,20,bandwidth,1,60,Mbps_hour,0.03,1.80,CNY,"
                         + "fixture-2026-11-25-noon",
-                "acme,2026-11-25,101,web-1,on_demand,20,bandwidth,2,36.000000000,Mbps_hour,0.13,4.68,CNY,fixture-2026-01",
-                "acme,2026-11-25,101,web-1,on_demand,20,bandwidth,2,36.000000000,Mbps_hour,0.10,3.60,CNY,"
+                "acme,2026-11-25,101,web-1,on_demand,20,bandwidth,2,36,Mbps_hour,0.13,4.68,CNY,fixture-2026-01",
+                "acme,2026-11-25,101,web-1,on_demand,20,bandwidth,2,36,Mbps_hour,0.10,3.60,CNY,"
                         + "fixture-2026-11-25-noon",
-                "acme,2026-11-25,101,web-1,on_demand,20,compute,,12.000000000,hour,0.200,2.40,CNY,fixture-2026-01",
-                "acme,2026-11-25,101,web-1,on_demand,20,compute,,12.000000000,hour,0.200,2.40,CNY,fixture-2026-11-25-noon",
-                "acme,2026-11-25,102,\"'=HYPERLINK(\"\"x\"\")\",on_demand,10,compute,,12.000000000,hour,0.060,0.72,CNY,"
+                "acme,2026-11-25,101,web-1,on_demand,20,compute,,12,hour,0.200,2.40,CNY,fixture-2026-01",
+                "acme,2026-11-25,101,web-1,on_demand,20,compute,,12,hour,0.200,2.40,CNY,fixture-2026-11-25-noon",
+                "acme,2026-11-25,102,\"'=HYPERLINK(\"\"x\"\")\",on_demand,10,compute,,12,hour,0.060,0.72,CNY,"
                         + "fixture-2026-01",
-                "acme,2026-11-25,102,\"'=HYPERLINK(\"\"x\"\")\",on_demand,10,compute,,12.000000000,hour,0.060,0.72,CNY,"
+                "acme,2026-11-25,102,\"'=HYPERLINK(\"\"x\"\")\",on_demand,10,compute,,12,hour,0.060,0.72,CNY,"
                         + "fixture-2026-11-25-noon",
-                "acme,2026-11-25,102,\"'=HYPERLINK(\"\"x\"\")\",on_demand,10,traffic_out,,8.593750000,GB,0.79,6.79,CNY,"
+                "acme,2026-11-25,102,\"'=HYPERLINK(\"\"x\"\")\",on_demand,10,traffic_out,,8.59375,GB,0.79,6.79,CNY,"
                         + "fixture-2026-01",
-                "acme,2026-11-25,102,\"'=HYPERLINK(\"\"x\"\")\",on_demand,10,traffic_out,,9.375000000,GB,0.79,7.41,CNY,"
+                "acme,2026-11-25,102,\"'=HYPERLINK(\"\"x\"\")\",on_demand,10,traffic_out,,9.375,GB,0.79,7.41,CNY,"
                         + "fixture-2026-11-25-noon",
                 "acme,2026-11-25,103,db-package,package,10,package,,0.016666667,month,43.20,0.72,CNY,fixture-2026-01",
                 "acme,2026-11-25,103,db-package,package,10,package,,0.016666667,month,43.20,0.72,CNY,"
                         + "fixture-2026-11-25-noon",
-                "acme,2026-11-25,105,'-private,on_demand,30,compute,,12.000000000,hour,0.280,3.36,CNY,fixture-2026-01",
-                "acme,2026-11-25,105,'-private,on_demand,30,compute,,12.000000000,hour,0.280,3.36,CNY,"
+                "acme,2026-11-25,105,'-private,on_demand,30,compute,,12,hour,0.280,3.36,CNY,fixture-2026-01",
+                "acme,2026-11-25,105,'-private,on_demand,30,compute,,12,hour,0.280,3.36,CNY,"
                         + "fixture-2026-11-25-noon"));
     }
 
@@ -130,16 +130,40 @@ class ExportIT {
         bill();
 
         assertThat(read(acme.resolve("invoice-2026-11.csv"))).isEqualTo(csv(
-                "tenant,month,status,container_id,container_name,item,tier,quantity,unit,unit_price,amount,currency",
-                "acme,2026-11,DRAFT,101,web-1,bandwidth,1,120.000000000,Mbps_hour,0.03,3.60,CNY",
-                "acme,2026-11,DRAFT,101,web-1,bandwidth,2,36.000000000,Mbps_hour,0.10,3.60,CNY",
-                "acme,2026-11,DRAFT,101,web-1,bandwidth,2,36.000000000,Mbps_hour,0.13,4.68,CNY",
-                "acme,2026-11,DRAFT,101,web-1,compute,,24.000000000,hour,0.200,4.80,CNY",
-                "acme,2026-11,DRAFT,102,\"'=HYPERLINK(\"\"x\"\")\",compute,,24.000000000,hour,0.060,1.44,CNY",
-                "acme,2026-11,DRAFT,102,\"'=HYPERLINK(\"\"x\"\")\",traffic_out,,17.968750000,GB,0.79,14.20,CNY",
-                "acme,2026-11,DRAFT,103,db-package,package,,0.033333334,month,43.20,1.44,CNY",
-                "acme,2026-11,DRAFT,103,db-package,package_overage,,8.666666667,GB,0.79,6.85,CNY",
-                "acme,2026-11,DRAFT,105,'-private,compute,,24.000000000,hour,0.280,6.72,CNY"));
+                "tenant,month,status,container_id,container_name,item,tier,quantity,unit,unit_price,amount,currency,"
+                        + "invoice_number,period_start,period_end,charge_type,spec_id,price_version,corrects_month,tax",
+                "acme,2026-11,DRAFT,101,web-1,bandwidth,1,60,Mbps_hour,0.03,1.80,CNY,"
+                        + "acme-202611,2026-11-01,2026-11-30,on_demand,20,fixture-2026-01,,0",
+                "acme,2026-11,DRAFT,101,web-1,bandwidth,1,60,Mbps_hour,0.03,1.80,CNY,"
+                        + "acme-202611,2026-11-01,2026-11-30,on_demand,20,fixture-2026-11-25-noon,,0",
+                "acme,2026-11,DRAFT,101,web-1,bandwidth,2,36,Mbps_hour,0.13,4.68,CNY,"
+                        + "acme-202611,2026-11-01,2026-11-30,on_demand,20,fixture-2026-01,,0",
+                "acme,2026-11,DRAFT,101,web-1,bandwidth,2,36,Mbps_hour,0.10,3.60,CNY,"
+                        + "acme-202611,2026-11-01,2026-11-30,on_demand,20,fixture-2026-11-25-noon,,0",
+                "acme,2026-11,DRAFT,101,web-1,compute,,12,hour,0.200,2.40,CNY,"
+                        + "acme-202611,2026-11-01,2026-11-30,on_demand,20,fixture-2026-01,,0",
+                "acme,2026-11,DRAFT,101,web-1,compute,,12,hour,0.200,2.40,CNY,"
+                        + "acme-202611,2026-11-01,2026-11-30,on_demand,20,fixture-2026-11-25-noon,,0",
+                "acme,2026-11,DRAFT,102,\"'=HYPERLINK(\"\"x\"\")\",compute,,12,hour,0.060,0.72,CNY,"
+                        + "acme-202611,2026-11-01,2026-11-30,on_demand,10,fixture-2026-01,,0",
+                "acme,2026-11,DRAFT,102,\"'=HYPERLINK(\"\"x\"\")\",compute,,12,hour,0.060,0.72,CNY,"
+                        + "acme-202611,2026-11-01,2026-11-30,on_demand,10,fixture-2026-11-25-noon,,0",
+                "acme,2026-11,DRAFT,102,\"'=HYPERLINK(\"\"x\"\")\",traffic_out,,8.59375,GB,0.79,6.79,CNY,"
+                        + "acme-202611,2026-11-01,2026-11-30,on_demand,10,fixture-2026-01,,0",
+                "acme,2026-11,DRAFT,102,\"'=HYPERLINK(\"\"x\"\")\",traffic_out,,9.375,GB,0.79,7.41,CNY,"
+                        + "acme-202611,2026-11-01,2026-11-30,on_demand,10,fixture-2026-11-25-noon,,0",
+                "acme,2026-11,DRAFT,103,db-package,package,,0.016666667,month,43.20,0.72,CNY,"
+                        + "acme-202611,2026-11-01,2026-11-30,package,10,fixture-2026-01,,0",
+                "acme,2026-11,DRAFT,103,db-package,package,,0.016666667,month,43.20,0.72,CNY,"
+                        + "acme-202611,2026-11-01,2026-11-30,package,10,fixture-2026-11-25-noon,,0",
+                "acme,2026-11,DRAFT,103,db-package,package_overage,,8.666666667,GB,0.79,6.85,CNY,"
+                        + "acme-202611,2026-11-01,2026-11-30,package,10,fixture-2026-11-25-noon,,0",
+                "acme,2026-11,DRAFT,105,'-private,compute,,12,hour,0.280,3.36,CNY,"
+                        + "acme-202611,2026-11-01,2026-11-30,on_demand,30,fixture-2026-01,,0",
+                "acme,2026-11,DRAFT,105,'-private,compute,,12,hour,0.280,3.36,CNY,"
+                        + "acme-202611,2026-11-01,2026-11-30,on_demand,30,fixture-2026-11-25-noon,,0",
+                "acme,2026-11,DRAFT,,,tax,,47.33,CNY,0,0.00,CNY,"
+                        + "acme-202611,2026-11-01,2026-11-30,,,fixture-2026-11-25-noon,,"));
     }
 
     @Test
@@ -155,7 +179,7 @@ class ExportIT {
         try (var files = Files.list(acme)) {
             assertThat(files.map(p -> p.getFileName().toString()).sorted().toList()).as("files in %s", acme)
                     .containsExactly("charges-2026-11-25.csv", "exceptions-2026-11-25.csv", "invoice-2026-11.csv",
-                            "manifest.json", "report-2026-11-25.html");
+                            "invoice-2026-11.html", "invoice-2026-11.pdf", "manifest.json", "report-2026-11-25.html");
         }
     }
 
@@ -172,7 +196,9 @@ class ExportIT {
         assertThat(manifest.files().values()).as("entries of %s", acme).containsExactly(
                 entry("charges-2026-11-25.csv", "charges", "2026-11-25", 14L, "40.48", versions, run),
                 entry("exceptions-2026-11-25.csv", "exceptions", "2026-11-25", 2L, null, List.of(), run),
-                entry("invoice-2026-11.csv", "invoice", "2026-11", 9L, "47.33", versions, run),
+                entry("invoice-2026-11.csv", "invoice", "2026-11", 16L, "47.33", versions, run),
+                entry("invoice-2026-11.html", "invoice", "2026-11", null, "47.33", versions, run),
+                entry("invoice-2026-11.pdf", "invoice", "2026-11", null, "47.33", versions, run),
                 entry("report-2026-11-25.html", "report", "2026-11-25", null, "40.48", versions, run));
         assertThat(ManifestCheck.run(acme, quiet(), quiet())).as("export --verify %s", acme).isZero();
     }
@@ -182,7 +208,7 @@ class ExportIT {
         bill();
         Path excelDir = Files.createTempDirectory(exportDir, "excel");
         ExportService excel = new ExportService(dataSource, transactionManager, new ExportProperties(excelDir, true),
-                book);
+                book, new InvoiceProperties(null, null));
 
         excel.writeDay(DAY);
 

@@ -1,0 +1,155 @@
+package io.flowbill.export;
+
+import java.math.BigDecimal;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+import io.flowbill.pricing.ChargeItem;
+import io.flowbill.pricing.PriceBook;
+import io.flowbill.system.DemoMode;
+
+/**
+ * Collects the lines {@code invoice-<YYYY-MM>.csv} prints and sums them over the containers into the lines of the
+ * invoice document ({@link InvoiceDocument}): per item, charge type, spec, tier, price version and unit price, amounts
+ * added as printed, never re-rounded; adjustments per month corrected.
+ */
+final class InvoiceLines {
+
+    /** The items of daily charge lines; every other item of an invoice is a month-level line. */
+    private static final Set<String> DAILY = Set.of(ChargeItem.COMPUTE.code(), ChargeItem.BANDWIDTH.code(),
+            ChargeItem.TRAFFIC_OUT.code(), ChargeItem.TRAFFIC_IN.code(), ChargeItem.PACKAGE.code());
+
+    /**
+     * One line as the CSV prints it.
+     *
+     * @param chargeType {@code package} or {@code on_demand}; null for adjustments and other month-level lines
+     *                   without one
+     * @param corrects   the month an adjustment corrects; null otherwise
+     */
+    record Printed(long containerId, String item, String chargeType, Integer specId, int tier, String priceVersion,
+            String unit, BigDecimal unitPrice, BigDecimal quantity, BigDecimal amount, YearMonth corrects) {
+    }
+
+    private record Key(String item, String chargeType, Integer specId, int tier, String priceVersion, String unit,
+            BigDecimal unitPrice) {
+    }
+
+    private static final class Sum {
+        final Set<Long> containers = new HashSet<>();
+        BigDecimal quantity = BigDecimal.ZERO;
+        BigDecimal amount = BigDecimal.ZERO;
+
+        void add(long containerId, BigDecimal lineQuantity, BigDecimal lineAmount) {
+            if (containerId != 0) {
+                containers.add(containerId);
+            }
+            quantity = quantity.add(lineQuantity);
+            amount = amount.add(lineAmount);
+        }
+    }
+
+    private final PriceBook book;
+    private final Map<Key, Sum> lines = new LinkedHashMap<>();
+    private final Map<YearMonth, Sum> adjustments = new TreeMap<>();
+    private long printed;
+
+    InvoiceLines(PriceBook book) {
+        this.book = book;
+    }
+
+    void add(Printed line) {
+        printed++;
+        if (line.corrects() != null) {
+            adjustments.computeIfAbsent(line.corrects(), month -> new Sum()).add(line.containerId(), line.quantity(),
+                    line.amount());
+            return;
+        }
+        Key key = new Key(line.item(), line.chargeType(), line.specId(), line.tier(), line.priceVersion(),
+                line.unit(), line.unitPrice());
+        lines.computeIfAbsent(key, k -> new Sum()).add(line.containerId(), line.quantity(), line.amount());
+    }
+
+    InvoiceDocument document(InvoiceHeader header, InvoiceProperties parties) {
+        Map<String, List<InvoiceDocument.Line>> daily = new TreeMap<>(InvoiceLines::itemOrder);
+        Map<String, List<InvoiceDocument.Line>> monthLevel = new TreeMap<>(InvoiceLines::itemOrder);
+        List<Map.Entry<Key, Sum>> sorted = new ArrayList<>(lines.entrySet());
+        sorted.sort(Comparator.comparing((Map.Entry<Key, Sum> entry) -> String.valueOf(entry.getKey().chargeType()))
+                .thenComparing(entry -> entry.getKey().specId() == null ? -1 : entry.getKey().specId())
+                .thenComparing(entry -> entry.getKey().tier())
+                .thenComparing(entry -> String.valueOf(entry.getKey().priceVersion()))
+                .thenComparing(entry -> entry.getKey().unitPrice()));
+        for (Map.Entry<Key, Sum> entry : sorted) {
+            Key key = entry.getKey();
+            Sum sum = entry.getValue();
+            (DAILY.contains(key.item()) ? daily : monthLevel).computeIfAbsent(key.item(), item -> new ArrayList<>())
+                    .add(new InvoiceDocument.Line(describe(key), key.priceVersion(), sum.containers.size(),
+                            sum.quantity, key.unit(), key.unitPrice(), sum.amount));
+        }
+        List<InvoiceDocument.Adjustment> corrections = new ArrayList<>();
+        adjustments.forEach((month, sum) -> corrections.add(new InvoiceDocument.Adjustment(month,
+                sum.containers.size(), sum.amount)));
+        return new InvoiceDocument(header, parties.seller(), parties.buyerOf(header.tenant()),
+                List.of(section("Usage", daily), section("Month-level charges", monthLevel)), corrections, printed,
+                DemoMode.TENANT.equals(header.tenant()) ? "a simulated fleet from the built-in sandbox, not a bill"
+                        : null);
+    }
+
+    private String describe(Key key) {
+        if (key.item().equals(InvoiceExport.ROUNDING_ITEM)) {
+            return "the daily lines' roundings minus each line rated once";
+        }
+        List<String> parts = new ArrayList<>();
+        if (key.specId() != null) {
+            parts.add(specName(key.priceVersion(), key.specId()) + " (spec " + key.specId() + ")");
+        }
+        if (key.chargeType() != null) {
+            parts.add(key.chargeType());
+        }
+        if (key.tier() > 0) {
+            parts.add("tier " + key.tier());
+        }
+        return String.join(" \u00b7 ", parts);
+    }
+
+    private String specName(String version, int specId) {
+        if (version == null) {
+            return "spec";
+        }
+        try {
+            return book.version(version).spec(specId).name();
+        }
+        catch (IllegalArgumentException e) {
+            // a version or spec the current book no longer has: the line still says its spec id and version
+            return "spec";
+        }
+    }
+
+    /** Items in the order of {@link ChargeItem}, then any other (month-level lines of later kinds) by name. */
+    private static int itemOrder(String a, String b) {
+        return Integer.compare(rank(a), rank(b)) != 0 ? Integer.compare(rank(a), rank(b)) : a.compareTo(b);
+    }
+
+    private static int rank(String item) {
+        for (ChargeItem known : EnumSet.allOf(ChargeItem.class)) {
+            if (known.code().equals(item)) {
+                return known.ordinal();
+            }
+        }
+        return item.equals(InvoiceExport.ROUNDING_ITEM) ? Integer.MAX_VALUE : ChargeItem.values().length;
+    }
+
+    private static InvoiceDocument.Section section(String title, Map<String, List<InvoiceDocument.Line>> byItem) {
+        List<InvoiceDocument.ItemGroup> groups = new ArrayList<>();
+        byItem.forEach((item, itemLines) -> groups.add(new InvoiceDocument.ItemGroup(item, itemLines,
+                itemLines.stream().map(InvoiceDocument.Line::amount).reduce(BigDecimal.ZERO, BigDecimal::add))));
+        return new InvoiceDocument.Section(title, groups);
+    }
+}

@@ -1,0 +1,116 @@
+package io.flowbill.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.Reader;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Date;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import io.flowbill.pricing.PriceBook;
+import io.flowbill.system.TestDatabase;
+
+/**
+ * The demo's month as {@code nightly} bills it (built-in sandbox, 30 containers, the bundled book; up to two days):
+ * every line of its charges and invoice files is round(quantity x unit price, 2), and the invoice's HTML and PDF
+ * carry the invoice table's total.
+ */
+@SpringBootTest(properties = { "flowbill.demo=true", "flowbill.sandbox.containers=30", "flowbill.sandbox.seed=42" })
+class SandboxInvoiceIT {
+
+    static Path exportDir;
+
+    @DynamicPropertySource
+    static void settings(DynamicPropertyRegistry registry) throws IOException {
+        TestDatabase.fresh().register(registry);
+        exportDir = Files.createTempDirectory("flowbill-sandbox-invoice-it");
+        registry.add("flowbill.export.dir", exportDir::toString);
+    }
+
+    @Autowired
+    NightlyCommand nightly;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Autowired
+    PriceBook book;
+
+    @Autowired
+    Clock clock;
+
+    @Test
+    void everyLineOfTheMonthsFilesKeepsItsEquationAndTheDocumentsCarryTheInvoiceTotal() throws Exception {
+        LocalDate yesterday = book.zone().yesterday(clock.instant().minus(Duration.ofMinutes(10)));
+        List<LocalDate> days = yesterday.getDayOfMonth() > 1 ? List.of(yesterday.minusDays(1), yesterday)
+                : List.of(yesterday);
+        for (LocalDate day : days) {
+            assertThat(nightly.run(day, new PrintWriter(System.out, true))).as("exit code of nightly %s", day).isZero();
+        }
+        YearMonth month = YearMonth.from(yesterday);
+        Path folder = exportDir.resolve("demo/" + month);
+
+        List<CSVRecord> rows = new ArrayList<>();
+        for (LocalDate day : days) {
+            rows.addAll(csv(folder.resolve("charges-" + day + ".csv")));
+        }
+        List<CSVRecord> invoice = csv(folder.resolve("invoice-" + month + ".csv"));
+        rows.addAll(invoice);
+
+        assertThat(rows).as("lines of %s", folder).hasSizeGreaterThan(30).allSatisfy(row ->
+                assertThat(new BigDecimal(row.get("amount"))).as("amount of %s", row.toMap()).isEqualTo(
+                        new BigDecimal(row.get("quantity")).multiply(new BigDecimal(row.get("unit_price")))
+                                .setScale(2, RoundingMode.HALF_UP)));
+        assertThat(rows).filteredOn(row -> !row.get("item").equals("tax")).extracting(row -> row.get("quantity"))
+                .as("quantities (the tax line's is the subtotal, in cents)")
+                .noneMatch(quantity -> quantity.contains(".") && quantity.endsWith("0"));
+        BigDecimal total = jdbc.queryForObject("select total from invoice where tenant_id = 'demo' and billing_month"
+                + " = ?", BigDecimal.class, Date.valueOf(month.atDay(1)));
+        BigDecimal csvTotal = invoice.stream().map(row -> new BigDecimal(row.get("amount")))
+                .reduce(BigDecimal.ZERO, BigDecimal::add);
+        assertThat(csvTotal).as("the invoice CSV's amounts").isEqualByComparingTo(total);
+        assertThat(invoice.get(invoice.size() - 1).get("item")).as("the last line").isEqualTo("tax");
+        assertThat(pdfText(folder.resolve("invoice-" + month + ".pdf"))).contains("DEMO", "status DRAFT",
+                "Total " + total.toPlainString() + " CNY");
+        assertThat(Files.readString(folder.resolve("invoice-" + month + ".html"), StandardCharsets.UTF_8))
+                .contains("id=\"total\">" + total.toPlainString() + " CNY<");
+    }
+
+    private static String pdfText(Path pdf) throws IOException {
+        try (PDDocument document = Loader.loadPDF(pdf.toFile())) {
+            return new PDFTextStripper().getText(document).replaceAll("[ \\t]+", " ");
+        }
+    }
+
+    private static List<CSVRecord> csv(Path file) throws IOException {
+        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8);
+                CSVParser parser = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get()
+                        .parse(reader)) {
+            return parser.getRecords();
+        }
+    }
+}
