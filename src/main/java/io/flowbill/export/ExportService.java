@@ -36,6 +36,7 @@ public class ExportService {
     private final PriceBook book;
     private final Provenance provenance;
     private final TrafficQuery traffic;
+    private final DayReportQuery report;
 
     ExportService(DataSource dataSource, PlatformTransactionManager transactionManager, ExportProperties settings,
             PriceBook book) {
@@ -49,6 +50,7 @@ public class ExportService {
         this.provenance = new Provenance(jdbc);
         // 24 rows: fetched at once, which lets PostgreSQL sum the day's hours with parallel workers
         this.traffic = new TrafficQuery(new JdbcTemplate(dataSource), book);
+        this.report = new DayReportQuery(jdbc, book.zone());
     }
 
     /** Writes the day's charges, exceptions and report for every tenant, and their manifests; returns the files. */
@@ -135,7 +137,9 @@ public class ExportService {
         publication.add(folder, ManifestEntry.of(exceptionsFile, "exceptions", date.toString(), exceptions.rows(),
                 null, currency, bom, List.of(), run));
         ReportFigures figures = new ReportFigures(tenant, date, book.zone().id(), currency, charges, exceptions,
-                traffic.of(tenant, date), versions, run, ChargesExport.fileName(date), ExceptionsExport.fileName(date));
+                traffic.of(tenant, date), versions, run, ChargesExport.fileName(date), ExceptionsExport.fileName(date),
+                report.monthToDate(tenant, date), report.topContainers(tenant, date),
+                report.amountsByItem(tenant, date.minusDays(1)), report.unbilled(tenant, date));
         byte[] html = ReportPage.render(figures).getBytes(StandardCharsets.UTF_8);
         AtomicFile.Written report = AtomicFile.write(staging.resolve(ReportFigures.fileName(date)),
                 out -> out.write(html));
