@@ -1,6 +1,7 @@
 package io.flowbill.export;
 
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -98,6 +99,16 @@ public class ExportService {
             days.forEach(date -> day(publication, tenant, date));
             invoiceIfAny(publication, tenant, month);
         }));
+    }
+
+    /**
+     * Packs the month's export folders of every tenant (those with a manifest) into {@code flowbill-<YYYY-MM>.zip}
+     * in the export root ({@link MonthPack}); returns it, or null when no folder of the month has a manifest.
+     */
+    public Path packMonth(YearMonth month) {
+        List<Path> written = tenants().stream().map(tenant -> folders.of(tenant, month))
+                .filter(folder -> Files.isRegularFile(folder.resolve(Manifest.FILE_NAME))).toList();
+        return written.isEmpty() ? null : MonthPack.write(folders.root(), month, written).path();
     }
 
     /**
