@@ -62,6 +62,7 @@ final class MonthPack {
             entries.put(prefix + Manifest.FILE_NAME, new Packed(manifestFile, null));
         }
         LocalDateTime time = month.atDay(1).atStartOfDay();
+        clearStaleTemporaries(root);
         return AtomicFile.write(root.resolve(fileName(month)), out -> {
             ZipOutputStream zip = new ZipOutputStream(out);
             zip.setLevel(9);
@@ -89,6 +90,16 @@ final class MonthPack {
                 throw new UncheckedIOException(new IOException(changed(file, "sha256 " + copied + ", manifest says "
                         + sha256).getMessage()));
             }
+        }
+    }
+
+    /** The temporary file a killed pack left in the export root goes, as a publication clears its folder. */
+    private static void clearStaleTemporaries(Path root) {
+        try {
+            StaleTemporaries.clear(root);
+        }
+        catch (IOException e) {
+            throw new UncheckedIOException("cannot clear " + root + ": " + e.getMessage(), e);
         }
     }
 

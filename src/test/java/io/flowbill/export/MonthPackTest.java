@@ -128,6 +128,21 @@ class MonthPackTest {
         assertThat(root.resolve("flowbill-2026-11.zip")).doesNotExist();
     }
 
+    @Test
+    void removesTheTemporaryFileOfAKilledPackFromTheExportRoot() throws Exception {
+        Process ended = new ProcessBuilder("true").start();
+        long started = ended.info().startInstant().map(java.time.Instant::toEpochMilli).orElse(1L);
+        ended.waitFor();
+        Path left = Files.writeString(root.resolve(".flowbill-2026-11.zip." + ended.pid() + "-" + started + ".tmp"),
+                "PK");
+        assertThat(verify(root)).as("export --verify with the temporary file: %s", output()).isEqualTo(1);
+
+        MonthPack.write(root, MONTH, folders);
+
+        assertThat(left).doesNotExist();
+        assertThat(verify(root)).as(output()).isZero();
+    }
+
     private Path folder(String tenant, String first, String second) {
         Path folder = root.resolve(tenant).resolve(MONTH.toString());
         AtomicFile.Written charges = CsvFile.write(folder.resolve("charges-2026-11-25.csv"),
