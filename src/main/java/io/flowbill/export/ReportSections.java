@@ -139,7 +139,7 @@ final class ReportSections {
 
     private static String named(List<UnbilledContainers.Container> containers) {
         String listed = containers.stream().limit(NAMED).map(container -> container.containerId()
-                + (container.name() == null ? "" : " " + text(container.name()))).collect(Collectors.joining(", "));
+                + (container.name() == null ? "" : " (" + text(container.name()) + ")")).collect(Collectors.joining(", "));
         return containers.size() > NAMED ? listed + " and " + (containers.size() - NAMED) + " more" : listed;
     }
 

@@ -151,7 +151,7 @@ class DailyReportIT {
 
         assertThat(html).contains("<span id=\"metered\">" + metered + "</span> containers metered this day, "
                 + "<span id=\"billed\">4</span> billed, <span id=\"unbilled\">1</span> not billed.")
-                .contains("<tr><td>suspended</td><td class=\"n\">1</td><td>104 odd-status</td></tr>");
+                .contains("<tr><td>suspended</td><td class=\"n\">1</td><td>104 (odd-status)</td></tr>");
         assertThat(metered).isEqualTo(5);
     }
 

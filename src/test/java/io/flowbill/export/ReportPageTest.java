@@ -78,7 +78,7 @@ class ReportPageTest {
 
         assertThat(html).contains("<span id=\"metered\">4</span> containers metered this day, "
                 + "<span id=\"billed\">2</span> billed, <span id=\"unbilled\">2</span> not billed.",
-                "<tr><td>suspended</td><td class=\"n\">1</td><td>104 odd-status</td></tr>",
+                "<tr><td>suspended</td><td class=\"n\">1</td><td>104 (odd-status)</td></tr>",
                 "<tr><td>unrateable_day</td><td class=\"n\">1</td><td>106</td></tr>",
                 "<dd id=\"containers-not-billed\">2</dd>");
     }
