@@ -71,6 +71,7 @@ public final class ManifestCheck {
             Manifest manifest = null;
             if (hasManifest(folder)) {
                 Path manifestFile = folder.resolve(Manifest.FILE_NAME);
+                tally.manifests++;
                 try {
                     manifest = Manifest.read(manifestFile);
                 }
@@ -79,7 +80,6 @@ public final class ManifestCheck {
                     tally.problems++;
                     continue;
                 }
-                tally.manifests++;
                 for (ManifestEntry entry : manifest.files().values()) {
                     tally.files++;
                     Path file = folder.resolve(entry.name());
