@@ -141,7 +141,8 @@ final class BillingCommands {
 
     @Command(name = "export", sortOptions = false, mixinStandardHelpOptions = true,
             description = "Rewrite a billed day's or month's files (CSV, report, manifest) from the database alone,"
-                    + " byte-identical to what billing wrote; or check files against their manifests.")
+                    + " byte-identical to what billing wrote, a month also as one zip; or check files or a zip against"
+                    + " their manifests.")
     static final class Export extends ContextCommand {
 
         @ArgGroup(exclusive = true, multiplicity = "1")
@@ -159,8 +160,21 @@ final class BillingCommands {
             YearMonth month;
 
             @Option(names = "--verify", paramLabel = "DIR",
-                    description = "check every file the manifest.json files of this folder list (no database needed)")
+                    description = "check every file the manifest.json files of this folder (or month pack) list (no"
+                            + " database needed)")
             Path verify;
+        }
+
+        @Option(names = "--zip", description = "with --month: also pack the month's files and manifests of every"
+                + " tenant into flowbill-YYYY-MM.zip in the export folder (byte-identical on rerun; --verify checks it)")
+        boolean zip;
+
+        /** A pack is of a month: {@code --zip} without {@code --month} is refused before anything starts. */
+        @Override
+        void check() {
+            if (zip && what.month == null) {
+                throw refused("--zip packs a month: write it with --month, e.g. 'export --month 2026-11 --zip'");
+            }
         }
 
         @Override
@@ -168,6 +182,7 @@ final class BillingCommands {
             if (what.verify == null) {
                 return super.call();
             }
+            check();
             PrintStream out = Streams.printStream(spec.commandLine().getOut());
             PrintStream err = Streams.printStream(spec.commandLine().getErr());
             int exit = ManifestCheck.run(what.verify, out, err);
@@ -179,7 +194,7 @@ final class BillingCommands {
         @Override
         SpringLauncher.Work work(PrintWriter out) {
             return context -> what.date != null ? context.getBean(ExportCommand.class).day(what.date, out)
-                    : context.getBean(ExportCommand.class).month(what.month, out);
+                    : context.getBean(ExportCommand.class).month(what.month, zip, out);
         }
     }
 }

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.util.ArrayList;
 import java.util.List;
 
 import org.springframework.stereotype.Component;
@@ -17,7 +18,7 @@ import io.flowbill.export.ExportService;
  * {@code export --date D | --month M}: rewrites the export files of a billed day or month from the database alone
  * (nothing is metered or rated), byte-identical to what the billing runs wrote from the same data. {@code export
  * --verify DIR} checks files against their manifests; it runs without the application context
- * ({@link BillingCommands.Export}).
+ * ({@link BillingCommands.Export}). {@code export --month M --zip} also packs the month into one archive.
  */
 @Component
 class ExportCommand {
@@ -42,11 +43,22 @@ class ExportCommand {
 
     /** Rewrites a billed month's files; a month with no rated day and no invoice is refused. */
     int month(YearMonth month, PrintWriter out) {
+        return month(month, false, out);
+    }
+
+    /**
+     * Rewrites a billed month's files and, with {@code zip}, packs them with their manifests into one archive;
+     * a month with no rated day and no invoice is refused.
+     */
+    int month(YearMonth month, boolean zip, PrintWriter out) {
         Instant started = clock.instant();
-        List<Path> files = exports.rewriteMonth(month);
+        List<Path> files = new ArrayList<>(exports.rewriteMonth(month));
         if (files.isEmpty()) {
             throw new UsageException("--month " + month + " has no rated day and no invoice, so no export of it"
                     + " exists to rewrite; choose a month that was billed");
+        }
+        if (zip) {
+            files.add(exports.packMonth(month));
         }
         return print("export " + month, files, started, out);
     }

@@ -15,6 +15,11 @@ final class ExportFolders {
         this.root = root;
     }
 
+    /** The export root, {@code flowbill.export.dir}. */
+    Path root() {
+        return root;
+    }
+
     Path of(String tenant, YearMonth month) {
         if (!SAFE_TENANT.matcher(tenant).matches()) {
             throw new IllegalArgumentException("tenant '" + tenant + "' cannot name an export folder: use letters,"

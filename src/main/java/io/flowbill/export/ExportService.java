@@ -1,6 +1,7 @@
 package io.flowbill.export;
 
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -38,6 +39,7 @@ public class ExportService {
     private final TrafficQuery traffic;
     private final InvoiceProperties invoiceSettings;
     private final InvoicePdf invoicePdf = new InvoicePdf();
+    private final DayReportQuery report;
 
     ExportService(DataSource dataSource, PlatformTransactionManager transactionManager, ExportProperties settings,
             PriceBook book, InvoiceProperties invoiceSettings) {
@@ -52,6 +54,7 @@ public class ExportService {
         // 24 rows: fetched at once, which lets PostgreSQL sum the day's hours with parallel workers
         this.traffic = new TrafficQuery(new JdbcTemplate(dataSource), book);
         this.invoiceSettings = invoiceSettings;
+        this.report = new DayReportQuery(jdbc, book.zone());
     }
 
     /** Writes the day's charges, exceptions and report for every tenant, and their manifests; returns the files. */
@@ -105,6 +108,16 @@ public class ExportService {
     }
 
     /**
+     * Packs the month's export folders of every tenant (those with a manifest) into {@code flowbill-<YYYY-MM>.zip}
+     * in the export root ({@link MonthPack}); returns it, or null when no folder of the month has a manifest.
+     */
+    public Path packMonth(YearMonth month) {
+        List<Path> written = tenants().stream().map(tenant -> folders.of(tenant, month))
+                .filter(folder -> Files.isRegularFile(folder.resolve(Manifest.FILE_NAME))).toList();
+        return written.isEmpty() ? null : MonthPack.write(folders.root(), month, written).path();
+    }
+
+    /**
      * Writes a run's files into staging folders from one read-only transaction, then publishes them; a failure
      * before publishing leaves every export folder as it was.
      */
@@ -141,7 +154,9 @@ public class ExportService {
         publication.add(folder, ManifestEntry.of(exceptionsFile, "exceptions", date.toString(), exceptions.rows(),
                 null, currency, bom, List.of(), run));
         ReportFigures figures = new ReportFigures(tenant, date, book.zone().id(), currency, charges, exceptions,
-                traffic.of(tenant, date), versions, run, ChargesExport.fileName(date), ExceptionsExport.fileName(date));
+                traffic.of(tenant, date), versions, run, ChargesExport.fileName(date), ExceptionsExport.fileName(date),
+                report.monthToDate(tenant, date), report.topContainers(tenant, date),
+                report.amountsByItem(tenant, date.minusDays(1)), report.unbilled(tenant, date));
         byte[] html = ReportPage.render(figures).getBytes(StandardCharsets.UTF_8);
         AtomicFile.Written report = AtomicFile.write(staging.resolve(ReportFigures.fileName(date)),
                 out -> out.write(html));

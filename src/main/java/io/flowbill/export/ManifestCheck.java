@@ -3,6 +3,8 @@ package io.flowbill.export;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
+import java.nio.file.FileSystem;
+import java.nio.file.FileSystems;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,13 +14,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import java.util.zip.ZipError;
 
 /**
  * {@code flowbill export --verify DIR}: checks every file listed in the {@code manifest.json} files in DIR (an
  * export folder, or any folder above them) against its entry, and names everything in DIR and below that no
  * manifest lists (a manifest itself and the folders that hold export folders excepted): files written before
  * manifests existed, temporary files and staging folders of an export that did not finish, files someone put
- * there. Needs no database and no configuration, so whoever receives the files can run it.
+ * there. A month pack ({@code flowbill-<YYYY-MM>.zip}) is checked inside, given itself or found in DIR. Needs no
+ * database and no configuration, so whoever receives the files can run it.
  */
 public final class ManifestCheck {
 
@@ -27,54 +31,110 @@ public final class ManifestCheck {
     private ManifestCheck() {
     }
 
-    /** Prints a line per file to {@code out} and returns 0 when everything matches, 1 when not, 2 when DIR is absent. */
+    /**
+     * Prints a line per file to {@code out} and returns 0 when everything matches, 1 when not, 2 when DIR is
+     * neither a folder nor a month pack ({@link MonthPack}, whose folders are checked inside the archive).
+     */
     public static int run(Path dir, PrintStream out, PrintStream err) {
-        if (!Files.isDirectory(dir)) {
-            err.println("flowbill export: --verify " + dir + " is not a folder; name an export folder such as"
-                    + " out/default/2026-11, or the export root");
+        boolean pack = Files.isRegularFile(dir) && MonthPack.isPack(dir);
+        if (!pack && !Files.isDirectory(dir)) {
+            err.println("flowbill export: --verify " + dir + " is not a folder or a month pack; name an export folder"
+                    + " such as out/default/2026-11, the export root, or a pack such as out/flowbill-2026-11.zip");
             return 2;
         }
-        List<Path> folders = foldersUnder(dir);
-        long manifests = folders.stream().filter(ManifestCheck::hasManifest).count();
-        if (manifests == 0) {
+        if (!pack && manifestsUnder(dir) == 0) {
             err.println("flowbill export: no " + Manifest.FILE_NAME + " in " + dir + " or below");
             return 1;
         }
-        int files = 0;
-        int problems = 0;
-        for (Path folder : folders) {
+        Tally tally = new Tally();
+        if (pack) {
+            checkPack(dir, out, tally);
+        }
+        else {
+            check(dir, "", out, tally);
+        }
+        out.printf("verified %d files in %d manifests: %s%n", tally.files, tally.manifests,
+                tally.problems == 0 ? "all match" : tally.problems + " problems");
+        return tally.problems == 0 ? 0 : 1;
+    }
+
+    /** What a verification found so far. */
+    private static final class Tally {
+        int files;
+        int manifests;
+        int problems;
+    }
+
+    /** Checks DIR and below; paths print as {@code shownAs} followed by the path. */
+    private static void check(Path dir, String shownAs, PrintStream out, Tally tally) {
+        for (Path folder : foldersUnder(dir)) {
             Manifest manifest = null;
             if (hasManifest(folder)) {
                 Path manifestFile = folder.resolve(Manifest.FILE_NAME);
+                tally.manifests++;
                 try {
                     manifest = Manifest.read(manifestFile);
                 }
                 catch (IllegalArgumentException | UncheckedIOException e) {
-                    out.println("FAILED " + manifestFile + ": " + e.getMessage());
-                    problems++;
+                    out.println("FAILED " + shownAs + manifestFile + ": " + e.getMessage());
+                    tally.problems++;
                     continue;
                 }
                 for (ManifestEntry entry : manifest.files().values()) {
-                    files++;
+                    tally.files++;
                     Path file = folder.resolve(entry.name());
                     List<String> found = FileCheck.problems(file, entry);
                     if (found.isEmpty()) {
-                        out.println("ok     " + file + describe(entry));
+                        out.println("ok     " + shownAs + file + describe(entry));
                     }
                     else {
-                        out.println("FAILED " + file + ": " + String.join("; ", found));
-                        problems++;
+                        out.println("FAILED " + shownAs + file + ": " + String.join("; ", found));
+                        tally.problems++;
                     }
                 }
             }
             for (Path unlisted : unlisted(folder, manifest)) {
-                out.println("FAILED " + unlisted + ": " + whyUnlisted(unlisted, manifest));
-                problems++;
+                if (manifest == null && shownAs.isEmpty() && MonthPack.isPack(unlisted)
+                        && Files.isRegularFile(unlisted)) {
+                    checkPack(unlisted, out, tally);
+                    continue;
+                }
+                out.println("FAILED " + shownAs + unlisted + ": " + whyUnlisted(unlisted, manifest));
+                tally.problems++;
             }
         }
-        out.printf("verified %d files in %d manifests: %s%n", files, manifests,
-                problems == 0 ? "all match" : problems + " problems");
-        return problems == 0 ? 0 : 1;
+    }
+
+    /** Checks the folders inside a month pack, each file against the manifest packed beside it. */
+    private static void checkPack(Path pack, PrintStream out, Tally tally) {
+        int manifests = tally.manifests;
+        int problems = tally.problems;
+        try (FileSystem archive = FileSystems.newFileSystem(pack)) {
+            check(archive.getPath("/"), pack + "!", out, tally);
+        }
+        catch (IOException | UncheckedIOException | ZipError e) {
+            out.println("FAILED " + pack + ": not a readable zip archive (" + e.getMessage() + ")");
+            tally.problems++;
+            return;
+        }
+        if (tally.manifests == manifests && tally.problems == problems) {
+            out.println("FAILED " + pack + ": holds no " + Manifest.FILE_NAME);
+            tally.problems++;
+        }
+    }
+
+    /** Manifests in DIR and below, counting a month pack found in a folder without one as one. */
+    private static long manifestsUnder(Path dir) {
+        long count = 0;
+        for (Path folder : foldersUnder(dir)) {
+            if (hasManifest(folder)) {
+                count++;
+            }
+            else {
+                count += unlisted(folder, null).stream().filter(MonthPack::isPack).count();
+            }
+        }
+        return count;
     }
 
     private static String describe(ManifestEntry entry) {

@@ -31,6 +31,14 @@ public final class Rounding {
     }
 
     /**
+     * A figure shown to people, not billed (a report's traffic in GB): HALF_UP to {@code places} decimals, so that
+     * 3166.646484375 GB reads 3166.65 GB; amounts are never shown through this.
+     */
+    public static BigDecimal forDisplay(BigDecimal value, int places) {
+        return value.setScale(places, MODE);
+    }
+
+    /**
      * A line's amount is round(stored quantity x unit price) HALF_UP to the currency's default fraction digits,
      * so that every line satisfies its equation as printed (docs/billing-rules.md, "Lines and rounding").
      */

@@ -115,6 +115,35 @@ class ExportCommandIT {
     }
 
     @Test
+    void packsTheMonthIntoOneArchiveThatIsByteIdenticalOnRerunAndVerifies() throws Exception {
+        // when
+        int exit = export.month(YearMonth.parse("2026-11"), true, out());
+        Path pack = exportDir.resolve("flowbill-2026-11.zip");
+        byte[] first = Files.readAllBytes(pack);
+        Files.delete(pack);
+        assertThat(export.month(YearMonth.parse("2026-11"), true, out())).isZero();
+
+        // then
+        assertThat(exit).isZero();
+        assertThat(Files.readAllBytes(pack)).as("the pack written again").isEqualTo(first);
+        List<String> entries = new java.util.ArrayList<>();
+        try (java.util.zip.ZipInputStream zip = new java.util.zip.ZipInputStream(Files.newInputStream(pack))) {
+            for (var entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {
+                entries.add(entry.getName());
+                String name = entry.getName();
+                assertThat(zip.readAllBytes()).as("bytes of %s", name).isEqualTo(billed.get(Path.of(name)));
+            }
+        }
+        assertThat(entries).as("entries of the pack").isEqualTo(billed.keySet().stream().map(Path::toString).toList());
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        assertThat(FlowbillCli.run(new String[] { "export", "--verify", pack.toString() },
+                new PrintStream(out, true, StandardCharsets.UTF_8), System.err)).as(out.toString()).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains(pack + "!/acme/2026-11/charges-2026-11-25.csv"
+                + " (14 rows, 40.48 CNY").contains("manifests: all match");
+        assertThat(verify(out)).as("export --verify of the root with the pack in it: %s", out).isZero();
+    }
+
+    @Test
     void leavesAFolderAsItWasWhenRewritingOneDayOfIt() throws Exception {
         int exit = export.day(DAY, out());
 

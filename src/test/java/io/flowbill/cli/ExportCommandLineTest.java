@@ -34,6 +34,15 @@ class ExportCommandLineTest {
     }
 
     @Test
+    void refusesZipWithoutAMonthBeforeAnythingStarts() {
+        assertThat(run("export", "--date", "2026-11-25", "--zip")).isEqualTo(FlowbillCli.EXIT_USAGE);
+        assertThat(err()).isEqualTo("flowbill export: --zip packs a month: write it with --month, e.g. 'export"
+                + " --month 2026-11 --zip'\n");
+        assertThat(run("export", "--verify", "/nonexistent/flowbill-out", "--zip")).isEqualTo(FlowbillCli.EXIT_USAGE);
+        assertThat(err()).contains("--zip packs a month").hasLineCount(1);
+    }
+
+    @Test
     void verifiesWithoutStartingTheApplication() {
         assertThat(run("export", "--verify", "/nonexistent/flowbill-out")).isEqualTo(FlowbillCli.EXIT_USAGE);
         assertThat(err()).contains("--verify /nonexistent/flowbill-out is not a folder")
@@ -47,7 +56,7 @@ class ExportCommandLineTest {
         out.reset();
         assertThat(run("export", "--help")).isEqualTo(FlowbillCli.EXIT_OK);
         assertThat(out.toString(StandardCharsets.UTF_8))
-                .contains("Usage: flowbill export", "--date=YYYY-MM-DD", "--month=YYYY-MM", "--verify=DIR");
+                .contains("Usage: flowbill export", "--date=YYYY-MM-DD", "--month=YYYY-MM", "--verify=DIR", "--zip");
     }
 
     private int run(String... args) {

@@ -29,14 +29,30 @@ final class Chromium {
         return Stream.concat(Stream.of(Path.of("/usr/bin/chromium")), onPath).filter(Files::isExecutable).findFirst();
     }
 
+    /** Renders the page into a PNG, 1000 px wide and as tall as {@code height}, as a person would see it. */
+    static void screenshot(Path chromium, Path page, Path png) throws IOException, InterruptedException {
+        Files.createDirectories(png.toAbsolutePath().getParent());
+        Files.deleteIfExists(png);
+        run(chromium, page, List.of("--hide-scrollbars", "--window-size=1000,4200",
+                "--screenshot=" + png.toAbsolutePath()));
+        if (!Files.isRegularFile(png)) {
+            throw new IllegalStateException("chromium wrote no screenshot " + png);
+        }
+    }
+
     /** The DOM of the page after Chromium loaded and laid it out, as {@code --dump-dom} prints it. */
     static String dumpDom(Path chromium, Path page) throws IOException, InterruptedException {
+        return new String(run(chromium, page, List.of("--dump-dom")), StandardCharsets.UTF_8);
+    }
+
+    private static byte[] run(Path chromium, Path page, List<String> what) throws IOException, InterruptedException {
         Path profile = Files.createTempDirectory("flowbill-chromium");
         Path log = Files.createTempFile("flowbill-chromium", ".log");
         List<String> command = new ArrayList<>(List.of(chromium.toString(), "--headless", "--no-sandbox",
                 "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-                "--disable-component-update", "--disable-sync", "--user-data-dir=" + profile, "--dump-dom",
-                page.toUri().toString()));
+                "--disable-component-update", "--disable-sync", "--user-data-dir=" + profile));
+        command.addAll(what);
+        command.add(page.toUri().toString());
         Process process = new ProcessBuilder(command).redirectError(log.toFile()).start();
         byte[] dom = process.getInputStream().readAllBytes();
         if (!process.waitFor(60, TimeUnit.SECONDS)) {
@@ -47,6 +63,6 @@ final class Chromium {
             throw new IllegalStateException("chromium exited with " + process.exitValue() + ": "
                     + Files.readString(log, StandardCharsets.UTF_8));
         }
-        return new String(dom, StandardCharsets.UTF_8);
+        return dom;
     }
 }

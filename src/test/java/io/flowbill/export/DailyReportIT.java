@@ -10,6 +10,8 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -28,6 +30,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import io.flowbill.invoicing.FixtureFleet;
+import io.flowbill.invoicing.InvoiceService;
 import io.flowbill.invoicing.RatingService;
 import io.flowbill.system.EmptyApi;
 import io.flowbill.system.TestDatabase;
@@ -35,6 +38,8 @@ import io.flowbill.system.TestDatabase;
 /** {@code report-<date>.html} of the fixture day shows the totals of the day's charges file, also in a browser. */
 @SpringBootTest(properties = { "flowbill.pricing.price-book=" + FixtureFleet.PRICE_BOOK })
 class DailyReportIT {
+
+    static final LocalDate BEFORE = DAY.minusDays(1);
 
     static Path exportDir;
     static Path acme;
@@ -48,11 +53,19 @@ class DailyReportIT {
         acme = exportDir.resolve("acme/2026-11");
     }
 
+    static JdbcTemplate db;
+
     @BeforeAll
-    static void fixtureDayBilled(@Autowired JdbcTemplate jdbc, @Autowired RatingService rating,
-            @Autowired ExportService exports) throws Exception {
-        new FixtureFleet(jdbc).clear().insertDay();
+    static void fixtureDayBilledAfterADayBefore(@Autowired JdbcTemplate jdbc, @Autowired RatingService rating,
+            @Autowired InvoiceService invoices, @Autowired ExportService exports) throws Exception {
+        db = jdbc;
+        FixtureFleet fleet = new FixtureFleet(jdbc).clear().insertDay();
+        // the day before: web-1 all day, the package container from 08:00
+        fleet.container(101, "web-1").onDemand(20).bandwidth(8).hours(BEFORE, 0, 24).insert();
+        fleet.container(103, "db-package").packaged(10).traffic("512").hours(BEFORE, 8, 24).insert();
+        rating.rate(BEFORE);
         rating.rate(DAY);
+        invoices.refreshFor(DAY);
         exports.writeDay(DAY);
     }
 
@@ -64,8 +77,82 @@ class DailyReportIT {
 
         assertShows(html, csv);
         assertThat(csv.total()).as("the fixture day's total, by hand").isEqualByComparingTo("40.48");
-        assertThat(card(html, "traffic-out")).as("800 MB x 23 h + 512 MB x 24 h").isEqualTo("29.96875 GB");
+        assertThat(card(html, "traffic-out")).as("800 MB x 23 h + 512 MB x 24 h = 29.96875 GB").isEqualTo("29.97 GB");
         assertThat(card(html, "exceptions-total")).isEqualTo("2");
+    }
+
+    @Test
+    void reconcilesTheMonthToDateWithTheDraftInvoiceInTheDatabase() throws IOException {
+        String html = report();
+        BigDecimal daily = db.queryForObject("select sum(amount) from charge_line where tenant_id = 'acme'"
+                + " and charge_date between '2026-11-01' and '2026-11-25'", BigDecimal.class);
+        BigDecimal overage = db.queryForObject("select sum(amount) from month_charge_line where tenant_id = 'acme'"
+                + " and billing_month = '2026-11-01' and item = 'package_overage'", BigDecimal.class);
+        BigDecimal total = db.queryForObject("select total from invoice where tenant_id = 'acme'"
+                + " and billing_month = '2026-11-01' and status = 'DRAFT'", BigDecimal.class);
+
+        assertThat(overage).as("103's package overage: 12 GB + 8 GB out against 40 h of allowance").isPositive();
+        assertThat(span(html, "rec-daily")).as("daily lines of the month").isEqualTo(daily.toPlainString());
+        assertThat(span(html, "rec-total")).as("draft invoice total").isEqualTo(total.toPlainString());
+        assertThat(new BigDecimal(span(html, "rec-daily")).add(new BigDecimal(span(html, "rec-month-level"))))
+                .as("daily + month-level = total").isEqualByComparingTo(total);
+        assertThat(html).contains("<td class=\"n\" id=\"mtd-package_overage\">" + overage.toPlainString() + "</td>")
+                .contains("2026-11-01 to 2026-11-25: 2 days rated");
+        assertThat(card(html, "month-to-date")).isEqualTo(total.toPlainString() + " CNY");
+    }
+
+    @Test
+    void listsTheTopContainersByAmountWithTheNamesOfTheChargesFile() throws IOException {
+        String html = report();
+        Map<Long, String> names = new TreeMap<>();
+        CSVFormat format = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get();
+        try (Reader reader = Files.newBufferedReader(acme.resolve("charges-2026-11-25.csv"));
+                CSVParser parser = format.parse(reader)) {
+            parser.forEach(row -> names.put(Long.parseLong(row.get("container_id")), row.get("container_name")));
+        }
+        List<Map<String, Object>> top = db.queryForList("select container_id, count(*) as lines, sum(amount) as amount"
+                + " from charge_line where tenant_id = 'acme' and charge_date = '2026-11-25' group by container_id"
+                + " order by sum(amount) desc, container_id limit 10");
+
+        assertThat(top).as("containers billed on the fixture day").hasSize(4);
+        int rank = 0;
+        for (Map<String, Object> container : top) {
+            long id = ((Number) container.get("container_id")).longValue();
+            rank++;
+            assertThat(html).as("row %d of the top containers", rank).contains("<tr><td class=\"n\">" + rank
+                    + "</td><td>" + id + "</td><td>" + escaped(names.get(id).replaceFirst("^'", "")) + "</td><td class=\"n\">"
+                    + container.get("lines") + "</td><td class=\"n\">"
+                    + ((BigDecimal) container.get("amount")).toPlainString() + "</td></tr>");
+        }
+    }
+
+    @Test
+    void showsTheChangeFromTheDayBeforePerItemAsTheDatabaseHasIt() throws IOException {
+        String html = report();
+        Map<String, BigDecimal> before = amountsByItem(BEFORE);
+        Map<String, BigDecimal> day = amountsByItem(DAY);
+
+        assertThat(before).as("items of %s", BEFORE).containsKeys("compute", "bandwidth", "package");
+        for (String item : day.keySet()) {
+            BigDecimal now = day.get(item);
+            BigDecimal then = before.getOrDefault(item, now.subtract(now));
+            BigDecimal change = now.subtract(then);
+            assertThat(html).as("change of item '%s'", item).contains("<tr><td>" + item + "</td><td class=\"n\">"
+                    + then.toPlainString() + "</td><td class=\"n\">" + now.toPlainString() + "</td><td class=\"n\">"
+                    + (change.signum() > 0 ? "+" : "") + change.toPlainString() + "</td></tr>");
+        }
+    }
+
+    @Test
+    void saysWhichContainersWereNotBilledAndWhy() throws IOException {
+        String html = report();
+        Long metered = db.queryForObject("select count(distinct container_id) from usage_hour"
+                + " where window_start >= '2026-11-24T16:00:00Z' and window_start < '2026-11-25T16:00:00Z'", Long.class);
+
+        assertThat(html).contains("<span id=\"metered\">" + metered + "</span> containers metered this day, "
+                + "<span id=\"billed\">4</span> billed, <span id=\"unbilled\">1</span> not billed.")
+                .contains("<tr><td>suspended</td><td class=\"n\">1</td><td>104 (odd-status)</td></tr>");
+        assertThat(metered).isEqualTo(5);
     }
 
     @Test
@@ -78,6 +165,41 @@ class DailyReportIT {
 
         assertThat(dom).as("DOM as Chromium rendered it").contains("<svg").contains("Traffic by hour");
         assertShows(dom, csv);
+        Path png = Path.of("target", "report-2026-11-25.png");
+        Chromium.screenshot(chromium.get(), acme.resolve("report-2026-11-25.html"), png);
+        assertThat(Files.size(png)).as("screenshot %s", png.toAbsolutePath()).isGreaterThan(10_000);
+    }
+
+    @Test
+    void writesTheSameBytesAgain(@Autowired ExportService exports) throws IOException {
+        byte[] first = Files.readAllBytes(acme.resolve("report-2026-11-25.html"));
+
+        exports.writeDay(DAY);
+
+        assertThat(Files.readAllBytes(acme.resolve("report-2026-11-25.html"))).isEqualTo(first);
+    }
+
+    private static String report() throws IOException {
+        return Files.readString(acme.resolve("report-2026-11-25.html"), StandardCharsets.UTF_8);
+    }
+
+    private static Map<String, BigDecimal> amountsByItem(LocalDate date) {
+        Map<String, BigDecimal> amounts = new TreeMap<>();
+        db.query("select item, sum(amount) from charge_line where tenant_id = 'acme' and charge_date = ?"
+                + " group by item", rs -> {
+                    amounts.put(rs.getString(1), rs.getBigDecimal(2));
+                }, java.sql.Date.valueOf(date));
+        return amounts;
+    }
+
+    private static String escaped(String text) {
+        return org.springframework.web.util.HtmlUtils.htmlEscape(text, "UTF-8");
+    }
+
+    private static String span(String page, String id) {
+        Matcher span = Pattern.compile("<span id=\"" + id + "\">([^<]*)</span>").matcher(page);
+        assertThat(span.find()).as("span '%s' in the page", id).isTrue();
+        return span.group(1).replace(",", "");
     }
 
     private static void assertShows(String page, CsvTotals csv) {

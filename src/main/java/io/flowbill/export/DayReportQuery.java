@@ -1,0 +1,125 @@
+package io.flowbill.export;
+
+import java.math.BigDecimal;
+import java.sql.Date;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import io.flowbill.pricing.BillingZone;
+
+/**
+ * What a day report shows beyond its CSV files, read in the export's transaction: the month to date with its
+ * invoice, the day's top containers, the day before by item, and the containers that were not billed.
+ */
+final class DayReportQuery {
+
+    /** How many containers the report lists by amount. */
+    static final int TOP = 10;
+
+    private static final String TOP_CONTAINERS = """
+            select t.container_id, coalesce(v.name, c.name) as name, t.lines, t.amount
+              from (select container_id, count(*) as lines, sum(amount) as amount from charge_line
+                     where tenant_id = ? and charge_date = ? group by container_id
+                     order by sum(amount) desc, container_id limit ?) t
+              left join container c on c.tenant_id = ? and c.container_id = t.container_id
+              left join lateral (""" + ContainerNames.inForceBefore("c.tenant_id", "t.container_id") + """
+                ) v on true
+             order by t.amount desc, t.container_id
+            """;
+
+    private static final String UNBILLED = """
+            select m.container_id, m.status, coalesce(v.name, c.name) as name,
+                   exists (select 1 from metering_exception e
+                            where e.tenant_id = m.tenant_id and e.container_id = m.container_id
+                              and e.kind = 'unrateable_day' and not e.resolved
+                              and e.window_start >= ? and e.window_start < ?) as unrateable
+              from (select distinct on (container_id) tenant_id, container_id, status from usage_hour
+                     where tenant_id = ? and window_start >= ? and window_start < ?
+                     order by container_id, window_start desc) m
+              left join container c on c.tenant_id = m.tenant_id and c.container_id = m.container_id
+              left join lateral (""" + ContainerNames.inForceBefore("m.tenant_id", "m.container_id") + """
+                ) v on true
+             where not exists (select 1 from charge_line l
+                                where l.tenant_id = m.tenant_id and l.charge_date = ? and l.container_id = m.container_id)
+             order by m.container_id
+            """;
+
+    private final JdbcTemplate jdbc;
+    private final BillingZone zone;
+
+    DayReportQuery(JdbcTemplate jdbc, BillingZone zone) {
+        this.jdbc = jdbc;
+        this.zone = zone;
+    }
+
+    MonthToDate monthToDate(String tenant, LocalDate date) {
+        YearMonth month = YearMonth.from(date);
+        Date first = Date.valueOf(month.atDay(1));
+        Date next = Date.valueOf(month.plusMonths(1).atDay(1));
+        Date day = Date.valueOf(date);
+        BigDecimal through = jdbc.queryForObject("select coalesce(sum(amount), 0) from charge_line"
+                + " where tenant_id = ? and charge_date >= ? and charge_date <= ?", BigDecimal.class, tenant, first, day);
+        BigDecimal later = jdbc.queryForObject("select coalesce(sum(amount), 0) from charge_line"
+                + " where tenant_id = ? and charge_date > ? and charge_date < ?", BigDecimal.class, tenant, day, next);
+        Long rated = jdbc.queryForObject("select count(*) from rated_day where charge_date >= ? and charge_date <= ?",
+                Long.class, first, day);
+        SortedMap<String, BigDecimal> monthLevel = new TreeMap<>();
+        jdbc.query("select item, sum(amount) from month_charge_line where tenant_id = ? and billing_month = ?"
+                + " group by item", rs -> {
+                    monthLevel.put(rs.getString(1), rs.getBigDecimal(2));
+                }, tenant, first);
+        List<Map<String, Object>> invoice = jdbc.queryForList(
+                "select status, total from invoice where tenant_id = ? and billing_month = ?", tenant, first);
+        String status = invoice.isEmpty() ? null : (String) invoice.get(0).get("status");
+        BigDecimal total = invoice.isEmpty() ? null : (BigDecimal) invoice.get(0).get("total");
+        return new MonthToDate(month.atDay(1), date, rated == null ? 0 : rated, through, later, monthLevel, status,
+                total);
+    }
+
+    /** The day's {@value #TOP} containers with the largest amounts (ties by container id), names at the day's end. */
+    List<TopContainer> topContainers(String tenant, LocalDate date) {
+        Instant dayEnd = zone.startOf(date.plusDays(1));
+        return jdbc.query(TOP_CONTAINERS, (rs, row) -> new TopContainer(rs.getLong("container_id"),
+                rs.getString("name"), rs.getLong("lines"), rs.getBigDecimal("amount")), tenant, Date.valueOf(date), TOP,
+                tenant, Timestamp.from(dayEnd));
+    }
+
+    /** A day's amounts by item; null when the day was never rated (so no line is not the same as zero). */
+    SortedMap<String, BigDecimal> amountsByItem(String tenant, LocalDate date) {
+        Boolean rated = jdbc.queryForObject("select exists (select 1 from rated_day where charge_date = ?)",
+                Boolean.class, Date.valueOf(date));
+        if (!Boolean.TRUE.equals(rated)) {
+            return null;
+        }
+        SortedMap<String, BigDecimal> amounts = new TreeMap<>();
+        jdbc.query("select item, sum(amount) from charge_line where tenant_id = ? and charge_date = ? group by item",
+                rs -> {
+                    amounts.put(rs.getString(1), rs.getBigDecimal(2));
+                }, tenant, Date.valueOf(date));
+        return amounts;
+    }
+
+    /** The containers metered in the day without a charge line of it, by why. */
+    UnbilledContainers unbilled(String tenant, LocalDate date) {
+        Timestamp from = Timestamp.from(zone.startOf(date));
+        Timestamp to = Timestamp.from(zone.startOf(date.plusDays(1)));
+        Long metered = jdbc.queryForObject("select count(distinct container_id) from usage_hour"
+                + " where tenant_id = ? and window_start >= ? and window_start < ?", Long.class, tenant, from, to);
+        SortedMap<String, List<UnbilledContainers.Container>> byReason = new TreeMap<>();
+        jdbc.query(UNBILLED, rs -> {
+            String reason = rs.getBoolean("unrateable") ? UnbilledContainers.UNRATEABLE : rs.getString("status");
+            byReason.computeIfAbsent(reason, r -> new ArrayList<>())
+                    .add(new UnbilledContainers.Container(rs.getLong("container_id"), rs.getString("name")));
+        }, from, to, tenant, from, to, to, Date.valueOf(date));
+        return new UnbilledContainers(metered == null ? 0 : metered, byReason);
+    }
+}
