@@ -6,7 +6,8 @@ final class InvoiceSql {
     /**
      * The month's daily lines summed per container, item, tier, charge type, spec, price version and unit price
      * (amounts added, not re-rounded; a new price version within the month gives a second line), then the
-     * month-level lines.
+     * month-level lines (a price plan's lines are the tenant's: container, charge type and spec 0, which the
+     * invoice keeps as no charge type and no spec).
      */
     static final String MONTH_LINES = """
             select :invoice, container_id, item, tier, unit_price, cast(null as date), sum(quantity), unit, sum(amount),
@@ -16,7 +17,7 @@ final class InvoiceSql {
              group by container_id, item, tier, charge_type, spec_id, price_version, unit_price, unit, currency
             union all
             select :invoice, container_id, item, 0, unit_price, cast(null as date), sum(quantity), unit, sum(amount),
-                   currency, charge_type, spec_id, price_version
+                   currency, nullif(charge_type, 0), nullif(spec_id, 0), price_version
               from month_charge_line
              where tenant_id = :tenant and billing_month = :first
              group by container_id, item, charge_type, spec_id, price_version, unit_price, unit, currency
