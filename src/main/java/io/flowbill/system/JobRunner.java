@@ -121,7 +121,9 @@ public class JobRunner {
 
     private void logFailures(JobExecution execution) {
         for (Throwable failure : execution.getAllFailureExceptions()) {
-            if (execution.getStatus() == BatchStatus.STOPPED || Diagnosis.isExpected(failure)) {
+            // a step's failure that is a job run of its own (the day's billing runs meteringJob) was logged by that run
+            if (execution.getStatus() == BatchStatus.STOPPED || failure instanceof JobRunFailure
+                    || Diagnosis.isExpected(failure)) {
                 log.debug("{} execution {} failed", execution.getJobInstance().getJobName(), execution.getId(), failure);
             }
             else {
