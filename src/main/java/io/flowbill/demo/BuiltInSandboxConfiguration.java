@@ -20,9 +20,9 @@ import io.micrometer.core.instrument.MeterRegistry;
  */
 @Configuration(proxyBeanMethods = false)
 @Conditional(DemoMode.On.class)
-class BuiltInSandbox {
+class BuiltInSandboxConfiguration {
 
-    private static final Logger log = LoggerFactory.getLogger(BuiltInSandbox.class);
+    private static final Logger log = LoggerFactory.getLogger(BuiltInSandboxConfiguration.class);
 
     @Bean(destroyMethod = "close")
     SandboxServer builtInSandbox(SandboxProperties properties) {
