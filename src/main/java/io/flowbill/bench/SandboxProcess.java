@@ -58,7 +58,7 @@ final class SandboxProcess implements AutoCloseable {
         Files.deleteIfExists(log);
     }
 
-    /** {@code java -jar flowbill.jar} when running from the jar, else {@code java -cp ... io.flowbill.cli.FlowbillCli}. */
+    /** {@code java -jar flowbill.jar} from the jar, else {@code java -cp ... io.flowbill.cli.FlowbillCli}. */
     private static List<String> launcher() {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         String classPath = System.getProperty("java.class.path");

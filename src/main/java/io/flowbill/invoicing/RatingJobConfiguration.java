@@ -57,7 +57,8 @@ class RatingJobConfiguration {
             ChargeLineStore store) {
         return new StepBuilder("ratingResetStep", jobRepository)
                 .tasklet((contribution, context) -> {
-                    store.resetStaged(context.getStepContext().getStepExecution().getJobParameters().getLocalDate(DATE));
+                    store.resetStaged(
+                            context.getStepContext().getStepExecution().getJobParameters().getLocalDate(DATE));
                     return RepeatStatus.FINISHED;
                 }, transactionManager)
                 .build();

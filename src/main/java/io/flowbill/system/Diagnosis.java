@@ -16,9 +16,9 @@ import org.springframework.batch.core.step.StepExecution;
 
 /**
  * Says what broke in one line: the component (database, container API, export, price book, configuration), the
- * cause and what to do; a feature's own failures say it themselves ({@link Diagnosable}). A failure it recognizes is an expected one: flowbill prints the line without a stack trace
- * (the trace is kept for DEBUG). {@code setting} reads the configuration, so the line names the URL or folder
- * involved; a password is never printed.
+ * cause and what to do; a feature's own failures say it themselves ({@link Diagnosable}). A failure it recognizes
+ * is an expected one: flowbill prints the line without a stack trace (the trace is kept for DEBUG). {@code setting}
+ * reads the configuration, so the line names the URL or folder involved; a password is never printed.
  */
 public final class Diagnosis {
 

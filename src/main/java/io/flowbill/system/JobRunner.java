@@ -27,7 +27,8 @@ import org.springframework.stereotype.Component;
  * range or the day, e.g. {@code rating:2026-11-25}, {@code billing:default:2026-11-25}) across processes, waiting up
  * to {@code flowbill.jobs.lock-wait} for another holder. A job run inside another's step (the day's billing runs
  * metering and rating) takes its own key on a connection of its own, so it is excluded exactly as when run alone;
- * the outer keys ({@code billing:}) are never taken by a run inside a step, so no two runs wait on each other. Holding the lock proves that no live process runs that work, so every execution of the job within the run's
+ * the outer keys ({@code billing:}) are never taken by a run inside a step, so no two runs wait on each other.
+ * Holding the lock proves that no live process runs that work, so every execution of the job within the run's
  * scope still STARTED (or STOPPING) was left by a process that died: it is marked FAILED and resumed.
  */
 @Component

@@ -94,7 +94,8 @@ class DayBillingJobIT {
         String printed = billing.nightly(day).render();
 
         long again = lastExecution();
-        assertThat(instanceOf(again)).as("job instance of the second billing of %s", day).isNotEqualTo(instanceOf(first));
+        assertThat(instanceOf(again)).as("job instance of the second billing of %s", day)
+                .isNotEqualTo(instanceOf(first));
         assertThat(steps(again)).as("steps of the second billing")
                 .containsExactlyElementsOf(STEPS.stream().map(step -> step + " COMPLETED").toList());
         assertThat(TableSnapshot.of(jdbc)).as("billing tables after billing %s again", day).isEqualTo(rows);

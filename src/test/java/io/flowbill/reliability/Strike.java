@@ -118,7 +118,8 @@ enum Strike {
             // a run stages its files in a hidden folder and publishes them together: the day's charges appear there
             String charges = "charges-" + scene.day() + ".csv";
             scene.await("exportStep STARTED, the day's files written, the invoice file held", () -> "STARTED".equals(
-                    scene.db().stepStatus("exportStep")) && written(scene, charges) && scene.db().waitingFor("relation") > 0);
+                    scene.db().stepStatus("exportStep")) && written(scene, charges)
+                    && scene.db().waitingFor("relation") > 0);
             try (var files = Files.walk(scene.exportDir())) {
                 return "export held before the invoice file, files written " + files.filter(Files::isRegularFile).count();
             }
