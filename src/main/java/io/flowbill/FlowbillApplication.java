@@ -3,14 +3,12 @@ package io.flowbill;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 
-import io.flowbill.cli.FlowbillCli;
-
-/** flowbill's entry point: the command line decides which job or server runs. */
+/**
+ * flowbill's Spring application: the beans of every package below. The process starts at the command line
+ * ({@code cli/FlowbillCli}), which starts this application for the commands that need it; this package uses none
+ * of the others.
+ */
 @SpringBootApplication
 @ConfigurationPropertiesScan
 public class FlowbillApplication {
-
-    public static void main(String[] args) {
-        System.exit(FlowbillCli.run(args));
-    }
 }

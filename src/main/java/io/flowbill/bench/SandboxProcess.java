@@ -58,14 +58,14 @@ final class SandboxProcess implements AutoCloseable {
         Files.deleteIfExists(log);
     }
 
-    /** {@code java -jar flowbill.jar} when running from the jar, else {@code java -cp ... FlowbillApplication}. */
+    /** {@code java -jar flowbill.jar} from the jar, else {@code java -cp ... io.flowbill.cli.FlowbillCli}. */
     private static List<String> launcher() {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         String classPath = System.getProperty("java.class.path");
         if (classPath.endsWith(".jar") && !classPath.contains(File.pathSeparator)) {
             return List.of(java, "-Xmx2g", "-jar", classPath);
         }
-        return List.of(java, "-Xmx2g", "-cp", classPath, "io.flowbill.FlowbillApplication");
+        return List.of(java, "-Xmx2g", "-cp", classPath, "io.flowbill.cli.FlowbillCli");
     }
 
     private static int freePort() throws IOException {

@@ -4,36 +4,52 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.parameters.JobParameters;
+import org.springframework.batch.core.job.parameters.JobParametersBuilder;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.StepExecution;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.stereotype.Service;
 
+import io.flowbill.metering.MeteringProperties;
 import io.flowbill.metering.MeteringRange;
-import io.flowbill.metering.MeteringService;
-import io.flowbill.metering.MeteringSummary;
 import io.flowbill.metering.RecheckSummary;
 import io.flowbill.pricing.BillingZone;
 import io.flowbill.pricing.PriceBook;
+import io.flowbill.system.JobRunner;
 
 /**
  * The one owner of "bill a day": meter what is due, read pending traffic again and meter containers found late
  * (the recheck), bill again every rated day whose usage changed, then rate the day, refresh the invoice it lands on
- * and write the exports. {@code nightly}, {@code rate} and {@code serve} call it.
+ * and write the exports. {@code nightly} and {@code serve} run it as {@code dayBillingJob} through
+ * {@link JobRunner} under the lock {@code billing:<tenant>:<day>}; {@code rate} and the hourly recheck call its
+ * parts.
  */
 @Service
 public class BillingService {
 
-    private final MeteringService metering;
+    private final JobRunner jobRunner;
+    private final JobRepository jobRepository;
+    private final Job dayBillingJob;
+    private final DayRecheck recheck;
     private final DayBilling days;
-    private final ChangedDays changed;
+    private final String tenant;
     private final BillingZone zone;
     private final Clock clock;
 
-    BillingService(MeteringService metering, DayBilling days, ChangedDays changed, PriceBook book, Clock clock) {
-        this.metering = metering;
+    BillingService(JobRunner jobRunner, JobRepository jobRepository, Job dayBillingJob, DayRecheck recheck,
+            DayBilling days, MeteringProperties metering, PriceBook book, Clock clock) {
+        this.jobRunner = jobRunner;
+        this.jobRepository = jobRepository;
+        this.dayBillingJob = dayBillingJob;
+        this.recheck = recheck;
         this.days = days;
-        this.changed = changed;
+        this.tenant = metering.tenant();
         this.zone = book.zone();
         this.clock = clock;
     }
@@ -44,16 +60,31 @@ public class BillingService {
 
     /** The hours of a day in the billing zone. */
     public MeteringRange rangeOf(LocalDate day) {
-        return new MeteringRange(zone.startOf(day), zone.startOf(day.plusDays(1)));
+        return DayRange.of(zone, day);
     }
 
-    /** What {@code nightly --date DAY} does: meter the day, recheck, bill changed days again, bill the day. */
+    /**
+     * What {@code nightly --date DAY} does: runs {@code dayBillingJob} for the day. A run that failed or was killed
+     * is resumed at the step where it stopped; a day whose billing completed is billed again from the start.
+     *
+     * @throws Exception the failure of the step where the run stopped
+     */
     public NightlyReport nightly(LocalDate day) throws Exception {
         Instant started = clock.instant();
-        MeteringSummary metered = metering.meter(rangeOf(day), false);
-        Recheck recheck = recheck(day);
-        DayReport report = bill(day);
-        return new NightlyReport(day, zone, metered, recheck, report, Duration.between(started, clock.instant()));
+        JobParameters first = new JobParametersBuilder()
+                .addString(DayBillingJobConfiguration.TENANT, tenant, true)
+                .addLocalDate(DayBillingJobConfiguration.DATE, day, true)
+                .toJobParameters();
+        JobExecution execution = jobRunner.run(dayBillingJob, "billing:" + tenant + ":" + day, first,
+                resumable -> resumable != null ? resumable : firstOrRerun(first));
+        if (execution.getStatus() != BatchStatus.COMPLETED) {
+            throw failure(day, execution);
+        }
+        ExecutionContext context = execution.getExecutionContext();
+        DayReport report = days.report(DayContext.rated(context, day), DayContext.invoices(context),
+                DayContext.files(context));
+        return new NightlyReport(day, zone, DayContext.required(context, DayContext.METERING),
+                DayContext.required(context, DayContext.RECHECK), report, Duration.between(started, clock.instant()));
     }
 
     /**
@@ -62,21 +93,35 @@ public class BillingService {
      * null for none).
      */
     public Recheck recheck(LocalDate billingNext) throws Exception {
-        RecheckSummary summary = metering.recheck(billingNext == null ? null : rangeOf(billingNext));
-        List<DayReport> rebilled = new ArrayList<>();
-        for (LocalDate day : changed.due(zone)) {
-            if (!day.equals(billingNext)) {
-                rebilled.add(bill(day));
-            }
-        }
-        return new Recheck(summary, rebilled);
+        return recheck.recheck(billingNext);
     }
 
     /** Rates a day from stored usage, refreshes its invoice, writes its exports; its usage changes are then billed. */
     public DayReport bill(LocalDate day) throws Exception {
-        DayReport report = days.bill(day);
-        changed.billed(day, zone);
-        return report;
+        return days.bill(day);
+    }
+
+    private JobParameters firstOrRerun(JobParameters first) {
+        JobExecution last = jobRepository.getLastJobExecution(dayBillingJob.getName(), first);
+        if (last == null || last.getStatus() != BatchStatus.COMPLETED) {
+            return first;
+        }
+        // wall time names the rerun, not the billing clock: reruns under a fixed clock stay distinct
+        return new JobParametersBuilder(first)
+                .addString(DayBillingJobConfiguration.RERUN, Instant.now().toString(), true)
+                .toJobParameters();
+    }
+
+    /** The failure of the step where the run stopped, as the caller would have met it calling that part alone. */
+    private static Exception failure(LocalDate day, JobExecution execution) {
+        for (StepExecution step : execution.getStepExecutions()) {
+            for (Throwable failure : step.getFailureExceptions()) {
+                if (failure instanceof Exception exception) {
+                    return exception;
+                }
+            }
+        }
+        return new DayBillingFailedException(day, execution);
     }
 
     /** What a recheck read again and which days it billed again. */

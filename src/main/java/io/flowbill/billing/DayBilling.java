@@ -14,37 +14,64 @@ import io.flowbill.invoicing.InvoiceState;
 import io.flowbill.invoicing.RatedDay;
 import io.flowbill.invoicing.RatingService;
 import io.flowbill.metrics.BillingMetrics;
+import io.flowbill.pricing.BillingZone;
+import io.flowbill.pricing.PriceBook;
 import io.flowbill.system.DemoMode;
 
 /**
- * Bills one day from stored usage: rate it, refresh the invoice it lands on, report its figures as metrics, write
- * the exports (the day's files and the invoices published together).
+ * Bills one day from stored usage, in three parts that {@code dayBillingJob} runs as its steps: rate it
+ * ({@code ratingJob}), refresh the invoice it lands on and report its figures as metrics, write the exports (the
+ * day's files and the invoices published together) and forget the day's usage changes.
  */
 @Component
-public class DayBilling {
+class DayBilling {
 
     private final RatingService rating;
     private final InvoiceService invoices;
     private final ExportService exports;
     private final DayFiguresQuery figures;
     private final BillingMetrics metrics;
+    private final ChangedDays changed;
+    private final BillingZone zone;
     private final boolean demo;
 
     DayBilling(RatingService rating, InvoiceService invoices, ExportService exports, DayFiguresQuery figures,
-            BillingMetrics metrics, Environment environment) {
+            BillingMetrics metrics, ChangedDays changed, PriceBook book, Environment environment) {
         this.rating = rating;
         this.invoices = invoices;
         this.exports = exports;
         this.figures = figures;
         this.metrics = metrics;
+        this.changed = changed;
+        this.zone = book.zone();
         this.demo = DemoMode.on(environment);
     }
 
-    public DayReport bill(LocalDate date) throws Exception {
-        RatedDay rated = rating.rate(date);
+    /** All three parts, as {@code rate} and the recheck bill a day. */
+    DayReport bill(LocalDate date) throws Exception {
+        RatedDay rated = rate(date);
+        List<InvoiceState> refreshed = refreshInvoices(date);
+        return report(rated, refreshed, export(date, refreshed));
+    }
+
+    RatedDay rate(LocalDate date) throws Exception {
+        return rating.rate(date);
+    }
+
+    List<InvoiceState> refreshInvoices(LocalDate date) {
         List<InvoiceState> refreshed = invoices.refreshFor(date);
         metrics.dayBilled(date);
+        return refreshed;
+    }
+
+    /** Writes the exports; the day's usage changes are then billed. */
+    List<Path> export(LocalDate date, List<InvoiceState> refreshed) {
         List<Path> files = exports.writeDayAndInvoices(date, refreshed);
-        return new DayReport(rated, refreshed, figures.of(date), files, demo);
+        changed.billed(date, zone);
+        return files;
+    }
+
+    DayReport report(RatedDay rated, List<InvoiceState> refreshed, List<Path> files) {
+        return new DayReport(rated, refreshed, figures.of(rated.date()), files, demo);
     }
 }

@@ -34,6 +34,11 @@ public final class FlowbillCli {
     private FlowbillCli() {
     }
 
+    /** The process's entry point (the jar's start class): runs the command line and exits with its code. */
+    public static void main(String[] args) {
+        System.exit(run(args));
+    }
+
     public static int run(String[] args) {
         return run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true));
     }

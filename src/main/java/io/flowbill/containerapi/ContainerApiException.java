@@ -1,12 +1,19 @@
 package io.flowbill.containerapi;
 
+import java.net.ConnectException;
+import java.util.Optional;
+import java.util.function.UnaryOperator;
+
+import io.flowbill.system.Diagnosable;
+import io.flowbill.system.OneLineReason;
+
 /**
  * A container API call that did not succeed: the API refused it (4xx with its code and message), kept failing until
  * the retries ran out, or answered something unreadable. Carries the endpoint's stable name ({@code flow},
  * {@code get}, ...), the container id where the call had one, the HTTP status (0 without a response), and the API's
  * code and message. Never carries a token or secret.
  */
-public class ContainerApiException extends RuntimeException {
+public class ContainerApiException extends RuntimeException implements Diagnosable {
 
     /** The API's code for "No such container". */
     public static final int NO_SUCH_CONTAINER = 4040002;
@@ -35,6 +42,35 @@ public class ContainerApiException extends RuntimeException {
         this.attempts = attempts;
         this.retriesExhausted = retriesExhausted;
         this.problem = problem;
+    }
+
+    /**
+     * Refused credentials (HTTP 401, or a 4xx from the token endpoint) and an API that cannot be reached (no
+     * response) are named with the setting to check; other failures are not diagnosed.
+     */
+    @Override
+    public Optional<String> diagnosis(String during, UnaryOperator<String> setting) {
+        String url = Optional.ofNullable(setting.apply("flowbill.api.base-url")).orElse("the container API");
+        if (httpStatus == 401 || (endpoint.equals("token") && httpStatus >= 400 && httpStatus < 500)) {
+            return Optional.of("container API: " + url + " refused the credentials (HTTP " + httpStatus
+                    + (apiMessage == null ? "" : ", '" + apiMessage + "'") + "); check flowbill.api.token"
+                    + " or flowbill.api.token-file, or flowbill.api.app-key with flowbill.api.app-secret");
+        }
+        if (httpStatus == 0) {
+            return Optional.of("container API: cannot reach " + url + " (" + networkReason() + ")"
+                    + (during == null ? "" : " during " + during) + "; check flowbill.api.base-url and that the API"
+                    + " is up, then " + RESUME);
+        }
+        return Optional.empty();
+    }
+
+    private String networkReason() {
+        for (Throwable t = this; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof ConnectException) {
+                return "connection refused";
+            }
+        }
+        return OneLineReason.of(this);
     }
 
     /** The stable endpoint name: images, create, modify, list, get, delete, restart, save_image, flow or token. */

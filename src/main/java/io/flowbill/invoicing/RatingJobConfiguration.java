@@ -33,8 +33,8 @@ import io.flowbill.pricing.UsageRow;
  * day's usage through the rating rules into staged charge lines and package days, a chunk of containers at a
  * time, in partitions of containers side by side; a container whose day cannot be rated is staged as an
  * {@code unrateable_day} exception instead), {@code ratingPublishStep} (make the staged rows the day's in one
- * transaction). Identifying parameter: {@code date}, the day in the billing zone; a re-rating of a rated day adds
- * {@code rerate}, the instant it was asked for.
+ * transaction). Identifying parameter: {@code date}, the day in the billing zone (a {@link LocalDate}); a
+ * re-rating of a rated day adds {@code rerate}, the instant it was asked for.
  */
 @Configuration(proxyBeanMethods = false)
 class RatingJobConfiguration {
@@ -57,7 +57,8 @@ class RatingJobConfiguration {
             ChargeLineStore store) {
         return new StepBuilder("ratingResetStep", jobRepository)
                 .tasklet((contribution, context) -> {
-                    store.resetStaged(date(context.getStepContext().getJobParameters().get(DATE)));
+                    store.resetStaged(
+                            context.getStepContext().getStepExecution().getJobParameters().getLocalDate(DATE));
                     return RepeatStatus.FINISHED;
                 }, transactionManager)
                 .build();
@@ -85,8 +86,7 @@ class RatingJobConfiguration {
     @Bean
     @StepScope
     ContainerRanges containerRanges(JdbcTemplate jdbc, PriceBook priceBook,
-            @Value("#{jobParameters['date']}") String date) {
-        LocalDate day = LocalDate.parse(date);
+            @Value("#{jobParameters['date']}") LocalDate day) {
         return new ContainerRanges(jdbc, priceBook.zone().startOf(day), priceBook.zone().startOf(day.plusDays(1)));
     }
 
@@ -107,7 +107,7 @@ class RatingJobConfiguration {
             ChargeLineStore store) {
         return new StepBuilder("ratingPublishStep", jobRepository)
                 .tasklet((contribution, context) -> {
-                    LocalDate date = date(context.getStepContext().getJobParameters().get(DATE));
+                    LocalDate date = context.getStepContext().getStepExecution().getJobParameters().getLocalDate(DATE);
                     store.publish(date, context.getStepContext().getStepExecution().getJobExecutionId());
                     return RepeatStatus.FINISHED;
                 }, transactionManager)
@@ -117,8 +117,8 @@ class RatingJobConfiguration {
     @Bean
     @StepScope
     RatedContainerReader ratedContainerReader(JdbcCursorItemReader<UsageRow> usageBlockReader,
-            PriceBook priceBook, @Value("#{jobParameters['date']}") String date) {
-        return new RatedContainerReader(usageBlockReader, new DailyRating(priceBook), LocalDate.parse(date));
+            PriceBook priceBook, @Value("#{jobParameters['date']}") LocalDate date) {
+        return new RatedContainerReader(usageBlockReader, new DailyRating(priceBook), date);
     }
 
     /**
@@ -128,10 +128,9 @@ class RatingJobConfiguration {
     @Bean
     @StepScope
     JdbcCursorItemReader<UsageRow> usageBlockReader(DataSource dataSource, PriceBook priceBook,
-            InvoicingProperties settings, @Value("#{jobParameters['date']}") String date,
+            InvoicingProperties settings, @Value("#{jobParameters['date']}") LocalDate day,
             @Value("#{stepExecution.executionContext}") ExecutionContext partition) {
         BillingZone zone = priceBook.zone();
-        LocalDate day = LocalDate.parse(date);
         ContainerRange range = ContainerRange.of(partition);
         return new JdbcCursorItemReaderBuilder<UsageRow>()
                 .name("usageBlockReader")
@@ -150,9 +149,5 @@ class RatingJobConfiguration {
     @StepScope
     RatedContainerWriter ratedContainerWriter(ChargeLineStore store) {
         return new RatedContainerWriter(store);
-    }
-
-    private static LocalDate date(Object parameter) {
-        return LocalDate.parse(String.valueOf(parameter));
     }
 }

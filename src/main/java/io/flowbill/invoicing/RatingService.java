@@ -38,7 +38,7 @@ public class RatingService {
 
     public RatedDay rate(LocalDate date) throws Exception {
         JobParameters first = new JobParametersBuilder()
-                .addString(RatingJobConfiguration.DATE, date.toString(), true)
+                .addLocalDate(RatingJobConfiguration.DATE, date, true)
                 .toJobParameters();
         JobExecution execution = jobRunner.run(ratingJob, "rating:" + date, first,
                 resumable -> resumable != null ? resumable : firstOrRerate(first));

@@ -1,11 +1,16 @@
 package io.flowbill.pricing;
 
+import java.util.Optional;
+import java.util.function.UnaryOperator;
+
+import io.flowbill.system.Diagnosable;
+
 /**
  * A price book that cannot be loaded; the whole book is refused on the first problem. The message names the
  * source, line, version and key: {@code price book fengchao.yaml: line 14, version 'fengchao-2017-05',
  * key 'specs.20.on-demand-per-hour': must not be negative, was -0.2}.
  */
-public class PriceBookException extends RuntimeException {
+public class PriceBookException extends RuntimeException implements Diagnosable {
 
     private final int line;
     private final String version;
@@ -46,5 +51,11 @@ public class PriceBookException extends RuntimeException {
 
     public String key() {
         return key;
+    }
+
+    /** The message is the whole line: it names the source, line, version and key. */
+    @Override
+    public Optional<String> diagnosis(String during, UnaryOperator<String> setting) {
+        return Optional.of(getMessage());
     }
 }

@@ -2,9 +2,12 @@ package io.flowbill.system;
 
 import java.util.Map;
 
+import org.springframework.context.annotation.Condition;
+import org.springframework.context.annotation.ConditionContext;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.Environment;
 import org.springframework.core.env.MapPropertySource;
+import org.springframework.core.type.AnnotatedTypeMetadata;
 
 /**
  * Decides, before anything starts, whether this run is the demo. The demo (the built-in sandbox of the container
@@ -60,5 +63,25 @@ public final class DemoMode {
     /** True when this run is the demo (after {@link DemoMode} decided). */
     public static boolean on(Environment environment) {
         return environment.getProperty(PROPERTY, Boolean.class, false);
+    }
+
+    /** True in the demo: its beans (the built-in sandbox, the tenant {@code demo}) replace the configured ones. */
+    public static final class On implements Condition {
+
+        @Override
+        public boolean matches(ConditionContext context, AnnotatedTypeMetadata metadata) {
+            ConfigurableEnvironment environment = (ConfigurableEnvironment) context.getEnvironment();
+            decide(environment);
+            return on(environment);
+        }
+    }
+
+    /** True outside the demo: the configured container API is used. */
+    public static final class Off implements Condition {
+
+        @Override
+        public boolean matches(ConditionContext context, AnnotatedTypeMetadata metadata) {
+            return !new On().matches(context, metadata);
+        }
     }
 }

@@ -14,18 +14,15 @@ import java.util.function.UnaryOperator;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.step.StepExecution;
 
-import io.flowbill.containerapi.ContainerApiException;
-import io.flowbill.pricing.PriceBookException;
-
 /**
  * Says what broke in one line: the component (database, container API, export, price book, configuration), the
- * cause and what to do. A failure it recognizes is an expected one: flowbill prints the line without a stack trace
- * (the trace is kept for DEBUG). {@code setting} reads the configuration, so the line names the URL or folder
- * involved; a password is never printed.
+ * cause and what to do; a feature's own failures say it themselves ({@link Diagnosable}). A failure it recognizes
+ * is an expected one: flowbill prints the line without a stack trace (the trace is kept for DEBUG). {@code setting}
+ * reads the configuration, so the line names the URL or folder involved; a password is never printed.
  */
 public final class Diagnosis {
 
-    private static final String RESUME = "run the same command again to resume";
+    private static final String RESUME = Diagnosable.RESUME;
 
     private Diagnosis() {
     }
@@ -47,8 +44,14 @@ public final class Diagnosis {
             if (t instanceof ConfigurationRefused) {
                 return Optional.of("configuration: " + t.getMessage());
             }
-            if (t instanceof PriceBookException || t instanceof JobAlreadyRunningException) {
+            if (t instanceof JobAlreadyRunningException) {
                 return Optional.of(t.getMessage());
+            }
+            if (t instanceof Diagnosable feature) {
+                Optional<String> line = feature.diagnosis(null, setting);
+                if (line.isPresent()) {
+                    return line;
+                }
             }
         }
         return classify(failure, null, setting);
@@ -78,9 +81,9 @@ public final class Diagnosis {
     }
 
     private static Optional<String> classify(Throwable failure, String during, UnaryOperator<String> setting) {
-        ContainerApiException api = find(failure, ContainerApiException.class);
-        if (api != null) {
-            return api(api, during, setting);
+        Diagnosable feature = find(failure, Diagnosable.class);
+        if (feature != null) {
+            return feature.diagnosis(during, setting);
         }
         SQLException sql = find(failure, SQLException.class);
         if (sql != null) {
@@ -89,21 +92,6 @@ public final class Diagnosis {
         FileSystemException file = find(failure, FileSystemException.class);
         if (file != null) {
             return Optional.of(file(file, setting));
-        }
-        return Optional.empty();
-    }
-
-    private static Optional<String> api(ContainerApiException api, String during, UnaryOperator<String> setting) {
-        String url = Optional.ofNullable(setting.apply("flowbill.api.base-url")).orElse("the container API");
-        if (api.httpStatus() == 401 || (api.endpoint().equals("token") && api.httpStatus() >= 400 && api.httpStatus() < 500)) {
-            return Optional.of("container API: " + url + " refused the credentials (HTTP " + api.httpStatus()
-                    + (api.apiMessage() == null ? "" : ", '" + api.apiMessage() + "'") + "); check flowbill.api.token"
-                    + " or flowbill.api.token-file, or flowbill.api.app-key with flowbill.api.app-secret");
-        }
-        if (api.httpStatus() == 0) {
-            return Optional.of("container API: cannot reach " + url + " (" + networkReason(api) + ")"
-                    + (during == null ? "" : " during " + during) + "; check flowbill.api.base-url and that the API"
-                    + " is up, then " + RESUME);
         }
         return Optional.empty();
     }
@@ -156,13 +144,6 @@ public final class Diagnosis {
         return "file system: cannot write " + path + " (" + reason + ")";
     }
 
-    private static String networkReason(Throwable failure) {
-        if (find(failure, ConnectException.class) != null) {
-            return "connection refused";
-        }
-        return OneLineReason.of(failure);
-    }
-
     /** The JDBC URL without any password in it. */
     static String safeUrl(String url) {
         if (url == null || url.isBlank()) {
@@ -171,7 +152,7 @@ public final class Diagnosis {
         return url.replaceAll("(?i)(password=)[^&;]*", "$1***").replaceAll("//[^/@]*:[^/@]*@", "//***@");
     }
 
-    private static <T extends Throwable> T find(Throwable failure, Class<T> type) {
+    private static <T> T find(Throwable failure, Class<T> type) {
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (type.isInstance(t)) {
                 return type.cast(t);

@@ -1,13 +1,11 @@
 package io.flowbill.system;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Objects;
 import java.util.function.UnaryOperator;
 
 import javax.sql.DataSource;
@@ -25,8 +23,11 @@ import org.springframework.stereotype.Component;
 
 /**
  * The one launcher of flowbill's jobs: nothing else calls {@link JobOperator#start} ({@code JobLaunchingTest} scans
- * the classes for it). A run holds a PostgreSQL advisory lock on its business key (the range or the day, e.g.
- * {@code rating:2026-11-25}) across processes, waiting up to {@code flowbill.jobs.lock-wait} for another holder.
+ * the classes for it). A run holds a PostgreSQL advisory lock ({@link AdvisoryLock}) on its business key (the
+ * range or the day, e.g. {@code rating:2026-11-25}, {@code billing:default:2026-11-25}) across processes, waiting up
+ * to {@code flowbill.jobs.lock-wait} for another holder. A job run inside another's step (the day's billing runs
+ * metering and rating) takes its own key on a connection of its own, so it is excluded exactly as when run alone;
+ * the outer keys ({@code billing:}) are never taken by a run inside a step, so no two runs wait on each other.
  * Holding the lock proves that no live process runs that work, so every execution of the job within the run's
  * scope still STARTED (or STOPPING) was left by a process that died: it is marked FAILED and resumed.
  */
@@ -63,21 +64,20 @@ public class JobRunner {
      */
     public JobExecution run(Job job, String businessKey, JobParameters scope, UnaryOperator<JobParameters> choice)
             throws Exception {
-        try (Connection lockConnection = dataSource.getConnection()) {
-            lock(lockConnection, businessKey);
-            try {
-                JobParameters chosen = choice.apply(recoverStale(job, scope));
-                JobExecution last = jobRepository.getLastJobExecution(job.getName(), chosen);
-                if (last != null && last.getStatus() == BatchStatus.STOPPED) {
-                    log.info("{} execution {} was stopped; resuming", job.getName(), last.getId());
-                }
-                JobExecution execution = jobOperator.start(job, chosen);
-                logFailures(execution);
-                return execution;
+        AdvisoryLock lock = AdvisoryLock.on(dataSource, businessKey);
+        try {
+            await(lock);
+            JobParameters chosen = choice.apply(recoverStale(job, scope));
+            JobExecution last = jobRepository.getLastJobExecution(job.getName(), chosen);
+            if (last != null && last.getStatus() == BatchStatus.STOPPED) {
+                log.info("{} execution {} was stopped; resuming", job.getName(), last.getId());
             }
-            finally {
-                unlock(lockConnection, businessKey);
-            }
+            JobExecution execution = jobOperator.start(job, chosen);
+            logFailures(execution);
+            return execution;
+        }
+        finally {
+            release(lock);
         }
     }
 
@@ -101,8 +101,19 @@ public class JobRunner {
         return stale.isEmpty() ? null : identifying(stale.get(stale.size() - 1).getJobParameters());
     }
 
-    private static boolean within(JobParameters candidate, JobParameters scope) {
-        return candidate.getIdentifyingParameters().containsAll(scope.getIdentifyingParameters());
+    /**
+     * Whether {@code candidate} has every identifying parameter of {@code scope}, with the same value and type
+     * (Spring Batch's {@link JobParameter#equals} compares names alone).
+     */
+    static boolean within(JobParameters candidate, JobParameters scope) {
+        for (JobParameter<?> wanted : scope.getIdentifyingParameters()) {
+            JobParameter<?> found = candidate.getParameter(wanted.name());
+            if (found == null || !found.identifying() || !found.type().equals(wanted.type())
+                    || !Objects.equals(found.value(), wanted.value())) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static JobParameters identifying(JobParameters parameters) {
@@ -111,7 +122,9 @@ public class JobRunner {
 
     private void logFailures(JobExecution execution) {
         for (Throwable failure : execution.getAllFailureExceptions()) {
-            if (execution.getStatus() == BatchStatus.STOPPED || Diagnosis.isExpected(failure)) {
+            // a step's failure that is a job run of its own (the day's billing runs meteringJob) was logged by that run
+            if (execution.getStatus() == BatchStatus.STOPPED || failure instanceof JobRunFailure
+                    || Diagnosis.isExpected(failure)) {
                 log.debug("{} execution {} failed", execution.getJobInstance().getJobName(), execution.getId(), failure);
             }
             else {
@@ -120,17 +133,17 @@ public class JobRunner {
         }
     }
 
-    private void lock(Connection connection, String key) throws SQLException, InterruptedException {
+    private void await(AdvisoryLock lock) throws SQLException, InterruptedException {
         Instant deadline = Instant.now().plus(settings.lockWait());
         boolean told = false;
-        while (!tryLock(connection, key)) {
+        while (!lock.tryLock()) {
             if (!Instant.now().isBefore(deadline)) {
-                throw new JobAlreadyRunningException(key + " is still being run by another process after waiting "
-                        + settings.lockWait().toSeconds() + " s (flowbill.jobs.lock-wait); run the same command"
-                        + " again once that run has finished");
+                throw new JobAlreadyRunningException(lock.key() + " is still being run by another process after"
+                        + " waiting " + settings.lockWait().toSeconds() + " s (flowbill.jobs.lock-wait); run the same"
+                        + " command again once that run has finished");
             }
             if (!told) {
-                log.info("{} is being run by another process; waiting up to {} s for it to finish", key,
+                log.info("{} is being run by another process; waiting up to {} s for it to finish", lock.key(),
                         settings.lockWait().toSeconds());
                 told = true;
             }
@@ -138,23 +151,13 @@ public class JobRunner {
         }
     }
 
-    private static boolean tryLock(Connection connection, String key) throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement("select pg_try_advisory_lock(hashtextextended(?, 0))")) {
-            statement.setString(1, key);
-            try (ResultSet rs = statement.executeQuery()) {
-                return rs.next() && rs.getBoolean(1);
-            }
-        }
-    }
-
     /** Releases the lock; a lost connection has released it already, and must not hide the run's own failure. */
-    private static void unlock(Connection connection, String key) {
-        try (PreparedStatement statement = connection.prepareStatement("select pg_advisory_unlock(hashtextextended(?, 0))")) {
-            statement.setString(1, key);
-            statement.execute();
+    private static void release(AdvisoryLock lock) {
+        try {
+            lock.close();
         }
         catch (SQLException e) {
-            log.debug("could not release the lock {}: {}; the lost connection released it", key, e.getMessage());
+            log.debug("could not release the lock {}: {}; the lost connection released it", lock.key(), e.getMessage());
         }
     }
 }

@@ -66,7 +66,7 @@ class RatingRecoveryIT {
 
     @Test
     void aFirstRatingLeftStartedByADeadProcessIsMarkedFailedAndResumed() throws Exception {
-        JobParameters first = new JobParametersBuilder().addString(RatingJobConfiguration.DATE, "2026-11-24", true)
+        JobParameters first = new JobParametersBuilder().addLocalDate(RatingJobConfiguration.DATE, java.time.LocalDate.parse("2026-11-24"), true)
                 .toJobParameters();
         JobExecution dead = leftStarted(first);
 
@@ -84,7 +84,7 @@ class RatingRecoveryIT {
     void aReRatingLeftStartedIsResumedInsteadOfStartingAnotherInstance() throws Exception {
         rating.rate(DAY);
         JobParameters rerate = new JobParametersBuilder()
-                .addString(RatingJobConfiguration.DATE, DAY.toString(), true)
+                .addLocalDate(RatingJobConfiguration.DATE, DAY, true)
                 .addString(RatingJobConfiguration.RERATE, "2026-11-26T01:00:00Z", true).toJobParameters();
         JobExecution dead = leftStarted(rerate);
         long instancesBefore = instances();

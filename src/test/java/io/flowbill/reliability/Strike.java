@@ -53,6 +53,23 @@ enum Strike {
     },
 
     /**
+     * {@code dayBillingJob} between two steps: {@code dayMeteringStep} COMPLETED, the record of {@code recheckStep}
+     * held as it is written.
+     */
+    RECHECK("recheckStep") {
+        @Override
+        String reach(Scene scene) throws Exception {
+            scene.await("the job repository's tables", () -> scene.db().tableExists("batch_step_execution"));
+            scene.gate(DatabaseGate.before(scene.db().database(), "batch_step_execution",
+                    "new.step_name = 'recheckStep'"));
+            scene.await("dayMeteringStep COMPLETED, recheckStep held as it starts", () -> "COMPLETED".equals(
+                    scene.db().stepStatus("dayMeteringStep")) && scene.db().waitingFor("advisory") > 0);
+            return "dayMeteringStep COMPLETED, recheckStep not recorded yet, dayBillingJob "
+                    + scene.db().jobStatus("dayBillingJob");
+        }
+    },
+
+    /**
      * {@code ratingPartitionStep:containers0} STARTED, its earlier chunks committed, the chunk with the day's last
      * container held in its write.
      */
@@ -69,20 +86,21 @@ enum Strike {
         }
     },
 
-    /** {@code ratingJob} COMPLETED, the invoice refresh held as it writes the invoice's lines. */
-    INVOICE_REFRESH("invoice refresh") {
+    /** {@code ratingJob} COMPLETED, {@code invoiceStep}'s refresh held as it writes the invoice's lines. */
+    INVOICE_REFRESH("invoiceStep") {
         @Override
         String reach(Scene scene) throws Exception {
             holdInvoiceRefresh(scene);
-            return "ratingJob COMPLETED, invoice refresh writing invoice_line, invoices " + scene.db().rows("invoice");
+            return "ratingJob COMPLETED, invoiceStep " + scene.db().stepStatus("invoiceStep")
+                    + " writing invoice_line, invoices " + scene.db().rows("invoice");
         }
     },
 
     /**
-     * The day's charges, exceptions and report and the manifest written; the invoice file not yet (its read of
-     * {@code invoice_line} waits for a table lock the test takes while the refresh is held).
+     * {@code exportStep} STARTED, the day's charges, exceptions and report and the manifest written; the invoice
+     * file not yet (its read of {@code invoice_line} waits for a table lock the test takes while the refresh is held).
      */
-    EXPORT("export") {
+    EXPORT("exportStep") {
         @Override
         String reach(Scene scene) throws Exception {
             DatabaseGate refresh = holdInvoiceRefresh(scene);
@@ -99,7 +117,8 @@ enum Strike {
             refresh.open();
             // a run stages its files in a hidden folder and publishes them together: the day's charges appear there
             String charges = "charges-" + scene.day() + ".csv";
-            scene.await("the day's files written, the invoice file held", () -> written(scene, charges)
+            scene.await("exportStep STARTED, the day's files written, the invoice file held", () -> "STARTED".equals(
+                    scene.db().stepStatus("exportStep")) && written(scene, charges)
                     && scene.db().waitingFor("relation") > 0);
             try (var files = Files.walk(scene.exportDir())) {
                 return "export held before the invoice file, files written " + files.filter(Files::isRegularFile).count();
@@ -137,7 +156,8 @@ enum Strike {
     private static DatabaseGate holdInvoiceRefresh(Scene scene) throws Exception {
         scene.await("meteringJob started", () -> scene.db().jobStatus("meteringJob") != null);
         DatabaseGate gate = scene.gate(DatabaseGate.before(scene.db().database(), "invoice_line", null));
-        scene.await("ratingJob COMPLETED, refresh held", () -> "COMPLETED".equals(scene.db().jobStatus("ratingJob"))
+        scene.await("ratingJob COMPLETED, invoiceStep's refresh held", () -> "COMPLETED".equals(
+                scene.db().jobStatus("ratingJob")) && "STARTED".equals(scene.db().stepStatus("invoiceStep"))
                 && scene.db().waitingFor("advisory") > 0);
         return gate;
     }

@@ -1,4 +1,4 @@
-package io.flowbill.system;
+package io.flowbill.demo;
 
 import java.time.Instant;
 

@@ -1,4 +1,4 @@
-package io.flowbill.system;
+package io.flowbill.demo;
 
 import javax.sql.DataSource;
 
@@ -7,9 +7,11 @@ import org.springframework.context.annotation.Conditional;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
+import io.flowbill.system.DemoMode;
+
 /** In the demo, registers its tenant {@code demo} (the schema registers only {@code default}) once the schema exists. */
 @Component
-@Conditional(NoApiConfigured.class)
+@Conditional(DemoMode.On.class)
 @DependsOnDatabaseInitialization
 class DemoTenant {
 

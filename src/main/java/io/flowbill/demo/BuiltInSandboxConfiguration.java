@@ -1,0 +1,44 @@
+package io.flowbill.demo;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
+import org.springframework.context.annotation.Configuration;
+
+import io.flowbill.containerapi.ContainerApiClient;
+import io.flowbill.containerapi.ContainerApiProperties;
+import io.flowbill.sandbox.SandboxConfig;
+import io.flowbill.sandbox.SandboxServer;
+import io.flowbill.system.DemoMode;
+import io.micrometer.core.instrument.MeterRegistry;
+
+/**
+ * In the demo ({@link DemoMode}): a sandbox started in this process ({@code flowbill.sandbox.*}) and the container
+ * API client pointed at it, so that flowbill works on a fresh machine. Outside the demo the client comes from
+ * {@code containerapi}'s configuration.
+ */
+@Configuration(proxyBeanMethods = false)
+@Conditional(DemoMode.On.class)
+class BuiltInSandboxConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(BuiltInSandboxConfiguration.class);
+
+    @Bean(destroyMethod = "close")
+    SandboxServer builtInSandbox(SandboxProperties properties) {
+        SandboxServer sandbox = SandboxServer.start(SandboxConfig.defaults()
+                .withContainers(properties.containers())
+                .withSeed(properties.seed())
+                .withFleetAnchor(properties.fleetAnchor()));
+        log.info("DEMO: using the built-in sandbox at {} ({} simulated containers, seed {}), tenant demo",
+                sandbox.baseUrl(), properties.containers(), properties.seed());
+        return sandbox;
+    }
+
+    @Bean(destroyMethod = "close")
+    ContainerApiClient builtInSandboxClient(ContainerApiProperties properties, SandboxServer builtInSandbox,
+            MeterRegistry registry) {
+        return new ContainerApiClient(properties.withBaseUrl(builtInSandbox.baseUrl())
+                .withToken(builtInSandbox.token()), registry);
+    }
+}
