@@ -98,7 +98,7 @@ public final class FlowbillJar {
         line.addAll(List.of("-jar", JAR.toString()));
         line.addAll(args);
         Path folder = workDir != null ? workDir : Files.createTempDirectory("flowbill-jar");
-        String name = args.isEmpty() ? "flowbill" : args.get(0).replaceAll("[^A-Za-z0-9-]", "");
+        String name = args.isEmpty() ? "flowbill" : args.get(0).replaceAll("[^A-Za-z0-9]", "");
         Path out = Files.createTempFile(folder, name + "-", ".out");
         Path err = Files.createTempFile(folder, name + "-", ".err");
         ProcessBuilder builder = new ProcessBuilder(line).directory(folder.toFile())
