@@ -81,17 +81,16 @@ class ChargeLineStore {
         });
         CopyIn copy = new CopyIn("charge_line_staged (" + LINE_COLUMNS + ")");
         for (ChargeLine line : lines) {
-            copy.text(line.tenant()).value(line.date()).value(line.containerId()).text(line.item().code())
-                    .value(line.tier() == null ? 0 : line.tier()).value(line.chargeType().code())
-                    .value(line.specId()).text(line.priceVersion()).value(line.quantity()).text(line.unit())
-                    .value(line.unitPrice()).value(line.amount()).text(line.currency().getCurrencyCode()).endRow();
+            copy.row(line.tenant(), line.date(), line.containerId(), line.item().code(),
+                    line.tier() == null ? 0 : line.tier(), line.chargeType().code(), line.specId(), line.priceVersion(),
+                    line.quantity(), line.unit(), line.unitPrice(), line.amount(), line.currency().getCurrencyCode());
         }
         copy.send(dataSource);
         if (!packageDays.isEmpty()) {
             CopyIn days = new CopyIn("package_day_staged (" + PACKAGE_COLUMNS + ")");
             for (PackageDay day : packageDays) {
-                days.text(day.tenant()).value(day.date()).value(day.containerId()).value(day.specId())
-                        .text(day.priceVersion()).value(day.packageSeconds()).value(day.outboundMb()).endRow();
+                days.row(day.tenant(), day.date(), day.containerId(), day.specId(), day.priceVersion(),
+                        day.packageSeconds(), day.outboundMb());
             }
             days.send(dataSource);
         }

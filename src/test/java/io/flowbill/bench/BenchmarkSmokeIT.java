@@ -6,35 +6,29 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import io.flowbill.system.FlowbillJar;
+import io.flowbill.system.Patience;
+import io.flowbill.system.Slow;
 import io.flowbill.system.TestDatabase;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Runs {@code bench} end to end at a small size so it cannot rot; the big runs stay out of CI. */
+@Slow
 class BenchmarkSmokeIT {
 
     @Test
     void benchmarkRunsEndToEndAndWritesEveryFigure(@TempDir Path workDir) throws Exception {
         TestDatabase.Database server = TestDatabase.fresh();
-        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx512m", "-jar", Path.of("target", "flowbill.jar").toAbsolutePath().toString(), "bench",
-                "--containers", "2000", "--concurrency", "32")
-                .directory(workDir.toFile()).redirectErrorStream(true)
-                .redirectOutput(workDir.resolve("bench.log").toFile());
-        builder.environment().put("SPRING_DATASOURCE_URL", server.url());
-        builder.environment().put("SPRING_DATASOURCE_USERNAME", server.user());
-        builder.environment().put("SPRING_DATASOURCE_PASSWORD", server.password());
 
-        Process process = builder.start();
-        boolean finished = process.waitFor(300, TimeUnit.SECONDS);
+        FlowbillJar.Outcome run = FlowbillJar.command("bench", "--containers", "2000", "--concurrency", "32")
+                .in(workDir).database(server).heap("512m").start().finish(Patience.seconds(300));
 
-        String log = Files.readString(workDir.resolve("bench.log"));
-        assertThat(finished).as(log).isTrue();
-        assertThat(process.exitValue()).as(log).isZero();
+        String log = run.output();
+        assertThat(run.exitCode()).as(log).isZero();
         Map<?, ?> figures = JsonMapper.builder().build().readValue(workDir.resolve("target/bench/results.json").toFile(),
                 Map.class);
         for (String figure : List.of("api_bound_calls_per_second", "metering_calls_per_second", "metering_vs_api_bound",

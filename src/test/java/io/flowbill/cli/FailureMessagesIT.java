@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.nio.charset.Charset;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -12,11 +11,9 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.AfterAll;
@@ -28,15 +25,18 @@ import org.junit.jupiter.params.provider.MethodSource;
 import io.flowbill.sandbox.SandboxClock;
 import io.flowbill.sandbox.SandboxConfig;
 import io.flowbill.sandbox.SandboxServer;
+import io.flowbill.system.FlowbillJar;
+import io.flowbill.system.Patience;
+import io.flowbill.system.Slow;
 import io.flowbill.system.TestDatabase;
 
 /**
  * Runs the real jar with one thing broken at a time: each failure ends with one line on stderr that names the
  * component, the cause and what to do, the documented exit code, and no stack trace (DEBUG keeps it).
  */
+@Slow
 class FailureMessagesIT {
 
-    static final Path JAR = Path.of("target", "flowbill.jar").toAbsolutePath();
     static final String DAY = "2026-11-20";
     static final SandboxServer sandbox = SandboxServer.start(SandboxConfig.defaults().withContainers(5).withSeed(3)
             .withClock(SandboxClock.fixed(Instant.parse("2026-11-21T02:00:00Z"))));
@@ -45,13 +45,6 @@ class FailureMessagesIT {
     @AfterAll
     static void stopSandbox() {
         sandbox.close();
-    }
-
-    record Run(int exitCode, String out, String err) {
-
-        List<String> flowbillLines() {
-            return err.lines().filter(line -> line.startsWith("flowbill ") || line.startsWith("price book ")).toList();
-        }
     }
 
     static Stream<Arguments> brokenThings() throws IOException {
@@ -99,7 +92,7 @@ class FailureMessagesIT {
     @MethodSource("brokenThings")
     void saysWhatBrokeInOneLineWithoutAStackTrace(String what, Map<String, String> env, List<String> args, int exit,
             String message, @org.junit.jupiter.api.io.TempDir Path workDir) throws Exception {
-        Run run = run(workDir, env, args);
+        FlowbillJar.Outcome run = FlowbillJar.command(args).in(workDir).env(env).run();
 
         assertThat(run.exitCode()).as("exit code when %s\n%s%s", what, run.out(), run.err()).isEqualTo(exit);
         assertThat(run.flowbillLines()).as("flowbill's lines on stderr when %s", what).hasSize(1);
@@ -113,9 +106,9 @@ class FailureMessagesIT {
 
     @Test
     void debugKeepsTheFullTrace(@org.junit.jupiter.api.io.TempDir Path workDir) throws Exception {
-        Run run = run(workDir, env(Map.of("FLOWBILL_API_BASE_URL", "http://127.0.0.1:1"), true), List.of("meter",
-                "--from", "2026-11-19T16:00:00Z", "--to", "2026-11-19T17:00:00Z", "--flowbill.api.max-retries=0",
-                "--logging.level.io.flowbill=DEBUG"));
+        FlowbillJar.Outcome run = FlowbillJar.command("meter", "--from", "2026-11-19T16:00:00Z", "--to",
+                "2026-11-19T17:00:00Z", "--flowbill.api.max-retries=0", "--logging.level.io.flowbill=DEBUG")
+                .in(workDir).env(env(Map.of("FLOWBILL_API_BASE_URL", "http://127.0.0.1:1"), true)).run();
 
         assertThat(run.exitCode()).isEqualTo(1);
         assertThat(run.out() + run.err()).containsPattern("(?m)^\\s+at \\w").contains("container API: cannot reach");
@@ -129,15 +122,12 @@ class FailureMessagesIT {
                 .withClock(SandboxClock.fixed(Instant.parse("2026-11-21T02:00:00Z"))));
         try {
             slow.faults().latency(Duration.ofMillis(5), Duration.ZERO);
-            Map<String, String> env = new HashMap<>(database(fresh));
-            env.put("FLOWBILL_API_BASE_URL", slow.baseUrl().toString());
-            env.put("FLOWBILL_API_TOKEN", slow.token());
-            env.put("FLOWBILL_METERING_CHUNK_SIZE", "50");
-            Process process = start(workDir, env, List.of("meter", "--from", "2026-11-19T16:00:00Z", "--to",
-                    "2026-11-20T16:00:00Z", "--flowbill.api.requests-per-second=0"));
-            waitForUsageRows(fresh, Duration.ofSeconds(240));
+            FlowbillJar.Running process = FlowbillJar.command("meter", "--from", "2026-11-19T16:00:00Z", "--to",
+                    "2026-11-20T16:00:00Z", "--flowbill.api.requests-per-second=0").in(workDir).database(fresh)
+                    .api(slow.baseUrl(), slow.token()).env("FLOWBILL_METERING_CHUNK_SIZE", "50").start();
+            process.await("the first usage rows", Patience.seconds(240), () -> usageRows(fresh) > 0);
             terminateConnections(fresh);
-            Run run = finish(process, workDir);
+            FlowbillJar.Outcome run = process.finish(FlowbillJar.defaultPatience());
 
             assertThat(run.exitCode()).as("%s%s", run.out(), run.err()).isEqualTo(1);
             assertThat(run.flowbillLines()).hasSize(1);
@@ -169,48 +159,18 @@ class FailureMessagesIT {
                 "SPRING_DATASOURCE_PASSWORD", database.password());
     }
 
-    private static Run run(Path workDir, Map<String, String> env, List<String> args) throws Exception {
-        return finish(start(workDir, env, args), workDir);
-    }
-
-    private static Process start(Path workDir, Map<String, String> env, List<String> args) throws IOException {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx256m", "-jar", JAR.toString()));
-        command.addAll(args);
-        ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile());
-        builder.environment().keySet().removeIf(key -> key.startsWith("FLOWBILL_") || key.startsWith("SPRING_"));
-        builder.environment().putAll(env);
-        return builder.redirectOutput(workDir.resolve("out.txt").toFile())
-                .redirectError(workDir.resolve("err.txt").toFile()).start();
-    }
-
-    private static Run finish(Process process, Path workDir) throws Exception {
-        if (!process.waitFor(240, TimeUnit.SECONDS)) {
-            process.destroyForcibly();
-            throw new AssertionError("flowbill did not finish within 240 s");
-        }
-        return new Run(process.exitValue(), Files.readString(workDir.resolve("out.txt"), StandardCharsets.UTF_8),
-                Files.readString(workDir.resolve("err.txt"), StandardCharsets.UTF_8));
-    }
-
-    private static void waitForUsageRows(TestDatabase.Database database, Duration patience) throws Exception {
-        Instant deadline = Instant.now().plus(patience);
-        while (Instant.now().isBefore(deadline)) {
-            try (Connection c = database.connect(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(
-                    "select count(*) from information_schema.tables where table_name = 'usage_hour'")) {
-                rs.next();
-                if (rs.getLong(1) > 0) {
-                    try (ResultSet rows = s.executeQuery("select count(*) from usage_hour")) {
-                        rows.next();
-                        if (rows.getLong(1) > 0) {
-                            return;
-                        }
-                    }
-                }
+    private static long usageRows(TestDatabase.Database database) throws Exception {
+        try (Connection c = database.connect(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(
+                "select count(*) from information_schema.tables where table_name = 'usage_hour'")) {
+            rs.next();
+            if (rs.getLong(1) == 0) {
+                return 0;
             }
-            Thread.sleep(50);
+            try (ResultSet rows = s.executeQuery("select count(*) from usage_hour")) {
+                rows.next();
+                return rows.getLong(1);
+            }
         }
-        throw new AssertionError("no usage rows within " + patience);
     }
 
     private static void terminateConnections(TestDatabase.Database database) throws Exception {

@@ -2,14 +2,9 @@ package io.flowbill.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.AfterAll;
@@ -18,12 +13,13 @@ import org.junit.jupiter.api.io.TempDir;
 
 import io.flowbill.sandbox.SandboxConfig;
 import io.flowbill.sandbox.SandboxServer;
+import io.flowbill.system.FlowbillJar;
+import io.flowbill.system.Slow;
 import io.flowbill.system.TestDatabase;
 
 /** Runs the real jar as a user does: first run with nothing configured, a configured API, bad input, secrets. */
 class FlowbillJarIT {
 
-    static final Path JAR = Path.of("target", "flowbill.jar").toAbsolutePath();
     static final SandboxServer sandbox = SandboxServer.start(SandboxConfig.defaults().withContainers(50).withSeed(3));
 
     @AfterAll
@@ -31,12 +27,10 @@ class FlowbillJarIT {
         sandbox.close();
     }
 
-    record Run(int exitCode, String output) {
-    }
-
     @Test
+    @Slow
     void firstRunWithNothingConfiguredUsesEmbeddedPostgresAndTheBuiltInSandbox(@TempDir Path workDir) throws Exception {
-        Run run = run(workDir, Map.of(), "--flowbill.sandbox.containers=30");
+        FlowbillJar.Outcome run = FlowbillJar.command("--flowbill.sandbox.containers=30").in(workDir).heap("384m").run();
 
         assertThat(run.exitCode()).as(run.output()).isZero();
         assertThat(run.output()).contains("using embedded PostgreSQL").contains("using the built-in sandbox")
@@ -55,7 +49,7 @@ class FlowbillJarIT {
 
     @Test
     void helpListsTheCommands(@TempDir Path workDir) throws Exception {
-        Run run = run(workDir, Map.of(), "--help");
+        FlowbillJar.Outcome run = FlowbillJar.command("--help").in(workDir).run();
 
         assertThat(run.exitCode()).isZero();
         assertThat(run.output()).contains("meter").contains("fleet").contains("sandbox").contains("price-book");
@@ -63,7 +57,8 @@ class FlowbillJarIT {
 
     @Test
     void badDateIsRefusedWithAClearMessageBeforeAnythingStarts(@TempDir Path workDir) throws Exception {
-        Run run = run(workDir, Map.of(), "meter", "--from", "2026-11-25T00:30:00Z", "--to", "2026-11-26T00:00:00Z");
+        FlowbillJar.Outcome run = FlowbillJar.command("meter", "--from", "2026-11-25T00:30:00Z", "--to",
+                "2026-11-26T00:00:00Z").in(workDir).run();
 
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.output()).contains("--from must be on a whole hour").doesNotContain("Started FlowbillApplication");
@@ -71,46 +66,28 @@ class FlowbillJarIT {
 
     @Test
     void unknownOptionNamesTheOptionsTheCommandAccepts(@TempDir Path workDir) throws Exception {
-        Run run = run(workDir, Map.of(), "meter", "--form", "2026-11-25T00:00:00Z");
+        FlowbillJar.Outcome run = FlowbillJar.command("meter", "--form", "2026-11-25T00:00:00Z").in(workDir).run();
 
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.output()).contains("unknown option --form").contains("--from");
     }
 
     @Test
+    @Slow
     void theApiTokenAndSecretAppearInNoOutputEvenAtDebugLevel(@TempDir Path workDir) throws Exception {
         TestDatabase.Database db = TestDatabase.fresh();
-        Map<String, String> database = Map.of("SPRING_DATASOURCE_URL", db.url(), "SPRING_DATASOURCE_USERNAME", db.user(),
-                "SPRING_DATASOURCE_PASSWORD", db.password(), "FLOWBILL_API_BASE_URL", sandbox.baseUrl().toString());
-        Map<String, String> withToken = new java.util.HashMap<>(database);
-        withToken.put("FLOWBILL_API_TOKEN", sandbox.token());
-        Map<String, String> withKey = new java.util.HashMap<>(database);
-        withKey.put("FLOWBILL_API_APP_KEY", sandbox.appKey());
-        withKey.put("FLOWBILL_API_APP_SECRET", sandbox.appSecret());
 
-        Run byToken = run(workDir, withToken, "meter", "--from", "2026-11-24T00:00:00Z", "--to", "2026-11-24T02:00:00Z",
-                "--logging.level.io.flowbill=DEBUG", "--logging.level.org.springframework.boot.context.config=DEBUG");
-        Run byKey = run(workDir, withKey, "fleet", "--logging.level.io.flowbill=DEBUG");
+        FlowbillJar.Outcome byToken = FlowbillJar.command("meter", "--from", "2026-11-24T00:00:00Z", "--to",
+                "2026-11-24T02:00:00Z", "--logging.level.io.flowbill=DEBUG",
+                "--logging.level.org.springframework.boot.context.config=DEBUG").in(workDir).database(db)
+                .api(sandbox.baseUrl(), sandbox.token()).run();
+        FlowbillJar.Outcome byKey = FlowbillJar.command("fleet", "--logging.level.io.flowbill=DEBUG").in(workDir)
+                .database(db).env("FLOWBILL_API_BASE_URL", sandbox.baseUrl().toString())
+                .env("FLOWBILL_API_APP_KEY", sandbox.appKey()).env("FLOWBILL_API_APP_SECRET", sandbox.appSecret()).run();
 
         assertThat(byToken.exitCode()).as(byToken.output()).isZero();
         assertThat(byKey.exitCode()).as(byKey.output()).isZero();
         assertThat(byToken.output()).contains("usage hours").doesNotContain(sandbox.token());
         assertThat(byKey.output()).contains("fleet: 50 containers").doesNotContain(sandbox.appSecret());
-    }
-
-    private static Run run(Path workDir, Map<String, String> env, String... args) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx384m", "-jar", JAR.toString()));
-        command.addAll(List.of(args));
-        ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true);
-        builder.environment().keySet().removeIf(key -> key.startsWith("FLOWBILL_") || key.startsWith("SPRING_"));
-        builder.environment().putAll(env);
-        Path log = Files.createTempFile("flowbill-jar", ".log");
-        Process process = builder.redirectOutput(log.toFile()).start();
-        if (!process.waitFor(120, TimeUnit.SECONDS)) {
-            process.destroyForcibly();
-            throw new AssertionError("flowbill " + String.join(" ", args) + " did not finish within 120 s");
-        }
-        return new Run(process.exitValue(), Files.readString(log, StandardCharsets.UTF_8));
     }
 }

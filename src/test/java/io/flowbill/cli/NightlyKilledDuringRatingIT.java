@@ -2,20 +2,15 @@ package io.flowbill.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -23,6 +18,9 @@ import org.junit.jupiter.api.Test;
 import io.flowbill.sandbox.SandboxClock;
 import io.flowbill.sandbox.SandboxConfig;
 import io.flowbill.sandbox.SandboxServer;
+import io.flowbill.system.FlowbillJar;
+import io.flowbill.system.Patience;
+import io.flowbill.system.Slow;
 import io.flowbill.system.TestDatabase;
 
 /**
@@ -30,9 +28,9 @@ import io.flowbill.system.TestDatabase;
  * execution the dead process left STARTED is marked FAILED and resumed, and the day is billed (it used to exit 1
  * with "A job execution for this job is already running" for good).
  */
+@Slow
 class NightlyKilledDuringRatingIT {
 
-    static final Path JAR = Path.of("target", "flowbill.jar");
     static final String DAY = "2026-11-20";
     static final SandboxServer sandbox = SandboxServer.start(SandboxConfig.defaults().withContainers(300).withSeed(5)
             .withClock(SandboxClock.fixed(Instant.parse("2026-11-21T02:00:00Z"))));
@@ -46,11 +44,12 @@ class NightlyKilledDuringRatingIT {
     void aDayWhoseRatingWasKilledIsRatedByTheNextRun() throws Exception {
         TestDatabase.Database db = TestDatabase.fresh();
 
-        Process nightly = flowbill(db, "nightly", "--date", DAY);
-        waitForStartedRating(db, nightly, Duration.ofSeconds(300));
-        nightly.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+        FlowbillJar.Running nightly = flowbill(db, "nightly", "--date", DAY);
+        nightly.await("nightly started ratingJob", Patience.seconds(300),
+                () -> tableExists(db) && ratingStatuses(db).contains("STARTED"));
+        nightly.kill();
         List<String> atKill = ratingStatuses(db);
-        int rate = finish(flowbill(db, "rate", "--date", DAY));
+        int rate = flowbill(db, "rate", "--date", DAY).finish(Patience.seconds(300)).exitCode();
 
         assertThat(atKill).as("ratingJob executions when the process was killed").containsExactly("STARTED");
         assertThat(rate).as("exit code of 'rate --date %s' after the kill", DAY).isZero();
@@ -60,45 +59,12 @@ class NightlyKilledDuringRatingIT {
                 .as("charge lines of %s", DAY).isPositive();
     }
 
-    private static Process flowbill(TestDatabase.Database db, String... args) throws IOException {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx256m", "-jar", JAR.toString()));
-        command.addAll(List.of(args));
-        ProcessBuilder builder = new ProcessBuilder(command);
-        Map<String, String> env = builder.environment();
-        env.keySet().removeIf(key -> key.startsWith("FLOWBILL_") || key.startsWith("SPRING_"));
-        env.put("SPRING_DATASOURCE_URL", db.url());
-        env.put("SPRING_DATASOURCE_USERNAME", db.user());
-        env.put("SPRING_DATASOURCE_PASSWORD", db.password());
-        env.put("FLOWBILL_API_BASE_URL", sandbox.baseUrl().toString());
-        env.put("FLOWBILL_API_TOKEN", sandbox.token());
-        env.put("FLOWBILL_API_REQUESTS_PER_SECOND", "0");
-        // one container per transaction: rating takes long enough to be killed half way
-        env.put("FLOWBILL_INVOICING_CHUNK_SIZE", "1");
-        env.put("FLOWBILL_INVOICING_PARTITIONS", "1");
-        env.put("FLOWBILL_EXPORT_DIR", Files.createTempDirectory("flowbill-killed").toString());
-        File log = Files.createTempFile("flowbill-killed", ".log").toFile();
-        return builder.redirectErrorStream(true).redirectOutput(log).start();
-    }
-
-    private static void waitForStartedRating(TestDatabase.Database db, Process process, Duration patience)
-            throws Exception {
-        Instant deadline = Instant.now().plus(patience);
-        while (Instant.now().isBefore(deadline) && process.isAlive()) {
-            if (tableExists(db) && ratingStatuses(db).contains("STARTED")) {
-                return;
-            }
-            Thread.sleep(20);
-        }
-        throw new AssertionError("nightly did not start rating within " + patience + " (alive: " + process.isAlive() + ")");
-    }
-
-    private static int finish(Process process) throws InterruptedException {
-        if (!process.waitFor(300, TimeUnit.SECONDS)) {
-            process.destroyForcibly();
-            throw new AssertionError("flowbill rate did not finish within 300 s");
-        }
-        return process.exitValue();
+    private static FlowbillJar.Running flowbill(TestDatabase.Database db, String... args) throws IOException {
+        return FlowbillJar.command(args).database(db).api(sandbox.baseUrl(), sandbox.token())
+                .env("FLOWBILL_API_REQUESTS_PER_SECOND", "0")
+                // one container per transaction: rating takes long enough to be killed half way
+                .env("FLOWBILL_INVOICING_CHUNK_SIZE", "1").env("FLOWBILL_INVOICING_PARTITIONS", "1")
+                .env("FLOWBILL_EXPORT_DIR", Files.createTempDirectory("flowbill-killed").toString()).start();
     }
 
     private static boolean tableExists(TestDatabase.Database db) throws SQLException {

@@ -9,25 +9,26 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
-import io.flowbill.reliability.FlowbillProcess;
 import io.flowbill.sandbox.SandboxClock;
 import io.flowbill.sandbox.SandboxConfig;
 import io.flowbill.sandbox.SandboxServer;
+import io.flowbill.system.FlowbillJar;
+import io.flowbill.system.Patience;
+import io.flowbill.system.Slow;
 import io.flowbill.system.TestDatabase;
 
 /**
- * Runs the real jar as a separate process ({@link FlowbillProcess}), kills it (SIGKILL) half way through a day, runs
+ * Runs the real jar as a separate process ({@link FlowbillJar}), kills it (SIGKILL) half way through a day, runs
  * the same command again, and compares the result with an uninterrupted run: a crash leaves no duplicates and loses
  * nothing (spring-batch RestartFunctionalTests, at process level).
  */
+@Slow
 class MeteringRestartIT {
 
     static final SandboxServer sandbox = SandboxServer.start(SandboxConfig.defaults().withContainers(300).withSeed(5)
@@ -44,8 +45,9 @@ class MeteringRestartIT {
         TestDatabase.Database uninterrupted = TestDatabase.fresh();
         sandbox.faults().latency(Duration.ofMillis(3), Duration.ZERO);
 
-        FlowbillProcess first = meter(interrupted);
-        long partial = waitForRows(interrupted, 600, Duration.ofSeconds(90));
+        FlowbillJar.Running first = meter(interrupted);
+        first.await("the first run wrote 600 usage rows", Patience.seconds(90), () -> usageRows(interrupted) >= 600);
+        long partial = usageRows(interrupted);
         first.kill();
         long atKill = count(interrupted, "select count(*) from usage_hour");
         sandbox.faults().latency(Duration.ZERO, Duration.ZERO);
@@ -63,28 +65,19 @@ class MeteringRestartIT {
                 .containsExactly("FAILED", "COMPLETED");
     }
 
-    private static FlowbillProcess meter(TestDatabase.Database db) throws IOException {
-        FlowbillProcess.Settings settings = new FlowbillProcess.Settings(db, sandbox,
-                Files.createTempDirectory("flowbill-meter"), Map.of("FLOWBILL_METERING_CHUNK_SIZE", "100",
-                        "FLOWBILL_API_REQUESTS_PER_SECOND", "0"));
-        return FlowbillProcess.start(settings, "meter", "--from", SmallFleet.DAY.toString(), "--to",
-                SmallFleet.DAY.plus(Duration.ofDays(1)).toString());
+    private static FlowbillJar.Running meter(TestDatabase.Database db) throws IOException {
+        return FlowbillJar.command("meter", "--from", SmallFleet.DAY.toString(), "--to",
+                SmallFleet.DAY.plus(Duration.ofDays(1)).toString()).database(db).api(sandbox.baseUrl(), sandbox.token())
+                .env("FLOWBILL_EXPORT_DIR", Files.createTempDirectory("flowbill-meter").toString())
+                .env("FLOWBILL_METERING_CHUNK_SIZE", "100").env("FLOWBILL_API_REQUESTS_PER_SECOND", "0").start();
     }
 
-    private static int finish(FlowbillProcess process) throws IOException, InterruptedException {
-        return process.finish(Duration.ofSeconds(180)).exitCode();
+    private static int finish(FlowbillJar.Running process) throws IOException, InterruptedException {
+        return process.finish(Patience.seconds(180)).exitCode();
     }
 
-    private static long waitForRows(TestDatabase.Database db, long rows, Duration patience) throws Exception {
-        Instant deadline = Instant.now().plus(patience);
-        while (Instant.now().isBefore(deadline)) {
-            long now = tableExists(db) ? count(db, "select count(*) from usage_hour") : 0;
-            if (now >= rows) {
-                return now;
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("the first run wrote fewer than " + rows + " usage rows within " + patience);
+    private static long usageRows(TestDatabase.Database db) throws SQLException {
+        return tableExists(db) ? count(db, "select count(*) from usage_hour") : 0;
     }
 
     private static boolean tableExists(TestDatabase.Database db) throws SQLException {

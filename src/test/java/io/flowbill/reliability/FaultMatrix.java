@@ -14,6 +14,8 @@ import io.flowbill.sandbox.FaultConfig;
 import io.flowbill.sandbox.SandboxClock;
 import io.flowbill.sandbox.SandboxConfig;
 import io.flowbill.sandbox.SandboxServer;
+import io.flowbill.system.FlowbillJar;
+import io.flowbill.system.Patience;
 import io.flowbill.system.TestDatabase;
 
 /**
@@ -29,7 +31,7 @@ final class FaultMatrix implements AutoCloseable {
     static final int CONTAINERS = 48;
     static final long SEED = 5;
     static final int RERUNS = 3;
-    static final Duration PATIENCE = Duration.ofSeconds(180);
+    static final Duration PATIENCE = Patience.seconds(180);
     static final Map<String, String> ENVIRONMENT = Map.of("FLOWBILL_METERING_CHUNK_SIZE", "100",
             "FLOWBILL_INVOICING_CHUNK_SIZE", "10", "FLOWBILL_API_REQUESTS_PER_SECOND", "0");
 
@@ -37,6 +39,10 @@ final class FaultMatrix implements AutoCloseable {
             .withSeed(SEED).withClock(SandboxClock.fixed(NOW)));
     private final List<CaseResult> results = new ArrayList<>();
     private Reference reference;
+
+    /** A case's own database and export folder. */
+    private record Target(TestDatabase.Database database, Path exportDir) {
+    }
 
     /** SIGKILL at the point, then the same command again. */
     CaseResult kill(Strike strike) throws Exception {
@@ -59,30 +65,30 @@ final class FaultMatrix implements AutoCloseable {
 
     Reference reference() throws Exception {
         if (reference == null) {
-            FlowbillProcess.Settings settings = settings();
-            FlowbillProcess.Outcome outcome = nightly(settings).finish(PATIENCE);
+            Target target = target();
+            FlowbillJar.Outcome outcome = nightly(target).finish(PATIENCE);
             if (outcome.exitCode() != 0) {
                 throw new IllegalStateException("the fault-free reference run failed: " + outcome.output());
             }
-            reference = new Reference(BillingRows.of(settings.database()), ExportFiles.of(settings.exportDir()));
+            reference = new Reference(BillingRows.of(target.database()), ExportFiles.of(target.exportDir()));
         }
         return reference;
     }
 
     private CaseResult run(String name, Strike strike, boolean kill, FaultConfig faults) throws Exception {
         Reference expected = reference();
-        FlowbillProcess.Settings settings = settings();
+        Target target = target();
         String observed = "the API's faults throughout";
         int runs = 0;
-        FlowbillProcess.Outcome last = null;
-        try (CaseDatabase db = new CaseDatabase(settings.database())) {
+        FlowbillJar.Outcome last = null;
+        try (CaseDatabase db = new CaseDatabase(target.database())) {
             if (faults != null) {
                 sandbox.faults().apply(faults);
             }
             if (strike != null) {
-                Scene scene = new Scene(db, sandbox, expected, settings.exportDir(), DAY);
+                Scene scene = new Scene(db, sandbox, expected, target.exportDir(), DAY);
                 strike.prepare(scene);
-                FlowbillProcess first = nightly(settings);
+                FlowbillJar.Running first = nightly(target);
                 scene.watch(first);
                 runs++;
                 try {
@@ -109,26 +115,27 @@ final class FaultMatrix implements AutoCloseable {
             }
             for (int again = 0; again < RERUNS && (last == null || last.exitCode() != 0); again++) {
                 runs++;
-                last = nightly(settings).finish(PATIENCE);
+                last = nightly(target).finish(PATIENCE);
             }
         }
         finally {
             sandbox.faults().reset();
         }
         CaseResult result = new CaseResult(name, observed, runs, last.exitCode() == 0,
-                last.exitCode() == 0 ? "" : last.reason(), BillingRows.of(settings.database()).against(expected.rows()),
-                ExportFiles.of(settings.exportDir()).differingFrom(expected.files()));
+                last.exitCode() == 0 ? "" : last.reason(), BillingRows.of(target.database()).against(expected.rows()),
+                ExportFiles.of(target.exportDir()).differingFrom(expected.files()));
         results.add(result);
         return result;
     }
 
-    private FlowbillProcess nightly(FlowbillProcess.Settings settings) throws IOException {
-        return FlowbillProcess.start(settings, "nightly", "--date", DAY.toString());
+    private FlowbillJar.Running nightly(Target target) throws IOException {
+        return FlowbillJar.command("nightly", "--date", DAY.toString()).database(target.database())
+                .api(sandbox.baseUrl(), sandbox.token()).env("FLOWBILL_EXPORT_DIR", target.exportDir().toString())
+                .env(ENVIRONMENT).start();
     }
 
-    private FlowbillProcess.Settings settings() throws IOException {
-        return new FlowbillProcess.Settings(TestDatabase.fresh(), sandbox,
-                Files.createTempDirectory("flowbill-reliability"), ENVIRONMENT);
+    private Target target() throws IOException {
+        return new Target(TestDatabase.fresh(), Files.createTempDirectory("flowbill-reliability"));
     }
 
     /** Prints the table and keeps it in {@code target/reliability/<title>.md}. */

@@ -6,11 +6,14 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
+import io.flowbill.system.Slow;
+
 /**
  * {@code nightly} killed with SIGKILL once at each of its steps, then run again: it must exit 0 and leave exactly
- * the rows and files of a run that was never killed. The CI part of the fault matrix ({@code -Preliability} adds
- * connection losses and a flaky API).
+ * the rows and files of a run that was never killed. The CI part of the fault matrix ({@code -Pfull};
+ * {@code -Preliability} adds connection losses and a flaky API).
  */
+@Slow
 class KillAtEveryStepIT {
 
     static final FaultMatrix matrix = new FaultMatrix();

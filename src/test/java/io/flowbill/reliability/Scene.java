@@ -7,6 +7,7 @@ import java.util.Deque;
 import java.util.function.BooleanSupplier;
 
 import io.flowbill.sandbox.SandboxServer;
+import io.flowbill.system.FlowbillJar;
 
 /** What a {@link Strike} works with while the first run of a case goes on, and what it leaves to undo afterwards. */
 final class Scene {
@@ -23,7 +24,7 @@ final class Scene {
     private final Path exportDir;
     private final LocalDate day;
     private final Deque<Undo> undo = new ArrayDeque<>();
-    private FlowbillProcess process;
+    private FlowbillJar.Running process;
 
     Scene(CaseDatabase db, SandboxServer sandbox, Reference reference, Path exportDir, LocalDate day) {
         this.db = db;
@@ -53,7 +54,7 @@ final class Scene {
         return day;
     }
 
-    void watch(FlowbillProcess running) {
+    void watch(FlowbillJar.Running running) {
         this.process = running;
     }
 

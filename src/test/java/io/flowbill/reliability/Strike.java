@@ -10,6 +10,7 @@ import java.util.concurrent.TimeUnit;
 
 import io.flowbill.sandbox.Endpoint;
 import io.flowbill.sandbox.Fault;
+import io.flowbill.system.Patience;
 
 /**
  * Where in {@code nightly} a fault strikes, each found by polling the job repository tables (and, where no step
@@ -108,7 +109,7 @@ enum Strike {
             locker.setAutoCommit(false);
             CompletableFuture<Void> locked = CompletableFuture.runAsync(() -> lockInvoiceLines(locker));
             scene.cleanup(() -> {
-                locked.get(30, TimeUnit.SECONDS);
+                locked.get(Patience.seconds(30).toMillis(), TimeUnit.MILLISECONDS);
                 locker.rollback();
                 locker.close();
             });
@@ -171,5 +172,5 @@ enum Strike {
         }
     }
 
-    static final Duration PATIENCE = Duration.ofSeconds(90);
+    static final Duration PATIENCE = Patience.seconds(90);
 }
