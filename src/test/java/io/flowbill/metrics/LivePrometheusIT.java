@@ -32,6 +32,7 @@ import io.flowbill.sandbox.Endpoint;
 import io.flowbill.sandbox.Fault;
 import io.flowbill.sandbox.SandboxConfig;
 import io.flowbill.sandbox.SandboxServer;
+import io.flowbill.system.Slow;
 import io.flowbill.system.TestDatabase;
 import tools.jackson.databind.JsonNode;
 
@@ -42,6 +43,7 @@ import tools.jackson.databind.JsonNode;
  * the {@code FlowbillJobFailed} alert see the failed run, and month to date equals the invoice total exactly
  * although serve and the push both report it.
  */
+@Slow
 class LivePrometheusIT {
 
     static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
