@@ -11,6 +11,7 @@ import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.listener.JobExecutionListener;
+import org.springframework.dao.OptimisticLockingFailureException;
 
 /**
  * The job executions running in this process (never another instance's), so that shutdown can stop exactly those:
@@ -19,6 +20,9 @@ import org.springframework.batch.core.listener.JobExecutionListener;
 class RunningJobs implements JobExecutionListener {
 
     private static final Logger log = LoggerFactory.getLogger(RunningJobs.class);
+
+    private static final int STOP_ATTEMPTS = 20;
+    private static final long RETRY_PAUSE_MILLIS = 50;
 
     private final Set<JobExecution> running = ConcurrentHashMap.newKeySet();
     private final Set<Long> asked = ConcurrentHashMap.newKeySet();
@@ -48,17 +52,50 @@ class RunningJobs implements JobExecutionListener {
             if (!asked.add(execution.getId())) {
                 continue;
             }
-            try {
-                operator.stop(execution);
+            if (stop(operator, execution)) {
                 count++;
                 log.info("Stopping {} execution {} at its next chunk boundary; the next start resumes it",
                         execution.getJobInstance().getJobName(), execution.getId());
             }
-            catch (Exception e) {
-                log.warn("Could not stop {} execution {}: {}", execution.getJobInstance().getJobName(),
-                        execution.getId(), e.getMessage());
+            else {
+                asked.remove(execution.getId());
             }
         }
         return count;
+    }
+
+    /**
+     * Stops one execution. The step updates its execution at every chunk; a stop that meets such an update fails on
+     * the execution's version, so it is tried again with the execution as it is now.
+     */
+    private static boolean stop(JobOperator operator, JobExecution execution) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                operator.stop(execution);
+                return true;
+            }
+            catch (OptimisticLockingFailureException raced) {
+                if (attempt == STOP_ATTEMPTS) {
+                    log.warn("Could not stop {} execution {} after {} attempts: {}",
+                            execution.getJobInstance().getJobName(), execution.getId(), attempt, raced.getMessage());
+                    return false;
+                }
+                pause();
+            }
+            catch (Exception e) {
+                log.warn("Could not stop {} execution {}: {}", execution.getJobInstance().getJobName(),
+                        execution.getId(), e.getMessage());
+                return false;
+            }
+        }
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(RETRY_PAUSE_MILLIS);
+        }
+        catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }
