@@ -97,11 +97,13 @@ class ContainerApiFaultContractTest {
         sandbox.faults().latency(Duration.ofMillis(800), Duration.ZERO);
 
         CompletableFuture<Container> call = client.getAsync(id);
-        await().atMost(Duration.ofSeconds(2)).until(() -> sandbox.stats().requests(GET) == 1);
+        await().atMost(Duration.ofSeconds(2)).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(5))
+                .until(() -> sandbox.stats().requests(GET) == 1);
         sandbox.faults().latency(Duration.ZERO, Duration.ZERO);
 
         assertThat(call.join().id()).isEqualTo(id);
-        assertThat(retries("get", "timeout")).isEqualTo(1);
+        // on a loaded machine a retry may still meet the latency before it is lifted: then it times out again
+        assertThat(retries("get", "timeout")).isGreaterThanOrEqualTo(1);
     }
 
     @Test
