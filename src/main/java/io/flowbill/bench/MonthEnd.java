@@ -3,11 +3,13 @@ package io.flowbill.bench;
 import java.sql.Connection;
 import java.sql.Date;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.YearMonth;
 
 import io.flowbill.invoicing.InvoiceService;
+import io.flowbill.invoicing.RatedDay;
 import io.flowbill.invoicing.RatingService;
 import io.flowbill.pricing.BillingZone;
 
@@ -64,6 +66,28 @@ final class MonthEnd {
         update(connection, "delete from package_day where charge_date = ?", date);
         update(connection, "update invoice set status = 'DRAFT', closed_at = null where billing_month = ?", month);
         update(connection, "delete from closed_month_rerated where billing_month = ?", month);
+    }
+
+    /**
+     * Refuses a measurement whose rating did not publish the whole day (every line and package day written by its
+     * run): a repetition that wrote less measured less than the first did.
+     */
+    static void requireFullyPublished(Connection connection, RatedDay rated) throws SQLException {
+        for (String table : new String[] { "charge_line", "package_day" }) {
+            try (PreparedStatement query = connection.prepareStatement("select count(*) filter (where run_id <> ?),"
+                    + " count(*) from " + table + " where charge_date = ?")) {
+                query.setLong(1, rated.runId());
+                query.setDate(2, Date.valueOf(rated.date()));
+                try (ResultSet rs = query.executeQuery()) {
+                    rs.next();
+                    if (!rated.changed() || rs.getLong(1) > 0 || rs.getLong(2) == 0) {
+                        throw new IllegalStateException("the rating of " + rated.date() + " did not publish the whole"
+                                + " day (" + table + ": " + rs.getLong(1) + " of " + rs.getLong(2) + " rows from"
+                                + " earlier runs): the bench's undo between repetitions missed something");
+                    }
+                }
+            }
+        }
     }
 
     private static void update(Connection connection, String sql, Date date) throws SQLException {

@@ -70,6 +70,7 @@ final class RatingBench {
             long closed = System.nanoTime();
             double boundSeconds;
             try (Connection connection = database.connect()) {
+                MonthEnd.requireFullyPublished(connection, rated);
                 boundSeconds = DatabaseBound.copyUsageOut(connection, dayStart.toString(),
                         dayStart.plus(Duration.ofDays(1)).toString()) + DatabaseBound.copyChargeLines(connection,
                                 rated.lines());
