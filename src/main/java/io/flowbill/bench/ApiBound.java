@@ -19,6 +19,16 @@ import io.flowbill.containerapi.ContainerPage;
  */
 final class ApiBound {
 
+    /** Stop warming up when a pass is within this share of the one before. */
+    static final double STEADY = 0.05;
+
+    /** Warm-up passes at most; at least two, to compare. */
+    static final int MAX_WARM_UP_PASSES = 8;
+
+    /** The warm-up done: passes of {@code callsPerPass} calls, the last pass's rate, and whether it settled. */
+    record WarmUp(int passes, int callsPerPass, double lastCallsPerSecond, boolean steady) {
+    }
+
     private ApiBound() {
     }
 
@@ -44,6 +54,24 @@ final class ApiBound {
             }
         }
         return Arrays.copyOf(ids, found);
+    }
+
+    /**
+     * Warms both JVMs up (JIT, connections) as metering finds them after its inventory scan: passes of
+     * {@code callsPerPass} flow calls until a pass's rate is within {@link #STEADY} of the one before, at most
+     * {@link #MAX_WARM_UP_PASSES} passes.
+     */
+    static WarmUp warmUp(ContainerApiClient client, long[] ids, int callsPerPass, int concurrency, Instant from,
+            Instant to) throws InterruptedException {
+        double previous = flowCallsPerSecond(client, ids, callsPerPass, concurrency, from, to);
+        for (int pass = 2; ; pass++) {
+            double rate = flowCallsPerSecond(client, ids, callsPerPass, concurrency, from, to);
+            boolean steady = Math.abs(rate - previous) <= STEADY * previous;
+            if (steady || pass == MAX_WARM_UP_PASSES) {
+                return new WarmUp(pass, callsPerPass, rate, steady);
+            }
+            previous = rate;
+        }
     }
 
     /** Calls per second reached by {@code calls} flow calls over {@code ids}, keeping {@code concurrency} in flight. */

@@ -16,15 +16,17 @@ import picocli.CommandLine.Spec;
                 + " target/bench/results.json.",
                 "Starts the sandbox as a second JVM, uses a fresh database on the configured PostgreSQL"
                         + " (SPRING_DATASOURCE_URL or --spring.datasource.url=..., else an embedded one), and measures"
-                        + " the API bound, the database bound, metering of one window, rating and export of one day,"
-                        + " and memory." })
+                        + " the API bound, the database bound, metering of one window, rating, invoice refresh, export"
+                        + " and close of a month's last day, and memory; each figure the median of --repeat runs." })
 public final class BenchCommand implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--containers", paramLabel = "N", description = "the fleet size (default 100000)")
-    int containers = 100_000;
+    @Option(names = "--containers", paramLabel = "N[,N...]", split = ",", defaultValue = "100000",
+            description = "the fleet size, or a list of sizes measured one after the other into one table"
+                    + " (default 100000)")
+    List<Integer> containers;
 
     @Option(names = "--latency-ms", paramLabel = "N", description = "API latency the sandbox adds (default 0)")
     int latencyMs;
@@ -35,6 +37,14 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--only", paramLabel = "metering|rating", description = "run the API bound and metering, or the"
             + " database bound and rating, alone")
     BenchSettings.Part only = BenchSettings.Part.ALL;
+
+    @Option(names = "--repeat", paramLabel = "N", description = "repetitions of every figure; the median, min and max"
+            + " are reported (default 3)")
+    int repeat = 3;
+
+    @Option(names = "--history-days", paramLabel = "D", description = "earlier days of the month loaded and rated"
+            + " before the measured day, the month's last (0-30, default 0)")
+    int historyDays;
 
     private final List<String> springProperties;
 
@@ -56,7 +66,7 @@ public final class BenchCommand implements Callable<Integer> {
             password = ConfigTree.read(System.getenv("SPRING_CONFIG_IMPORT"), "spring.datasource.password");
         }
         try {
-            return new BenchSettings(containers, latencyMs, concurrency, only,
+            return new BenchSettings(containers, latencyMs, concurrency, only, repeat, historyDays,
                     property("url", System.getenv("SPRING_DATASOURCE_URL")),
                     property("username", System.getenv("SPRING_DATASOURCE_USERNAME")), password);
         }

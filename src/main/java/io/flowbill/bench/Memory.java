@@ -9,11 +9,28 @@ import java.nio.file.Path;
 
 /**
  * Peak memory of this process: heap as the sum of the heap pools' peaks (an upper bound: the pools peak at different
- * times, so it can exceed -Xmx) and resident set (VmHWM, Linux).
+ * times, so it can exceed -Xmx) and resident set (VmHWM, Linux). {@link #resetPeaks} starts both anew, so that each
+ * fleet size of a run reports its own peak.
  */
 final class Memory {
 
     private Memory() {
+    }
+
+    /** Resets the heap pools' peaks and the resident set's (writing 5 to clear_refs); returns whether RSS was reset. */
+    static boolean resetPeaks() {
+        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+            if (pool.getType() == MemoryType.HEAP) {
+                pool.resetPeakUsage();
+            }
+        }
+        try {
+            Files.writeString(Path.of("/proc/self/clear_refs"), "5");
+            return true;
+        }
+        catch (IOException | UnsupportedOperationException | SecurityException e) {
+            return false;
+        }
     }
 
     static long peakHeapMb() {

@@ -7,32 +7,37 @@ import java.sql.Timestamp;
 import java.time.Instant;
 
 /**
- * Loads a day of usage directly (no API) for the rating benchmark: {@code containers} containers, a deterministic
+ * Loads days of usage directly (no API) for the rating benchmark: {@code containers} containers, a deterministic
  * mix of package and on-demand, specs, public/private, bandwidth (below and above 5 Mbps) and traffic billing, with
  * the changes a real day has: one container in 10 created during the day (a half first hour, fewer hours), one in
- * 20 of the bandwidth ones raised at noon, one in 50 updating from 18:00, traffic different every hour. Written
- * set-based by PostgreSQL itself; ids from 1,000,000,000 on, clear of the sandbox fleet. Returns the hours loaded.
+ * 20 of the bandwidth ones raised at noon, one in 50 updating from 18:00, traffic different every hour. Every day has
+ * the same shape. Written set-based by PostgreSQL itself ({@code generate_series}); ids from 1,000,000,000 on, clear
+ * of the sandbox fleet.
  */
 final class RatingInput {
 
     private RatingInput() {
     }
 
-    static long load(Connection connection, int containers, Instant dayStart) throws SQLException {
+    /** The containers, first seen at {@code firstDayStart}. */
+    static void loadContainers(Connection connection, int containers, Instant firstDayStart) throws SQLException {
         try (PreparedStatement insert = connection.prepareStatement("""
                 insert into container (tenant_id, container_id, name, created_at, first_seen_at, last_seen_at)
                 select 'default', 1000000000 + i, 'bench-' || i, ?::timestamptz - interval '30 days', ?::timestamptz,
                        ?::timestamptz
                   from generate_series(0, ? - 1) i
                 """)) {
-            Timestamp start = Timestamp.from(dayStart);
+            Timestamp start = Timestamp.from(firstDayStart);
             insert.setTimestamp(1, start);
             insert.setTimestamp(2, start);
             insert.setTimestamp(3, start);
             insert.setInt(4, containers);
             insert.execute();
         }
-        long hours;
+    }
+
+    /** The usage hours of the day starting at {@code dayStart}; returns how many. */
+    static long loadUsage(Connection connection, int containers, Instant dayStart) throws SQLException {
         try (PreparedStatement insert = connection.prepareStatement("""
                 insert into usage_hour (tenant_id, container_id, window_start, status, billable, charge_type, spec_id,
                   use_public_network, network_charge_type, bandwidth, active_seconds, up_mb, down_mb, raw_up, raw_down,
@@ -53,12 +58,21 @@ final class RatingInput {
             insert.setTimestamp(1, Timestamp.from(dayStart));
             insert.setTimestamp(2, Timestamp.from(dayStart));
             insert.setInt(3, containers);
-            hours = insert.executeUpdate();
+            return insert.executeUpdate();
         }
-        // as autovacuum would have by the night after metering wrote the hours: hint bits set, statistics known
-        try (PreparedStatement vacuum = connection.prepareStatement("vacuum analyze usage_hour")) {
+    }
+
+    /** As autovacuum would have by the night after metering wrote the hours: hint bits set, statistics known. */
+    static void vacuum(Connection connection) throws SQLException {
+        try (PreparedStatement vacuum = connection.prepareStatement("vacuum analyze")) {
             vacuum.execute();
         }
-        return hours;
+    }
+
+    /** Statistics of the table that grew, as autoanalyze would have kept them during the month. */
+    static void analyzeUsage(Connection connection) throws SQLException {
+        try (PreparedStatement analyze = connection.prepareStatement("analyze usage_hour")) {
+            analyze.execute();
+        }
     }
 }
