@@ -24,7 +24,7 @@ class BenchmarkSmokeIT {
     void benchmarkRunsEndToEndAndWritesEveryFigure(@TempDir Path workDir) throws Exception {
         TestDatabase.Database server = TestDatabase.fresh();
 
-        FlowbillJar.Outcome run = FlowbillJar.command("bench", "--containers", "2000", "--concurrency", "32")
+        FlowbillJar.Outcome run = FlowbillJar.command("bench", "--containers", "2000", "--concurrency", "32", "--repeat", "1")
                 .in(workDir).database(server).heap("512m").start().finish(Patience.seconds(300));
 
         String log = run.output();
