@@ -12,10 +12,12 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import io.flowbill.system.Slow;
 import io.flowbill.system.TestDatabase;
 import tools.jackson.databind.json.JsonMapper;
 
 /** {@code bench --repeat 2 --history-days 1} on a tiny fleet: repeated figures, the history, what the run records. */
+@Slow
 class BenchRepeatIT {
 
     static final int REPEAT = 2;
