@@ -141,7 +141,9 @@ public final class Diagnosis {
             return "export: cannot write " + path + " (" + reason + "); check flowbill.export.dir (" + exportDir
                     + ") and that the folder is writable";
         }
-        return "file system: cannot write " + path + " (" + reason + ")";
+        // not known here whether it was read (a secret file, a setting) or written: say both, never the wrong one
+        return "file system: cannot read or write " + path + " (" + reason
+                + "); check the owner and mode of the file and its folders for the user running flowbill";
     }
 
     /** The JDBC URL without any password in it. */
