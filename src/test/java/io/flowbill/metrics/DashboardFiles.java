@@ -125,7 +125,12 @@ final class DashboardFiles {
                 .replace("$__unixEpochFrom()", Long.toString(from.getEpochSecond()))
                 .replace("$__unixEpochTo()", Long.toString(to.getEpochSecond()));
         for (Map.Entry<String, String> variable : variables.entrySet()) {
-            expanded = expanded.replace("${" + variable.getKey() + "}", variable.getValue())
+            // Grafana's sqlstring format: every selected value quoted, comma-separated (values given as "a,b")
+            String quoted = java.util.Arrays.stream(variable.getValue().split(","))
+                    .map(value -> "'" + value.replace("'", "''") + "'")
+                    .collect(java.util.stream.Collectors.joining(","));
+            expanded = expanded.replace("${" + variable.getKey() + ":sqlstring}", quoted)
+                    .replace("${" + variable.getKey() + "}", variable.getValue())
                     .replace("$" + variable.getKey(), variable.getValue());
         }
         if (expanded.contains("$")) {

@@ -60,7 +60,7 @@ class DashboardQueriesIT {
         try (Connection db = run.connect(); Statement statement = db.createStatement()) {
             for (DashboardFiles.Query query : sql) {
                 String expanded = DashboardFiles.expandSql(query.text(), from, to,
-                        DashboardFiles.currentValues(dashboards.get(query.dashboard())));
+                        withTenants(dashboards.get(query.dashboard()), tenants(statement)));
                 try (ResultSet rs = statement.executeQuery(expanded)) {
                     List<String> columns = columns(rs.getMetaData());
                     if (query.target().get("format").asString().equals("time_series")) {
@@ -81,11 +81,10 @@ class DashboardQueriesIT {
         Map<String, JsonNode> dashboards = DashboardFiles.all();
         DashboardFiles.Query reconciliation = DashboardFiles.queries().stream()
                 .filter(query -> query.panel().startsWith("Reconciliation")).findFirst().orElseThrow();
-        String sql = DashboardFiles.expandSql(reconciliation.text(), to.minusSeconds(7 * 86_400L), to,
-                DashboardFiles.currentValues(dashboards.get(reconciliation.dashboard())));
-
         try (Connection db = run.connect(); Statement statement = db.createStatement();
-                ResultSet rs = statement.executeQuery(sql)) {
+                ResultSet rs = statement.executeQuery(DashboardFiles.expandSql(reconciliation.text(),
+                        to.minusSeconds(7 * 86_400L), to,
+                        withTenants(dashboards.get(reconciliation.dashboard()), tenants(db.createStatement()))))) {
             assertThat(rs.next()).as("a reconciliation row for the month of %s", run.day).isTrue();
             do {
                 String tenant = rs.getString("tenant");
@@ -94,6 +93,37 @@ class DashboardQueriesIT {
                         + " tenant='%s'", tenant).isEqualByComparingTo("0");
             } while (rs.next());
         }
+    }
+
+    @Test
+    void everySqlPanelShowsOnlyTheTenantsSelected() throws Exception {
+        Instant to = run.day.plusDays(1).atStartOfDay(NightlyRun.ZONE).toInstant().minusSeconds(1);
+        Instant from = to.minusSeconds(7 * 86_400L);
+        Map<String, JsonNode> dashboards = DashboardFiles.all();
+        try (Connection db = run.connect(); Statement statement = db.createStatement()) {
+            for (DashboardFiles.Query query : DashboardFiles.queries().stream().filter(q -> !q.promql()).toList()) {
+                String expanded = DashboardFiles.expandSql(query.text(), from, to,
+                        withTenants(dashboards.get(query.dashboard()), "no-such-tenant"));
+                try (ResultSet rs = statement.executeQuery(expanded)) {
+                    assertThat(rs.next()).as("%s with tenant 'no-such-tenant' selected:%n%s", query, expanded)
+                            .isFalse();
+                }
+            }
+        }
+    }
+
+    /** The tenants that have an invoice, as the dashboard's tenant variable (a Prometheus label) lists them. */
+    private static String tenants(Statement statement) throws Exception {
+        try (ResultSet rs = statement.executeQuery("select string_agg(distinct tenant_id, ',') from invoice")) {
+            rs.next();
+            return rs.getString(1);
+        }
+    }
+
+    private static Map<String, String> withTenants(JsonNode dashboard, String tenants) {
+        Map<String, String> values = new java.util.LinkedHashMap<>(DashboardFiles.currentValues(dashboard));
+        values.put("tenant", tenants);
+        return values;
     }
 
     /** Grafana's time-series format: a {@code time} column, numbers, and optionally a {@code metric} column. */
