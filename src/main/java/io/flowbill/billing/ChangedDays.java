@@ -33,9 +33,23 @@ class ChangedDays {
                 """, Date.class, zone.id().getId(), zone.id().getId()).stream().map(Date::toLocalDate).toList();
     }
 
-    /** Forgets the changed hours of a day that has just been billed. */
-    void billed(LocalDate day, BillingZone zone) {
-        jdbc.update("delete from usage_change where window_start >= ? and window_start < ?",
-                Timestamp.from(zone.startOf(day)), Timestamp.from(zone.startOf(day.plusDays(1))));
+    /**
+     * What the database shows now: taken before a day is rated, it names the usage changes the rating can see
+     * ({@link #billed}).
+     */
+    String snapshot() {
+        return jdbc.queryForObject("select cast(pg_current_snapshot() as text)", String.class);
+    }
+
+    /**
+     * Forgets the changed hours of a day that has just been billed, those recorded by transactions visible in
+     * {@code seen} ({@link #snapshot} taken before its rating): a change written while the day was being rated stays,
+     * so the next recheck bills the day again.
+     */
+    void billed(LocalDate day, BillingZone zone, String seen) {
+        jdbc.update("""
+                delete from usage_change where window_start >= ? and window_start < ?
+                   and pg_visible_in_snapshot(recorded_by, cast(? as pg_snapshot))
+                """, Timestamp.from(zone.startOf(day)), Timestamp.from(zone.startOf(day.plusDays(1))), seen);
     }
 }

@@ -49,9 +49,15 @@ class DayBilling {
 
     /** All three parts, as {@code rate} and the recheck bill a day. */
     DayReport bill(LocalDate date) throws Exception {
+        String seen = changesSeen();
         RatedDay rated = rate(date);
         List<InvoiceState> refreshed = refreshInvoices(date);
-        return report(rated, refreshed, export(date, refreshed));
+        return report(rated, refreshed, export(date, refreshed, seen));
+    }
+
+    /** Taken before a day is rated: the usage changes its billing may forget afterwards. */
+    String changesSeen() {
+        return changed.snapshot();
     }
 
     RatedDay rate(LocalDate date) throws Exception {
@@ -64,10 +70,10 @@ class DayBilling {
         return refreshed;
     }
 
-    /** Writes the exports; the day's usage changes are then billed. */
-    List<Path> export(LocalDate date, List<InvoiceState> refreshed) {
+    /** Writes the exports; the day's usage changes that its rating saw ({@link #changesSeen}) are then billed. */
+    List<Path> export(LocalDate date, List<InvoiceState> refreshed, String seen) {
         List<Path> files = exports.writeDayAndInvoices(date, refreshed);
-        changed.billed(date, zone);
+        changed.billed(date, zone, seen);
         return files;
     }
 

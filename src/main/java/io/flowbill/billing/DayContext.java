@@ -26,6 +26,8 @@ final class DayContext {
     static final String RATED = "rating.rated";
     static final String INVOICES = "invoice.refreshed";
     static final String FILES = "export.files";
+    /** The database snapshot taken before the day was rated: the usage changes its billing clears. */
+    static final String CHANGES_SEEN = "rating.changes-seen";
     private static final String FIELD = "\t";
 
     private DayContext() {

@@ -41,6 +41,7 @@ class DaySteps {
 
     /** {@code dayRatingStep}: rates the day from stored usage ({@code ratingJob}). */
     void rate(LocalDate day, ExecutionContext job) throws Exception {
+        job.putString(DayContext.CHANGES_SEEN, days.changesSeen());
         DayContext.putRated(job, days.rate(day));
     }
 
@@ -51,6 +52,7 @@ class DaySteps {
 
     /** {@code exportStep}: writes the day's files and the refreshed invoices, published together. */
     void export(LocalDate day, ExecutionContext job) {
-        DayContext.putFiles(job, days.export(day, DayContext.invoices(job)));
+        DayContext.putFiles(job, days.export(day, DayContext.invoices(job),
+                DayContext.required(job, DayContext.CHANGES_SEEN)));
     }
 }

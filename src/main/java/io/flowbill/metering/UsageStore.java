@@ -211,7 +211,7 @@ class UsageStore {
                  where u.tenant_id = ? and u.run_id = ?
                    and exists (select 1 from metered_window m
                                 where m.tenant_id = u.tenant_id and m.window_start = u.window_start and m.run_id <> ?)
-                on conflict do nothing
+                on conflict (tenant_id, window_start) do update set recorded_by = pg_current_xact_id()
                 """, statement -> {
             statement.setLong(4, runId);
             statement.setLong(5, runId);
