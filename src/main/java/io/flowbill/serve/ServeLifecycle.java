@@ -8,6 +8,7 @@ import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.launch.JobOperator;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.context.SmartLifecycle;
 
 import io.flowbill.metrics.MetricsPublisher;
@@ -16,10 +17,11 @@ import io.flowbill.metrics.MetricsPublisher;
  * Runs the scheduler's ticks on a timer (first tick at start: catch up after downtime) and stops gracefully:
  * no new work, running jobs asked to stop at their next chunk boundary, then waits for the tick to return, and says
  * so in one line. It stops first (highest phase), while the web server still answers health checks. The gauges read
- * from the database (last run, success and failure per job, the last billed day's figures) are read at start,
- * before the first scrape, and after every tick, so a restart with nothing due still reports them.
+ * from the database (last run, success and failure per job, the last billed day's figures) are read once every
+ * bean is made, before any lifecycle starts (so before the web server answers its first scrape), and after every
+ * tick, so a restart with nothing due still reports them.
  */
-class ServeLifecycle implements SmartLifecycle {
+class ServeLifecycle implements SmartLifecycle, SmartInitializingSingleton {
 
     private static final Logger log = LoggerFactory.getLogger(ServeLifecycle.class);
 
@@ -40,10 +42,15 @@ class ServeLifecycle implements SmartLifecycle {
         this.settings = settings;
     }
 
+    /** Before the web server starts: its first scrape already has every gauge read from the database. */
+    @Override
+    public void afterSingletonsInstantiated() {
+        metrics.refreshDatabaseFigures();
+    }
+
     @Override
     public void start() {
         running = true;
-        metrics.refreshDatabaseFigures();
         if (!settings.autoTick()) {
             return;
         }
