@@ -18,7 +18,8 @@ import io.flowbill.pricing.BillingZone;
 
 /**
  * What a day report shows beyond its CSV files, read in the export's transaction: the month to date with its
- * invoice, the day's top containers, the day before by item, and the containers that were not billed.
+ * invoice, the day's top containers, the day before by item, and the containers that were not billed. Sums of days
+ * read the daily rollup ({@code charge_day}, kept by rating with the lines), not a month of charge lines.
  */
 final class DayReportQuery {
 
@@ -66,9 +67,9 @@ final class DayReportQuery {
         Date first = Date.valueOf(month.atDay(1));
         Date next = Date.valueOf(month.plusMonths(1).atDay(1));
         Date day = Date.valueOf(date);
-        BigDecimal through = jdbc.queryForObject("select coalesce(sum(amount), 0) from charge_line"
+        BigDecimal through = jdbc.queryForObject("select coalesce(sum(amount), 0) from charge_day"
                 + " where tenant_id = ? and charge_date >= ? and charge_date <= ?", BigDecimal.class, tenant, first, day);
-        BigDecimal later = jdbc.queryForObject("select coalesce(sum(amount), 0) from charge_line"
+        BigDecimal later = jdbc.queryForObject("select coalesce(sum(amount), 0) from charge_day"
                 + " where tenant_id = ? and charge_date > ? and charge_date < ?", BigDecimal.class, tenant, day, next);
         Long rated = jdbc.queryForObject("select count(*) from rated_day where charge_date >= ? and charge_date <= ?",
                 Long.class, first, day);
@@ -101,7 +102,7 @@ final class DayReportQuery {
             return null;
         }
         SortedMap<String, BigDecimal> amounts = new TreeMap<>();
-        jdbc.query("select item, sum(amount) from charge_line where tenant_id = ? and charge_date = ? group by item",
+        jdbc.query("select item, sum(amount) from charge_day where tenant_id = ? and charge_date = ? group by item",
                 rs -> {
                     amounts.put(rs.getString(1), rs.getBigDecimal(2));
                 }, tenant, Date.valueOf(date));
