@@ -87,6 +87,12 @@ public record ContainerApiProperties(
                 requestTimeout, maxConcurrency, requestsPerSecond, maxRetries, initialBackoff, maxBackoff);
     }
 
+    /** These settings with a token file (read again after a 401) instead of any other credential. */
+    public ContainerApiProperties withTokenFile(Path file) {
+        return new ContainerApiProperties(baseUrl, null, file, null, null, flowTimeUnit, connectTimeout,
+                requestTimeout, maxConcurrency, requestsPerSecond, maxRetries, initialBackoff, maxBackoff);
+    }
+
     /** These settings with an app key and secret instead of any other credential. */
     public ContainerApiProperties withAppCredentials(String key, String secret) {
         return new ContainerApiProperties(baseUrl, null, null, key, secret, flowTimeUnit, connectTimeout,

@@ -1,13 +1,18 @@
 package io.flowbill.demo;
 
+import java.util.List;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 
+import io.flowbill.accounts.Account;
+import io.flowbill.accounts.Accounts;
 import io.flowbill.containerapi.ContainerApiClient;
 import io.flowbill.containerapi.ContainerApiProperties;
+import io.flowbill.pricing.PricingProperties;
 import io.flowbill.sandbox.SandboxConfig;
 import io.flowbill.sandbox.SandboxServer;
 import io.flowbill.system.DemoMode;
@@ -33,6 +38,13 @@ class BuiltInSandboxConfiguration {
         log.info("DEMO: using the built-in sandbox at {} ({} simulated containers, seed {}), tenant demo",
                 sandbox.baseUrl(), properties.containers(), properties.seed());
         return sandbox;
+    }
+
+    /** The demo's one account, tenant {@code demo}, on the built-in sandbox (with the configured plan, if any). */
+    @Bean
+    Accounts accounts(ContainerApiProperties properties, SandboxServer builtInSandbox, PricingProperties pricing) {
+        return new Accounts(List.of(new Account(DemoMode.TENANT, properties.withBaseUrl(builtInSandbox.baseUrl())
+                .withToken(builtInSandbox.token()), pricing.plan())));
     }
 
     @Bean(destroyMethod = "close")

@@ -1,0 +1,47 @@
+package io.flowbill.accounts;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The accounts this process bills, in configuration order: {@code flowbill.accounts}, or the single account of the
+ * {@code flowbill.api.*} keys and {@code flowbill.metering.tenant}, or the demo's. Tenant ids are unique.
+ */
+public final class Accounts {
+
+    private final Map<String, Account> byTenant = new LinkedHashMap<>();
+
+    public Accounts(List<Account> accounts) {
+        if (accounts.isEmpty()) {
+            throw new IllegalArgumentException("no account is configured");
+        }
+        for (Account account : accounts) {
+            if (byTenant.putIfAbsent(account.tenant(), account) != null) {
+                throw new IllegalArgumentException("tenant '" + account.tenant() + "' is configured twice in flowbill.accounts");
+            }
+        }
+    }
+
+    public List<Account> all() {
+        return List.copyOf(byTenant.values());
+    }
+
+    public List<String> tenants() {
+        return List.copyOf(byTenant.keySet());
+    }
+
+    /** The account of {@code tenant}; an unknown tenant is refused with the configured ones. */
+    public Account get(String tenant) {
+        Account account = byTenant.get(tenant);
+        if (account == null) {
+            throw new UnknownTenantException(tenant, tenants());
+        }
+        return account;
+    }
+
+    /** Every account when {@code tenant} is null, else that one account (refused when unknown). */
+    public List<Account> select(String tenant) {
+        return tenant == null ? all() : List.of(get(tenant));
+    }
+}

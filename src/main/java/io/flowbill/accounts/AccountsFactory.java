@@ -1,0 +1,90 @@
+package io.flowbill.accounts;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+import io.flowbill.containerapi.ContainerApiProperties;
+
+/**
+ * Turns the configuration into {@link Accounts}: the {@code flowbill.accounts} list, each entry on top of the
+ * {@code flowbill.api.*} defaults, or, when the list is empty, the single account those keys describe (the keys of
+ * earlier versions keep working). Every mistake is refused with the entry and the key to fix.
+ */
+final class AccountsFactory {
+
+    private AccountsFactory() {
+    }
+
+    static Accounts of(AccountsProperties configured, ContainerApiProperties api, String singleTenant, String defaultPlan) {
+        if (configured.accounts().isEmpty()) {
+            return new Accounts(List.of(new Account(singleTenant, api, defaultPlan)));
+        }
+        List<Account> accounts = new ArrayList<>();
+        for (int i = 0; i < configured.accounts().size(); i++) {
+            accounts.add(account(i, configured.accounts().get(i), api, defaultPlan));
+        }
+        return new Accounts(accounts);
+    }
+
+    private static Account account(int index, AccountsProperties.Entry entry, ContainerApiProperties defaults,
+            String defaultPlan) {
+        String where = "flowbill.accounts[" + index + "]";
+        if (entry.tenant() == null || entry.tenant().isBlank()) {
+            throw new IllegalArgumentException(where + ".tenant is not set; give every account a stable tenant id");
+        }
+        where += " (tenant " + entry.tenant() + ")";
+        if (entry.baseUrl() == null) {
+            throw new IllegalArgumentException(where + ": base-url is not set");
+        }
+        boolean token = entry.tokenFile() != null;
+        boolean app = entry.appKeyFile() != null || entry.appSecretFile() != null;
+        if (token == app) {
+            throw new IllegalArgumentException(where + ": set token-file, or app-key-file with app-secret-file"
+                    + " (secrets are read from files, never written in the configuration)");
+        }
+        ContainerApiProperties api = defaults.withBaseUrl(entry.baseUrl()).withLimits(
+                Objects.requireNonNullElse(entry.maxConcurrency(), defaults.maxConcurrency()),
+                Objects.requireNonNullElse(entry.requestsPerSecond(), defaults.requestsPerSecond()));
+        if (token) {
+            api = api.withTokenFile(readable(where, "token-file", entry.tokenFile()));
+        }
+        else {
+            if (entry.appKeyFile() == null || entry.appSecretFile() == null) {
+                throw new IllegalArgumentException(where + ": app-key-file and app-secret-file go together");
+            }
+            api = api.withAppCredentials(read(where, "app-key-file", entry.appKeyFile()),
+                    read(where, "app-secret-file", entry.appSecretFile()));
+        }
+        String plan = entry.plan() == null || entry.plan().isBlank() ? defaultPlan : entry.plan();
+        try {
+            return new Account(entry.tenant(), api, plan);
+        }
+        catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(where + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static Path readable(String where, String key, Path file) {
+        if (!Files.isReadable(file)) {
+            throw new IllegalArgumentException(where + ": " + key + " " + file + " cannot be read");
+        }
+        return file;
+    }
+
+    private static String read(String where, String key, Path file) {
+        try {
+            String value = Files.readString(readable(where, key, file)).strip();
+            if (value.isEmpty()) {
+                throw new IllegalArgumentException(where + ": " + key + " " + file + " is empty");
+            }
+            return value;
+        }
+        catch (IOException e) {
+            throw new IllegalArgumentException(where + ": " + key + " " + file + " cannot be read: " + e.getMessage(), e);
+        }
+    }
+}
