@@ -11,8 +11,14 @@ import java.util.Map;
 public final class Accounts {
 
     private final Map<String, Account> byTenant = new LinkedHashMap<>();
+    private final int inParallel;
 
     public Accounts(List<Account> accounts) {
+        this(accounts, 1);
+    }
+
+    public Accounts(List<Account> accounts, int inParallel) {
+        this.inParallel = inParallel;
         if (accounts.isEmpty()) {
             throw new IllegalArgumentException("no account is configured");
         }
@@ -38,6 +44,11 @@ public final class Accounts {
             throw new UnknownTenantException(tenant, tenants());
         }
         return account;
+    }
+
+    /** How many accounts a command works on at once ({@code flowbill.accounts-in-parallel}). */
+    public int inParallel() {
+        return inParallel;
     }
 
     /** Every account when {@code tenant} is null, else that one account (refused when unknown). */

@@ -21,13 +21,13 @@ final class AccountsFactory {
 
     static Accounts of(AccountsProperties configured, ContainerApiProperties api, String singleTenant, String defaultPlan) {
         if (configured.accounts().isEmpty()) {
-            return new Accounts(List.of(new Account(singleTenant, api, defaultPlan)));
+            return new Accounts(List.of(new Account(singleTenant, api, defaultPlan)), 1);
         }
         List<Account> accounts = new ArrayList<>();
         for (int i = 0; i < configured.accounts().size(); i++) {
             accounts.add(account(i, configured.accounts().get(i), api, defaultPlan));
         }
-        return new Accounts(accounts);
+        return new Accounts(accounts, configured.accountsInParallel());
     }
 
     private static Account account(int index, AccountsProperties.Entry entry, ContainerApiProperties defaults,

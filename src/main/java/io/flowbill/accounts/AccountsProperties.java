@@ -9,12 +9,17 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 /**
  * {@code flowbill.accounts}: the API accounts billed by this process, one tenant each. Empty: the single account
  * of {@code flowbill.api.*} and {@code flowbill.metering.tenant} (README, "Accounts and plans").
+ * {@code flowbill.accounts-in-parallel} (default 4): how many accounts a command works on at once.
  */
 @ConfigurationProperties("flowbill")
-public record AccountsProperties(List<Entry> accounts) {
+public record AccountsProperties(List<Entry> accounts, Integer accountsInParallel) {
 
     public AccountsProperties {
         accounts = accounts == null ? List.of() : List.copyOf(accounts);
+        accountsInParallel = accountsInParallel == null ? 4 : accountsInParallel;
+        if (accountsInParallel < 1) {
+            throw new IllegalArgumentException("flowbill.accounts-in-parallel must be at least 1: " + accountsInParallel);
+        }
     }
 
     /**

@@ -10,6 +10,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 import io.flowbill.containerapi.ContainerApiClient;
 import io.flowbill.metering.MeteringRange;
+import io.flowbill.metering.MeteringProperties;
 import io.flowbill.metering.MeteringService;
 import io.flowbill.metering.MeteringSummary;
 
@@ -46,7 +47,8 @@ final class MeteringBench {
                     window.from(), window.to());
             figures.add("api_bound_calls_per_second", apiBound);
 
-            MeteringSummary metered = context.getBean(MeteringService.class).meter(window, false);
+            MeteringSummary metered = context.getBean(MeteringService.class)
+                    .meter(context.getBean(MeteringProperties.class).tenant(), window, false);
             double meterSeconds = metered.elapsed().toNanos() / 1e9;
             double meterRate = metered.calls() / meterSeconds;
             figures.fact("metering_calls", metered.calls());

@@ -7,6 +7,7 @@ import java.util.List;
 import org.springframework.stereotype.Component;
 
 import io.flowbill.billing.BillingService.Recheck;
+import io.flowbill.metering.MeteringProperties;
 import io.flowbill.metering.MeteringService;
 import io.flowbill.metering.RecheckSummary;
 import io.flowbill.pricing.BillingZone;
@@ -23,8 +24,11 @@ class DayRecheck {
     private final DayBilling days;
     private final ChangedDays changed;
     private final BillingZone zone;
+    private final String tenant;
 
-    DayRecheck(MeteringService metering, DayBilling days, ChangedDays changed, PriceBook book) {
+    DayRecheck(MeteringService metering, DayBilling days, ChangedDays changed, PriceBook book,
+            MeteringProperties meteringSettings) {
+        this.tenant = meteringSettings.tenant();
         this.metering = metering;
         this.days = days;
         this.changed = changed;
@@ -33,7 +37,7 @@ class DayRecheck {
 
     /** {@code billingNext}: the day the caller bills next, or null for none. */
     Recheck recheck(LocalDate billingNext) throws Exception {
-        RecheckSummary summary = metering.recheck(billingNext == null ? null : DayRange.of(zone, billingNext));
+        RecheckSummary summary = metering.recheck(tenant, billingNext == null ? null : DayRange.of(zone, billingNext));
         List<DayReport> rebilled = new ArrayList<>();
         for (LocalDate day : changed.due(zone)) {
             if (!day.equals(billingNext)) {

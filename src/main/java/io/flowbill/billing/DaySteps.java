@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.stereotype.Component;
 
+import io.flowbill.metering.MeteringProperties;
 import io.flowbill.metering.MeteringService;
 import io.flowbill.pricing.BillingZone;
 import io.flowbill.pricing.PriceBook;
@@ -21,8 +22,11 @@ class DaySteps {
     private final DayRecheck recheck;
     private final DayBilling days;
     private final BillingZone zone;
+    private final String tenant;
 
-    DaySteps(MeteringService metering, DayRecheck recheck, DayBilling days, PriceBook book) {
+    DaySteps(MeteringService metering, DayRecheck recheck, DayBilling days, PriceBook book,
+            MeteringProperties meteringSettings) {
+        this.tenant = meteringSettings.tenant();
         this.metering = metering;
         this.recheck = recheck;
         this.days = days;
@@ -31,7 +35,7 @@ class DaySteps {
 
     /** {@code dayMeteringStep}: meters the day's hours not metered yet ({@code meteringJob}). */
     void meter(LocalDate day, ExecutionContext job) throws Exception {
-        job.putString(DayContext.METERING, metering.meter(DayRange.of(zone, day), false).render());
+        job.putString(DayContext.METERING, metering.meter(tenant, DayRange.of(zone, day), false).render());
     }
 
     /** {@code recheckStep}: pending traffic read again, containers found late metered, changed days billed again. */

@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 
 import org.springframework.stereotype.Component;
 
+import io.flowbill.metering.MeteringProperties;
 import io.flowbill.metering.MeteringRange;
 import io.flowbill.metering.MeteringService;
 import io.flowbill.metering.MeteringSummary;
@@ -13,15 +14,17 @@ import io.flowbill.metering.MeteringSummary;
 class MeterCommand {
 
     private final MeteringService metering;
+    private final String tenant;
 
-    MeterCommand(MeteringService metering) {
+    MeterCommand(MeteringService metering, MeteringProperties settings) {
         this.metering = metering;
+        this.tenant = settings.tenant();
     }
 
     int run(MeteringRange range, boolean refresh, PrintWriter out) throws Exception {
         MeteringSummary summary;
         try {
-            summary = metering.meter(range, refresh);
+            summary = metering.meter(tenant, range, refresh);
         }
         catch (IllegalArgumentException notOver) {
             throw new UsageException(notOver.getMessage());

@@ -42,7 +42,8 @@ public class MeteringService {
         this.clock = clock;
     }
 
-    public MeteringSummary meter(MeteringRange range, boolean refresh) throws Exception {
+    public MeteringSummary meter(String tenant, MeteringRange range, boolean refresh) throws Exception {
+        requireConfigured(tenant);
         range.requireOver(clock.instant(), settings.lag());
         windows.registerTenant(settings.tenant());
         Instant started = clock.instant();
@@ -79,17 +80,17 @@ public class MeteringService {
      * implausible) end the rounds once a round settles nothing. Runs nothing when there is neither. The hours it
      * settles or adds are recorded as usage changes, so the days they belong to are billed again.
      */
-    public RecheckSummary recheck() throws Exception {
-        return recheck(null);
+    public RecheckSummary recheck(String tenant) throws Exception {
+        return recheck(tenant, null);
     }
 
     /**
      * The same, covering also {@code billed} (the day a {@code nightly} is about to bill, however old): its pending
      * hours are read again too. When the two lie further apart than a metering range may span, the day alone.
      */
-    public RecheckSummary recheck(MeteringRange billed) throws Exception {
+    public RecheckSummary recheck(String tenant, MeteringRange billed) throws Exception {
+        requireConfigured(tenant);
         Instant started = clock.instant();
-        String tenant = settings.tenant();
         Optional<MeteringRange> covered = windows.recheckRange(tenant, started.minus(settings.recheck()));
         if (billed != null) {
             covered = Optional.of(covered.map(window -> spanning(window, billed)).orElse(billed));
@@ -149,6 +150,13 @@ public class MeteringService {
             throw new MeteringFailedException(range, execution);
         }
         return execution;
+    }
+
+    /** Until metering takes its tenant from the job: the one tenant the metering settings name. */
+    private void requireConfigured(String tenant) {
+        if (!settings.tenant().equals(tenant)) {
+            throw new IllegalArgumentException("metering tenant " + tenant + " is not " + settings.tenant());
+        }
     }
 
     /** Refreshes and retries are new job instances by design: their parameter names the request uniquely. */

@@ -141,7 +141,7 @@ class ServeScheduler {
         if (stopping) {
             throw new InterruptedException("shutting down before metering " + range.from() + " .. " + range.to());
         }
-        MeteringSummary summary = metering.meter(range, false);
+        MeteringSummary summary = metering.meter(meteringSettings.tenant(), range, false);
         metered.add(range);
         if (summary.alreadyMetered()) {
             log.info("Metering {} .. {}: already metered", range.from(), range.to());

@@ -54,6 +54,9 @@ class ImperfectDataIT {
     MeteringService metering;
 
     @Autowired
+    MeteringProperties settings;
+
+    @Autowired
     JdbcTemplate jdbc;
 
     @Test
@@ -66,7 +69,7 @@ class ImperfectDataIT {
         fleet.sandbox.faults().listChurn(3);
 
         // when
-        MeteringSummary summary = metering.meter(SmallFleet.day(), false);
+        MeteringSummary summary = metering.meter(settings.tenant(), SmallFleet.day(), false);
         fleet.sandbox.faults().listChurn(0);
 
         // then: every container a client could know (the list showed it, or it is still there) is metered
@@ -100,7 +103,7 @@ class ImperfectDataIT {
         fleet.sandbox.faults().failNext(Endpoint.FLOW, 3, Fault.SERVER_ERROR);
 
         // when
-        metering.meter(hour, false);
+        metering.meter(settings.tenant(), hour, false);
 
         // then: the three hours are written with their active seconds, only their traffic is pending
         List<Map<String, Object>> pending = jdbc.queryForList(
@@ -114,7 +117,7 @@ class ImperfectDataIT {
         assertThat(unresolved("flow_unavailable")).isEqualTo(3);
 
         // when: a later run rechecks
-        RecheckSummary recheck = metering.recheck();
+        RecheckSummary recheck = metering.recheck(settings.tenant());
 
         // then: read, resolved, and the hours recorded as changed so their day is billed again
         assertThat(recheck.pendingBefore()).isEqualTo(3);
@@ -132,7 +135,7 @@ class ImperfectDataIT {
         fleet.sandbox.faults().malformedFlowFor(container, MalformedFlow.IMPLAUSIBLE);
         MeteringRange hour = hourAfter(DAY_END, 1);
 
-        metering.meter(hour, false);
+        metering.meter(settings.tenant(), hour, false);
 
         Map<String, Object> row = usage(container, hour.from());
         assertThat(row.get("up_mb")).as("1000TB in one hour is not billed").isNull();
@@ -142,7 +145,7 @@ class ImperfectDataIT {
                 .isEqualTo("1000TB");
 
         fleet.sandbox.faults().reset();
-        metering.recheck();
+        metering.recheck(settings.tenant());
 
         FlowAmount truth = fleet.sandbox.flowModel().flow(container, hour.from(), hour.to());
         assertThat((BigDecimal) usage(container, hour.from()).get("up_mb")).isEqualByComparingTo(truth.upMb());
@@ -156,7 +159,7 @@ class ImperfectDataIT {
         fleet.sandbox.faults().malformedFlowFor(container, MalformedFlow.TOO_LONG);
         MeteringRange hour = hourAfter(DAY_END, 2);
 
-        MeteringSummary summary = metering.meter(hour, false);
+        MeteringSummary summary = metering.meter(settings.tenant(), hour, false);
         fleet.sandbox.faults().reset();
 
         assertThat(summary.exceptions()).containsKey("malformed_flow");
@@ -174,7 +177,7 @@ class ImperfectDataIT {
         fleet.sandbox.fleet().delete(container);
         fleet.clock.set(lastSeen.plus(Duration.ofHours(18)).plus(Duration.ofMinutes(30)));
 
-        MeteringSummary summary = metering.meter(hourAfter(DAY_END, 3), false);
+        MeteringSummary summary = metering.meter(settings.tenant(), hourAfter(DAY_END, 3), false);
 
         assertThat(summary.inventoryGone()).isPositive();
         assertThat(summary.exceptions()).as("the summary shows the lifetime at risk").containsEntry("lifetime_unknown", 1L);
@@ -189,7 +192,7 @@ class ImperfectDataIT {
     void aRefreshAfterADeletionKeepsKnownTrafficWithoutAnException() throws Exception {
         long gone = deleted;
 
-        metering.meter(SmallFleet.day(), true);
+        metering.meter(settings.tenant(), SmallFleet.day(), true);
 
         assertThat(count("select count(*) from metering_exception where container_id = ? and kind = 'flow_gone'"
                 + " and window_start < ?", gone, Timestamp.from(DAY_END)))
@@ -210,8 +213,8 @@ class ImperfectDataIT {
         jdbc.update("delete from usage_change");
 
         // when: the next hourly run finds it, and the recheck after it runs
-        metering.meter(hourAfter(DAY_END, 4), false);
-        RecheckSummary recheck = metering.recheck();
+        metering.meter(settings.tenant(), hourAfter(DAY_END, 4), false);
+        RecheckSummary recheck = metering.recheck(settings.tenant());
 
         // then: its hours of the closed day are metered to the sandbox's figures, and the day is due for billing
         FlowAmount truth = fleet.sandbox.flowModel().flow(late, SmallFleet.DAY, DAY_END);

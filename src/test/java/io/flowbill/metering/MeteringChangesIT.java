@@ -44,6 +44,9 @@ class MeteringChangesIT {
     MeteringService metering;
 
     @Autowired
+    MeteringProperties settings;
+
+    @Autowired
     ContainerApiClient client;
 
     @Autowired
@@ -56,12 +59,12 @@ class MeteringChangesIT {
                 .filter(c -> c.chargeType() == 2 && c.status().equals("create_succ")
                         && c.createdAt().isBefore(SmallFleet.DAY))
                 .findFirst().orElseThrow();
-        metering.meter(new MeteringRange(SmallFleet.DAY, MORNING), false);
+        metering.meter(settings.tenant(), new MeteringRange(SmallFleet.DAY, MORNING), false);
 
         fleet.clock.set(SmallFleet.DAY.plus(Duration.ofHours(12)).plus(Duration.ofMinutes(30)));
         client.modify(onDemand.id(), new ModifyContainerRequest(1, null, null, null));
         fleet.clock.set(SmallFleet.DAY.plus(Duration.ofHours(24)).plus(Duration.ofMinutes(15)));
-        metering.meter(new MeteringRange(MORNING, SmallFleet.DAY.plus(Duration.ofDays(1))), false);
+        metering.meter(settings.tenant(), new MeteringRange(MORNING, SmallFleet.DAY.plus(Duration.ofDays(1))), false);
 
         List<Integer> chargeTypes = jdbc.queryForList("""
                 select charge_type from usage_hour where container_id = ? order by window_start
@@ -80,7 +83,7 @@ class MeteringChangesIT {
         fleet.clock.set(nextHour.plus(Duration.ofMinutes(75)));
         fleet.sandbox.faults().listChurn(2);
 
-        MeteringSummary summary = metering.meter(new MeteringRange(nextHour, nextHour.plus(Duration.ofHours(1))), false);
+        MeteringSummary summary = metering.meter(settings.tenant(), new MeteringRange(nextHour, nextHour.plus(Duration.ofHours(1))), false);
         fleet.sandbox.faults().listChurn(0);
 
         Set<Long> inSandbox = ids(fleet.sandbox.fleet().list());
@@ -98,7 +101,7 @@ class MeteringChangesIT {
         assertThat(summary.inventoryGone()).as("gone containers counted in the summary").isEqualTo(goneIds().size());
 
         fleet.clock.set(nextHour.plus(Duration.ofMinutes(135)));
-        metering.meter(new MeteringRange(nextHour.plus(Duration.ofHours(1)), nextHour.plus(Duration.ofHours(2))), false);
+        metering.meter(settings.tenant(), new MeteringRange(nextHour.plus(Duration.ofHours(1)), nextHour.plus(Duration.ofHours(2))), false);
 
         assertThat(alive()).as("a quiet scan afterwards knows exactly the sandbox's fleet")
                 .isEqualTo(ids(fleet.sandbox.fleet().list()));

@@ -42,6 +42,9 @@ class MeteringDayIT {
     MeteringService metering;
 
     @Autowired
+    MeteringProperties settings;
+
+    @Autowired
     JdbcTemplate jdbc;
 
     @Test
@@ -49,7 +52,7 @@ class MeteringDayIT {
     void meteringADayRecordsExactlyTheSandboxFlowOfEveryContainer() throws Exception {
         MeteringRange day = SmallFleet.day();
 
-        MeteringSummary summary = metering.meter(day, false);
+        MeteringSummary summary = metering.meter(settings.tenant(), day, false);
 
         assertThat(summary.windows()).isEqualTo(24);
         assertThat(summary.inventoryCollected()).as("the scan counts what it collected")
@@ -79,8 +82,8 @@ class MeteringDayIT {
     void rerunOfTheSameDayWritesNothingNew() throws Exception {
         String before = fingerprint();
 
-        MeteringSummary again = metering.meter(SmallFleet.day(), false);
-        MeteringSummary refreshed = metering.meter(SmallFleet.day(), true);
+        MeteringSummary again = metering.meter(settings.tenant(), SmallFleet.day(), false);
+        MeteringSummary refreshed = metering.meter(settings.tenant(), SmallFleet.day(), true);
 
         assertThat(again.alreadyMetered()).isTrue();
         assertThat(refreshed.alreadyMetered()).isFalse();
@@ -97,7 +100,7 @@ class MeteringDayIT {
                 .findFirst().orElseThrow().id();
         fleet.sandbox.faults().malformedFlowFor(malformed, MalformedFlow.NAN);
 
-        metering.meter(dayBefore, false);
+        metering.meter(settings.tenant(), dayBefore, false);
 
         List<String> unknownStatuses = jdbc.queryForList(
                 "select distinct raw_value from metering_exception where kind = 'unknown_status'", String.class);
@@ -128,7 +131,7 @@ class MeteringDayIT {
         jdbc.update("update usage_hour set up_mb = up_mb + 1 where container_id = ? and window_start = ?",
                 row.get("container_id"), row.get("window_start"));
 
-        MeteringSummary refreshed = metering.meter(SmallFleet.day(), true);
+        MeteringSummary refreshed = metering.meter(settings.tenant(), SmallFleet.day(), true);
 
         assertThat(refreshed.revisedHours()).as("only the altered hour differs from the API").isEqualTo(1);
         assertThat(jdbc.queryForObject("select up_mb from usage_hour where container_id = ? and window_start = ?",
@@ -151,7 +154,7 @@ class MeteringDayIT {
         String before = fingerprint();
         fleet.sandbox.faults().malformedFlowFor(container, MalformedFlow.NEGATIVE);
 
-        metering.meter(SmallFleet.day(), true);
+        metering.meter(settings.tenant(), SmallFleet.day(), true);
         fleet.sandbox.faults().reset();
 
         assertThat(fingerprint()).as("container='%s': good traffic kept", container).isEqualTo(before);

@@ -43,6 +43,9 @@ class MeteringFailuresIT {
     MeteringService metering;
 
     @Autowired
+    MeteringProperties settings;
+
+    @Autowired
     JdbcTemplate jdbc;
 
     @Test
@@ -51,9 +54,9 @@ class MeteringFailuresIT {
         MeteringRange night = new MeteringRange(SmallFleet.DAY, MORNING);
         fleet.sandbox.faults().failNext(Endpoint.FLOW, 3, Fault.SERVER_ERROR);
 
-        MeteringSummary first = metering.meter(night, false);
-        MeteringSummary second = metering.meter(night, false);
-        MeteringSummary third = metering.meter(night, false);
+        MeteringSummary first = metering.meter(settings.tenant(), night, false);
+        MeteringSummary second = metering.meter(settings.tenant(), night, false);
+        MeteringSummary third = metering.meter(settings.tenant(), night, false);
 
         assertThat(first.exceptions()).containsEntry("flow_unavailable", 3L);
         assertThat(first.usageRows()).as("the run completed with the rest of the hours").isGreaterThan(300);
@@ -70,7 +73,7 @@ class MeteringFailuresIT {
         MeteringRange morning = new MeteringRange(MORNING, MORNING.plus(Duration.ofHours(2)));
         fleet.sandbox.faults().failNext(Endpoint.FLOW, 100_000, Fault.SERVER_ERROR);
 
-        assertThatThrownBy(() -> metering.meter(morning, false))
+        assertThatThrownBy(() -> metering.meter(settings.tenant(), morning, false))
                 .isInstanceOf(MeteringFailedException.class)
                 .hasMessageContaining("could not be read from the container API")
                 .hasMessageContaining("run the same command again");
@@ -78,7 +81,7 @@ class MeteringFailuresIT {
         long pending = count("select count(*) from usage_hour where window_start >= ? and traffic_pending",
                 java.sql.Timestamp.from(MORNING));
         fleet.sandbox.faults().reset();
-        MeteringSummary resumed = metering.meter(morning, false);
+        MeteringSummary resumed = metering.meter(settings.tenant(), morning, false);
 
         assertThat(written).as("an outage still writes every hour").isPositive();
         assertThat(pending).as("... with its traffic pending").isEqualTo(written);

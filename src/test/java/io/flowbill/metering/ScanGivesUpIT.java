@@ -33,11 +33,14 @@ class ScanGivesUpIT {
     MeteringService metering;
 
     @Autowired
+    MeteringProperties settings;
+
+    @Autowired
     JdbcTemplate jdbc;
 
     @Test
     void aListThatDoesNotSettleFailsTheRunNamingTheGapAndWritesNoUsage() {
-        assertThatThrownBy(() -> metering.meter(SmallFleet.day(), false))
+        assertThatThrownBy(() -> metering.meter(settings.tenant(), SmallFleet.day(), false))
                 .isInstanceOf(MeteringFailedException.class)
                 .hasMessageContaining("did not settle after 1 passes")
                 .hasMessageContaining("flowbill.metering.max-scan-passes");
