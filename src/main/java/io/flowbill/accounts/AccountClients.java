@@ -24,7 +24,7 @@ public final class AccountClients implements AutoCloseable {
     /** The client of {@code tenant}'s account (an unknown tenant is refused). */
     public ContainerApiClient of(String tenant) {
         Account account = accounts.get(tenant);
-        return clients.computeIfAbsent(account.tenant(), t -> new ContainerApiClient(account.api(), registry));
+        return clients.computeIfAbsent(account.tenant(), t -> ContainerApiClient.ofTenant(account.api(), registry, t));
     }
 
     public Accounts accounts() {

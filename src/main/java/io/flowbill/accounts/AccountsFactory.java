@@ -21,6 +21,11 @@ final class AccountsFactory {
 
     static Accounts of(AccountsProperties configured, ContainerApiProperties api, String singleTenant, String defaultPlan) {
         if (configured.accounts().isEmpty()) {
+            if (!api.hasCredentials()) {
+                throw new IllegalStateException("flowbill.api.base-url is " + api.baseUrl()
+                        + " but no credentials are configured: set FLOWBILL_API_TOKEN, FLOWBILL_API_TOKEN_FILE,"
+                        + " or FLOWBILL_API_APP_KEY with FLOWBILL_API_APP_SECRET");
+            }
             return new Accounts(List.of(new Account(singleTenant, api, defaultPlan)), 1);
         }
         List<Account> accounts = new ArrayList<>();
@@ -38,7 +43,7 @@ final class AccountsFactory {
         }
         where += " (tenant " + entry.tenant() + ")";
         if (entry.baseUrl() == null) {
-            throw new IllegalArgumentException(where + ": base-url is not set");
+            throw new IllegalArgumentException(where + ": base-url is not set; give the account's API address");
         }
         boolean token = entry.tokenFile() != null;
         boolean app = entry.appKeyFile() != null || entry.appSecretFile() != null;

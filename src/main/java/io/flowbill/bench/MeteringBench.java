@@ -8,9 +8,10 @@ import java.util.Map;
 
 import org.springframework.context.ConfigurableApplicationContext;
 
+import io.flowbill.accounts.AccountClients;
+import io.flowbill.accounts.Accounts;
 import io.flowbill.containerapi.ContainerApiClient;
 import io.flowbill.metering.MeteringRange;
-import io.flowbill.metering.MeteringProperties;
 import io.flowbill.metering.MeteringService;
 import io.flowbill.metering.MeteringSummary;
 
@@ -29,7 +30,8 @@ final class MeteringBench {
     static void measure(ConfigurableApplicationContext context, BenchDatabase database, BenchSettings settings,
             int n, Figures figures) throws Exception {
         Instant lastWindow = Instant.now().minus(Duration.ofMinutes(70)).truncatedTo(ChronoUnit.HOURS);
-        ContainerApiClient client = context.getBean(ContainerApiClient.class);
+        String tenant = context.getBean(Accounts.class).tenants().get(0);
+        ContainerApiClient client = context.getBean(AccountClients.class).of(tenant);
         long[] ids = ApiBound.someIds(client, Math.min(n, 200_000));
         // enough calls for a steady rate even with a small fleet (ids are called again in turn), at most 200,000
         int boundCalls = Math.min(Math.max(n, 5_000), 200_000);
@@ -48,7 +50,7 @@ final class MeteringBench {
             figures.add("api_bound_calls_per_second", apiBound);
 
             MeteringSummary metered = context.getBean(MeteringService.class)
-                    .meter(context.getBean(MeteringProperties.class).tenant(), window, false);
+                    .meter(tenant, window, false);
             double meterSeconds = metered.elapsed().toNanos() / 1e9;
             double meterRate = metered.calls() / meterSeconds;
             figures.fact("metering_calls", metered.calls());

@@ -62,6 +62,10 @@ final class BillingCommands {
                 + " changed")
         boolean refresh;
 
+        @Option(names = "--tenant", paramLabel = "TENANT", description = "meter this account only (default: every"
+                + " configured account, flowbill.accounts-in-parallel at a time)")
+        String tenant;
+
         @Override
         void check() {
             range();
@@ -69,7 +73,8 @@ final class BillingCommands {
 
         @Override
         SpringLauncher.Work work(PrintWriter out) {
-            return context -> context.getBean(MeterCommand.class).run(range(), refresh, out);
+            return context -> context.getBean(MeterCommand.class).run(range(), refresh, tenant, out,
+                    spec.commandLine().getErr());
         }
 
         private MeteringRange range() {
@@ -121,9 +126,13 @@ final class BillingCommands {
                     + " spec.")
     static final class Fleet extends ContextCommand {
 
+        @Option(names = "--tenant", paramLabel = "TENANT", description = "list this account's fleet only (default:"
+                + " every configured account)")
+        String tenant;
+
         @Override
         SpringLauncher.Work work(PrintWriter out) {
-            return context -> context.getBean(FleetCommand.class).run(out);
+            return context -> context.getBean(FleetCommand.class).run(tenant, out, spec.commandLine().getErr());
         }
     }
 

@@ -1,28 +1,44 @@
 package io.flowbill.cli;
 
 import java.io.PrintWriter;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
 import org.springframework.stereotype.Component;
 
+import io.flowbill.accounts.Account;
+import io.flowbill.accounts.AccountClients;
+import io.flowbill.accounts.TenantRuns;
 import io.flowbill.containerapi.Container;
 import io.flowbill.containerapi.ContainerApiClient;
 import io.flowbill.containerapi.ContainerPage;
 
-/** {@code fleet}: pages through the container list and prints containers by charge type, status and spec. */
+/**
+ * {@code fleet [--tenant T]}: pages through each account's container list and prints its containers by charge
+ * type, status and spec, under the account's tenant when several are configured ({@link TenantOutcomes}).
+ */
 @Component
 class FleetCommand {
 
     private static final int PAGE = 30;
 
-    private final ContainerApiClient client;
+    private final AccountClients clients;
+    private final TenantOutcomes outcomes;
 
-    FleetCommand(ContainerApiClient client) {
-        this.client = client;
+    FleetCommand(AccountClients clients, TenantOutcomes outcomes) {
+        this.clients = clients;
+        this.outcomes = outcomes;
     }
 
-    int run(PrintWriter out) {
+    int run(String tenant, PrintWriter out, PrintWriter err) throws Exception {
+        List<Account> selected = outcomes.select(tenant);
+        return outcomes.report("fleet", selected,
+                TenantRuns.run(selected, clients.accounts().inParallel(), account -> fleet(clients.of(account.tenant()))),
+                out, err);
+    }
+
+    private static String fleet(ContainerApiClient client) {
         Map<String, Integer> byChargeType = new TreeMap<>();
         Map<String, Integer> byStatus = new TreeMap<>();
         Map<String, Integer> bySpec = new TreeMap<>();
@@ -41,12 +57,12 @@ class FleetCommand {
                 bySpec.merge(String.valueOf(c.specId()), 1, Integer::sum);
             }
         }
-        out.printf("fleet: %d containers listed (the API reports %d)%n", seen, total);
-        print(out, "by charge type", byChargeType);
-        print(out, "by status", byStatus);
-        print(out, "by spec_id", bySpec);
-        out.flush();
-        return FlowbillCli.EXIT_OK;
+        StringBuilder text = new StringBuilder();
+        text.append(String.format("fleet: %d containers listed (the API reports %d)%n", seen, total));
+        print(text, "by charge type", byChargeType);
+        print(text, "by status", byStatus);
+        print(text, "by spec_id", bySpec);
+        return text.toString();
     }
 
     private static String chargeType(Integer chargeType) {
@@ -60,8 +76,8 @@ class FleetCommand {
         };
     }
 
-    private static void print(PrintWriter out, String title, Map<String, Integer> counts) {
-        out.println("  " + title + ":");
-        counts.forEach((key, count) -> out.printf("    %-16s %7d%n", key, count));
+    private static void print(StringBuilder text, String title, Map<String, Integer> counts) {
+        text.append("  ").append(title).append(":").append(System.lineSeparator());
+        counts.forEach((key, count) -> text.append(String.format("    %-16s %7d%n", key, count)));
     }
 }

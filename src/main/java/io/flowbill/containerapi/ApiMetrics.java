@@ -6,10 +6,12 @@ import java.util.concurrent.atomic.LongAdder;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.Timer;
 
 /**
- * The client's meters. Tags are bounded: endpoint names, outcomes and reasons, never a container id.
+ * The client's meters. Tags are bounded: endpoint names, outcomes and reasons, the account's tenant (for a client
+ * of an account), never a container id.
  * Prometheus names: {@code flowbill_api_requests_seconds}, {@code flowbill_api_retries_total},
  * {@code flowbill_api_token_renewals_total}.
  */
@@ -20,6 +22,7 @@ final class ApiMetrics {
     static final String TOKEN_RENEWALS = "flowbill.api.token.renewals";
 
     private final MeterRegistry registry;
+    private final Tags tenant;
     private final LongAdder calls = new LongAdder();
     private final LongAdder requests = new LongAdder();
     private final LongAdder retries = new LongAdder();
@@ -28,8 +31,10 @@ final class ApiMetrics {
     /** Registered once per endpoint and outcome: a request then costs a map lookup, not a registry lookup. */
     private final Map<Endpoint, Map<Outcome, Timer>> timers = new ConcurrentHashMap<>();
 
-    ApiMetrics(MeterRegistry registry) {
+    /** @param tenant the account's tenant, tagged on every meter; null: no tenant tag (a client of no account) */
+    ApiMetrics(MeterRegistry registry, String tenant) {
         this.registry = registry;
+        this.tenant = tenant == null ? Tags.empty() : Tags.of("tenant", tenant);
     }
 
     void callStarted() {
@@ -51,6 +56,7 @@ final class ApiMetrics {
                         .description("Container API requests")
                         .tag("endpoint", endpoint.tag())
                         .tag("outcome", outcome.tag())
+                        .tags(tenant)
                         .register(registry)));
     }
 
@@ -60,6 +66,7 @@ final class ApiMetrics {
                 .description("Container API requests repeated after a transient failure or a 401")
                 .tag("endpoint", endpoint.tag())
                 .tag("reason", reason.tag())
+                .tags(tenant)
                 .register(registry)
                 .increment();
     }
@@ -70,6 +77,7 @@ final class ApiMetrics {
         Counter.builder(TOKEN_RENEWALS)
                 .description("Container API tokens obtained from the token endpoint")
                 .tag("reason", reason)
+                .tags(tenant)
                 .register(registry)
                 .increment();
     }

@@ -38,10 +38,22 @@ public final class ContainerApiClient implements AutoCloseable {
 
     /** @param clock decides when tokens expire and reads {@code Retry-After} dates */
     public ContainerApiClient(ContainerApiProperties properties, MeterRegistry registry, Clock clock) {
+        this(properties, registry, clock, null);
+    }
+
+    /**
+     * The client of one account: its meters carry the tag {@code tenant} (a configured tenant id, so the tag stays
+     * bounded).
+     */
+    public static ContainerApiClient ofTenant(ContainerApiProperties properties, MeterRegistry registry, String tenant) {
+        return new ContainerApiClient(properties, registry, Clock.systemUTC(), tenant);
+    }
+
+    private ContainerApiClient(ContainerApiProperties properties, MeterRegistry registry, Clock clock, String tenant) {
         if (!properties.hasCredentials()) {
             throw new IllegalStateException("flowbill.api needs a token, a token-file or an app-key and app-secret");
         }
-        this.metrics = new ApiMetrics(registry);
+        this.metrics = new ApiMetrics(registry, tenant);
         this.flowTimeUnit = properties.flowTimeUnit();
         if (properties.token() != null) {
             this.tokens = new StaticTokenSource(ApiToken.permanent(properties.token(), clock.instant()));

@@ -10,18 +10,16 @@ import org.springframework.context.annotation.Configuration;
 
 import io.flowbill.accounts.Account;
 import io.flowbill.accounts.Accounts;
-import io.flowbill.containerapi.ContainerApiClient;
 import io.flowbill.containerapi.ContainerApiProperties;
 import io.flowbill.pricing.PricingProperties;
 import io.flowbill.sandbox.SandboxConfig;
 import io.flowbill.sandbox.SandboxServer;
 import io.flowbill.system.DemoMode;
-import io.micrometer.core.instrument.MeterRegistry;
 
 /**
- * In the demo ({@link DemoMode}): a sandbox started in this process ({@code flowbill.sandbox.*}) and the container
- * API client pointed at it, so that flowbill works on a fresh machine. Outside the demo the client comes from
- * {@code containerapi}'s configuration.
+ * In the demo ({@link DemoMode}): a sandbox started in this process ({@code flowbill.sandbox.*}) and the one account
+ * {@code demo} pointed at it, so that flowbill works on a fresh machine. Outside the demo the accounts come from
+ * {@code accounts}' configuration; either way clients are made by {@code AccountClients}.
  */
 @Configuration(proxyBeanMethods = false)
 @Conditional(DemoMode.On.class)
@@ -45,12 +43,5 @@ class BuiltInSandboxConfiguration {
     Accounts accounts(ContainerApiProperties properties, SandboxServer builtInSandbox, PricingProperties pricing) {
         return new Accounts(List.of(new Account(DemoMode.TENANT, properties.withBaseUrl(builtInSandbox.baseUrl())
                 .withToken(builtInSandbox.token()), pricing.plan())));
-    }
-
-    @Bean(destroyMethod = "close")
-    ContainerApiClient builtInSandboxClient(ContainerApiProperties properties, SandboxServer builtInSandbox,
-            MeterRegistry registry) {
-        return new ContainerApiClient(properties.withBaseUrl(builtInSandbox.baseUrl())
-                .withToken(builtInSandbox.token()), registry);
     }
 }

@@ -32,6 +32,7 @@ class ContainerHourReader implements ItemStreamReader<ContainerHour> {
     private final JdbcTemplate jdbc;
     private final String tenant;
     private final MeteringRange range;
+    private final IdRange ids;
     private final boolean refresh;
     private final boolean recheck;
     private final int containersPerPage;
@@ -44,8 +45,10 @@ class ContainerHourReader implements ItemStreamReader<ContainerHour> {
      * @param recheck read only the containers a recheck concerns: those first seen within the range (found late, or
      *                new) and those with pending traffic in it
      */
-    ContainerHourReader(JdbcTemplate jdbc, String tenant, MeteringRange range, boolean refresh, boolean recheck,
-            int containersPerPage) {
+    ContainerHourReader(JdbcTemplate jdbc, String tenant, MeteringRange range, IdRange ids, boolean refresh,
+            boolean recheck, int containersPerPage) {
+        this.ids = ids;
+        this.lastContainerId = ids.from() == Long.MIN_VALUE ? Long.MIN_VALUE : ids.from() - 1;
         this.jdbc = jdbc;
         this.tenant = tenant;
         this.range = range;
@@ -66,14 +69,14 @@ class ContainerHourReader implements ItemStreamReader<ContainerHour> {
         List<ContainerRow> containers = jdbc.query("""
                 select container_id, name, created_at, case when gone_at is not null then last_seen_at end as life_end
                   from container c
-                 where tenant_id = ? and container_id > ? and created_at < ?
+                 where tenant_id = ? and container_id > ? and container_id < ? and created_at < ?
                    and (gone_at is null or last_seen_at > ?)
                    and (not ? or first_seen_at >= ? or exists (select 1 from usage_hour u
                           where u.tenant_id = c.tenant_id and u.traffic_pending and u.window_start >= ?
                             and u.window_start < ? and u.container_id = c.container_id))
                  order by container_id limit ?
                 """, (rs, i) -> new ContainerRow(rs.getLong(1), rs.getString(2), instant(rs, 3), instant(rs, 4)),
-                tenant, lastContainerId, Timestamp.from(range.to()), Timestamp.from(range.from()), recheck,
+                tenant, lastContainerId, ids.to(), Timestamp.from(range.to()), Timestamp.from(range.from()), recheck,
                 Timestamp.from(range.from()), Timestamp.from(range.from()), Timestamp.from(range.to()),
                 containersPerPage);
         if (containers.isEmpty()) {
@@ -110,14 +113,17 @@ class ContainerHourReader implements ItemStreamReader<ContainerHour> {
     }
 
     /**
-     * Hours of these containers already metered. Skipped while the range had no usage when the run began: the
-     * reader goes by ascending id and writes only hours of containers it has passed, so none can appear ahead.
+     * Hours of these containers already metered. Skipped while the range had no usage of this reader's ids when the
+     * run began: only this reader writes hours of its ids, by ascending id, and only of containers it has passed, so
+     * none can appear ahead.
      */
     private Set<String> metered(long first, long last) {
         if (rangeWasEmpty == null) {
             rangeWasEmpty = !Boolean.TRUE.equals(jdbc.queryForObject("""
-                    select exists (select 1 from usage_hour where tenant_id = ? and window_start >= ? and window_start < ?)
-                    """, Boolean.class, tenant, Timestamp.from(range.from()), Timestamp.from(range.to())));
+                    select exists (select 1 from usage_hour where tenant_id = ? and window_start >= ? and window_start < ?
+                                     and container_id >= ? and container_id < ?)
+                    """, Boolean.class, tenant, Timestamp.from(range.from()), Timestamp.from(range.to()), ids.from(),
+                    ids.to()));
         }
         Set<String> metered = new HashSet<>();
         if (rangeWasEmpty) {
@@ -160,6 +166,15 @@ class ContainerHourReader implements ItemStreamReader<ContainerHour> {
             }
         }
         return applicable;
+    }
+
+    /**
+     * The container ids a reader covers: from {@code from} (inclusive) to {@code to} (exclusive); one partition's
+     * share of the fleet ({@link FlowPartitioner}).
+     */
+    record IdRange(long from, long to) {
+
+        static final IdRange ALL = new IdRange(Long.MIN_VALUE, Long.MAX_VALUE);
     }
 
     private record ContainerRow(long id, String name, Instant createdAt, Instant lifeEnd) {

@@ -1,6 +1,7 @@
 package io.flowbill.metering;
 
 import java.sql.Timestamp;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -23,46 +24,55 @@ import io.micrometer.core.instrument.MeterRegistry;
  * Reports the flow step's progress: at the step's start it estimates the containers and container-hours to
  * read (alive in the range, minus the hours already written unless refreshing); each written chunk advances
  * the count. The reader goes container by container, so a new container id in a chunk is a container reached.
+ * It estimates on the manager step {@code flowStep} and counts what each partition of it writes in this process
+ * (a partition run by another process is not counted here).
  */
 @Component
 class FlowProgress implements StepExecutionListener, ItemWriteListener<CompletableFuture<MeteredHour>> {
 
+    private static final String MANAGER = "flowStep";
+
     private final JdbcTemplate jdbc;
-    private final MeteringProperties settings;
     private final ProgressReporters reporters;
     private final MeterRegistry registry;
     private final Map<Long, Run> runs = new ConcurrentHashMap<>();
 
-    FlowProgress(JdbcTemplate jdbc, MeteringProperties settings, ProgressReporters reporters, MeterRegistry registry) {
+    FlowProgress(JdbcTemplate jdbc, ProgressReporters reporters, MeterRegistry registry) {
         this.jdbc = jdbc;
-        this.settings = settings;
         this.reporters = reporters;
         this.registry = registry;
     }
 
     @Override
     public void beforeStep(StepExecution step) {
+        if (!MANAGER.equals(step.getStepName())) {
+            return;
+        }
+        String tenant = step.getJobParameters().getString(MeteringJobConfiguration.TENANT);
         MeteringRange range = MeteringRange.parse(step.getJobParameters().getString(MeteringJobConfiguration.FROM),
                 step.getJobParameters().getString(MeteringJobConfiguration.TO));
         boolean refresh = step.getJobParameters().getString(MeteringJobConfiguration.REFRESH) != null;
-        long[] pending = pending(range, refresh);
-        ProgressReporter reporter = reporters.start("metering " + range.from() + " .. " + range.to(),
+        long[] pending = pending(tenant, range, refresh);
+        ProgressReporter reporter = reporters.start("metering " + tenant + " " + range.from() + " .. " + range.to(),
                 range.windowCount(), pending[0], pending[1], () -> ApiCallCount.of(registry).calls());
-        runs.put(step.getId(), new Run(reporter));
+        runs.put(step.getJobExecutionId(), new Run(reporter));
     }
 
     @Override
     public void afterWrite(Chunk<? extends CompletableFuture<MeteredHour>> chunk) {
         StepContext context = StepSynchronizationManager.getContext();
-        Run run = context == null ? null : runs.get(context.getStepExecution().getId());
+        Run run = context == null ? null : runs.get(context.getStepExecution().getJobExecutionId());
         if (run != null) {
-            run.advance(chunk);
+            run.advance(context.getStepExecution().getId(), chunk);
         }
     }
 
     @Override
     public ExitStatus afterStep(StepExecution step) {
-        Run run = runs.remove(step.getId());
+        if (!MANAGER.equals(step.getStepName())) {
+            return null;
+        }
+        Run run = runs.remove(step.getJobExecutionId());
         if (run != null) {
             run.reporter.close();
         }
@@ -70,7 +80,7 @@ class FlowProgress implements StepExecutionListener, ItemWriteListener<Completab
     }
 
     /** Containers with hours still to read in the range, and those container-hours: {containers, hours}. */
-    private long[] pending(MeteringRange range, boolean refresh) {
+    private long[] pending(String tenant, MeteringRange range, boolean refresh) {
         Timestamp from = Timestamp.from(range.from());
         Timestamp to = Timestamp.from(range.to());
         return jdbc.queryForObject("""
@@ -84,26 +94,26 @@ class FlowProgress implements StepExecutionListener, ItemWriteListener<Completab
                   left join (select container_id, count(*) as hours from usage_hour
                               where tenant_id = ? and window_start >= ? and window_start < ? and not ?
                               group by container_id) written using (container_id)
-                """, (rs, i) -> new long[] { rs.getLong(1), rs.getLong(2) }, to, from, settings.tenant(), to, from,
-                settings.tenant(), from, to, refresh);
+                """, (rs, i) -> new long[] { rs.getLong(1), rs.getLong(2) }, to, from, tenant, to, from,
+                tenant, from, to, refresh);
     }
 
     private static final class Run {
 
         private final ProgressReporter reporter;
-        private Long lastContainer;
+        private final Map<Long, Long> lastContainer = new HashMap<>();
 
         Run(ProgressReporter reporter) {
             this.reporter = reporter;
         }
 
-        void advance(Chunk<? extends CompletableFuture<MeteredHour>> chunk) {
+        synchronized void advance(long partition, Chunk<? extends CompletableFuture<MeteredHour>> chunk) {
             long containers = 0;
             for (CompletableFuture<MeteredHour> future : chunk) {
                 long id = future.join().hour().containerId();
-                if (lastContainer == null || lastContainer != id) {
+                Long last = lastContainer.put(partition, id);
+                if (last == null || last != id) {
                     containers++;
-                    lastContainer = id;
                 }
             }
             reporter.advance(chunk.size(), containers);

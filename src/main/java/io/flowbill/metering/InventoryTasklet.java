@@ -6,19 +6,19 @@ import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 
-/** Runs one inventory scan and leaves its figures in the job's context for the run summary. */
+/** Runs one inventory scan of the job's tenant and leaves its figures in the job's context for the run summary. */
 class InventoryTasklet implements Tasklet {
 
     static final String SCAN = "inventory.scan";
 
     private final InventoryScanner scanner;
-    private final MeteringProperties settings;
+    private final String tenant;
     private final boolean recheck;
 
     /** @param recheck a recheck scans nothing: it works on the containers earlier scans stored */
-    InventoryTasklet(InventoryScanner scanner, MeteringProperties settings, boolean recheck) {
+    InventoryTasklet(InventoryScanner scanner, String tenant, boolean recheck) {
         this.scanner = scanner;
-        this.settings = settings;
+        this.tenant = tenant;
         this.recheck = recheck;
     }
 
@@ -27,7 +27,7 @@ class InventoryTasklet implements Tasklet {
         if (recheck) {
             return RepeatStatus.FINISHED;
         }
-        InventoryScan scan = scanner.scan(settings.tenant(),
+        InventoryScan scan = scanner.scan(tenant,
                 chunkContext.getStepContext().getStepExecution().getJobExecutionId());
         ExecutionContext job = chunkContext.getStepContext().getStepExecution().getJobExecution().getExecutionContext();
         job.putLong(SCAN + ".reported", scan.reported());

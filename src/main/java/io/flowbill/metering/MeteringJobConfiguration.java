@@ -7,29 +7,36 @@ import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
 import org.springframework.batch.core.job.parameters.DefaultJobParametersValidator;
+import org.springframework.batch.core.listener.ItemWriteListener;
+import org.springframework.batch.core.partition.support.SimpleStepExecutionSplitter;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.task.SimpleAsyncTaskExecutor;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 
-import io.flowbill.containerapi.ContainerApiClient;
+import io.flowbill.accounts.AccountClients;
 
 /**
- * {@code meteringJob}: {@code inventoryStep} (scan the fleet into the inventory history), {@code flowStep}
- * (one flow call per container-hour, written as usage rows), {@code windowCloseStep} (check the failure share,
- * mark the windows metered). A restart runs all three again: the scan is fresh, and the flow step reads only the
- * hours not yet written, so a restart after an outage reads exactly what the failed run could not. Identifying parameters: {@code from}, {@code to}; {@code refresh} for a refresh and
- * {@code retry} for a new attempt at hours a completed run could not read, {@code recheck} for a recheck of closed
- * windows (no scan: pending traffic and containers found late; the windows stay as they were closed). Each carries
- * the time of the request and a unique id.
+ * {@code meteringJob} of one tenant: {@code inventoryStep} (scan the tenant's fleet into the inventory history),
+ * {@code flowStep} (one flow call per container-hour, written as usage rows), {@code windowCloseStep} (check the
+ * failure share, mark the windows metered). {@code flowStep} is partitioned ({@link FlowPartitioner}): its worker
+ * step {@code flowPartitionStep} meters one range of container ids, and takes everything it needs from the job
+ * parameters and its partition's context, so it can run in another process. A restart runs the scan again and
+ * the partitions that did not complete; each reads only the hours not yet written, so a restart after an outage
+ * reads exactly what the failed run could not. Identifying parameters: {@code tenant}, {@code from}, {@code to};
+ * {@code refresh} for a refresh and {@code retry} for a new attempt at hours a completed run could not read,
+ * {@code recheck} for a recheck of closed windows (no scan: pending traffic and containers found late; the windows
+ * stay as they were closed). Each carries the time of the request and a unique id.
  */
 @Configuration(proxyBeanMethods = false)
 class MeteringJobConfiguration {
 
+    static final String TENANT = "tenant";
     static final String FROM = "from";
     static final String TO = "to";
     static final String REFRESH = "refresh";
@@ -39,7 +46,8 @@ class MeteringJobConfiguration {
     @Bean
     Job meteringJob(JobRepository jobRepository, Step inventoryStep, Step flowStep, Step windowCloseStep) {
         return new JobBuilder("meteringJob", jobRepository)
-                .validator(new DefaultJobParametersValidator(new String[] { FROM, TO }, new String[] { REFRESH, RETRY, RECHECK }))
+                .validator(new DefaultJobParametersValidator(new String[] { TENANT, FROM, TO },
+                        new String[] { REFRESH, RETRY, RECHECK }))
                 .start(inventoryStep)
                 .next(flowStep)
                 .next(windowCloseStep)
@@ -55,17 +63,39 @@ class MeteringJobConfiguration {
                 .build();
     }
 
+    /**
+     * The manager: splits the tenant's containers into {@code flowbill.metering.partitions} id ranges and runs a
+     * {@code flowPartitionStep} for each on a thread of its own. It runs again on every restart, but a partition
+     * that completed in an earlier execution is not started again (its splitter does not allow it).
+     */
     @Bean
-    Step flowStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+    Step flowStep(JobRepository jobRepository, FlowPartitioner flowPartitioner, Step flowPartitionStep,
+            FlowProgress flowProgress, MeteringProperties settings) {
+        SimpleStepExecutionSplitter splitter = new SimpleStepExecutionSplitter(jobRepository, "flowPartitionStep",
+                flowPartitioner);
+        splitter.setAllowStartIfComplete(false);
+        return new StepBuilder("flowStep", jobRepository)
+                .partitioner("flowPartitionStep", flowPartitioner)
+                .splitter(splitter)
+                .step(flowPartitionStep)
+                .gridSize(settings.partitions())
+                .taskExecutor(new SimpleAsyncTaskExecutor("flow-partition-"))
+                .listener(flowProgress)
+                .allowStartIfComplete(true)
+                .build();
+    }
+
+    /** The worker: meters the container-hours of one partition's id range. */
+    @Bean
+    Step flowPartitionStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
             FlowCallReader flowCallReader, UsageWriter usageWriter, FlowProgress flowProgress,
             MeteringProperties settings) {
-        return new StepBuilder("flowStep", jobRepository)
+        return new StepBuilder("flowPartitionStep", jobRepository)
                 .<CompletableFuture<MeteredHour>, CompletableFuture<MeteredHour>>chunk(settings.chunkSize())
                 .transactionManager(transactionManager)
                 .reader(flowCallReader)
                 .writer(usageWriter)
-                .listener(flowProgress)
-                .allowStartIfComplete(true)
+                .listener((ItemWriteListener<CompletableFuture<MeteredHour>>) flowProgress)
                 .build();
     }
 
@@ -78,41 +108,52 @@ class MeteringJobConfiguration {
     }
 
     @Bean
-    InventoryScanner inventoryScanner(ContainerApiClient client, InventoryStore store, Clock clock,
-            MeteringProperties settings) {
-        return new InventoryScanner(client, store, clock, settings.maxScanPasses());
+    @StepScope
+    FlowPartitioner flowPartitioner(JdbcTemplate jdbc, AccountClients clients,
+            @Value("#{jobParameters['tenant']}") String tenant,
+            @Value("#{jobParameters['from']}") String from, @Value("#{jobParameters['to']}") String to) {
+        return new FlowPartitioner(new FlowPartitioner.Containers(jdbc, tenant, MeteringRange.parse(from, to)),
+                clients.accounts().get(tenant));
     }
 
     @Bean
     @StepScope
-    InventoryTasklet inventoryTasklet(InventoryScanner inventoryScanner, MeteringProperties settings,
+    InventoryTasklet inventoryTasklet(AccountClients clients, InventoryStore store, Clock clock,
+            MeteringProperties settings, @Value("#{jobParameters['tenant']}") String tenant,
             @Value("#{jobParameters['recheck']}") String recheck) {
-        return new InventoryTasklet(inventoryScanner, settings, recheck != null);
+        return new InventoryTasklet(new InventoryScanner(clients.of(tenant), store, clock, settings.maxScanPasses()),
+                tenant, recheck != null);
     }
 
     @Bean
     @StepScope
-    FlowCallReader flowCallReader(JdbcTemplate jdbc, ContainerApiClient client, MeteringProperties settings,
+    FlowCallReader flowCallReader(JdbcTemplate jdbc, AccountClients clients, MeteringProperties settings,
+            @Value("#{stepExecutionContext['tenant']}") String tenant,
+            @Value("#{stepExecutionContext['from-id']}") Long fromId, @Value("#{stepExecutionContext['to-id']}") Long toId,
             @Value("#{jobParameters['from']}") String from, @Value("#{jobParameters['to']}") String to,
             @Value("#{jobParameters['refresh']}") String refresh, @Value("#{jobParameters['recheck']}") String recheck) {
-        ContainerHourReader hours = new ContainerHourReader(jdbc, settings.tenant(), MeteringRange.parse(from, to),
-                refresh != null, recheck != null, Math.max(1, settings.chunkSize() / 4));
-        return new FlowCallReader(hours, new FlowFetcher(client, settings.apiMbPerGb(), new FlowPlausibility(settings.maxMbps())), settings.chunkSize());
+        ContainerHourReader hours = new ContainerHourReader(jdbc, tenant, MeteringRange.parse(from, to),
+                new ContainerHourReader.IdRange(fromId, toId), refresh != null, recheck != null,
+                Math.max(1, settings.chunkSize() / 4));
+        return new FlowCallReader(hours, new FlowFetcher(clients.of(tenant), settings.apiMbPerGb(),
+                new FlowPlausibility(settings.maxMbps())), settings.chunkSize());
     }
 
     @Bean
     @StepScope
     UsageWriter usageWriter(UsageStore store, MeteringProperties settings,
+            @Value("#{stepExecutionContext['tenant']}") String tenant,
             @Value("#{stepExecution.jobExecutionId}") Long runId, @Value("#{jobParameters['refresh']}") String refresh) {
-        return new UsageWriter(store, settings, runId, refresh != null);
+        return new UsageWriter(store, settings, tenant, runId, refresh != null);
     }
 
     @Bean
     @StepScope
     WindowCloser windowCloser(WindowStore store, MeteringProperties settings,
+            @Value("#{jobParameters['tenant']}") String tenant,
             @Value("#{jobParameters['from']}") String from, @Value("#{jobParameters['to']}") String to,
             @Value("#{stepExecution.jobExecutionId}") Long runId, @Value("#{jobParameters['recheck']}") String recheck,
             Clock clock) {
-        return new WindowCloser(store, settings, MeteringRange.parse(from, to), runId, recheck != null, clock);
+        return new WindowCloser(store, settings, tenant, MeteringRange.parse(from, to), runId, recheck != null, clock);
     }
 }

@@ -30,6 +30,8 @@ import jakarta.validation.constraints.NotNull;
  *                         ({@link FlowPlausibility})
  * @param maxScanPasses    passes over the container list one scan may make before it gives up and fails
  * @param recheck          how far back every run reads pending traffic again and meters containers found late
+ * @param partitions       how many container-id ranges {@code flowStep} splits a tenant's fleet into, metered at once
+ *                         (they share the account's client, so its rate limit and concurrency still bound them)
  */
 @Validated
 @ConfigurationProperties(prefix = "flowbill.metering")
@@ -42,5 +44,6 @@ public record MeteringProperties(
         @NotNull @DefaultValue("1h") Duration inferredAfter,
         @Min(1) @Max(1_000_000) @DefaultValue("10000") int maxMbps,
         @Min(1) @Max(100) @DefaultValue("5") int maxScanPasses,
-        @NotNull @DefaultValue("7d") Duration recheck) {
+        @NotNull @DefaultValue("7d") Duration recheck,
+        @Min(1) @Max(64) @DefaultValue("1") int partitions) {
 }

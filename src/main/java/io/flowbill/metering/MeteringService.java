@@ -13,12 +13,14 @@ import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 import org.springframework.stereotype.Service;
 
+import io.flowbill.accounts.Accounts;
 import io.flowbill.system.JobRunner;
 import io.micrometer.core.instrument.MeterRegistry;
 
 /**
- * Meters a range of hours: refuses windows that are not over, skips a range already metered (unless
- * refreshing), and otherwise runs {@code meteringJob}. A failed run is resumed by the same call.
+ * Meters a range of hours of one tenant's account: refuses windows that are not over, skips a range already metered
+ * (unless refreshing), and otherwise runs {@code meteringJob} with that tenant. A failed run is resumed by the same
+ * call. Every tenant has its own windows, summaries, runs and locks.
  */
 @Service
 public class MeteringService {
@@ -28,11 +30,13 @@ public class MeteringService {
     private final WindowStore windows;
     private final MeteringSummaries summaries;
     private final MeteringProperties settings;
+    private final Accounts accounts;
     private final MeterRegistry registry;
     private final Clock clock;
 
     MeteringService(JobRunner jobRunner, Job meteringJob, WindowStore windows, MeteringSummaries summaries,
-            MeteringProperties settings, MeterRegistry registry, Clock clock) {
+            MeteringProperties settings, Accounts accounts, MeterRegistry registry, Clock clock) {
+        this.accounts = accounts;
         this.jobRunner = jobRunner;
         this.meteringJob = meteringJob;
         this.windows = windows;
@@ -42,17 +46,27 @@ public class MeteringService {
         this.clock = clock;
     }
 
-    public MeteringSummary meter(String tenant, MeteringRange range, boolean refresh) throws Exception {
-        requireConfigured(tenant);
+    /** Refuses a range whose last window is not over yet (plus the metering lag), before any account is asked. */
+    public void requireOver(MeteringRange range) {
         range.requireOver(clock.instant(), settings.lag());
-        windows.registerTenant(settings.tenant());
+    }
+
+    /**
+     * Meters {@code range} for {@code tenant}'s account (refused when no account has that tenant) under the lock
+     * {@code metering:<tenant>:<from>..<to>}: the accounts' runs never wait on each other.
+     */
+    public MeteringSummary meter(String tenant, MeteringRange range, boolean refresh) throws Exception {
+        accounts.get(tenant);
+        range.requireOver(clock.instant(), settings.lag());
+        windows.registerTenant(tenant);
         Instant started = clock.instant();
-        boolean unreadHours = windows.unavailable(settings.tenant(), range) > 0;
-        if (!refresh && !unreadHours && windows.meteredWindows(settings.tenant(), range) == range.windowCount()) {
+        boolean unreadHours = windows.unavailable(tenant, range) > 0;
+        if (!refresh && !unreadHours && windows.meteredWindows(tenant, range) == range.windowCount()) {
             return summaries.alreadyMetered(range);
         }
-        ApiCallCount calls = ApiCallCount.of(registry);
+        ApiCallCount calls = ApiCallCount.of(registry, tenant);
         JobParametersBuilder parameters = new JobParametersBuilder()
+                .addString(MeteringJobConfiguration.TENANT, tenant, true)
                 .addString(MeteringJobConfiguration.FROM, range.from().toString(), true)
                 .addString(MeteringJobConfiguration.TO, range.to().toString(), true);
         JobParameters scope = parameters.toJobParameters();
@@ -64,12 +78,12 @@ public class MeteringService {
             parameters.addString(MeteringJobConfiguration.RETRY, attempt(started), true);
         }
         JobParameters jobParameters = parameters.toJobParameters();
-        JobExecution execution = jobRunner.run(meteringJob, "metering:" + range.from() + ".." + range.to(), scope,
+        JobExecution execution = jobRunner.run(meteringJob, "metering:" + tenant + ":" + range.from() + ".." + range.to(), scope,
                 resumable -> jobParameters);
         if (execution.getStatus() != BatchStatus.COMPLETED) {
             throw new MeteringFailedException(range, execution);
         }
-        return summaries.of(range, execution, calls.since(registry), Duration.between(started, clock.instant()));
+        return summaries.of(tenant, range, execution, calls.since(registry), Duration.between(started, clock.instant()));
     }
 
     /**
@@ -89,7 +103,8 @@ public class MeteringService {
      * hours are read again too. When the two lie further apart than a metering range may span, the day alone.
      */
     public RecheckSummary recheck(String tenant, MeteringRange billed) throws Exception {
-        requireConfigured(tenant);
+        accounts.get(tenant);
+        windows.registerTenant(tenant);
         Instant started = clock.instant();
         Optional<MeteringRange> covered = windows.recheckRange(tenant, started.minus(settings.recheck()));
         if (billed != null) {
@@ -107,9 +122,9 @@ public class MeteringService {
         long lateHours = 0;
         long pending = pendingBefore;
         for (int round = 0; round < RECHECK_ROUNDS; round++) {
-            JobExecution execution = recheckRun(range);
+            JobExecution execution = recheckRun(tenant, range);
             if (round == 0) {
-                lateHours = summaries.lateHours(range, execution.getId(), pendingBefore);
+                lateHours = summaries.lateHours(tenant, range, execution.getId(), pendingBefore);
             }
             long left = windows.pending(tenant, range);
             boolean progress = left < pending;
@@ -135,8 +150,9 @@ public class MeteringService {
     /** One recheck run; a round that settled some pending hours is followed by another, at most this many. */
     private static final int RECHECK_ROUNDS = 5;
 
-    private JobExecution recheckRun(MeteringRange range) throws Exception {
+    private JobExecution recheckRun(String tenant, MeteringRange range) throws Exception {
         JobParameters scope = new JobParametersBuilder()
+                .addString(MeteringJobConfiguration.TENANT, tenant, true)
                 .addString(MeteringJobConfiguration.FROM, range.from().toString(), true)
                 .addString(MeteringJobConfiguration.TO, range.to().toString(), true)
                 .toJobParameters();
@@ -144,19 +160,12 @@ public class MeteringService {
                 .addString(MeteringJobConfiguration.RECHECK, attempt(clock.instant()), true)
                 .toJobParameters();
         // a recheck left running by a dead process is marked FAILED; its hours are simply read by this one
-        JobExecution execution = jobRunner.run(meteringJob, "recheck:" + settings.tenant(), scope,
+        JobExecution execution = jobRunner.run(meteringJob, "recheck:" + tenant, scope,
                 resumable -> parameters);
         if (execution.getStatus() != BatchStatus.COMPLETED) {
             throw new MeteringFailedException(range, execution);
         }
         return execution;
-    }
-
-    /** Until metering takes its tenant from the job: the one tenant the metering settings name. */
-    private void requireConfigured(String tenant) {
-        if (!settings.tenant().equals(tenant)) {
-            throw new IllegalArgumentException("metering tenant " + tenant + " is not " + settings.tenant());
-        }
     }
 
     /** Refreshes and retries are new job instances by design: their parameter names the request uniquely. */

@@ -15,11 +15,9 @@ import org.springframework.stereotype.Component;
 class MeteringSummaries {
 
     private final JdbcTemplate jdbc;
-    private final MeteringProperties settings;
 
-    MeteringSummaries(JdbcTemplate jdbc, MeteringProperties settings) {
+    MeteringSummaries(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
-        this.settings = settings;
     }
 
     MeteringSummary alreadyMetered(MeteringRange range) {
@@ -27,9 +25,9 @@ class MeteringSummaries {
                 Duration.ZERO);
     }
 
-    MeteringSummary of(MeteringRange range, JobExecution execution, ApiCallCount calls, Duration elapsed) {
+    MeteringSummary of(String tenant, MeteringRange range, JobExecution execution, ApiCallCount calls,
+            Duration elapsed) {
         long runId = execution.getId();
-        String tenant = settings.tenant();
         Timestamp from = Timestamp.from(range.from());
         Timestamp to = Timestamp.from(range.to());
         Map<String, Object> usage = jdbc.queryForMap("""
@@ -57,10 +55,10 @@ class MeteringSummaries {
     }
 
     /** Hours a recheck run wrote that were not pending before: those of containers found late. */
-    long lateHours(MeteringRange range, long runId, long pendingBefore) {
+    long lateHours(String tenant, MeteringRange range, long runId, long pendingBefore) {
         Long written = jdbc.queryForObject("""
                 select count(*) from usage_hour where tenant_id = ? and window_start >= ? and window_start < ? and run_id = ?
-                """, Long.class, settings.tenant(), Timestamp.from(range.from()), Timestamp.from(range.to()), runId);
+                """, Long.class, tenant, Timestamp.from(range.from()), Timestamp.from(range.to()), runId);
         Long cured = jdbc.queryForObject("""
                 select count(*) from metering_exception
                  where tenant_id = ? and window_start >= ? and window_start < ? and resolved
@@ -68,7 +66,7 @@ class MeteringSummaries {
                    and exists (select 1 from usage_hour u where u.tenant_id = metering_exception.tenant_id
                                 and u.container_id = metering_exception.container_id
                                 and u.window_start = metering_exception.window_start and u.run_id = ?)
-                """, Long.class, settings.tenant(), Timestamp.from(range.from()), Timestamp.from(range.to()), runId);
+                """, Long.class, tenant, Timestamp.from(range.from()), Timestamp.from(range.to()), runId);
         return Math.max(0, (written == null ? 0 : written) - (cured == null ? 0 : cured));
     }
 

@@ -12,10 +12,12 @@ class UsageWriter implements ItemWriter<CompletableFuture<MeteredHour>> {
 
     private final UsageStore store;
     private final MeteringProperties settings;
+    private final String tenant;
     private final long runId;
     private final boolean refresh;
 
-    UsageWriter(UsageStore store, MeteringProperties settings, long runId, boolean refresh) {
+    UsageWriter(UsageStore store, MeteringProperties settings, String tenant, long runId, boolean refresh) {
+        this.tenant = tenant;
         this.store = store;
         this.settings = settings;
         this.runId = runId;
@@ -28,6 +30,6 @@ class UsageWriter implements ItemWriter<CompletableFuture<MeteredHour>> {
         for (CompletableFuture<MeteredHour> future : chunk) {
             hours.add(future.join());
         }
-        store.write(settings.tenant(), runId, refresh, settings, hours);
+        store.write(tenant, runId, refresh, settings, hours);
     }
 }

@@ -18,15 +18,17 @@ class WindowCloser implements Tasklet {
 
     private final WindowStore store;
     private final MeteringProperties settings;
+    private final String tenant;
     private final MeteringRange range;
     private final long runId;
     private final boolean recheck;
     private final Clock clock;
 
     /** @param recheck a recheck leaves the windows as their metering closed them (what it could not read stays pending) */
-    WindowCloser(WindowStore store, MeteringProperties settings, MeteringRange range, long runId, boolean recheck,
+    WindowCloser(WindowStore store, MeteringProperties settings, String tenant, MeteringRange range, long runId, boolean recheck,
             Clock clock) {
         this.clock = clock;
+        this.tenant = tenant;
         this.store = store;
         this.settings = settings;
         this.range = range;
@@ -39,8 +41,8 @@ class WindowCloser implements Tasklet {
         if (recheck) {
             return RepeatStatus.FINISHED;
         }
-        long all = store.usageRows(settings.tenant(), range);
-        long unavailable = store.unavailable(settings.tenant(), range);
+        long all = store.usageRows(tenant, range);
+        long unavailable = store.unavailable(tenant, range);
         if (all > 0) {
             BigDecimal share = BigDecimal.valueOf(unavailable).divide(BigDecimal.valueOf(all), MathContext.DECIMAL64);
             if (share.compareTo(settings.maxFailureShare()) > 0) {
@@ -49,7 +51,7 @@ class WindowCloser implements Tasklet {
                         + settings.maxFailureShare() + ")");
             }
         }
-        store.markMetered(settings.tenant(), range, runId, clock.instant());
+        store.markMetered(tenant, range, runId, clock.instant());
         return RepeatStatus.FINISHED;
     }
 }

@@ -12,7 +12,8 @@ import org.springframework.core.type.AnnotatedTypeMetadata;
 /**
  * Decides, before anything starts, whether this run is the demo. The demo (the built-in sandbox of the container
  * API, an embedded PostgreSQL unless a database is configured, tenant {@code demo}, DEMO on the summary, report and
- * manifest) runs when neither {@code flowbill.api.base-url} nor {@code spring.datasource.url} is configured, or when
+ * manifest) runs when no API ({@code flowbill.api.base-url}, or {@code flowbill.accounts[0].base-url}) and no
+ * {@code spring.datasource.url} is configured, or when
  * {@code flowbill.demo=true} ({@code --demo}). Otherwise both must be configured: one without the other is refused
  * with the missing setting, so a typo in one variable cannot bill a simulated fleet. Decided once per context by the
  * conditions of the embedded database and the built-in sandbox, when the configuration is complete (test
@@ -32,7 +33,8 @@ public final class DemoMode {
         if (environment.getPropertySources().contains(SOURCE)) {
             return;
         }
-        boolean api = configured(environment, "flowbill.api.base-url");
+        boolean api = configured(environment, "flowbill.api.base-url")
+                || configured(environment, "flowbill.accounts[0].base-url");
         boolean database = configured(environment, "spring.datasource.url");
         String asked = environment.getProperty(PROPERTY);
         if (asked != null && !asked.equalsIgnoreCase("true") && !asked.equalsIgnoreCase("false")) {
@@ -49,6 +51,12 @@ public final class DemoMode {
         }
         if (!demo && TENANT.equals(environment.getProperty("flowbill.metering.tenant"))) {
             throw new ConfigurationRefused("flowbill.metering.tenant 'demo' is kept for the demo; name the real tenant");
+        }
+        for (int i = 0; !demo && configured(environment, "flowbill.accounts[" + i + "].tenant"); i++) {
+            if (TENANT.equals(environment.getProperty("flowbill.accounts[" + i + "].tenant"))) {
+                throw new ConfigurationRefused("flowbill.accounts[" + i + "].tenant 'demo' is kept for the demo;"
+                        + " name the real tenant");
+            }
         }
         Map<String, Object> decided = demo ? Map.of(PROPERTY, "true", "flowbill.metering.tenant", TENANT)
                 : Map.of(PROPERTY, "false");

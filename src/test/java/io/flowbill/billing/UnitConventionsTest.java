@@ -49,6 +49,6 @@ class UnitConventionsTest {
 
     private static MeteringProperties metering(int apiMbPerGb) {
         return new MeteringProperties("default", Duration.ofMinutes(10), 500, new BigDecimal("0.01"), apiMbPerGb,
-                Duration.ofHours(1), 10_000, 5, Duration.ofDays(7));
+                Duration.ofHours(1), 10_000, 5, Duration.ofDays(7), 1);
     }
 }

@@ -21,6 +21,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import io.flowbill.FlowbillApplication;
+import io.flowbill.accounts.AccountClients;
 import io.flowbill.containerapi.ContainerApiClient;
 import io.flowbill.containerapi.ModifyContainerRequest;
 import io.flowbill.sandbox.Container;
@@ -47,7 +48,14 @@ class MeteringChangesIT {
     MeteringProperties settings;
 
     @Autowired
+    AccountClients clients;
+
     ContainerApiClient client;
+
+    @org.junit.jupiter.api.BeforeEach
+    void client() {
+        client = clients.of(settings.tenant());
+    }
 
     @Autowired
     JdbcTemplate jdbc;
