@@ -55,7 +55,8 @@ final class AccountsFactory {
                 Objects.requireNonNullElse(entry.maxConcurrency(), defaults.maxConcurrency()),
                 Objects.requireNonNullElse(entry.requestsPerSecond(), defaults.requestsPerSecond()));
         if (token) {
-            api = api.withTokenFile(readable(where, "token-file", entry.tokenFile()));
+            read(where, "token-file", entry.tokenFile()); // refused now when unreadable or empty; read again on use
+            api = api.withTokenFile(entry.tokenFile());
         }
         else {
             if (entry.appKeyFile() == null || entry.appSecretFile() == null) {

@@ -8,7 +8,7 @@ import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
 import org.springframework.batch.core.job.parameters.DefaultJobParametersValidator;
 import org.springframework.batch.core.listener.ItemWriteListener;
-import org.springframework.batch.core.partition.support.SimpleStepExecutionSplitter;
+import org.springframework.batch.core.partition.Partitioner;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.StepBuilder;
@@ -27,7 +27,7 @@ import io.flowbill.accounts.AccountClients;
  * failure share, mark the windows metered). {@code flowStep} is partitioned ({@link FlowPartitioner}): its worker
  * step {@code flowPartitionStep} meters one range of container ids, and takes everything it needs from the job
  * parameters and its partition's context, so it can run in another process. A restart runs the scan again and
- * the partitions that did not complete; each reads only the hours not yet written, so a restart after an outage
+ * the partitions that are unfinished; each reads only the hours not yet written (or still pending), so a restart after an outage
  * reads exactly what the failed run could not. Identifying parameters: {@code tenant}, {@code from}, {@code to};
  * {@code refresh} for a refresh and {@code retry} for a new attempt at hours a completed run could not read,
  * {@code recheck} for a recheck of closed windows (no scan: pending traffic and containers found late; the windows
@@ -65,18 +65,15 @@ class MeteringJobConfiguration {
 
     /**
      * The manager: splits the tenant's containers into {@code flowbill.metering.partitions} id ranges and runs a
-     * {@code flowPartitionStep} for each on a thread of its own. It runs again on every restart, but a partition
-     * that completed in an earlier execution is not started again (its splitter does not allow it).
+     * {@code flowPartitionStep} for each on a thread of its own. It runs again on every restart, and starts the
+     * partitions that are unfinished ({@link FlowPartitionSplitter}).
      */
     @Bean
-    Step flowStep(JobRepository jobRepository, FlowPartitioner flowPartitioner, Step flowPartitionStep,
-            FlowProgress flowProgress, MeteringProperties settings) {
-        SimpleStepExecutionSplitter splitter = new SimpleStepExecutionSplitter(jobRepository, "flowPartitionStep",
-                flowPartitioner);
-        splitter.setAllowStartIfComplete(false);
+    Step flowStep(JobRepository jobRepository, Partitioner flowPartitioner, Step flowPartitionStep,
+            FlowProgress flowProgress, MeteringProperties settings, JdbcTemplate jdbc) {
         return new StepBuilder("flowStep", jobRepository)
-                .partitioner("flowPartitionStep", flowPartitioner)
-                .splitter(splitter)
+                .partitioner(FlowPartitionSplitter.WORKER, flowPartitioner)
+                .splitter(new FlowPartitionSplitter(jobRepository, flowPartitioner, jdbc))
                 .step(flowPartitionStep)
                 .gridSize(settings.partitions())
                 .taskExecutor(new SimpleAsyncTaskExecutor("flow-partition-"))
@@ -109,7 +106,7 @@ class MeteringJobConfiguration {
 
     @Bean
     @StepScope
-    FlowPartitioner flowPartitioner(JdbcTemplate jdbc, AccountClients clients,
+    Partitioner flowPartitioner(JdbcTemplate jdbc, AccountClients clients,
             @Value("#{jobParameters['tenant']}") String tenant,
             @Value("#{jobParameters['from']}") String from, @Value("#{jobParameters['to']}") String to) {
         return new FlowPartitioner(new FlowPartitioner.Containers(jdbc, tenant, MeteringRange.parse(from, to)),
