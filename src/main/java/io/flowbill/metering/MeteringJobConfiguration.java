@@ -78,6 +78,7 @@ class MeteringJobConfiguration {
                 .gridSize(settings.partitions())
                 .taskExecutor(new SimpleAsyncTaskExecutor("flow-partition-"))
                 .listener(flowProgress)
+                .listener(new PartitionFailures())
                 .allowStartIfComplete(true)
                 .build();
     }

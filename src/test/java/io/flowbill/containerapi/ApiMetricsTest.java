@@ -45,4 +45,22 @@ class ApiMetricsTest {
                 .flatMap(id -> id.getTags().stream()).map(Tag::getKey).collect(Collectors.toSet());
         assertThat(tagKeys).containsExactlyInAnyOrder("endpoint", "outcome", "reason");
     }
+
+    @Test
+    void anAccountsClientTagsItsMetersWithItsTenant() throws Exception {
+        PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        try (StubApi api = new StubApi();
+                ContainerApiClient client = ContainerApiClient.ofTenant(ContainerApiProperties.defaults(api.baseUrl())
+                        .withToken("t").withRetries(2, Duration.ofMillis(1), Duration.ofMillis(2)), registry, "acme")) {
+            api.script("GET /api/v1/containers/424242/flow", error(403, 4030001, "Api freq out of limit"),
+                    json(200, ApiSamples.FLOW));
+
+            client.flow(424242, null, null);
+        }
+
+        assertThat(registry.scrape())
+                .contains("flowbill_api_requests_seconds_count{endpoint=\"flow\",outcome=\"success\",tenant=\"acme\"} 1")
+                .contains("flowbill_api_retries_total{endpoint=\"flow\",reason=\"rate_limited\",tenant=\"acme\"} 1")
+                .doesNotContain("424242");
+    }
 }

@@ -38,6 +38,26 @@ class DemoModeTest {
     }
 
     @Test
+    void accountsWithADatabaseAreARealRun() {
+        MockEnvironment environment = decide(new MockEnvironment().withProperty(DATABASE, "jdbc:postgresql://db/flowbill")
+                .withProperty("flowbill.accounts[0].tenant", "acme")
+                .withProperty("flowbill.accounts[0].base-url", "https://api.example"));
+
+        assertThat(DemoMode.on(environment)).isFalse();
+    }
+
+    @Test
+    void anAccountWithTenantDemoOutsideTheDemoIsRefused() {
+        assertThatThrownBy(() -> decide(new MockEnvironment().withProperty(DATABASE, "jdbc:postgresql://db/flowbill")
+                .withProperty("flowbill.accounts[0].tenant", "acme")
+                .withProperty("flowbill.accounts[0].base-url", "https://a.example")
+                .withProperty("flowbill.accounts[1].tenant", "demo")
+                .withProperty("flowbill.accounts[1].base-url", "https://b.example")))
+                .isInstanceOf(ConfigurationRefused.class)
+                .hasMessageStartingWith("flowbill.accounts[1].tenant 'demo' is kept for the demo");
+    }
+
+    @Test
     void anApiWithoutADatabaseIsRefusedNamingTheMissingSetting() {
         assertThatThrownBy(() -> decide(new MockEnvironment().withProperty(API, "https://api.example")))
                 .isInstanceOf(ConfigurationRefused.class)
