@@ -30,6 +30,7 @@ import io.flowbill.system.TestDatabase;
  * hour) whose 05:00 hour has no network_charge_type, and 107 (on demand) of a spec the book does not price.
  */
 @SpringBootTest(properties = { "flowbill.pricing.price-book=" + FixtureFleet.PRICE_BOOK,
+    "flowbill.metering.tenant=" + FixtureFleet.TENANT,
     "flowbill.sandbox.containers=0", "flowbill.invoicing.chunk-size=2", "flowbill.invoicing.partitions=1",
     "flowbill.export.dir=target/unrateable-day-it" })
 class UnrateableDayIT {
@@ -63,7 +64,7 @@ class UnrateableDayIT {
 
     @Test
     void ratesTheRestOfTheDayAndRecordsEachUnrateableContainerDayAsAnException() throws Exception {
-        rating.rate(DAY);
+        rating.rate(FixtureFleet.TENANT, DAY);
 
         assertThat(StoredLines.of(jdbc, DAY)).extracting(StoredLine::containerId).as("containers billed on %s", DAY)
                 .containsOnly(101L, 102L, 103L, 105L);
@@ -81,9 +82,9 @@ class UnrateableDayIT {
 
     @Test
     void listsTheUnrateableContainerDaysInTheDaysExceptionsFile() throws Exception {
-        rating.rate(DAY);
+        rating.rate(FixtureFleet.TENANT, DAY);
 
-        exports.writeDay(DAY);
+        exports.writeDay(FixtureFleet.TENANT, DAY);
 
         String csv = Files.readString(Path.of("target/unrateable-day-it/acme/2026-11/exceptions-2026-11-25.csv"),
                 StandardCharsets.UTF_8);
@@ -93,10 +94,10 @@ class UnrateableDayIT {
 
     @Test
     void ratingTheDayAgainOnceTheDataIsFixedResolvesTheExceptionAndBillsTheContainer() throws Exception {
-        rating.rate(DAY);
+        rating.rate(FixtureFleet.TENANT, DAY);
         jdbc.update("update usage_hour set network_charge_type = 2 where container_id = 106");
 
-        rating.rate(DAY);
+        rating.rate(FixtureFleet.TENANT, DAY);
 
         // 106: 12 hours x 0.060 = 0.72 on each side of the noon version change, and its traffic
         List<StoredLine> lines = StoredLines.ofContainer(StoredLines.of(jdbc, DAY), 106);
@@ -110,10 +111,10 @@ class UnrateableDayIT {
 
     @Test
     void ratingTheSameUsageAgainWritesNoRow() throws Exception {
-        rating.rate(DAY);
+        rating.rate(FixtureFleet.TENANT, DAY);
         Map<String, List<String>> before = TableSnapshot.of(jdbc);
 
-        rating.rate(DAY);
+        rating.rate(FixtureFleet.TENANT, DAY);
 
         assertThat(TableSnapshot.of(jdbc)).as("billing tables after rating the same usage again").isEqualTo(before);
     }
