@@ -78,6 +78,6 @@ class DayBilling {
     }
 
     DayReport report(RatedDay rated, List<InvoiceState> refreshed, List<Path> files) {
-        return new DayReport(rated, refreshed, figures.of(rated.date()), files, demo);
+        return new DayReport(rated, refreshed, figures.of(rated.tenant(), rated.date()), files, demo);
     }
 }

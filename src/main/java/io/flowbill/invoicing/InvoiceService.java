@@ -109,7 +109,7 @@ public class InvoiceService {
     }
 
     private void rateMonths(String tenant, YearMonth month, Draft draft) {
-        Set<YearMonth> months = new TreeSet<>(Set.of(month, draft.month()));
+        Set<YearMonth> months = new TreeSet<>(List.of(month, draft.month()));
         months.addAll(draft.corrected());
         months.forEach(m -> monthRating.rate(tenant, m));
     }

@@ -76,7 +76,7 @@ class UnrateableDayIT {
                 .contains("container 106").contains("network_charge_type");
         assertThat(unrateable().get(1).get("message")).as("message of 107").asString()
                 .contains("container 107").contains("spec_id 99");
-        assertThat(dayFigures.of(DAY).exceptionsByKind()).as("exceptions of the day's figures")
+        assertThat(dayFigures.of(FixtureFleet.TENANT, DAY).exceptionsByKind()).as("exceptions of the day's figures")
                 .containsEntry("unrateable_day", 2L);
     }
 
@@ -106,7 +106,7 @@ class UnrateableDayIT {
         assertThat(lines).extracting(StoredLine::item).as("items of 106").contains("traffic_out");
         assertThat(unrateable()).extracting(row -> row.get("container_id"), row -> row.get("resolved"))
                 .as("unrateable_day exceptions after the fix").containsExactly(tuple(106L, true), tuple(107L, false));
-        assertThat(dayFigures.of(DAY).exceptionsByKind()).containsEntry("unrateable_day", 1L);
+        assertThat(dayFigures.of(FixtureFleet.TENANT, DAY).exceptionsByKind()).containsEntry("unrateable_day", 1L);
     }
 
     @Test
