@@ -47,10 +47,10 @@ final class MonthEnd {
             LocalDate day = measuredDay.minusDays(before);
             hours += RatingInput.loadUsage(connection, containers, zone.startOf(day));
             RatingInput.analyzeUsage(connection);
-            lines += rating.rate(day).lines();
+            lines += rating.rate(RatingInput.TENANT, day).lines();
         }
         if (days > 0) {
-            invoices.refreshFor(measuredDay.minusDays(1));
+            invoices.refreshFor(RatingInput.TENANT, measuredDay.minusDays(1));
         }
         return new History(days, hours, lines, (System.nanoTime() - start) / 1e9);
     }

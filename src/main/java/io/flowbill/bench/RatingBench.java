@@ -59,14 +59,14 @@ final class RatingBench {
                 figures.add("copy_charge_lines_per_second", n / DatabaseBound.copyChargeLines(connection, n));
             }
             long start = System.nanoTime();
-            RatedDay rated = rating.rate(day);
+            RatedDay rated = rating.rate(RatingInput.TENANT, day);
             long ratedAt = System.nanoTime();
-            List<InvoiceState> refreshed = invoices.refreshFor(day);
+            List<InvoiceState> refreshed = List.of(invoices.refreshFor(RatingInput.TENANT, day));
             long invoiced = System.nanoTime();
-            exports.writeDay(day);
+            exports.writeDay(RatingInput.TENANT, day);
             exports.writeInvoices(refreshed);
             long exported = System.nanoTime();
-            invoices.close(YearMonth.from(day), true);
+            invoices.close(RatingInput.TENANT, YearMonth.from(day), true);
             long closed = System.nanoTime();
             double boundSeconds;
             try (Connection connection = database.connect()) {

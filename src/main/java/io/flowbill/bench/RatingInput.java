@@ -16,6 +16,9 @@ import java.time.Instant;
  */
 final class RatingInput {
 
+    /** The tenant of the generated containers and usage (the single account's default tenant). */
+    static final String TENANT = "default";
+
     private RatingInput() {
     }
 

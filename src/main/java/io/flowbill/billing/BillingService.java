@@ -16,7 +16,6 @@ import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.stereotype.Service;
 
-import io.flowbill.metering.MeteringProperties;
 import io.flowbill.metering.MeteringRange;
 import io.flowbill.metering.RecheckSummary;
 import io.flowbill.pricing.BillingZone;
@@ -24,7 +23,7 @@ import io.flowbill.pricing.PriceBook;
 import io.flowbill.system.JobRunner;
 
 /**
- * The one owner of "bill a day": meter what is due, read pending traffic again and meter containers found late
+ * The one owner of "bill a tenant's day": meter what is due, read pending traffic again and meter containers found late
  * (the recheck), bill again every rated day whose usage changed, then rate the day, refresh the invoice it lands on
  * and write the exports. {@code nightly} and {@code serve} run it as {@code dayBillingJob} through
  * {@link JobRunner} under the lock {@code billing:<tenant>:<day>}; {@code rate} and the hourly recheck call its
@@ -38,18 +37,16 @@ public class BillingService {
     private final Job dayBillingJob;
     private final DayRecheck recheck;
     private final DayBilling days;
-    private final String tenant;
     private final BillingZone zone;
     private final Clock clock;
 
     BillingService(JobRunner jobRunner, JobRepository jobRepository, Job dayBillingJob, DayRecheck recheck,
-            DayBilling days, MeteringProperties metering, PriceBook book, Clock clock) {
+            DayBilling days, PriceBook book, Clock clock) {
         this.jobRunner = jobRunner;
         this.jobRepository = jobRepository;
         this.dayBillingJob = dayBillingJob;
         this.recheck = recheck;
         this.days = days;
-        this.tenant = metering.tenant();
         this.zone = book.zone();
         this.clock = clock;
     }
@@ -64,12 +61,12 @@ public class BillingService {
     }
 
     /**
-     * What {@code nightly --date DAY} does: runs {@code dayBillingJob} for the day. A run that failed or was killed
+     * What {@code nightly --date DAY} does for one tenant: runs {@code dayBillingJob} for the tenant's day. A run that failed or was killed
      * is resumed at the step where it stopped; a day whose billing completed is billed again from the start.
      *
      * @throws Exception the failure of the step where the run stopped
      */
-    public NightlyReport nightly(LocalDate day) throws Exception {
+    public NightlyReport nightly(String tenant, LocalDate day) throws Exception {
         Instant started = clock.instant();
         JobParameters first = new JobParametersBuilder()
                 .addString(DayBillingJobConfiguration.TENANT, tenant, true)
@@ -81,7 +78,7 @@ public class BillingService {
             throw failure(day, execution);
         }
         ExecutionContext context = execution.getExecutionContext();
-        DayReport report = days.report(DayContext.rated(context, day), DayContext.invoices(context),
+        DayReport report = days.report(DayContext.rated(context, tenant, day), DayContext.invoices(context),
                 DayContext.files(context));
         return new NightlyReport(day, zone, DayContext.required(context, DayContext.METERING),
                 DayContext.required(context, DayContext.RECHECK), report, Duration.between(started, clock.instant()));
@@ -92,13 +89,13 @@ public class BillingService {
      * and bills again every rated day whose usage changed (except {@code billingNext}, which the caller bills next;
      * null for none).
      */
-    public Recheck recheck(LocalDate billingNext) throws Exception {
-        return recheck.recheck(billingNext);
+    public Recheck recheck(String tenant, LocalDate billingNext) throws Exception {
+        return recheck.recheck(tenant, billingNext);
     }
 
     /** Rates a day from stored usage, refreshes its invoice, writes its exports; its usage changes are then billed. */
-    public DayReport bill(LocalDate day) throws Exception {
-        return days.bill(day);
+    public DayReport bill(String tenant, LocalDate day) throws Exception {
+        return days.bill(tenant, day);
     }
 
     private JobParameters firstOrRerun(JobParameters first) {

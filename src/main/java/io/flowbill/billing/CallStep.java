@@ -10,7 +10,7 @@ import org.springframework.batch.infrastructure.item.ExecutionContext;
 /**
  * A step of {@code dayBillingJob} that calls one part of billing once, outside any transaction of its own, as
  * {@code JobStep} runs a job: the part runs its own transactions, or its own job through {@code JobRunner} under
- * that job's lock. It reads the day from the typed job parameter and leaves what it did in the job's execution
+ * that job's lock. It reads the tenant and the day from the job parameters and leaves what it did in the job's execution
  * context, which the next steps and a restart read.
  */
 final class CallStep extends AbstractStep {
@@ -18,7 +18,7 @@ final class CallStep extends AbstractStep {
     /** One part of a day's billing. */
     @FunctionalInterface
     interface Part {
-        void run(LocalDate day, ExecutionContext job) throws Exception;
+        void run(String tenant, LocalDate day, ExecutionContext job) throws Exception;
     }
 
     private final Part part;
@@ -31,7 +31,8 @@ final class CallStep extends AbstractStep {
 
     @Override
     protected void doExecute(StepExecution step) throws Exception {
-        part.run(step.getJobParameters().getLocalDate(DayBillingJobConfiguration.DATE),
+        part.run(step.getJobParameters().getString(DayBillingJobConfiguration.TENANT),
+                step.getJobParameters().getLocalDate(DayBillingJobConfiguration.DATE),
                 step.getJobExecution().getExecutionContext());
     }
 }

@@ -11,7 +11,7 @@ import org.springframework.stereotype.Repository;
 import io.flowbill.pricing.BillingZone;
 
 /**
- * Days whose usage changed after they were rated: metering records the hours it wrote or changed in closed windows
+ * Each tenant's days whose usage changed after they were rated: metering records the hours it wrote or changed in closed windows
  * ({@code usage_change}); a day with such an hour that was rated before is billed again, and billing a day clears
  * its hours. A killed run leaves the rows, so the next run bills the day again.
  */
@@ -24,13 +24,14 @@ class ChangedDays {
         this.jdbc = jdbc;
     }
 
-    /** Rated days with changed hours, oldest first. */
-    List<LocalDate> due(BillingZone zone) {
+    /** The tenant's rated days with changed hours, oldest first. */
+    List<LocalDate> due(String tenant, BillingZone zone) {
         return jdbc.queryForList("""
                 select distinct cast(c.window_start at time zone ? as date) as day from usage_change c
-                 where exists (select 1 from rated_day r where r.charge_date = cast(c.window_start at time zone ? as date))
+                 where c.tenant_id = ? and exists (select 1 from rated_day r where r.tenant_id = c.tenant_id
+                   and r.charge_date = cast(c.window_start at time zone ? as date))
                  order by day
-                """, Date.class, zone.id().getId(), zone.id().getId()).stream().map(Date::toLocalDate).toList();
+                """, Date.class, zone.id().getId(), tenant, zone.id().getId()).stream().map(Date::toLocalDate).toList();
     }
 
     /**
@@ -46,10 +47,10 @@ class ChangedDays {
      * {@code seen} ({@link #snapshot} taken before its rating): a change written while the day was being rated stays,
      * so the next recheck bills the day again.
      */
-    void billed(LocalDate day, BillingZone zone, String seen) {
+    void billed(String tenant, LocalDate day, BillingZone zone, String seen) {
         jdbc.update("""
-                delete from usage_change where window_start >= ? and window_start < ?
+                delete from usage_change where tenant_id = ? and window_start >= ? and window_start < ?
                    and pg_visible_in_snapshot(recorded_by, cast(? as pg_snapshot))
-                """, Timestamp.from(zone.startOf(day)), Timestamp.from(zone.startOf(day.plusDays(1))), seen);
+                """, tenant, Timestamp.from(zone.startOf(day)), Timestamp.from(zone.startOf(day.plusDays(1))), seen);
     }
 }

@@ -19,7 +19,7 @@ import io.flowbill.pricing.PriceBook;
 import io.flowbill.system.DemoMode;
 
 /**
- * Bills one day from stored usage, in three parts that {@code dayBillingJob} runs as its steps: rate it
+ * Bills one tenant's day from stored usage, in three parts that {@code dayBillingJob} runs as its steps: rate it
  * ({@code ratingJob}), refresh the invoice it lands on and report its figures as metrics, write the exports (the
  * day's files and the invoices published together) and forget the day's usage changes.
  */
@@ -47,12 +47,12 @@ class DayBilling {
         this.demo = DemoMode.on(environment);
     }
 
-    /** All three parts, as {@code rate} and the recheck bill a day. */
-    DayReport bill(LocalDate date) throws Exception {
+    /** All three parts for the tenant's day, as {@code rate} and the recheck bill a day. */
+    DayReport bill(String tenant, LocalDate date) throws Exception {
         String seen = changesSeen();
-        RatedDay rated = rate(date);
-        List<InvoiceState> refreshed = refreshInvoices(date);
-        return report(rated, refreshed, export(date, refreshed, seen));
+        RatedDay rated = rate(tenant, date);
+        List<InvoiceState> refreshed = refreshInvoices(tenant, date);
+        return report(rated, refreshed, export(tenant, date, refreshed, seen));
     }
 
     /** Taken before a day is rated: the usage changes its billing may forget afterwards. */
@@ -60,24 +60,24 @@ class DayBilling {
         return changed.snapshot();
     }
 
-    RatedDay rate(LocalDate date) throws Exception {
-        return rating.rate(date);
+    RatedDay rate(String tenant, LocalDate date) throws Exception {
+        return rating.rate(tenant, date);
     }
 
-    List<InvoiceState> refreshInvoices(LocalDate date) {
-        List<InvoiceState> refreshed = invoices.refreshFor(date);
+    List<InvoiceState> refreshInvoices(String tenant, LocalDate date) {
+        List<InvoiceState> refreshed = List.of(invoices.refreshFor(tenant, date));
         metrics.dayBilled(date);
         return refreshed;
     }
 
     /** Writes the exports; the day's usage changes that its rating saw ({@link #changesSeen}) are then billed. */
-    List<Path> export(LocalDate date, List<InvoiceState> refreshed, String seen) {
-        List<Path> files = exports.writeDayAndInvoices(date, refreshed);
-        changed.billed(date, zone, seen);
+    List<Path> export(String tenant, LocalDate date, List<InvoiceState> refreshed, String seen) {
+        List<Path> files = exports.writeDayAndInvoices(tenant, date, refreshed);
+        changed.billed(tenant, date, zone, seen);
         return files;
     }
 
     DayReport report(RatedDay rated, List<InvoiceState> refreshed, List<Path> files) {
-        return new DayReport(rated, refreshed, figures.of(rated.date()), files, demo);
+        return new DayReport(rated, refreshed, figures.of(rated.tenant(), rated.date()), files, demo);
     }
 }

@@ -37,9 +37,9 @@ final class DayContext {
         job.putString(RATED, rated.runId() + FIELD + rated.lines() + FIELD + rated.changed());
     }
 
-    static RatedDay rated(ExecutionContext job, LocalDate date) {
+    static RatedDay rated(ExecutionContext job, String tenant, LocalDate date) {
         String[] fields = required(job, RATED).split(FIELD);
-        return new RatedDay(date, Long.parseLong(fields[0]), Integer.parseInt(fields[1]),
+        return new RatedDay(tenant, date, Long.parseLong(fields[0]), Integer.parseInt(fields[1]),
                 Boolean.parseBoolean(fields[2]));
     }
 

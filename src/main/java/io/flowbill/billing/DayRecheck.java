@@ -7,14 +7,13 @@ import java.util.List;
 import org.springframework.stereotype.Component;
 
 import io.flowbill.billing.BillingService.Recheck;
-import io.flowbill.metering.MeteringProperties;
 import io.flowbill.metering.MeteringService;
 import io.flowbill.metering.RecheckSummary;
 import io.flowbill.pricing.BillingZone;
 import io.flowbill.pricing.PriceBook;
 
 /**
- * Reads pending traffic again (of the recheck period and of the day billed next), meters containers found late,
+ * For one tenant: reads pending traffic again (of the recheck period and of the day billed next), meters containers found late,
  * and bills again every rated day whose usage changed ({@link ChangedDays}), except the day billed next.
  */
 @Component
@@ -24,11 +23,8 @@ class DayRecheck {
     private final DayBilling days;
     private final ChangedDays changed;
     private final BillingZone zone;
-    private final String tenant;
 
-    DayRecheck(MeteringService metering, DayBilling days, ChangedDays changed, PriceBook book,
-            MeteringProperties meteringSettings) {
-        this.tenant = meteringSettings.tenant();
+    DayRecheck(MeteringService metering, DayBilling days, ChangedDays changed, PriceBook book) {
         this.metering = metering;
         this.days = days;
         this.changed = changed;
@@ -36,12 +32,12 @@ class DayRecheck {
     }
 
     /** {@code billingNext}: the day the caller bills next, or null for none. */
-    Recheck recheck(LocalDate billingNext) throws Exception {
+    Recheck recheck(String tenant, LocalDate billingNext) throws Exception {
         RecheckSummary summary = metering.recheck(tenant, billingNext == null ? null : DayRange.of(zone, billingNext));
         List<DayReport> rebilled = new ArrayList<>();
-        for (LocalDate day : changed.due(zone)) {
+        for (LocalDate day : changed.due(tenant, zone)) {
             if (!day.equals(billingNext)) {
-                rebilled.add(days.bill(day));
+                rebilled.add(days.bill(tenant, day));
             }
         }
         return new Recheck(summary, rebilled);

@@ -18,6 +18,7 @@ public record DayReport(RatedDay rated, List<InvoiceState> invoices, DayFigures 
     public String render(String title, Duration elapsed) {
         StringBuilder text = new StringBuilder(demo ? "DEMO (built-in sandbox, tenant demo, not a bill): " : "")
                 .append(title).append('\n');
+        text.append(String.format("  tenant            %s%n", rated.tenant()));
         text.append(String.format("  rating            %d charge lines (run %d, %s)%n", rated.lines(), rated.runId(),
                 rated.changed() ? "changed" : "unchanged"));
         text.append(String.format("  containers billed %s%n", counts(figures.containersByChargeType())));

@@ -26,6 +26,10 @@ final class BillingCommands {
                     + " write the exports (the default command).")
     static final class Nightly extends ContextCommand {
 
+        @Option(names = "--tenant", paramLabel = "TENANT",
+                description = "only this account's tenant; default: every account, each on its own")
+        String tenant;
+
         @Option(names = "--date", paramLabel = "YYYY-MM-DD", converter = OptionValues.Day.class,
                 description = "the day in the billing zone; default: yesterday there")
         LocalDate date;
@@ -42,7 +46,7 @@ final class BillingCommands {
 
         @Override
         SpringLauncher.Work work(PrintWriter out) {
-            return context -> context.getBean(NightlyCommand.class).run(date, out);
+            return context -> context.getBean(NightlyCommand.class).run(tenant, date, out);
         }
     }
 
@@ -92,13 +96,17 @@ final class BillingCommands {
                     + " exports.")
     static final class Rate extends ContextCommand {
 
+        @Option(names = "--tenant", paramLabel = "TENANT",
+                description = "only this account's tenant; default: every account, each on its own")
+        String tenant;
+
         @Option(names = "--date", required = true, paramLabel = "YYYY-MM-DD", converter = OptionValues.Day.class,
                 description = "the day in the billing zone")
         LocalDate date;
 
         @Override
         SpringLauncher.Work work(PrintWriter out) {
-            return context -> context.getBean(RateCommand.class).run(date, out);
+            return context -> context.getBean(RateCommand.class).run(tenant, date, out);
         }
     }
 
@@ -106,6 +114,10 @@ final class BillingCommands {
             description = "Make the month's invoices FINAL (a last refresh first) and write them; later changes to the"
                     + " month become adjustments on the next open invoice. A month with unrated days is refused.")
     static final class Close extends ContextCommand {
+
+        @Option(names = "--tenant", paramLabel = "TENANT",
+                description = "only this account's tenant; default: every account, each on its own")
+        String tenant;
 
         @Option(names = "--month", required = true, paramLabel = "YYYY-MM", converter = OptionValues.Month.class,
                 description = "the calendar month in the billing zone; it must be over")
@@ -116,7 +128,7 @@ final class BillingCommands {
 
         @Override
         SpringLauncher.Work work(PrintWriter out) {
-            return context -> context.getBean(CloseCommand.class).run(month, force, out,
+            return context -> context.getBean(CloseCommand.class).run(tenant, month, force, out,
                     spec.commandLine().getErr());
         }
     }
@@ -153,6 +165,10 @@ final class BillingCommands {
                     + " byte-identical to what billing wrote, a month also as one zip; or check files or a zip against"
                     + " their manifests.")
     static final class Export extends ContextCommand {
+
+        @Option(names = "--tenant", paramLabel = "TENANT",
+                description = "only this account's tenant; default: every account, each on its own")
+        String tenant;
 
         @ArgGroup(exclusive = true, multiplicity = "1")
         What what;
@@ -202,8 +218,8 @@ final class BillingCommands {
 
         @Override
         SpringLauncher.Work work(PrintWriter out) {
-            return context -> what.date != null ? context.getBean(ExportCommand.class).day(what.date, out)
-                    : context.getBean(ExportCommand.class).month(what.month, zip, out);
+            return context -> what.date != null ? context.getBean(ExportCommand.class).day(tenant, what.date, out)
+                    : context.getBean(ExportCommand.class).month(tenant, what.month, zip, out);
         }
     }
 }

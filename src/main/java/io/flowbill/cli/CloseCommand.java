@@ -1,6 +1,7 @@
 package io.flowbill.cli;
 
 import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -8,6 +9,7 @@ import java.util.List;
 
 import org.springframework.stereotype.Component;
 
+import io.flowbill.accounts.Accounts;
 import io.flowbill.export.ExportService;
 import io.flowbill.invoicing.DayRanges;
 import io.flowbill.invoicing.InvoiceService;
@@ -15,7 +17,7 @@ import io.flowbill.invoicing.InvoiceState;
 import io.flowbill.invoicing.UnratedDaysException;
 
 /**
- * {@code close --month M [--force]}: refreshes each tenant's invoice of a month that is over a last time, makes it
+ * {@code close --month M [--force] [--tenant T]}: refreshes each tenant's invoice of a month that is over a last time, makes it
  * FINAL and writes its export. A FINAL invoice never changes; later corrections go to the next open invoice. A
  * month with days that were never rated is refused (exit 1, the days named) unless {@code --force} is given.
  */
@@ -24,42 +26,62 @@ class CloseCommand {
 
     private final InvoiceService invoices;
     private final ExportService exports;
+    private final Accounts accounts;
 
-    CloseCommand(InvoiceService invoices, ExportService exports) {
+    CloseCommand(InvoiceService invoices, ExportService exports, Accounts accounts) {
         this.invoices = invoices;
         this.exports = exports;
+        this.accounts = accounts;
     }
 
-    int run(YearMonth month, boolean force, PrintWriter out, PrintWriter err) {
-        List<LocalDate> unrated = invoices.unratedDays(month);
-        List<InvoiceState> closed;
+    /** Closes the month of {@code tenant}, or of every account when it is null ({@link PerTenant}). */
+    int run(String tenant, YearMonth month, boolean force, PrintWriter out, PrintWriter err) throws Exception {
         try {
-            closed = invoices.close(month, force);
+            return PerTenant.run(accounts, tenant, out, account -> close(account.tenant(), month, force));
+        }
+        catch (Refused refused) {
+            err.println("flowbill close failed: " + refused.getMessage());
+            err.flush();
+            return FlowbillCli.EXIT_FAILED;
+        }
+    }
+
+    private String close(String tenant, YearMonth month, boolean force) {
+        List<LocalDate> unrated = invoices.unratedDays(tenant, month);
+        InvoiceState closed;
+        try {
+            closed = invoices.close(tenant, month, force);
         }
         catch (IllegalArgumentException notOver) {
             throw new UsageException(notOver.getMessage());
         }
         catch (UnratedDaysException refused) {
-            err.println("flowbill close failed: " + refused.getMessage() + "; rate them first ('nightly --date"
-                    + " D' or 'rate --date D'), or close " + month + " anyway with --force (their charges then"
-                    + " reach the next open invoice as adjustments)");
-            err.flush();
-            return FlowbillCli.EXIT_FAILED;
+            throw new Refused(refused.getMessage() + "; rate them first ('nightly --date D' or 'rate --date D'),"
+                    + " or close " + month + " anyway with --force (their charges then reach the next open invoice"
+                    + " as adjustments)");
         }
+        StringWriter text = new StringWriter();
+        PrintWriter out = new PrintWriter(text);
         if (!unrated.isEmpty()) {
-            out.println("warning: --force: closing " + month + " with " + unrated.size()
+            out.println("warning: --force: closing " + month + " of tenant " + tenant + " with " + unrated.size()
                     + " days never rated: " + DayRanges.of(unrated));
         }
         out.println("close " + month);
-        for (InvoiceState invoice : closed) {
-            out.printf("  invoice           %s %s %s %s %s (%d lines, %s)%n", invoice.tenant(), invoice.month(),
-                    invoice.status(), invoice.total().toPlainString(), invoice.currency(), invoice.lines(),
-                    invoice.changed() ? "closed now" : "already final");
-        }
-        for (Path file : exports.writeInvoices(closed)) {
+        out.printf("  invoice           %s %s %s %s %s (%d lines, %s)%n", closed.tenant(), closed.month(),
+                closed.status(), closed.total().toPlainString(), closed.currency(), closed.lines(),
+                closed.changed() ? "closed now" : "already final");
+        for (Path file : exports.writeInvoices(List.of(closed))) {
             out.printf("  file              %s%n", file);
         }
         out.flush();
-        return FlowbillCli.EXIT_OK;
+        return text.toString();
+    }
+
+    /** A month the tenant cannot close yet: days never rated. */
+    private static final class Refused extends IllegalStateException {
+
+        Refused(String message) {
+            super(message);
+        }
     }
 }

@@ -12,6 +12,7 @@ import java.util.List;
 
 import org.springframework.stereotype.Component;
 
+import io.flowbill.accounts.Accounts;
 import io.flowbill.export.ExportService;
 
 /**
@@ -26,48 +27,72 @@ class ExportCommand {
     private final ExportService exports;
     private final Clock clock;
 
-    ExportCommand(ExportService exports, Clock clock) {
+    private final Accounts accounts;
+
+    ExportCommand(ExportService exports, Accounts accounts, Clock clock) {
+        this.accounts = accounts;
         this.exports = exports;
         this.clock = clock;
     }
 
-    /** Rewrites a rated day's files; a day never rated is refused. */
-    int day(LocalDate date, PrintWriter out) {
-        Instant started = clock.instant();
-        if (!exports.isRated(date)) {
-            throw new UsageException("--date " + date + " was never rated, so no export of it exists to rewrite;"
-                    + " bill it first with 'nightly --date " + date + "' or 'rate --date " + date + "'");
-        }
-        return print("export " + date, exports.rewriteDay(date), started, out);
+    /**
+     * Rewrites a rated day's files of {@code tenant}, or of every account when it is null ({@link PerTenant}); a day
+     * never rated is refused (with one account selected a usage error, else that tenant's failure).
+     */
+    int day(String tenant, LocalDate date, PrintWriter out) throws Exception {
+        return PerTenant.run(accounts, tenant, out, account -> {
+            Instant started = clock.instant();
+            if (!exports.isRated(account.tenant(), date)) {
+                String refusal = "--date " + date + " was never rated for tenant " + account.tenant()
+                        + ", so no export of it exists to rewrite; bill it first with 'nightly --date " + date
+                        + "' or 'rate --date " + date + "'";
+                throw accounts.select(tenant).size() == 1 ? new UsageException(refusal)
+                        : new IllegalStateException(refusal);
+            }
+            return print("export " + date + " tenant " + account.tenant(),
+                    exports.rewriteDay(account.tenant(), date), started);
+        });
     }
 
     /** Rewrites a billed month's files; a month with no rated day and no invoice is refused. */
-    int month(YearMonth month, PrintWriter out) {
-        return month(month, false, out);
+    int month(YearMonth month, PrintWriter out) throws Exception {
+        return month(null, month, false, out);
     }
 
     /**
      * Rewrites a billed month's files and, with {@code zip}, packs them with their manifests into one archive;
      * a month with no rated day and no invoice is refused.
      */
-    int month(YearMonth month, boolean zip, PrintWriter out) {
-        Instant started = clock.instant();
-        List<Path> files = new ArrayList<>(exports.rewriteMonth(month));
-        if (files.isEmpty()) {
+    int month(String tenant, YearMonth month, boolean zip, PrintWriter out) throws Exception {
+        Instant monthStarted = clock.instant();
+        List<String> written = new ArrayList<>();
+        int exit = PerTenant.run(accounts, tenant, out, account -> {
+            Instant started = clock.instant();
+            List<Path> files = exports.rewriteMonth(account.tenant(), month);
+            if (files.isEmpty()) {
+                return "export " + month + " tenant " + account.tenant() + ": no rated day and no invoice\n";
+            }
+            synchronized (written) {
+                written.add(account.tenant());
+            }
+            return print("export " + month + " tenant " + account.tenant(), files, started);
+        });
+        if (written.isEmpty() && exit == FlowbillCli.EXIT_OK) {
             throw new UsageException("--month " + month + " has no rated day and no invoice, so no export of it"
                     + " exists to rewrite; choose a month that was billed");
         }
-        if (zip) {
-            files.add(exports.packMonth(month));
+        if (zip && exit == FlowbillCli.EXIT_OK) {
+            out.print(print("export " + month + " pack", List.of(exports.packMonth(month)), monthStarted));
+            out.flush();
         }
-        return print("export " + month, files, started, out);
+        return exit;
     }
 
-    private int print(String title, List<Path> files, Instant started, PrintWriter out) {
-        out.println(title);
-        files.forEach(file -> out.printf("  file              %s%n", file));
-        out.printf("  elapsed           %.1f s%n", Duration.between(started, clock.instant()).toMillis() / 1000.0);
-        out.flush();
-        return FlowbillCli.EXIT_OK;
+    private String print(String title, List<Path> files, Instant started) {
+        StringBuilder text = new StringBuilder(title).append('\n');
+        files.forEach(file -> text.append(String.format("  file              %s%n", file)));
+        text.append(String.format("  elapsed           %.1f s%n",
+                Duration.between(started, clock.instant()).toMillis() / 1000.0));
+        return text.toString();
     }
 }

@@ -7,6 +7,7 @@ import java.time.LocalDate;
 
 import org.springframework.stereotype.Component;
 
+import io.flowbill.accounts.Accounts;
 import io.flowbill.billing.BillingService;
 import io.flowbill.metering.MeteringProperties;
 import io.flowbill.pricing.BillingZone;
@@ -26,23 +27,27 @@ class NightlyCommand {
     private final BillingZone zone;
     private final Clock clock;
 
-    NightlyCommand(MeteringProperties meteringSettings, BillingService billing, Clock clock) {
+    private final Accounts accounts;
+
+    NightlyCommand(MeteringProperties meteringSettings, BillingService billing, Accounts accounts, Clock clock) {
+        this.accounts = accounts;
         this.meteringSettings = meteringSettings;
         this.billing = billing;
         this.zone = billing.zone();
         this.clock = clock;
     }
 
-    /** Bills {@code day}, or yesterday in the billing zone when it is null, and prints the summary to {@code out}. */
-    int run(LocalDate day, PrintWriter out) throws Exception {
+    /**
+     * Bills {@code day}, or yesterday in the billing zone when it is null, of {@code tenant} or, when it is null, of
+     * every account ({@link PerTenant}), and prints each tenant's summary to {@code out}.
+     */
+    int run(String tenant, LocalDate day, PrintWriter out) throws Exception {
         Instant started = clock.instant();
         // yesterday, counted from the settled past: in the lag's first minutes after midnight that is the day before
         LocalDate date = day != null ? day : zone.yesterday(started.minus(meteringSettings.lag()));
         DayOver.notOver(date, started, meteringSettings.lag(), zone).ifPresent(notOver -> {
             throw new UsageException(notOver);
         });
-        out.print(billing.nightly(date).render());
-        out.flush();
-        return FlowbillCli.EXIT_OK;
+        return PerTenant.run(accounts, tenant, out, account -> billing.nightly(account.tenant(), date).render());
     }
 }

@@ -8,6 +8,7 @@ import java.time.LocalDate;
 
 import org.springframework.stereotype.Component;
 
+import io.flowbill.accounts.Accounts;
 import io.flowbill.billing.BillingService;
 import io.flowbill.billing.DayReport;
 
@@ -21,16 +22,20 @@ class RateCommand {
     private final BillingService billing;
     private final Clock clock;
 
-    RateCommand(BillingService billing, Clock clock) {
+    private final Accounts accounts;
+
+    RateCommand(BillingService billing, Accounts accounts, Clock clock) {
+        this.accounts = accounts;
         this.billing = billing;
         this.clock = clock;
     }
 
-    int run(LocalDate date, PrintWriter out) throws Exception {
-        Instant started = clock.instant();
-        DayReport report = billing.bill(date);
-        out.print(report.render("rate " + date, Duration.between(started, clock.instant())));
-        out.flush();
-        return FlowbillCli.EXIT_OK;
+    /** Rates the day of {@code tenant}, or of every account when it is null ({@link PerTenant}). */
+    int run(String tenant, LocalDate date, PrintWriter out) throws Exception {
+        return PerTenant.run(accounts, tenant, out, account -> {
+            Instant started = clock.instant();
+            DayReport report = billing.bill(account.tenant(), date);
+            return report.render("rate " + date, Duration.between(started, clock.instant()));
+        });
     }
 }

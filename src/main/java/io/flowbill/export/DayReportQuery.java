@@ -71,8 +71,8 @@ final class DayReportQuery {
                 + " where tenant_id = ? and charge_date >= ? and charge_date <= ?", BigDecimal.class, tenant, first, day);
         BigDecimal later = jdbc.queryForObject("select coalesce(sum(amount), 0) from charge_day"
                 + " where tenant_id = ? and charge_date > ? and charge_date < ?", BigDecimal.class, tenant, day, next);
-        Long rated = jdbc.queryForObject("select count(*) from rated_day where charge_date >= ? and charge_date <= ?",
-                Long.class, first, day);
+        Long rated = jdbc.queryForObject("select count(*) from rated_day where tenant_id = ? and charge_date >= ?"
+                + " and charge_date <= ?", Long.class, tenant, first, day);
         SortedMap<String, BigDecimal> monthLevel = new TreeMap<>();
         jdbc.query("select item, sum(amount) from month_charge_line where tenant_id = ? and billing_month = ?"
                 + " group by item", rs -> {
@@ -96,8 +96,8 @@ final class DayReportQuery {
 
     /** A day's amounts by item; null when the day was never rated (so no line is not the same as zero). */
     SortedMap<String, BigDecimal> amountsByItem(String tenant, LocalDate date) {
-        Boolean rated = jdbc.queryForObject("select exists (select 1 from rated_day where charge_date = ?)",
-                Boolean.class, Date.valueOf(date));
+        Boolean rated = jdbc.queryForObject("select exists (select 1 from rated_day where tenant_id = ?"
+                + " and charge_date = ?)", Boolean.class, tenant, Date.valueOf(date));
         if (!Boolean.TRUE.equals(rated)) {
             return null;
         }

@@ -57,9 +57,9 @@ public class ExportService {
         this.report = new DayReportQuery(jdbc, book.zone());
     }
 
-    /** Writes the day's charges, exceptions and report for every tenant, and their manifests; returns the files. */
-    public List<Path> writeDay(LocalDate date) {
-        return write(publication -> tenants().forEach(tenant -> day(publication, tenant, date)));
+    /** Writes the tenant's day: charges, exceptions and report, and the folder's manifest; returns the files. */
+    public List<Path> writeDay(String tenant, LocalDate date) {
+        return write(publication -> day(publication, tenant, date));
     }
 
     /**
@@ -72,39 +72,40 @@ public class ExportService {
     }
 
     /**
-     * What billing a day writes, published together: the day's files of every tenant, the refreshed invoices and
-     * the manifests (a folder's manifest lists each file once).
+     * What billing a tenant's day writes, published together: the tenant's day files, its refreshed invoices and
+     * the manifests (a folder's manifest lists each file once). Only the tenant's folders are written.
      */
-    public List<Path> writeDayAndInvoices(LocalDate date, Collection<InvoiceState> invoices) {
+    public List<Path> writeDayAndInvoices(String tenant, LocalDate date, Collection<InvoiceState> invoices) {
         return write(publication -> {
-            tenants().forEach(tenant -> day(publication, tenant, date));
-            invoices.forEach(invoice -> invoice(publication, invoice.tenant(), invoice.month()));
+            day(publication, tenant, date);
+            invoices.stream().filter(invoice -> invoice.tenant().equals(tenant))
+                    .forEach(invoice -> invoice(publication, tenant, invoice.month()));
         });
     }
 
-    /** Whether the day was rated (billed by {@code nightly} or {@code rate}). */
-    public boolean isRated(LocalDate date) {
-        return provenance.runOfDay(date) != null;
+    /** Whether the tenant's day was rated (billed by {@code nightly} or {@code rate}). */
+    public boolean isRated(String tenant, LocalDate date) {
+        return provenance.runOfDay(tenant, date) != null;
     }
 
     /**
-     * Rewrites from the database what billing the day wrote: the day's files of every tenant and the invoice of
-     * its month where there is one, and the manifests.
+     * Rewrites from the database what billing the tenant's day wrote: its day files and the invoice of its month
+     * where there is one, and the manifest.
      */
-    public List<Path> rewriteDay(LocalDate date) {
-        return write(publication -> tenants().forEach(tenant -> {
+    public List<Path> rewriteDay(String tenant, LocalDate date) {
+        return write(publication -> {
             day(publication, tenant, date);
             invoiceIfAny(publication, tenant, YearMonth.from(date));
-        }));
+        });
     }
 
-    /** Rewrites the month's folders: the files of every rated day of it, the invoices, the manifests. */
-    public List<Path> rewriteMonth(YearMonth month) {
-        List<LocalDate> days = provenance.ratedDays(month);
-        return write(publication -> tenants().forEach(tenant -> {
+    /** Rewrites the tenant's month folder: the files of every day rated for it, the invoice, the manifest. */
+    public List<Path> rewriteMonth(String tenant, YearMonth month) {
+        List<LocalDate> days = provenance.ratedDays(tenant, month);
+        return write(publication -> {
             days.forEach(date -> day(publication, tenant, date));
             invoiceIfAny(publication, tenant, month);
-        }));
+        });
     }
 
     /**
@@ -141,7 +142,7 @@ public class ExportService {
         Path folder = folders.of(tenant, month);
         Path staging = publication.stagingOf(folder, tenant, month);
         String currency = book.currency().getCurrencyCode();
-        Long run = provenance.runOfDay(date);
+        Long run = provenance.runOfDay(tenant, date);
         ChargeTally charges = new ChargeTally();
         AtomicFile.Written chargesFile = ChargesExport.write(jdbc, staging, tenant, date,
                 book.zone().startOf(date.plusDays(1)), bom, charges);
@@ -176,7 +177,7 @@ public class ExportService {
         InvoiceDocument document = printed.document(header, invoiceSettings);
         List<YearMonth> months = provenance.monthsOfInvoice(tenant, month);
         List<String> versions = provenance.priceVersionsOf(tenant, months);
-        Long run = provenance.runOfMonths(months);
+        Long run = provenance.runOfMonths(tenant, months);
         publication.add(folder, ManifestEntry.of(file, "invoice", month.toString(), lines.rows(), lines.amount(),
                 currency, bom, versions, run));
         byte[] html = InvoicePage.render(document).getBytes(StandardCharsets.UTF_8);

@@ -124,7 +124,9 @@ final class InvoiceLines {
             return "spec";
         }
         try {
-            return book.version(version).spec(specId).name();
+            // a planned version (<book version>+<plan version>) has its book version's specs
+            int plan = version.indexOf('+');
+            return book.version(plan < 0 ? version : version.substring(0, plan)).spec(specId).name();
         }
         catch (IllegalArgumentException e) {
             // a version or spec the current book no longer has: the line still says its spec id and version

@@ -24,17 +24,17 @@ final class Provenance {
         this.jdbc = jdbc;
     }
 
-    /** The run that last changed the day's charge lines; null when the day was never rated. */
-    Long runOfDay(LocalDate date) {
-        List<Long> runs = jdbc.queryForList("select run_id from rated_day where charge_date = ?", Long.class,
-                Date.valueOf(date));
+    /** The run that last changed the tenant's charge lines of the day; null when its day was never rated. */
+    Long runOfDay(String tenant, LocalDate date) {
+        List<Long> runs = jdbc.queryForList("select run_id from rated_day where tenant_id = ? and charge_date = ?",
+                Long.class, tenant, Date.valueOf(date));
         return runs.isEmpty() ? null : runs.get(0);
     }
 
-    /** The days of the month that were rated, in order. */
-    List<LocalDate> ratedDays(YearMonth month) {
-        return jdbc.queryForList("select charge_date from rated_day where charge_date >= ? and charge_date < ?"
-                + " order by charge_date", Date.class, first(month), first(month.plusMonths(1)))
+    /** The days of the month that were rated for the tenant, in order. */
+    List<LocalDate> ratedDays(String tenant, YearMonth month) {
+        return jdbc.queryForList("select charge_date from rated_day where tenant_id = ? and charge_date >= ?"
+                + " and charge_date < ? order by charge_date", Date.class, tenant, first(month), first(month.plusMonths(1)))
                 .stream().map(Date::toLocalDate).toList();
     }
 
@@ -55,12 +55,12 @@ final class Provenance {
         return new ArrayList<>(months);
     }
 
-    /** The latest run that changed the charge lines of any day of the months; null when none was rated. */
-    Long runOfMonths(Collection<YearMonth> months) {
+    /** The latest run that changed the tenant's charge lines of any day of the months; null when none was rated. */
+    Long runOfMonths(String tenant, Collection<YearMonth> months) {
         Long latest = null;
         for (YearMonth month : months) {
-            Long run = jdbc.queryForObject("select max(run_id) from rated_day where charge_date >= ? and charge_date < ?",
-                    Long.class, first(month), first(month.plusMonths(1)));
+            Long run = jdbc.queryForObject("select max(run_id) from rated_day where tenant_id = ? and charge_date >= ?"
+                    + " and charge_date < ?", Long.class, tenant, first(month), first(month.plusMonths(1)));
             if (run != null && (latest == null || run > latest)) {
                 latest = run;
             }

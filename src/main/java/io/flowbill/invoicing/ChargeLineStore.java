@@ -14,7 +14,7 @@ import org.springframework.stereotype.Repository;
 import io.flowbill.pricing.BillingZone;
 import io.flowbill.pricing.ChargeLine;
 import io.flowbill.pricing.PackageDay;
-import io.flowbill.pricing.PriceBook;
+import io.flowbill.pricing.TenantPriceBooks;
 import io.flowbill.pricing.UnrateableDay;
 import io.flowbill.system.CopyIn;
 
@@ -22,7 +22,7 @@ import io.flowbill.system.CopyIn;
  * The daily charge lines and package days, and the container days rating could not price (as metering exceptions of
  * kind {@code unrateable_day}, where the exception export and the day's figures find them). A rating run stages a
  * day's rows, then {@link #publish} replaces the day's rows with them in one transaction, and only when they differ,
- * so rating the same usage again changes no row.
+ * so rating the same usage again changes no row. Every method works on one tenant's day: another tenant's rows stay.
  */
 @Repository
 class ChargeLineStore {
@@ -49,18 +49,18 @@ class ChargeLineStore {
     private final BillingZone zone;
     private final DayRollup rollup;
 
-    ChargeLineStore(JdbcTemplate jdbc, DataSource dataSource, PriceBook book, DayRollup rollup) {
+    ChargeLineStore(JdbcTemplate jdbc, DataSource dataSource, TenantPriceBooks books, DayRollup rollup) {
         this.jdbc = jdbc;
         this.dataSource = dataSource;
-        this.zone = book.zone();
+        this.zone = books.book().zone();
         this.rollup = rollup;
     }
 
-    /** Forgets what an earlier, unfinished run of the day staged. */
-    void resetStaged(LocalDate date) {
-        jdbc.update("delete from charge_line_staged where charge_date = ?", Date.valueOf(date));
-        jdbc.update("delete from package_day_staged where charge_date = ?", Date.valueOf(date));
-        jdbc.update("delete from unrateable_day_staged where charge_date = ?", Date.valueOf(date));
+    /** Forgets what an earlier, unfinished run of the tenant's day staged (other tenants' staged rows stay). */
+    void resetStaged(String tenant, LocalDate date) {
+        for (String table : List.of("charge_line_staged", "package_day_staged", "unrateable_day_staged")) {
+            jdbc.update("delete from " + table + " where tenant_id = ? and charge_date = ?", tenant, Date.valueOf(date));
+        }
     }
 
     /**
@@ -102,26 +102,27 @@ class ChargeLineStore {
      * changed by that run; closed months whose day was rated again are noted for adjustment; the day's rollup
      * ({@link DayRollup}) is refreshed. Returns whether the day's rows changed.
      */
-    boolean publish(LocalDate date, long runId) {
+    boolean publish(String tenant, LocalDate date, long runId) {
         Date day = Date.valueOf(date);
-        boolean changed = replaceWhenDifferent("charge_line", LINE_COLUMNS, COMPARED, day, runId);
-        changed |= replaceWhenDifferent("package_day", PACKAGE_COLUMNS, PACKAGE_COMPARED, day, runId);
+        boolean changed = replaceWhenDifferent("charge_line", LINE_COLUMNS, COMPARED, tenant, day, runId);
+        changed |= replaceWhenDifferent("package_day", PACKAGE_COLUMNS, PACKAGE_COMPARED, tenant, day, runId);
         jdbc.update("""
-                insert into rated_day (charge_date, run_id, lines, changed_at, package_days)
-                values (?, ?, (select count(*) from charge_line where charge_date = ?), now(), true)
-                on conflict (charge_date) do update
+                insert into rated_day (tenant_id, charge_date, run_id, lines, changed_at, package_days)
+                values (?, ?, ?, (select count(*) from charge_line where tenant_id = ? and charge_date = ?), now(), true)
+                on conflict (tenant_id, charge_date) do update
                   set run_id = excluded.run_id, lines = excluded.lines, changed_at = excluded.changed_at,
                       package_days = true
                   where ? or not rated_day.package_days
-                """, day, runId, day, changed);
+                """, tenant, day, runId, tenant, day, changed);
         jdbc.update("""
                 insert into closed_month_rerated (tenant_id, billing_month, first_rerated_at)
-                select tenant_id, billing_month, now() from invoice where status = 'FINAL' and billing_month = ?
+                select tenant_id, billing_month, now() from invoice
+                 where tenant_id = ? and status = 'FINAL' and billing_month = ?
                 on conflict do nothing
-                """, Date.valueOf(YearMonth.from(date).atDay(1)));
-        publishUnrateable(day, runId);
-        rollup.refresh(date);
-        resetStaged(date);
+                """, tenant, Date.valueOf(YearMonth.from(date).atDay(1)));
+        publishUnrateable(tenant, day, runId);
+        rollup.refresh(tenant, date);
+        resetStaged(tenant, date);
         return changed;
     }
 
@@ -130,49 +131,52 @@ class ChargeLineStore {
      * exceptions, at the day's start; the day's earlier ones that rated this time are resolved. A row whose
      * message did not change is left untouched.
      */
-    private void publishUnrateable(Date day, long runId) {
+    private void publishUnrateable(String tenant, Date day, long runId) {
         jdbc.update("""
                 insert into metering_exception (tenant_id, container_id, window_start, kind, raw_value, message, run_id)
                 select tenant_id, container_id, day_start, ?, to_char(first_hour at time zone 'UTC',
                        'YYYY-MM-DD"T"HH24:MI:SS"Z"'), left(message, 2000), ?
-                  from unrateable_day_staged where charge_date = ?
+                  from unrateable_day_staged where tenant_id = ? and charge_date = ?
                 on conflict (tenant_id, container_id, window_start, kind) do update
                   set raw_value = excluded.raw_value, message = excluded.message, run_id = excluded.run_id,
                       resolved = false
                   where metering_exception.resolved or metering_exception.raw_value is distinct from excluded.raw_value
                      or metering_exception.message is distinct from excluded.message
-                """, UNRATEABLE_DAY, runId, day);
+                """, UNRATEABLE_DAY, runId, tenant, day);
         jdbc.update("""
                 update metering_exception e set resolved = true
-                 where e.kind = ? and not e.resolved and e.window_start = ?
+                 where e.tenant_id = ? and e.kind = ? and not e.resolved and e.window_start = ?
                    and not exists (select 1 from unrateable_day_staged s where s.charge_date = ?
                                     and s.tenant_id = e.tenant_id and s.container_id = e.container_id)
-                """, UNRATEABLE_DAY, Timestamp.from(zone.startOf(day.toLocalDate())), day);
+                """, tenant, UNRATEABLE_DAY, Timestamp.from(zone.startOf(day.toLocalDate())), day);
     }
 
-    /** Replaces the day's rows of {@code table} with the staged ones when they differ; returns whether they did. */
-    private boolean replaceWhenDifferent(String table, String columns, String compared, Date day, long runId) {
+    /** Replaces the tenant's day's rows of {@code table} with the staged ones when they differ; returns whether they did. */
+    private boolean replaceWhenDifferent(String table, String columns, String compared, String tenant, Date day,
+            long runId) {
         String staged = table + "_staged";
+        String where = " where tenant_id = ? and charge_date = ?";
         // a day without rows differs when anything is staged; only a day with rows needs the row-by-row comparison
-        Boolean differs = jdbc.queryForObject("select case when not exists (select 1 from " + table
-                + " where charge_date = ?) then exists (select 1 from " + staged + " where charge_date = ?)"
-                + " else exists ((select " + compared + " from " + table + " where charge_date = ?"
-                + " except all select " + compared + " from " + staged + " where charge_date = ?)"
-                + " union all (select " + compared + " from " + staged + " where charge_date = ?"
-                + " except all select " + compared + " from " + table + " where charge_date = ?)) end",
-                Boolean.class, day, day, day, day, day, day);
+        Boolean differs = jdbc.queryForObject("select case when not exists (select 1 from " + table + where
+                + ") then exists (select 1 from " + staged + where + ")"
+                + " else exists ((select " + compared + " from " + table + where
+                + " except all select " + compared + " from " + staged + where + ")"
+                + " union all (select " + compared + " from " + staged + where
+                + " except all select " + compared + " from " + table + where + ")) end",
+                Boolean.class, tenant, day, tenant, day, tenant, day, tenant, day, tenant, day, tenant, day);
         if (!Boolean.TRUE.equals(differs)) {
             return false;
         }
-        jdbc.update("delete from " + table + " where charge_date = ?", day);
+        jdbc.update("delete from " + table + where, tenant, day);
         jdbc.update("insert into " + table + " (" + columns + ", run_id) select " + columns + ", ? from " + staged
-                + " where charge_date = ?", runId, day);
+                + where, runId, tenant, day);
         return true;
     }
 
     /** The day's stored lines and whether the run {@code runId} changed them. */
-    RatedDay ratedDay(LocalDate date, long runId) {
-        return jdbc.queryForObject("select lines, run_id = ? from rated_day where charge_date = ?",
-                (rs, row) -> new RatedDay(date, runId, rs.getInt(1), rs.getBoolean(2)), runId, Date.valueOf(date));
+    RatedDay ratedDay(String tenant, LocalDate date, long runId) {
+        return jdbc.queryForObject("select lines, run_id = ? from rated_day where tenant_id = ? and charge_date = ?",
+                (rs, row) -> new RatedDay(tenant, date, runId, rs.getInt(1), rs.getBoolean(2)), runId, tenant,
+                Date.valueOf(date));
     }
 }

@@ -12,18 +12,20 @@ import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * Splits the containers into {@code gridSize} ranges of about equal size by the inventory's containers seen during
+ * Splits the rated tenant's containers into {@code gridSize} ranges of about equal size by the inventory's containers seen during
  * the rated day ({@code container}), for {@code ratingStep}'s partitions. The first range is open at its start and
  * the last at its end, so a container with usage is in exactly one range whether the inventory knows it or not.
  */
 class ContainerRanges implements Partitioner {
 
     private final JdbcTemplate jdbc;
+    private final String tenant;
     private final Instant dayStart;
     private final Instant dayEnd;
 
-    ContainerRanges(JdbcTemplate jdbc, Instant dayStart, Instant dayEnd) {
+    ContainerRanges(JdbcTemplate jdbc, String tenant, Instant dayStart, Instant dayEnd) {
         this.jdbc = jdbc;
+        this.tenant = tenant;
         this.dayStart = dayStart;
         this.dayEnd = dayEnd;
     }
@@ -45,10 +47,10 @@ class ContainerRanges implements Partitioner {
                 select tenant_id, container_id from (
                   select tenant_id, container_id, row_number() over (order by tenant_id, container_id) as n,
                          count(*) over () as total
-                    from container where first_seen_at < ? and last_seen_at >= ?) numbered
+                    from container where tenant_id = ? and first_seen_at < ? and last_seen_at >= ?) numbered
                  where n > 1 and (n - 1) % greatest(1, total / ?) = 0 and (n - 1) / greatest(1, total / ?) < ?
                  order by tenant_id, container_id
-                """, (rs, row) -> new Object[] { rs.getString(1), rs.getLong(2) }, Timestamp.from(dayEnd),
+                """, (rs, row) -> new Object[] { rs.getString(1), rs.getLong(2) }, tenant, Timestamp.from(dayEnd),
                 Timestamp.from(dayStart), count, count, count);
         List<ContainerRange> ranges = new ArrayList<>();
         String fromTenant = null;

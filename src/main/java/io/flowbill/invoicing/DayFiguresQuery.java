@@ -39,15 +39,17 @@ public class DayFiguresQuery {
         this.currency = book.currency().getCurrencyCode();
     }
 
-    /** The day in numbers for the run summary, all tenants together. */
-    public DayFigures of(LocalDate date) {
+    /** The tenant's day in numbers for its run summary. */
+    public DayFigures of(String tenant, LocalDate date) {
         SortedMap<String, Long> containers = new TreeMap<>();
-        containers(date).forEach(row -> containers.merge(ChargeType.ofCode(row.chargeType()).name()
-                .toLowerCase(Locale.ROOT), row.count(), Long::sum));
+        containers(date).stream().filter(row -> row.tenant().equals(tenant)).forEach(row -> containers.merge(
+                ChargeType.ofCode(row.chargeType()).name().toLowerCase(Locale.ROOT), row.count(), Long::sum));
         SortedMap<String, BigDecimal> amounts = new TreeMap<>();
-        amounts(date).forEach(row -> amounts.merge(row.item(), row.amount(), BigDecimal::add));
+        amounts(date).stream().filter(row -> row.tenant().equals(tenant))
+                .forEach(row -> amounts.merge(row.item(), row.amount(), BigDecimal::add));
         SortedMap<String, Long> exceptions = new TreeMap<>();
-        exceptions(date).forEach(row -> exceptions.merge(row.kind(), row.count(), Long::sum));
+        exceptions(date).stream().filter(row -> row.tenant().equals(tenant))
+                .forEach(row -> exceptions.merge(row.kind(), row.count(), Long::sum));
         return new DayFigures(date, containers, amounts, currency, exceptions);
     }
 

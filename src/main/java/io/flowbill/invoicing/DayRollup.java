@@ -8,12 +8,12 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
 import io.flowbill.pricing.BillingZone;
-import io.flowbill.pricing.PriceBook;
+import io.flowbill.pricing.TenantPriceBooks;
 
 /**
  * The daily rollup the dashboards read ({@code charge_day}, {@code usage_day}): a rated day's charge lines summed
  * per tenant, item, charge type, spec and currency, and per charge type and spec its containers and the traffic of
- * its hours in the billing zone. {@link ChargeLineStore#publish} refreshes a day in the transaction that publishes its
+ * its hours in the billing zone. {@link ChargeLineStore#publish} refreshes a tenant's day in the transaction that publishes its
  * lines; a row whose figures did not change is left as it is, so rating the same usage again changes nothing.
  */
 @Repository
@@ -21,18 +21,18 @@ class DayRollup {
 
     private static final String CHARGES = """
             select tenant_id, charge_date, item, charge_type, spec_id, currency, sum(amount), count(*)
-              from charge_line where charge_date = ?
+              from charge_line where tenant_id = ? and charge_date = ?
              group by tenant_id, charge_date, item, charge_type, spec_id, currency
             """;
 
     private static final String USAGE = """
             with lines as (
                    select tenant_id, charge_type, spec_id, count(distinct container_id) as containers
-                     from charge_line where charge_date = ? group by tenant_id, charge_type, spec_id),
+                     from charge_line where tenant_id = ? and charge_date = ? group by tenant_id, charge_type, spec_id),
                  traffic as (
                    select tenant_id, charge_type, spec_id, coalesce(sum(up_mb), 0) as up_mb,
                           coalesce(sum(down_mb), 0) as down_mb
-                     from usage_hour where window_start >= ? and window_start < ?
+                     from usage_hour where tenant_id = ? and window_start >= ? and window_start < ?
                     group by tenant_id, charge_type, spec_id)
             select tenant_id, cast(? as date), charge_type, spec_id, coalesce(l.containers, 0),
                    coalesce(t.up_mb, 0), coalesce(t.down_mb, 0)
@@ -42,35 +42,38 @@ class DayRollup {
     private final JdbcTemplate jdbc;
     private final BillingZone zone;
 
-    DayRollup(JdbcTemplate jdbc, PriceBook book) {
+    DayRollup(JdbcTemplate jdbc, TenantPriceBooks books) {
         this.jdbc = jdbc;
-        this.zone = book.zone();
+        this.zone = books.book().zone();
     }
 
     /** Makes the day's rollup rows equal what its charge lines and usage hours hold now (call in a transaction). */
-    void refresh(LocalDate date) {
+    void refresh(String tenant, LocalDate date) {
         Date day = Date.valueOf(date);
         Timestamp from = Timestamp.from(zone.startOf(date));
         Timestamp to = Timestamp.from(zone.startOf(date.plusDays(1)));
         jdbc.update("""
-                delete from charge_day d where d.charge_date = ?
+                delete from charge_day d where d.tenant_id = ? and d.charge_date = ?
                    and (d.tenant_id, d.item, d.charge_type, d.spec_id, d.currency) not in (
-                       select tenant_id, item, charge_type, spec_id, currency from charge_line where charge_date = ?)
-                """, day, day);
+                       select tenant_id, item, charge_type, spec_id, currency from charge_line
+                        where tenant_id = ? and charge_date = ?)
+                """, tenant, day, tenant, day);
         jdbc.update("insert into charge_day (tenant_id, charge_date, item, charge_type, spec_id, currency, amount, lines) "
                 + CHARGES + """
                 on conflict on constraint charge_day_once do update
                   set amount = excluded.amount, lines = excluded.lines
                   where (charge_day.amount, charge_day.lines) is distinct from (excluded.amount, excluded.lines)
-                """, day);
-        jdbc.update("delete from usage_day d where d.charge_date = ? and (d.tenant_id, d.charge_type, d.spec_id) not in ("
-                + "select tenant_id, charge_type, spec_id from (" + USAGE + ") fresh)", day, day, from, to, day);
+                """, tenant, day);
+        jdbc.update("delete from usage_day d where d.tenant_id = ? and d.charge_date = ?"
+                + " and (d.tenant_id, d.charge_type, d.spec_id) not in ("
+                + "select tenant_id, charge_type, spec_id from (" + USAGE + ") fresh)",
+                tenant, day, tenant, day, tenant, from, to, day);
         jdbc.update("insert into usage_day (tenant_id, charge_date, charge_type, spec_id, containers, up_mb, down_mb) "
                 + USAGE + """
                 on conflict on constraint usage_day_once do update
                   set containers = excluded.containers, up_mb = excluded.up_mb, down_mb = excluded.down_mb
                   where (usage_day.containers, usage_day.up_mb, usage_day.down_mb)
                         is distinct from (excluded.containers, excluded.up_mb, excluded.down_mb)
-                """, day, from, to, day);
+                """, tenant, day, tenant, from, to, day);
     }
 }

@@ -14,6 +14,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import io.flowbill.pricing.PriceBook;
+import io.flowbill.pricing.TenantPriceBooks;
 
 /**
  * Monthly invoices per tenant. A DRAFT is recomputed from the current charge lines on every refresh; {@link #close}
@@ -30,75 +31,60 @@ public class InvoiceService {
     private final Clock clock;
 
     InvoiceService(InvoiceStore store, MonthRating monthRating, PlatformTransactionManager transactionManager,
-            PriceBook book, Clock clock) {
+            TenantPriceBooks books, Clock clock) {
         this.store = store;
         this.monthRating = monthRating;
         this.transaction = new TransactionTemplate(transactionManager);
-        this.book = book;
+        this.book = books.book();
         this.clock = clock;
     }
 
     /**
-     * Refreshes, for every tenant, the invoice a rated day lands on: the day's month while it is open, else the next
-     * open invoice, which carries the closed month's adjustments.
+     * Refreshes the tenant's invoice a rated day lands on: the day's month while it is open, else the next open
+     * invoice, which carries the closed month's adjustments. Other tenants' invoices are not touched.
      */
-    public List<InvoiceState> refreshFor(LocalDate date) {
-        YearMonth month = YearMonth.from(date);
-        List<Draft> drafts = new ArrayList<>();
-        for (String tenant : store.tenants()) {
-            drafts.add(draftFor(tenant, month));
-        }
-        rateMonths(month, drafts);
-        List<InvoiceState> states = new ArrayList<>();
-        for (Draft draft : drafts) {
-            states.add(transaction.execute(status -> refresh(draft)));
-        }
-        return states;
+    public InvoiceState refreshFor(String tenant, LocalDate date) {
+        Draft draft = draftFor(tenant, YearMonth.from(date));
+        rateMonths(tenant, YearMonth.from(date), draft);
+        return transaction.execute(status -> refresh(draft));
     }
 
     /**
-     * Closes a month that is over and whose every day was rated: each tenant's invoice is refreshed a last time and
-     * made FINAL. An invoice that is already FINAL stays as it is.
+     * Closes the tenant's month that is over and whose every day was rated for it: its invoice is refreshed a last
+     * time and made FINAL. An invoice that is already FINAL stays as it is.
      *
      * @throws IllegalArgumentException when the month is not over yet in the billing zone
      * @throws UnratedDaysException     when some of its days were never rated; nothing is changed
      */
-    public List<InvoiceState> close(YearMonth month) {
-        return close(month, false);
+    public InvoiceState close(String tenant, YearMonth month) {
+        return close(tenant, month, false);
     }
 
     /**
-     * Closes a month that is over, as {@link #close(YearMonth)}; with {@code unratedDaysAllowed} also when some of
+     * Closes the tenant's month that is over, as {@link #close(String, YearMonth)}; with {@code unratedDaysAllowed} also when some of
      * its days were never rated (their charges then reach a later invoice as adjustments, once rated).
      */
-    public List<InvoiceState> close(YearMonth month, boolean unratedDaysAllowed) {
+    public InvoiceState close(String tenant, YearMonth month, boolean unratedDaysAllowed) {
         if (clock.instant().isBefore(book.zone().startOf(month.plusMonths(1)))) {
             throw new IllegalArgumentException("month " + month + " is not over yet: it can be closed from "
                     + book.zone().startOf(month.plusMonths(1)).atZone(book.zone().id()).toOffsetDateTime());
         }
-        List<LocalDate> unrated = unratedDays(month);
+        List<LocalDate> unrated = unratedDays(tenant, month);
         if (!unrated.isEmpty() && !unratedDaysAllowed) {
-            throw new UnratedDaysException(month, unrated);
+            throw new UnratedDaysException(tenant, month, unrated);
         }
-        List<Draft> drafts = new ArrayList<>();
-        for (String tenant : store.tenants()) {
-            drafts.add(new Draft(tenant, month, correctable(tenant, month, store.finalMonths(tenant))));
-        }
-        rateMonths(month, drafts);
-        List<InvoiceState> states = new ArrayList<>();
-        for (Draft draft : drafts) {
-            states.add(transaction.execute(status -> {
-                InvoiceState refreshed = refresh(draft);
-                boolean closed = store.close(draft.tenant(), month);
-                return store.state(draft.tenant(), month).withChanged(refreshed.changed() || closed);
-            }));
-        }
-        return states;
+        Draft draft = new Draft(tenant, month, correctable(tenant, month, store.finalMonths(tenant)));
+        rateMonths(tenant, month, draft);
+        return transaction.execute(status -> {
+            InvoiceState refreshed = refresh(draft);
+            boolean closed = store.close(tenant, month);
+            return store.state(tenant, month).withChanged(refreshed.changed() || closed);
+        });
     }
 
-    /** Days of the month that were never rated (a close should follow the month's nightly runs). */
-    public List<LocalDate> unratedDays(YearMonth month) {
-        return store.unratedDays(month).stream().map(LocalDate::parse).toList();
+    /** Days of the month that were never rated for the tenant (a close should follow the month's nightly runs). */
+    public List<LocalDate> unratedDays(String tenant, YearMonth month) {
+        return store.unratedDays(tenant, month).stream().map(LocalDate::parse).toList();
     }
 
     private Draft draftFor(String tenant, YearMonth month) {
@@ -122,13 +108,10 @@ public class InvoiceService {
         return months;
     }
 
-    private void rateMonths(YearMonth month, List<Draft> drafts) {
-        Set<YearMonth> months = new TreeSet<>(Set.of(month));
-        for (Draft draft : drafts) {
-            months.add(draft.month());
-            months.addAll(draft.corrected());
-        }
-        months.forEach(monthRating::rate);
+    private void rateMonths(String tenant, YearMonth month, Draft draft) {
+        Set<YearMonth> months = new TreeSet<>(List.of(month, draft.month()));
+        months.addAll(draft.corrected());
+        months.forEach(m -> monthRating.rate(tenant, m));
     }
 
     private InvoiceState refresh(Draft draft) {

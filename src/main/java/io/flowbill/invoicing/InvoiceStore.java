@@ -135,13 +135,14 @@ class InvoiceStore {
                         rs.getBigDecimal(3), rs.getInt(4), false));
     }
 
-    /** Days of the month no rating has run for. */
-    List<String> unratedDays(YearMonth month) {
+    /** Days of the month no rating of {@code tenant} has run for. */
+    List<String> unratedDays(String tenant, YearMonth month) {
         return jdbc.queryForList("""
                 select to_char(d, 'YYYY-MM-DD') from generate_series(cast(:first as date), cast(:last as date),
                   interval '1 day') d
-                 where not exists (select 1 from rated_day r where r.charge_date = cast(d as date)) order by d
-                """, new MapSqlParameterSource("first", Date.valueOf(month.atDay(1)))
+                 where not exists (select 1 from rated_day r where r.tenant_id = :tenant and r.charge_date = cast(d as date))
+                 order by d
+                """, new MapSqlParameterSource("first", Date.valueOf(month.atDay(1))).addValue("tenant", tenant)
                 .addValue("last", Date.valueOf(month.atEndOfMonth())), String.class);
     }
 

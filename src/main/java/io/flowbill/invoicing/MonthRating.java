@@ -5,8 +5,6 @@ import java.sql.Date;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 
 import javax.sql.DataSource;
 
@@ -20,14 +18,17 @@ import io.flowbill.pricing.ChargeLine;
 import io.flowbill.pricing.PackageOverage;
 import io.flowbill.pricing.PlanLine;
 import io.flowbill.pricing.PlanRating;
+import io.flowbill.pricing.PlannedBook;
+import io.flowbill.pricing.TenantPriceBooks;
 import io.flowbill.pricing.PriceBook;
 
 /**
- * The month-level lines of a calendar month, for every tenant: package overage ({@link PackageOverage}), the
+ * The month-level lines of one tenant's calendar month, priced by that tenant's book and plan
+ * ({@link TenantPriceBooks#of}): package overage ({@link PackageOverage}), the
  * package days that rating recorded for the month's days summed per container, spec and price version
  * ({@link PackageMonthQuery}) and rated; then the price plan's lines ({@link PlanRating}: discounts and the
- * commitment shortfall, container 0), from the month's daily amounts and the overage. The month's stored lines are
- * replaced in one transaction when the result differs, so a month whose usage did not change keeps its rows
+ * commitment shortfall, container 0), from the month's daily amounts and the overage. The tenant's stored lines of the
+ * month are replaced in one transaction when the result differs, so a month whose usage did not change keeps its rows
  * untouched.
  */
 @Component
@@ -35,60 +36,52 @@ class MonthRating {
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transaction;
-    private final PriceBook book;
-    private final PackageMonthQuery packageMonths;
-    private final PlanRating planRating;
+    private final TenantPriceBooks books;
 
-    MonthRating(DataSource dataSource, PlatformTransactionManager transactionManager, PriceBook book,
-            PlanRating planRating, InvoicingProperties settings) {
+    MonthRating(DataSource dataSource, PlatformTransactionManager transactionManager, TenantPriceBooks books,
+            InvoicingProperties settings) {
         this.jdbc = new JdbcTemplate(dataSource);
         this.jdbc.setFetchSize(settings.chunkSize());
         this.transaction = new TransactionTemplate(transactionManager);
-        this.book = book;
-        this.packageMonths = new PackageMonthQuery(jdbc, book);
-        this.planRating = planRating;
+        this.books = books;
     }
 
-    /** Rates the month's month-level lines again; returns whether they changed. */
-    boolean rate(YearMonth month) {
+    /** Rates the tenant's month-level lines of the month again; returns whether they changed. */
+    boolean rate(String tenant, YearMonth month) {
+        PlannedBook planned = books.of(tenant);
         return Boolean.TRUE.equals(transaction.execute(status -> {
-            List<ChargeLine> overage = overage(month);
+            List<ChargeLine> overage = overage(tenant, planned.book(), month);
             List<MonthLine> lines = new ArrayList<>(overage.stream().map(MonthLine::of).toList());
-            lines.addAll(planLines(month, overage).stream().map(MonthLine::of).toList());
-            return replace(month, lines);
+            lines.addAll(planLines(tenant, new PlanRating(planned), month, overage).stream().map(MonthLine::of)
+                    .toList());
+            return replace(tenant, month, lines);
         }));
     }
 
-    /** The plan's lines of each tenant from the month's daily amounts per price version and item, plus the overage. */
-    private List<PlanLine> planLines(YearMonth month, List<ChargeLine> overage) {
+    /** The plan's lines of the tenant from the month's daily amounts per price version and item, plus the overage. */
+    private List<PlanLine> planLines(String tenant, PlanRating planRating, YearMonth month, List<ChargeLine> overage) {
         if (!planRating.active()) {
             return List.of();
         }
-        Map<String, List<PlanRating.Charged>> charged = new TreeMap<>();
-        for (String tenant : jdbc.queryForList("select tenant_id from flowbill_tenant", String.class)) {
-            charged.put(tenant, new ArrayList<>());
-        }
+        List<PlanRating.Charged> charged = new ArrayList<>();
         jdbc.query("""
-                select tenant_id, price_version, item, sum(amount) from charge_line
-                 where charge_date >= ? and charge_date < ? group by tenant_id, price_version, item
+                select price_version, item, sum(amount) from charge_line
+                 where tenant_id = ? and charge_date >= ? and charge_date < ? group by price_version, item
                 """, rs -> {
-            charged.computeIfAbsent(rs.getString(1), t -> new ArrayList<>()).add(new PlanRating.Charged(
-                    rs.getString(2), ChargeItem.ofCode(rs.getString(3)), rs.getBigDecimal(4)));
-        }, Date.valueOf(month.atDay(1)), Date.valueOf(month.plusMonths(1).atDay(1)));
+            charged.add(new PlanRating.Charged(rs.getString(1), ChargeItem.ofCode(rs.getString(2)), rs.getBigDecimal(3)));
+        }, tenant, Date.valueOf(month.atDay(1)), Date.valueOf(month.plusMonths(1).atDay(1)));
         for (ChargeLine line : overage) {
-            charged.computeIfAbsent(line.tenant(), t -> new ArrayList<>())
-                    .add(new PlanRating.Charged(line.priceVersion(), line.item(), line.amount()));
+            charged.add(new PlanRating.Charged(line.priceVersion(), line.item(), line.amount()));
         }
-        List<PlanLine> lines = new ArrayList<>();
-        charged.forEach((tenant, amounts) -> lines.addAll(planRating.rate(tenant, month, amounts)));
-        return lines;
+        return planRating.rate(tenant, month, charged);
     }
 
-    private List<ChargeLine> overage(YearMonth month) {
+    private List<ChargeLine> overage(String tenant, PriceBook book, YearMonth month) {
         Date first = Date.valueOf(month.atDay(1));
         Date next = Date.valueOf(month.plusMonths(1).atDay(1));
         List<String> untallied = jdbc.queryForList("select to_char(charge_date, 'YYYY-MM-DD') from rated_day"
-                + " where charge_date >= ? and charge_date < ? and not package_days order by 1", String.class, first, next);
+                + " where tenant_id = ? and charge_date >= ? and charge_date < ? and not package_days order by 1",
+                String.class, tenant, first, next);
         if (!untallied.isEmpty()) {
             throw new IllegalStateException("the package overage of " + month + " needs the package days of "
                     + String.join(", ", untallied) + ", rated by an earlier flowbill that did not record them:"
@@ -96,25 +89,25 @@ class MonthRating {
         }
         PackageOverage overage = new PackageOverage(book);
         List<ChargeLine> lines = new ArrayList<>();
-        packageMonths.forEach(month, packageMonth -> lines.addAll(overage.rate(packageMonth)));
+        new PackageMonthQuery(jdbc, tenant, book).forEach(month, packageMonth -> lines.addAll(overage.rate(packageMonth)));
         return lines;
     }
 
-    private boolean replace(YearMonth month, List<MonthLine> lines) {
+    private boolean replace(String tenant, YearMonth month, List<MonthLine> lines) {
         Date first = Date.valueOf(month.atDay(1));
         List<String> stored = jdbc.query("""
                 select tenant_id, container_id, item, charge_type, spec_id, price_version, quantity, unit, unit_price,
                        amount, currency
-                  from month_charge_line where billing_month = ?
+                  from month_charge_line where tenant_id = ? and billing_month = ?
                 """, (rs, row) -> new MonthLine(rs.getString(1), rs.getLong(2), rs.getString(3), rs.getInt(4),
                 rs.getInt(5), rs.getString(6), rs.getBigDecimal(7), rs.getString(8), rs.getBigDecimal(9),
-                rs.getBigDecimal(10), rs.getString(11)).fingerprint(), first);
+                rs.getBigDecimal(10), rs.getString(11)).fingerprint(), tenant, first);
         List<String> computed = lines.stream().map(MonthLine::fingerprint).toList();
         if (stored.size() == computed.size() && stored.stream().sorted().toList()
                 .equals(computed.stream().sorted().toList())) {
             return false;
         }
-        jdbc.update("delete from month_charge_line where billing_month = ?", first);
+        jdbc.update("delete from month_charge_line where tenant_id = ? and billing_month = ?", tenant, first);
         jdbc.batchUpdate("""
                 insert into month_charge_line (tenant_id, billing_month, container_id, item, charge_type, spec_id,
                   price_version, quantity, unit, unit_price, amount, currency, changed_at)

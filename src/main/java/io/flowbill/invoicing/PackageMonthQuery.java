@@ -19,7 +19,7 @@ import io.flowbill.pricing.PackageMonth;
 import io.flowbill.pricing.PriceBook;
 
 /**
- * The package months of a calendar month: the rated days' {@code package_day} rows summed by PostgreSQL per
+ * One tenant's package months of a calendar month: the rated days' {@code package_day} rows summed by PostgreSQL per
  * container, spec and price version. A row rated before package days had versions (no {@code price_version}) is
  * the version in effect at its day's start when no version takes effect within that day; such a day with a
  * version change inside is refused, named, until it is rated again.
@@ -29,16 +29,19 @@ final class PackageMonthQuery {
     private static final String SQL = """
             select tenant_id, container_id, spec_id, price_version,
                    case when price_version is null then charge_date end, sum(package_seconds), sum(outbound_mb)
-              from package_day where charge_date >= ? and charge_date < ?
+              from package_day where tenant_id = ? and charge_date >= ? and charge_date < ?
              group by tenant_id, container_id, spec_id, price_version, 5
              order by tenant_id, container_id, spec_id
             """;
 
     private final JdbcTemplate jdbc;
+    private final String tenant;
     private final PriceBook book;
 
-    PackageMonthQuery(JdbcTemplate jdbc, PriceBook book) {
+    /** The package months of {@code tenant}, whose {@code book} (with its plan) named the versions. */
+    PackageMonthQuery(JdbcTemplate jdbc, String tenant, PriceBook book) {
         this.jdbc = jdbc;
+        this.tenant = tenant;
         this.book = book;
     }
 
@@ -62,15 +65,15 @@ final class PackageMonthQuery {
                 group[0] = current;
             }
             group[0].add(version, rs.getLong(6), rs.getBigDecimal(7));
-        }, Date.valueOf(month.atDay(1)), Date.valueOf(month.plusMonths(1).atDay(1)));
+        }, tenant, Date.valueOf(month.atDay(1)), Date.valueOf(month.plusMonths(1).atDay(1)));
         emit(group[0], month, sink);
     }
 
     private void requireVersionsDeducible(YearMonth month) {
         BillingZone zone = book.zone();
         TreeSet<LocalDate> refused = new TreeSet<>();
-        jdbc.queryForList("select distinct charge_date from package_day where charge_date >= ? and charge_date < ?"
-                + " and price_version is null", Date.class, Date.valueOf(month.atDay(1)),
+        jdbc.queryForList("select distinct charge_date from package_day where tenant_id = ? and charge_date >= ?"
+                + " and charge_date < ? and price_version is null", Date.class, tenant, Date.valueOf(month.atDay(1)),
                 Date.valueOf(month.plusMonths(1).atDay(1))).forEach(day -> {
                     LocalDate date = day.toLocalDate();
                     if (!book.changesWithin(zone.startOf(date), zone.startOf(date.plusDays(1))).isEmpty()) {

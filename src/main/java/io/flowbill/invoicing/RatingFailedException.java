@@ -14,8 +14,8 @@ public class RatingFailedException extends RuntimeException implements JobRunFai
 
     private final transient JobExecution execution;
 
-    RatingFailedException(LocalDate date, JobExecution execution) {
-        super(message(date, execution));
+    RatingFailedException(String tenant, LocalDate date, JobExecution execution) {
+        super(message(tenant, date, execution));
         this.execution = execution;
         execution.getAllFailureExceptions().forEach(this::addSuppressed);
     }
@@ -25,10 +25,10 @@ public class RatingFailedException extends RuntimeException implements JobRunFai
         return execution;
     }
 
-    private static String message(LocalDate date, JobExecution execution) {
+    private static String message(String tenant, LocalDate date, JobExecution execution) {
         List<Throwable> failures = firstTheMostSpecific(execution);
         String reason = failures.isEmpty() ? "status " + execution.getStatus() : OneLineReason.of(failures.get(0));
-        return "rating " + date + " (run " + execution.getId() + ") did not complete: " + reason
+        return "rating " + date + " of tenant " + tenant + " (run " + execution.getId() + ") did not complete: " + reason
                 + "; rate the day again once the cause is fixed";
     }
 

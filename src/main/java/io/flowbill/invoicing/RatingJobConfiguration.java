@@ -8,6 +8,7 @@ import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
 import org.springframework.batch.core.job.parameters.DefaultJobParametersValidator;
+import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.StepBuilder;
@@ -25,6 +26,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 import io.flowbill.pricing.BillingZone;
 import io.flowbill.pricing.DailyRating;
 import io.flowbill.pricing.PriceBook;
+import io.flowbill.pricing.TenantPriceBooks;
 import io.flowbill.pricing.RatedContainer;
 import io.flowbill.pricing.UsageRow;
 
@@ -33,19 +35,22 @@ import io.flowbill.pricing.UsageRow;
  * day's usage through the rating rules into staged charge lines and package days, a chunk of containers at a
  * time, in partitions of containers side by side; a container whose day cannot be rated is staged as an
  * {@code unrateable_day} exception instead), {@code ratingPublishStep} (make the staged rows the day's in one
- * transaction). Identifying parameter: {@code date}, the day in the billing zone (a {@link LocalDate}); a
- * re-rating of a rated day adds {@code rerate}, the instant it was asked for.
+ * transaction). Identifying parameters: {@code tenant}, whose day it is (every row the job reads, stages and publishes
+ * is that tenant's, priced by its plan: {@link TenantPriceBooks#of}), and {@code date}, the day in the billing zone
+ * (a {@link LocalDate}); a re-rating of a rated day adds {@code rerate}, the instant it was asked for. A partition
+ * needs only the job parameters and its own execution context, so it can run in another process.
  */
 @Configuration(proxyBeanMethods = false)
 class RatingJobConfiguration {
 
+    static final String TENANT = "tenant";
     static final String DATE = "date";
     static final String RERATE = "rerate";
 
     @Bean
     Job ratingJob(JobRepository jobRepository, Step ratingResetStep, Step ratingStep, Step ratingPublishStep) {
         return new JobBuilder("ratingJob", jobRepository)
-                .validator(new DefaultJobParametersValidator(new String[] { DATE }, new String[] { RERATE }))
+                .validator(new DefaultJobParametersValidator(new String[] { TENANT, DATE }, new String[] { RERATE }))
                 .start(ratingResetStep)
                 .next(ratingStep)
                 .next(ratingPublishStep)
@@ -57,8 +62,8 @@ class RatingJobConfiguration {
             ChargeLineStore store) {
         return new StepBuilder("ratingResetStep", jobRepository)
                 .tasklet((contribution, context) -> {
-                    store.resetStaged(
-                            context.getStepContext().getStepExecution().getJobParameters().getLocalDate(DATE));
+                    JobParameters parameters = context.getStepContext().getStepExecution().getJobParameters();
+                    store.resetStaged(parameters.getString(TENANT), parameters.getLocalDate(DATE));
                     return RepeatStatus.FINISHED;
                 }, transactionManager)
                 .build();
@@ -82,12 +87,13 @@ class RatingJobConfiguration {
                 .build();
     }
 
-    /** The rated day's containers in ranges, one per partition. */
+    /** The rated tenant's containers of the day in ranges, one per partition. */
     @Bean
     @StepScope
-    ContainerRanges containerRanges(JdbcTemplate jdbc, PriceBook priceBook,
-            @Value("#{jobParameters['date']}") LocalDate day) {
-        return new ContainerRanges(jdbc, priceBook.zone().startOf(day), priceBook.zone().startOf(day.plusDays(1)));
+    ContainerRanges containerRanges(JdbcTemplate jdbc, TenantPriceBooks books,
+            @Value("#{jobParameters['tenant']}") String tenant, @Value("#{jobParameters['date']}") LocalDate day) {
+        BillingZone zone = books.book().zone();
+        return new ContainerRanges(jdbc, tenant, zone.startOf(day), zone.startOf(day.plusDays(1)));
     }
 
     @Bean
@@ -107,8 +113,9 @@ class RatingJobConfiguration {
             ChargeLineStore store) {
         return new StepBuilder("ratingPublishStep", jobRepository)
                 .tasklet((contribution, context) -> {
-                    LocalDate date = context.getStepContext().getStepExecution().getJobParameters().getLocalDate(DATE);
-                    store.publish(date, context.getStepContext().getStepExecution().getJobExecutionId());
+                    JobParameters parameters = context.getStepContext().getStepExecution().getJobParameters();
+                    store.publish(parameters.getString(TENANT), parameters.getLocalDate(DATE),
+                            context.getStepContext().getStepExecution().getJobExecutionId());
                     return RepeatStatus.FINISHED;
                 }, transactionManager)
                 .build();
@@ -117,26 +124,29 @@ class RatingJobConfiguration {
     @Bean
     @StepScope
     RatedContainerReader ratedContainerReader(JdbcCursorItemReader<UsageRow> usageBlockReader,
-            PriceBook priceBook, @Value("#{jobParameters['date']}") LocalDate date) {
-        return new RatedContainerReader(usageBlockReader, new DailyRating(priceBook), date);
+            TenantPriceBooks books, @Value("#{jobParameters['tenant']}") String tenant,
+            @Value("#{jobParameters['date']}") LocalDate date) {
+        return new RatedContainerReader(usageBlockReader, new DailyRating(books.of(tenant).book()), date);
     }
 
     /**
-     * The day's usage of the partition's containers summed into blocks ({@link UsageBlockRows}), in (tenant,
-     * container, first hour) order.
+     * The tenant's day of usage of the partition's containers summed into blocks ({@link UsageBlockRows}), in
+     * (container, first hour) order; blocks break where the tenant's book or plan changes version.
      */
     @Bean
     @StepScope
-    JdbcCursorItemReader<UsageRow> usageBlockReader(DataSource dataSource, PriceBook priceBook,
-            InvoicingProperties settings, @Value("#{jobParameters['date']}") LocalDate day,
+    JdbcCursorItemReader<UsageRow> usageBlockReader(DataSource dataSource, TenantPriceBooks books,
+            InvoicingProperties settings, @Value("#{jobParameters['tenant']}") String tenant,
+            @Value("#{jobParameters['date']}") LocalDate day,
             @Value("#{stepExecution.executionContext}") ExecutionContext partition) {
+        PriceBook priceBook = books.of(tenant).book();
         BillingZone zone = priceBook.zone();
         ContainerRange range = ContainerRange.of(partition);
         return new JdbcCursorItemReaderBuilder<UsageRow>()
                 .name("usageBlockReader")
                 .dataSource(dataSource)
                 .sql(UsageBlockRows.byContainer(range))
-                .preparedStatementSetter(UsageBlockRows.parameters(priceBook, zone.startOf(day),
+                .preparedStatementSetter(UsageBlockRows.parameters(priceBook, tenant, zone.startOf(day),
                         zone.startOf(day.plusDays(1)), range, settings.workMem()))
                 .connectionAutoCommit(false)
                 .fetchSize(settings.chunkSize())

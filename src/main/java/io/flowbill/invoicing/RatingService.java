@@ -14,9 +14,9 @@ import org.springframework.stereotype.Service;
 import io.flowbill.system.JobRunner;
 
 /**
- * Rates one day of stored usage with {@code ratingJob}, through {@link JobRunner} under the lock
- * {@code rating:<day>}: two ratings of a day never overlap. The first rating of a day has the parameter {@code date}
- * alone, so a failed first rating is restarted by the next call; rating a day that was rated before adds
+ * Rates one tenant's day of stored usage with {@code ratingJob}, through {@link JobRunner} under the lock
+ * {@code rating:<tenant>:<day>}: two ratings of a tenant's day never overlap, and tenants rate side by side. The first
+ * rating of a day has the parameters {@code tenant} and {@code date} alone, so a failed first rating is restarted by the next call; rating a day that was rated before adds
  * {@code rerate}, a new instance that replaces the day's lines (and writes nothing when they are the same). A rating
  * of the day left running by a process that died (first or re-rating) is marked FAILED and resumed, never left
  * behind a new instance.
@@ -36,16 +36,18 @@ public class RatingService {
         this.store = store;
     }
 
-    public RatedDay rate(LocalDate date) throws Exception {
+    /** Rates {@code tenant}'s {@code date}; other tenants' rows of the day are not touched. */
+    public RatedDay rate(String tenant, LocalDate date) throws Exception {
         JobParameters first = new JobParametersBuilder()
+                .addString(RatingJobConfiguration.TENANT, tenant, true)
                 .addLocalDate(RatingJobConfiguration.DATE, date, true)
                 .toJobParameters();
-        JobExecution execution = jobRunner.run(ratingJob, "rating:" + date, first,
+        JobExecution execution = jobRunner.run(ratingJob, "rating:" + tenant + ":" + date, first,
                 resumable -> resumable != null ? resumable : firstOrRerate(first));
         if (execution.getStatus() != BatchStatus.COMPLETED) {
-            throw new RatingFailedException(date, execution);
+            throw new RatingFailedException(tenant, date, execution);
         }
-        return store.ratedDay(date, execution.getId());
+        return store.ratedDay(tenant, date, execution.getId());
     }
 
     private JobParameters firstOrRerate(JobParameters first) {

@@ -12,8 +12,8 @@ public class UnratedDaysException extends IllegalStateException {
 
     private final transient List<LocalDate> days;
 
-    UnratedDaysException(YearMonth month, List<LocalDate> days) {
-        super(month + " has " + days.size() + (days.size() == 1 ? " day" : " days") + " that were never rated: "
+    UnratedDaysException(String tenant, YearMonth month, List<LocalDate> days) {
+        super(month + " of tenant " + tenant + " has " + days.size() + (days.size() == 1 ? " day" : " days") + " that were never rated: "
                 + DayRanges.of(days));
         this.days = List.copyOf(days);
     }

@@ -29,12 +29,12 @@ import io.flowbill.pricing.UsageRow;
  */
 final class UsageBlockRows {
 
-    /** Parameters: the window range, the container range's ends (when bounded), the version thresholds. */
+    /** Parameters: the tenant, the window range, the container range's ends (when bounded), the version thresholds. */
     private static final String BY_CONTAINER = """
             select tenant_id, container_id, min(window_start), max(window_start), count(*), status, charge_type,
                    spec_id, use_public_network, network_charge_type, bandwidth, active_seconds, sum(up_mb), sum(down_mb)
               from usage_hour
-             where window_start >= ? and window_start < ?%s
+             where tenant_id = ? and window_start >= ? and window_start < ?%s
              group by tenant_id, container_id, width_bucket(window_start, cast(? as timestamptz[])), status,
                       charge_type, spec_id, use_public_network, network_charge_type, bandwidth, active_seconds
              order by tenant_id, container_id, 3""";
@@ -42,7 +42,7 @@ final class UsageBlockRows {
     private UsageBlockRows() {
     }
 
-    /** The blocks of [from, to) of the containers in {@code range}, in (tenant, container, first hour) order. */
+    /** The tenant's blocks of [from, to) of the containers in {@code range}, in (tenant, container, first hour) order. */
     static String byContainer(ContainerRange range) {
         return BY_CONTAINER.formatted(range.condition());
     }
@@ -51,7 +51,7 @@ final class UsageBlockRows {
      * The parameters of {@link #byContainer} for [from, to): blocks never span a change of price version. The
      * thresholds go as a typed {@code timestamptz[]}, so PostgreSQL parses them once, not once per row.
      */
-    static PreparedStatementSetter parameters(PriceBook book, Instant from, Instant to, ContainerRange range,
+    static PreparedStatementSetter parameters(PriceBook book, String tenant, Instant from, Instant to, ContainerRange range,
             String workMem) {
         List<String> thresholds = new ArrayList<>();
         thresholds.add(from.toString());
@@ -64,9 +64,10 @@ final class UsageBlockRows {
                 settings.execute("set local work_mem = '" + workMem + "'");
                 settings.execute("set local enable_incremental_sort = off");
             }
-            statement.setTimestamp(1, Timestamp.from(from));
-            statement.setTimestamp(2, Timestamp.from(to));
-            int next = range.bind(statement, 3);
+            statement.setString(1, tenant);
+            statement.setTimestamp(2, Timestamp.from(from));
+            statement.setTimestamp(3, Timestamp.from(to));
+            int next = range.bind(statement, 4);
             statement.setArray(next, statement.getConnection().createArrayOf("timestamptz", thresholds.toArray()));
         };
     }

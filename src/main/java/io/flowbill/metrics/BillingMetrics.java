@@ -3,6 +3,7 @@ package io.flowbill.metrics;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -11,10 +12,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
+import io.flowbill.accounts.Accounts;
 import io.flowbill.invoicing.DayFigureRows;
 import io.flowbill.invoicing.DayFiguresQuery;
 import io.flowbill.metering.MeteringException;
-import io.flowbill.metering.MeteringProperties;
 import io.flowbill.pricing.BillingZone;
 import io.flowbill.pricing.PriceBook;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -24,7 +25,8 @@ import io.micrometer.core.instrument.Tags;
 
 /**
  * The business figures of the last day billed, and the unresolved exceptions of every day, as gauges read from the
- * tables ({@link DayFiguresQuery}), each with a {@code tenant} label.
+ * tables ({@link DayFiguresQuery}), each with a {@code tenant} label: every configured account's, and any other
+ * tenant's found in the tables (tenants are few, so the label stays bounded; never a container).
  *
  * <p>Gauges, not counters: a batch may bill a day again (a rerun, a re-rating after late data) and must then report
  * the same or the corrected figure, never the sum of both runs; and a Pushgateway push replaces the previous one.
@@ -51,7 +53,7 @@ public class BillingMetrics {
 
     private final DayFiguresQuery figures;
     private final BillingZone zone;
-    private final String tenant;
+    private final List<String> accounts;
     private final MultiGauge day;
     private final MultiGauge traffic;
     private final MultiGauge amount;
@@ -61,10 +63,10 @@ public class BillingMetrics {
     private final MultiGauge monthToDate;
     private volatile LocalDate lastBilled;
 
-    BillingMetrics(DayFiguresQuery figures, PriceBook book, MeteringProperties metering, MeterRegistry registry) {
+    BillingMetrics(DayFiguresQuery figures, PriceBook book, Accounts accounts, MeterRegistry registry) {
         this.figures = figures;
         this.zone = book.zone();
-        this.tenant = metering.tenant();
+        this.accounts = accounts.tenants();
         this.day = gauge(registry, DAY, "Start of the billed day the flowbill_day_* gauges describe (Unix time; "
                 + "label day: the date in the billing zone)", "seconds");
         this.traffic = gauge(registry, TRAFFIC, "Traffic metered in the hours of the billed day", "bytes");
@@ -91,7 +93,7 @@ public class BillingMetrics {
     /** Reads the figures again: of the day this process billed last, or else of the latest rated day. */
     void refresh() {
         LocalDate date = lastBilled != null ? lastBilled : figures.latestRatedDay();
-        Set<String> tenants = new TreeSet<>(Set.of(tenant));
+        Set<String> tenants = new TreeSet<>(accounts);
         Map<Tags, BigDecimal> open = new LinkedHashMap<>();
         figures.unresolvedExceptions().forEach(row -> {
             tenants.add(row.tenant());
@@ -105,7 +107,7 @@ public class BillingMetrics {
     }
 
     private void show(LocalDate date) {
-        Set<String> tenants = new TreeSet<>(Set.of(tenant));
+        Set<String> tenants = new TreeSet<>(accounts);
         Map<Tags, BigDecimal> bytes = new LinkedHashMap<>();
         for (DayFigureRows.Traffic row : figures.traffic(date)) {
             tenants.add(row.tenant());

@@ -4,24 +4,15 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The configured price book and plan, loaded and validated once when the application starts; the
- * {@link PriceBook} that rates usage is the book with the plan's negotiated prices in place.
+ * The configured price book without any plan, as the bean every feature reads its currency, billing zone, taxes and
+ * spec names from (every tenant's). Rating prices a tenant's usage with its own plan:
+ * {@link TenantPriceBooks#of(String)}, never with this bean.
  */
 @Configuration(proxyBeanMethods = false)
 class PricingConfiguration {
 
     @Bean
-    PlannedBook plannedBook(PricingProperties properties) {
-        return properties.loadPlannedBook();
-    }
-
-    @Bean
-    PriceBook priceBook(PlannedBook plannedBook) {
-        return plannedBook.book();
-    }
-
-    @Bean
-    PlanRating planRating(PlannedBook plannedBook) {
-        return new PlanRating(plannedBook);
+    PriceBook priceBook(TenantPriceBooks books) {
+        return books.book();
     }
 }

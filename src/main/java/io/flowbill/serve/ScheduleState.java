@@ -7,7 +7,7 @@ import java.time.LocalDate;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 
-/** What the scheduler did last: the last metered window, the last billed day; and marks a day billed. */
+/** What the scheduler did last, per tenant: the last metered window, the last billed day; and marks a day billed. */
 class ScheduleState {
 
     private final JdbcTemplate jdbc;
@@ -23,16 +23,17 @@ class ScheduleState {
         return last == null ? null : last.toInstant();
     }
 
-    /** The last day billed completely (rated, invoiced, exported), null when none. */
-    LocalDate lastBilledDay() {
-        Date last = jdbc.queryForObject("select max(charge_date) from billed_day", Date.class);
+    /** The tenant's last day billed completely (rated, invoiced, exported), null when none. */
+    LocalDate lastBilledDay(String tenant) {
+        Date last = jdbc.queryForObject("select max(charge_date) from billed_day where tenant_id = ?", Date.class,
+                tenant);
         return last == null ? null : last.toLocalDate();
     }
 
-    void markBilled(LocalDate day, Instant at) {
+    void markBilled(String tenant, LocalDate day, Instant at) {
         jdbc.update("""
-                insert into billed_day (charge_date, billed_at) values (?, ?)
-                on conflict (charge_date) do update set billed_at = excluded.billed_at
-                """, Date.valueOf(day), Timestamp.from(at));
+                insert into billed_day (tenant_id, charge_date, billed_at) values (?, ?, ?)
+                on conflict (tenant_id, charge_date) do update set billed_at = excluded.billed_at
+                """, tenant, Date.valueOf(day), Timestamp.from(at));
     }
 }

@@ -13,6 +13,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import io.flowbill.accounts.Accounts;
 import io.flowbill.billing.BillingService;
 import io.flowbill.metering.MeteringProperties;
 import io.flowbill.metering.MeteringService;
@@ -42,9 +43,9 @@ class ServeConfiguration {
     @Bean
     ServeScheduler serveScheduler(Clock clock, DataSource dataSource, ScheduleState state, StoppedRuns stoppedRuns,
             MeteringService metering, MeteringProperties meteringSettings, PriceBook book, BillingService billing,
-            ServeProperties settings) {
+            ServeProperties settings, Accounts accounts) {
         return new ServeScheduler(clock, dataSource, state, stoppedRuns, metering, meteringSettings, book.zone(),
-                billing, settings);
+                billing, settings, accounts);
     }
 
     @Bean

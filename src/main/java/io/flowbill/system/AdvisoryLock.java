@@ -8,7 +8,7 @@ import java.sql.SQLException;
 import javax.sql.DataSource;
 
 /**
- * A PostgreSQL session-level advisory lock on a text key (e.g. {@code rating:2026-11-25}, {@code flowbill:serve}),
+ * A PostgreSQL session-level advisory lock on a text key (e.g. {@code rating:acme:2026-11-25}, {@code flowbill:serve}),
  * held on a connection of its own: across processes one session holds a key at a time, and a process that dies
  * releases its locks with its session. The one place flowbill writes the advisory-lock SQL ({@link JobRunner}'s
  * business keys, the serve scheduler's lock).

@@ -24,7 +24,7 @@ import org.springframework.stereotype.Component;
 /**
  * The one launcher of flowbill's jobs: nothing else calls {@link JobOperator#start} ({@code JobLaunchingTest} scans
  * the classes for it). A run holds a PostgreSQL advisory lock ({@link AdvisoryLock}) on its business key (the
- * range or the day, e.g. {@code rating:2026-11-25}, {@code billing:default:2026-11-25}) across processes, waiting up
+ * range or the day, e.g. {@code rating:default:2026-11-25}, {@code billing:default:2026-11-25}) across processes, waiting up
  * to {@code flowbill.jobs.lock-wait} for another holder. A job run inside another's step (the day's billing runs
  * metering and rating) takes its own key on a connection of its own, so it is excluded exactly as when run alone;
  * the outer keys ({@code billing:}) are never taken by a run inside a step, so no two runs wait on each other.

@@ -83,7 +83,7 @@ class MonthEndHistoryIT {
             assertThat(storedLines).as("charge lines of history day '%s'", day).isNotEmpty();
             assertThat(storedPackageDays).as("package days of history day '%s'", day).isNotEmpty();
 
-            RatedDay again = rating.rate(day);
+            RatedDay again = rating.rate(RatingInput.TENANT, day);
 
             assertThat(again.changed()).as("rating history day '%s' again changed its rows", day).isFalse();
             assertThat(rows("charge_line", day)).as("charge lines of day '%s' rated again", day)

@@ -50,10 +50,10 @@ class ChangedDaysIT {
         String seenBeforeRating = changed.snapshot();
         record(evening); // another process's recheck, committed while the day is being rated
 
-        changed.billed(DAY, zone, seenBeforeRating);
+        changed.billed("demo", DAY, zone, seenBeforeRating);
 
         assertThat(windows(DAY)).as("usage changes of %s left after billing it", DAY).containsExactly(evening);
-        changed.billed(DAY, zone, changed.snapshot());
+        changed.billed("demo", DAY, zone, changed.snapshot());
         assertThat(windows(DAY)).as("usage changes of %s after billing it again", DAY).isEmpty();
     }
 
@@ -66,7 +66,7 @@ class ChangedDaysIT {
         jdbc.update("update usage_change set recorded_by = pg_current_xact_id() where window_start = ?",
                 Timestamp.from(noon)); // the same hour changed again, as the metering's upsert does
 
-        changed.billed(DAY.plusDays(1), zone, seenBeforeRating);
+        changed.billed("demo", DAY.plusDays(1), zone, seenBeforeRating);
 
         assertThat(windows(DAY.plusDays(1))).as("an hour changed again while its day was rated")
                 .containsExactly(noon);

@@ -67,7 +67,7 @@ class DayBillingJobIT {
     void nightlyRecordsItsStepsInOrderWithTheDayAsALocalDate() throws Exception {
         LocalDate day = LocalDate.parse("2026-11-26");
 
-        billing.nightly(day);
+        billing.nightly("demo", day);
 
         long run = lastExecution();
         assertThat(steps(run)).as("steps of dayBillingJob execution %s for %s", run, day)
@@ -86,12 +86,12 @@ class DayBillingJobIT {
     @Test
     void aCompletedDayBilledAgainRunsEveryStepAndChangesNothing() throws Exception {
         LocalDate day = LocalDate.parse("2026-11-25");
-        billing.nightly(day);
+        billing.nightly("demo", day);
         long first = lastExecution();
         Map<String, List<String>> rows = TableSnapshot.of(jdbc);
         Map<Path, String> files = files();
 
-        String printed = billing.nightly(day).render();
+        String printed = billing.nightly("demo", day).render();
 
         long again = lastExecution();
         assertThat(instanceOf(again)).as("job instance of the second billing of %s", day)
@@ -113,12 +113,12 @@ class DayBillingJobIT {
         Files.writeString(folder, "not a folder");
 
         // when
-        assertThatThrownBy(() -> billing.nightly(day)).as("billing %s with the export folder taken", day)
+        assertThatThrownBy(() -> billing.nightly("demo", day)).as("billing %s with the export folder taken", day)
                 .hasMessageContaining("2026-10");
         long failed = lastExecution();
         Map<String, List<String>> rowsAfterFailure = TableSnapshot.of(jdbc);
         Files.delete(folder);
-        String printed = billing.nightly(day).render();
+        String printed = billing.nightly("demo", day).render();
         long restarted = lastExecution();
 
         // then
@@ -136,7 +136,7 @@ class DayBillingJobIT {
                 "demo/2026-10/invoice-2026-10.csv");
 
         // and: a full billing of the day afterwards finds nothing to change
-        billing.nightly(day);
+        billing.nightly("demo", day);
         assertThat(TableSnapshot.of(jdbc)).as("billing tables after a full billing of %s", day)
                 .isEqualTo(rowsAfterFailure);
         assertThat(files()).as("export files after a full billing of %s", day).isEqualTo(files);
@@ -150,12 +150,12 @@ class DayBillingJobIT {
             statement.execute("select pg_advisory_lock(hashtextextended('rating:" + day + "', 0))");
 
             // when
-            assertThatThrownBy(() -> billing.nightly(day)).as("billing %s while rating:%s is held", day, day)
+            assertThatThrownBy(() -> billing.nightly("demo", day)).as("billing %s while rating:%s is held", day, day)
                     .isInstanceOf(JobAlreadyRunningException.class).hasMessageContaining("rating:" + day);
             statement.execute("select pg_advisory_unlock(hashtextextended('rating:" + day + "', 0))");
         }
         long failed = lastExecution();
-        billing.nightly(day);
+        billing.nightly("demo", day);
         long resumed = lastExecution();
 
         // then
@@ -174,7 +174,7 @@ class DayBillingJobIT {
         try (Connection other = dataSource.getConnection(); Statement statement = other.createStatement()) {
             statement.execute("select pg_advisory_lock(hashtextextended('billing:demo:" + day + "', 0))");
 
-            assertThatThrownBy(() -> billing.nightly(day)).isInstanceOf(JobAlreadyRunningException.class)
+            assertThatThrownBy(() -> billing.nightly("demo", day)).isInstanceOf(JobAlreadyRunningException.class)
                     .hasMessageContaining("billing:demo:" + day);
         }
         assertThat(jdbc.queryForObject("select count(*) from batch_job_execution", Long.class))

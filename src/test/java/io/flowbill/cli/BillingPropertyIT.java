@@ -56,7 +56,7 @@ class BillingPropertyIT {
                 "--spring.datasource.url=" + db.url(), "--spring.datasource.username=" + db.user(),
                 "--spring.datasource.password=" + db.password(), "--flowbill.demo=true", "--flowbill.sandbox.containers=30",
                 "--flowbill.sandbox.seed=" + seed, "--flowbill.export.dir=" + exportDir)) {
-            int exit = context.getBean(NightlyCommand.class).run(null, new java.io.PrintWriter(System.out, true));
+            int exit = context.getBean(NightlyCommand.class).run(null, null, new java.io.PrintWriter(System.out, true));
             JdbcTemplate jdbc = context.getBean(JdbcTemplate.class);
             LocalDate day = jdbc.queryForObject("select max(charge_date) from rated_day", LocalDate.class);
 

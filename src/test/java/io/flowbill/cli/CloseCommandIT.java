@@ -34,6 +34,7 @@ import io.flowbill.system.TestDatabase;
  * leaves its invoice a DRAFT; {@code --force} closes it anyway.
  */
 @SpringBootTest(properties = { "flowbill.pricing.price-book=" + FixtureFleet.PRICE_BOOK,
+    "flowbill.metering.tenant=" + FixtureFleet.TENANT,
     "flowbill.sandbox.containers=0" })
 @Import(FixedClockConfiguration.class)
 @ExtendWith(OutputCaptureExtension.class)
@@ -63,28 +64,28 @@ class CloseCommandIT {
     @BeforeEach
     void onlyTheFixtureDayOfNovemberBilled() throws Exception {
         new FixtureFleet(jdbc).clear().insertDay();
-        billing.bill(DAY);
+        billing.bill(FixtureFleet.TENANT, DAY);
     }
 
     @Test
-    void refusesAMonthWithUnratedDaysNamingThemAndKeepsItsInvoiceDraft(CapturedOutput output) throws IOException {
+    void refusesAMonthWithUnratedDaysNamingThemAndKeepsItsInvoiceDraft(CapturedOutput output) throws Exception {
         byte[] invoiceBefore = Files.readAllBytes(invoiceFile());
 
-        int exit = close.run(NOVEMBER, false, out(), err());
+        int exit = close.run(null, NOVEMBER, false, out(), err());
 
         assertThat(exit).as("exit code of close of a month with 29 unrated days").isEqualTo(FlowbillCli.EXIT_FAILED);
-        assertThat(output.getErr()).contains("flowbill close failed: 2026-11 has 29 days that were never rated:"
+        assertThat(output.getErr()).contains("flowbill close failed: 2026-11 of tenant acme has 29 days that were never rated:"
                 + " 2026-11-01..2026-11-24, 2026-11-26..2026-11-30; rate them first", "anyway with --force");
         assertThat(status()).as("acme's November after the refused close").isEqualTo("DRAFT");
         assertThat(Files.readAllBytes(invoiceFile())).as("bytes of %s", invoiceFile()).isEqualTo(invoiceBefore);
     }
 
     @Test
-    void closesAMonthWithUnratedDaysWhenForcedAndSaysWhichDays(CapturedOutput output) throws IOException {
-        int exit = close.run(NOVEMBER, true, out(), err());
+    void closesAMonthWithUnratedDaysWhenForcedAndSaysWhichDays(CapturedOutput output) throws Exception {
+        int exit = close.run(null, NOVEMBER, true, out(), err());
 
         assertThat(exit).as("exit code of close --force").isZero();
-        assertThat(output.getOut()).contains("warning: --force: closing 2026-11 with 29 days never rated:"
+        assertThat(output.getOut()).contains("warning: --force: closing 2026-11 of tenant acme with 29 days never rated:"
                 + " 2026-11-01..2026-11-24, 2026-11-26..2026-11-30", "acme 2026-11 FINAL 47.33 CNY");
         assertThat(status()).as("acme's November after close --force").isEqualTo("FINAL");
         assertThat(Files.readString(invoiceFile())).contains("acme,2026-11,FINAL,101,web-1,");

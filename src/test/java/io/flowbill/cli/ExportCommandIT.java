@@ -45,7 +45,8 @@ import io.flowbill.system.TestDatabase;
  * {@code export --date | --month} rewrite from the database alone what billing wrote, byte for byte, manifests
  * and reports included; {@code export --verify} then finds every file as listed.
  */
-@SpringBootTest(properties = { "flowbill.pricing.price-book=" + FixtureFleet.PRICE_BOOK })
+@SpringBootTest(properties = { "flowbill.pricing.price-book=" + FixtureFleet.PRICE_BOOK,
+    "flowbill.metering.tenant=" + FixtureFleet.TENANT })
 class ExportCommandIT {
 
     static Path exportDir;
@@ -82,7 +83,7 @@ class ExportCommandIT {
     void fixtureDayBilledAsTheNightlyRunBillsIt() throws Exception {
         new FixtureFleet(jdbc).clear().insertDay();
         deleteExports();
-        billing.bill(DAY);
+        billing.bill(FixtureFleet.TENANT, DAY);
         billed = files();
     }
 
@@ -90,7 +91,7 @@ class ExportCommandIT {
     void rewritesADayByteIdenticalToWhatBillingWrote() throws Exception {
         deleteExports();
 
-        int exit = export.day(DAY, out());
+        int exit = export.day(null, DAY, out());
 
         assertThat(exit).isZero();
         assertThat(billed.keySet()).as("files billing wrote").extracting(Path::toString).contains(
@@ -103,7 +104,7 @@ class ExportCommandIT {
     void rewritesAMonthByteIdenticalToWhatBillingWroteAndTheFilesVerify() throws Exception {
         deleteExports();
 
-        int exit = export.month(YearMonth.parse("2026-11"), out());
+        int exit = export.month(null, YearMonth.parse("2026-11"), false, out());
 
         assertThat(exit).isZero();
         assertSameFiles();
@@ -117,11 +118,11 @@ class ExportCommandIT {
     @Test
     void packsTheMonthIntoOneArchiveThatIsByteIdenticalOnRerunAndVerifies() throws Exception {
         // when
-        int exit = export.month(YearMonth.parse("2026-11"), true, out());
+        int exit = export.month(null, YearMonth.parse("2026-11"), true, out());
         Path pack = exportDir.resolve("flowbill-2026-11.zip");
         byte[] first = Files.readAllBytes(pack);
         Files.delete(pack);
-        assertThat(export.month(YearMonth.parse("2026-11"), true, out())).isZero();
+        assertThat(export.month(null, YearMonth.parse("2026-11"), true, out())).isZero();
 
         // then
         assertThat(exit).isZero();
@@ -145,7 +146,7 @@ class ExportCommandIT {
 
     @Test
     void leavesAFolderAsItWasWhenRewritingOneDayOfIt() throws Exception {
-        int exit = export.day(DAY, out());
+        int exit = export.day(null, DAY, out());
 
         assertThat(exit).isZero();
         assertSameFiles();
@@ -153,9 +154,9 @@ class ExportCommandIT {
 
     @Test
     void refusesADayThatWasNeverRatedAndAMonthThatWasNeverBilled() {
-        assertThatThrownBy(() -> export.day(LocalDate.parse("2026-11-26"), out())).isInstanceOf(UsageException.class)
-                .hasMessageContaining("--date 2026-11-26 was never rated").hasMessageContaining("rate --date 2026-11-26");
-        assertThatThrownBy(() -> export.month(YearMonth.parse("2026-10"), out())).isInstanceOf(UsageException.class)
+        assertThatThrownBy(() -> export.day(null, LocalDate.parse("2026-11-26"), out())).isInstanceOf(UsageException.class)
+                .hasMessageContaining("--date 2026-11-26 was never rated for tenant acme").hasMessageContaining("rate --date 2026-11-26");
+        assertThatThrownBy(() -> export.month(null, YearMonth.parse("2026-10"), false, out())).isInstanceOf(UsageException.class)
                 .hasMessageContaining("--month 2026-10 has no rated day and no invoice");
     }
 
@@ -182,7 +183,7 @@ class ExportCommandIT {
                 "FAILED " + debris.get(2).getParent() + ": not in manifest.json: staging folder of an export that did"
                         + " not finish", "3 problems");
 
-        int exit = export.day(DAY, out());
+        int exit = export.day(null, DAY, out());
 
         assertThat(exit).isZero();
         assertSameFiles();
@@ -193,17 +194,17 @@ class ExportCommandIT {
     void publishesNothingWhenTheDatabaseFailsHalfWayAndTheSameCommandThenCompletesIt() throws Exception {
         // given: late usage, rated, so that the export changes the day's files and the invoice
         new FixtureFleet(jdbc).container(107, "late-arrival").onDemand(20).hours(DAY, 20, 24).insert();
-        rating.rate(DAY);
-        invoices.refreshFor(DAY);
+        rating.rate(FixtureFleet.TENANT, DAY);
+        List.of(invoices.refreshFor(FixtureFleet.TENANT, DAY));
 
         // when: the connection dies when the invoice is read, after the day's three files were written
         Throwable failure = TerminatedMidRun.whenReading(dataSource, "invoice_line",
-                () -> export.day(DAY, out()));
+                () -> export.day(null, DAY, out()));
 
         // then: the folder is as billing left it; the same command then writes it all
         assertThat(failure).as("what export --date threw").hasMessageContaining("terminating connection");
         assertSameFiles();
-        assertThat(export.day(DAY, out())).isZero();
+        assertThat(export.day(null, DAY, out())).isZero();
         assertThat(files().keySet()).as("files in %s", exportDir).isEqualTo(billed.keySet());
         assertThat(new String(files().get(Path.of("acme/2026-11/invoice-2026-11.csv")), StandardCharsets.UTF_8))
                 .contains(",107,late-arrival,");
@@ -223,7 +224,7 @@ class ExportCommandIT {
         InventoryScans.saw(jdbc, TENANT, FixtureFleet.local(DAY, 13), 103, "db-renamed-at-noon", created,
                 FixtureFleet.local(DAY, 12));
         deleteExports();
-        billing.bill(DAY);
+        billing.bill(FixtureFleet.TENANT, DAY);
         billed = files();
         assertThat(new String(billed.get(Path.of("acme/2026-11/charges-2026-11-25.csv")), StandardCharsets.UTF_8))
                 .as("the name in force at the day's end").contains(",103,db-renamed-at-noon,")
@@ -234,7 +235,7 @@ class ExportCommandIT {
         InventoryScans.saw(jdbc, TENANT, december, 101, "web-renamed", created, december.minus(Duration.ofHours(1)));
         assertThat(jdbc.queryForObject("select name from container where container_id = 101", String.class))
                 .as("101's current name").isEqualTo("web-renamed");
-        int exit = export.day(DAY, out());
+        int exit = export.day(null, DAY, out());
 
         // then: November's day and invoice print the names they printed before
         assertThat(exit).isZero();

@@ -85,7 +85,7 @@ class InvoiceDocumentIT {
     @BeforeEach
     void fixtureDayBilledAsTheNightlyRunBillsIt() throws Exception {
         new FixtureFleet(jdbc).clear().insertDay();
-        billing.bill(DAY);
+        billing.bill(FixtureFleet.TENANT, DAY);
     }
 
     @Test
@@ -116,11 +116,11 @@ class InvoiceDocumentIT {
 
     @Test
     void closeWritesTheFinalInvoiceWithoutTheDraftMarkAndAgainTheSameBytes() throws Exception {
-        int closed = close.run(NOVEMBER, true, out(), out());
+        int closed = close.run(null, NOVEMBER, true, out(), out());
         Map<Path, byte[]> afterClose = files();
-        int closedAgain = close.run(NOVEMBER, true, out(), out());
+        int closedAgain = close.run(null, NOVEMBER, true, out(), out());
         Map<Path, byte[]> afterSecondClose = files();
-        int rewritten = export.month(NOVEMBER, out());
+        int rewritten = export.month(null, NOVEMBER, false, out());
 
         assertThat(closed + closedAgain + rewritten).as("exit codes of close, close, export --month").isZero();
         String pdf = pdfText();
@@ -140,7 +140,7 @@ class InvoiceDocumentIT {
                 assertThat(bytes).as("bytes of %s written again", file).isEqualTo(afterClose.get(file));
             }
         });
-        assertThat(export.month(NOVEMBER, out())).as("exit code of a second export --month").isZero();
+        assertThat(export.month(null, NOVEMBER, false, out())).as("exit code of a second export --month").isZero();
         assertSameBytes(files(), afterExport);
     }
 

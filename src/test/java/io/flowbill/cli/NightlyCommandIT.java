@@ -70,10 +70,10 @@ class NightlyCommandIT {
         LocalDate yesterday = book.zone().yesterday(clock.instant().minus(Duration.ofMinutes(10)));
 
         // when: the default day, then the same day named
-        int first = nightly.run(null, out());
+        int first = nightly.run(null, null, out());
         Map<String, List<String>> rows = TableSnapshot.of(jdbc);
         Map<Path, byte[]> files = files();
-        int second = nightly.run(yesterday, out());
+        int second = nightly.run(null, yesterday, out());
 
         // then
         assertThat(first).as("exit code of the first run").isZero();
@@ -94,9 +94,9 @@ class NightlyCommandIT {
     @Test
     void ratesADayAgainFromStoredUsage(CapturedOutput output) throws Exception {
         LocalDate yesterday = book.zone().yesterday(clock.instant().minus(Duration.ofMinutes(10)));
-        nightly.run(yesterday, out());
+        nightly.run(null, yesterday, out());
 
-        int exit = rate.run(yesterday, out());
+        int exit = rate.run(null, yesterday, out());
 
         assertThat(exit).as("exit code of rate").isZero();
         String printed = output.getOut().substring(output.getOut().lastIndexOf("rate " + yesterday));
@@ -110,17 +110,17 @@ class NightlyCommandIT {
         // two months back, so that yesterday's month, which the other tests bill, stays open
         YearMonth last = YearMonth.from(book.zone().date(clock.instant())).minusMonths(2);
 
-        int refused = close.run(last, false, out(), err());
-        int first = close.run(last, true, out(), err());
-        int again = close.run(last, true, out(), err());
+        int refused = close.run(null, last, false, out(), err());
+        int first = close.run(null, last, true, out(), err());
+        int again = close.run(null, last, true, out(), err());
 
         assertThat(refused).as("exit code of close without --force").isEqualTo(FlowbillCli.EXIT_FAILED);
         assertThat(first).as("exit code of the first close").isZero();
         assertThat(again).as("exit code of the second close").isZero();
         String days = last.atDay(1) + ".." + last.atEndOfMonth();
-        assertThat(output.getErr()).contains(last + " has " + last.lengthOfMonth() + " days that were never rated: "
+        assertThat(output.getErr()).contains(last + " of tenant demo has " + last.lengthOfMonth() + " days that were never rated: "
                 + days);
-        assertThat(output.getOut()).contains("warning: --force: closing " + last + " with " + last.lengthOfMonth()
+        assertThat(output.getOut()).contains("warning: --force: closing " + last + " of tenant demo with " + last.lengthOfMonth()
                 + " days never rated: " + days, "demo " + last + " FINAL 0.00 CNY (0 lines, closed now)",
                 "demo " + last + " FINAL 0.00 CNY (0 lines, already final)");
         assertThat(exportDir.resolve("demo/" + last + "/invoice-" + last + ".csv")).as("export of %s", last)
@@ -129,7 +129,7 @@ class NightlyCommandIT {
                         + "corrects_month,tax\n"
                         + "demo," + last + ",FINAL,,,tax,,0,CNY,0,0.00,CNY,demo-" + last.toString().replace("-", "")
                         + "," + last.atDay(1) + "," + last.atEndOfMonth() + ",,,fengchao-2017-05,,");
-        assertThatThrownBy(() -> close.run(last.plusMonths(2), false, out(), err()))
+        assertThatThrownBy(() -> close.run(null, last.plusMonths(2), false, out(), err()))
                 .isInstanceOf(UsageException.class).hasMessageContaining("is not over yet");
     }
 
@@ -137,7 +137,7 @@ class NightlyCommandIT {
     void refusesADayThatIsNotOverYet() {
         LocalDate today = book.zone().date(clock.instant());
 
-        assertThatThrownBy(() -> nightly.run(today, out()))
+        assertThatThrownBy(() -> nightly.run(null, today, out()))
                 .isInstanceOf(UsageException.class)
                 .hasMessageContaining("--date " + today + " is not over yet").hasMessageContaining("choose an earlier day");
     }

@@ -69,7 +69,7 @@ class SandboxInvoiceIT {
         List<LocalDate> days = yesterday.getDayOfMonth() > 1 ? List.of(yesterday.minusDays(1), yesterday)
                 : List.of(yesterday);
         for (LocalDate day : days) {
-            assertThat(nightly.run(day, new PrintWriter(System.out, true))).as("exit code of nightly %s", day).isZero();
+            assertThat(nightly.run(null, day, new PrintWriter(System.out, true))).as("exit code of nightly %s", day).isZero();
         }
         YearMonth month = YearMonth.from(yesterday);
         Path folder = exportDir.resolve("demo/" + month);

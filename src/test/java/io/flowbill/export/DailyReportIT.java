@@ -36,7 +36,8 @@ import io.flowbill.system.EmptyApi;
 import io.flowbill.system.TestDatabase;
 
 /** {@code report-<date>.html} of the fixture day shows the totals of the day's charges file, also in a browser. */
-@SpringBootTest(properties = { "flowbill.pricing.price-book=" + FixtureFleet.PRICE_BOOK })
+@SpringBootTest(properties = { "flowbill.pricing.price-book=" + FixtureFleet.PRICE_BOOK,
+    "flowbill.metering.tenant=" + FixtureFleet.TENANT })
 class DailyReportIT {
 
     static final LocalDate BEFORE = DAY.minusDays(1);
@@ -63,10 +64,10 @@ class DailyReportIT {
         // the day before: web-1 all day, the package container from 08:00
         fleet.container(101, "web-1").onDemand(20).bandwidth(8).hours(BEFORE, 0, 24).insert();
         fleet.container(103, "db-package").packaged(10).traffic("512").hours(BEFORE, 8, 24).insert();
-        rating.rate(BEFORE);
-        rating.rate(DAY);
-        invoices.refreshFor(DAY);
-        exports.writeDay(DAY);
+        rating.rate(FixtureFleet.TENANT, BEFORE);
+        rating.rate(FixtureFleet.TENANT, DAY);
+        List.of(invoices.refreshFor(FixtureFleet.TENANT, DAY));
+        exports.writeDay(FixtureFleet.TENANT, DAY);
     }
 
     @Test
@@ -174,7 +175,7 @@ class DailyReportIT {
     void writesTheSameBytesAgain(@Autowired ExportService exports) throws IOException {
         byte[] first = Files.readAllBytes(acme.resolve("report-2026-11-25.html"));
 
-        exports.writeDay(DAY);
+        exports.writeDay(FixtureFleet.TENANT, DAY);
 
         assertThat(Files.readAllBytes(acme.resolve("report-2026-11-25.html"))).isEqualTo(first);
     }

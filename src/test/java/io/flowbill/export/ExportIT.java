@@ -40,7 +40,8 @@ import io.flowbill.system.TerminatedMidRun;
 import io.flowbill.system.TestDatabase;
 
 /** The CSV exports of the fixture day, byte for byte, and the folder's manifest. */
-@SpringBootTest(properties = { "flowbill.pricing.price-book=" + FixtureFleet.PRICE_BOOK })
+@SpringBootTest(properties = { "flowbill.pricing.price-book=" + FixtureFleet.PRICE_BOOK,
+    "flowbill.metering.tenant=" + FixtureFleet.TENANT })
 class ExportIT {
 
     static Path exportDir;
@@ -210,7 +211,7 @@ class ExportIT {
         ExportService excel = new ExportService(dataSource, transactionManager, new ExportProperties(excelDir, true),
                 book, new InvoiceProperties(null, null));
 
-        excel.writeDay(DAY);
+        excel.writeDay(FixtureFleet.TENANT, DAY);
 
         Path excelAcme = excelDir.resolve("acme/2026-11");
         for (String name : List.of("charges-2026-11-25.csv", "exceptions-2026-11-25.csv")) {
@@ -231,19 +232,19 @@ class ExportIT {
         Map<String, byte[]> before = folder(acme);
         // given: late usage, rated, so that the export would change the day's files and the invoice
         new FixtureFleet(jdbc).container(107, "late-arrival").onDemand(20).hours(DAY, 20, 24).insert();
-        rating.rate(DAY);
-        List<InvoiceState> refreshed = invoices.refreshFor(DAY);
+        rating.rate(FixtureFleet.TENANT, DAY);
+        List<InvoiceState> refreshed = List.of(invoices.refreshFor(FixtureFleet.TENANT, DAY));
 
         // when: the connection dies at the invoice, after the day's three files were written
         Throwable failure = TerminatedMidRun.whenReading(dataSource, "invoice_line",
-                () -> exports.writeDayAndInvoices(DAY, refreshed));
+                () -> exports.writeDayAndInvoices(FixtureFleet.TENANT, DAY, refreshed));
 
         // then
         assertThat(failure).as("what the export threw").hasMessageContaining("terminating connection");
         assertThat(folder(acme)).as("files of %s after the failed export", acme).containsOnlyKeys(before.keySet())
                 .allSatisfy((name, bytes) -> assertThat(bytes).as("bytes of %s", name).isEqualTo(before.get(name)));
 
-        exports.writeDayAndInvoices(DAY, refreshed);
+        exports.writeDayAndInvoices(FixtureFleet.TENANT, DAY, refreshed);
         assertThat(read(acme.resolve("charges-2026-11-25.csv"))).contains(",107,late-arrival,");
         assertThat(read(acme.resolve("invoice-2026-11.csv"))).contains(",107,late-arrival,");
         assertThat(folder(acme).keySet()).as("files of %s after the export again", acme).isEqualTo(before.keySet());
@@ -263,8 +264,8 @@ class ExportIT {
     }
 
     private List<Path> bill() throws Exception {
-        rating.rate(DAY);
-        return exports.writeDayAndInvoices(DAY, invoices.refreshFor(DAY));
+        rating.rate(FixtureFleet.TENANT, DAY);
+        return exports.writeDayAndInvoices(FixtureFleet.TENANT, DAY, List.of(invoices.refreshFor(FixtureFleet.TENANT, DAY)));
     }
 
     /** Every file in a folder, hidden ones and those in folders below included, by path relative to it. */

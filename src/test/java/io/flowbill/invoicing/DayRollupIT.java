@@ -21,6 +21,7 @@ import io.flowbill.system.TestDatabase;
 
 /** Rating keeps the daily rollup the dashboards read equal to the day's charge lines and usage hours. */
 @SpringBootTest(properties = { "flowbill.pricing.price-book=" + FixtureFleet.PRICE_BOOK,
+    "flowbill.metering.tenant=" + FixtureFleet.TENANT,
     "flowbill.invoicing.chunk-size=2", "flowbill.invoicing.partitions=1" })
 class DayRollupIT {
 
@@ -50,7 +51,7 @@ class DayRollupIT {
 
     @Test
     void aRatedDaysRollupHoldsItsChargesContainersAndTrafficPerChargeTypeAndSpec() throws Exception {
-        rating.rate(DAY);
+        rating.rate(FixtureFleet.TENANT, DAY);
 
         // container 101, on demand spec 20: 12 h at 0.200 on each side of the noon version change = 2.40 + 2.40
         assertThat(row("select amount, lines from charge_day where item = 'compute' and charge_type = 2"
@@ -73,16 +74,16 @@ class DayRollupIT {
 
     @Test
     void ratingTheSameUsageAgainChangesNoRollupRowAndChangedUsageReplacesThem() throws Exception {
-        rating.rate(DAY);
+        rating.rate(FixtureFleet.TENANT, DAY);
         List<Map<String, Object>> before = versions();
 
-        rating.rate(DAY);
+        rating.rate(FixtureFleet.TENANT, DAY);
 
         assertThat(versions()).as("row versions (xmin) of the rollup after rating the same usage again")
                 .isEqualTo(before);
 
         jdbc.update("delete from usage_hour where container_id = 102");
-        rating.rate(DAY);
+        rating.rate(FixtureFleet.TENANT, DAY);
 
         assertThat(byKey(CHARGES_FROM_ROLLUP)).as("charge_day of %s once 102's usage is gone", DAY)
                 .isEqualTo(byKey(CHARGES_FROM_LINES))

@@ -25,7 +25,8 @@ import io.flowbill.system.EmptyApi;
 import io.flowbill.system.TestDatabase;
 
 /** Closing a month makes its invoices FINAL; late data for it becomes adjustments on the next open invoice. */
-@SpringBootTest(properties = { "flowbill.pricing.price-book=" + FixtureFleet.PRICE_BOOK })
+@SpringBootTest(properties = { "flowbill.pricing.price-book=" + FixtureFleet.PRICE_BOOK,
+    "flowbill.metering.tenant=" + FixtureFleet.TENANT })
 @Import(FixedClockConfiguration.class)
 class InvoiceCloseIT {
 
@@ -53,9 +54,9 @@ class InvoiceCloseIT {
     @BeforeEach
     void novemberClosed() throws Exception {
         fleet = new FixtureFleet(jdbc).clear().insertDay();
-        rating.rate(DAY);
-        invoices.refreshFor(DAY);
-        InvoiceState closed = acme(invoices.close(NOVEMBER, true));
+        rating.rate(FixtureFleet.TENANT, DAY);
+        List.of(invoices.refreshFor(FixtureFleet.TENANT, DAY));
+        InvoiceState closed = acme(List.of(invoices.close(FixtureFleet.TENANT, NOVEMBER, true)));
         assertThat(closed.status()).as("acme's November after close").isEqualTo(InvoiceStatus.FINAL);
         assertThat(closed.total()).as("acme's November total").isEqualByComparingTo("47.33");
     }
@@ -71,8 +72,8 @@ class InvoiceCloseIT {
                 Timestamp.from(FixtureFleet.local(DAY, 5)));
 
         // when
-        rating.rate(DAY);
-        InvoiceState december = acme(invoices.refreshFor(DAY));
+        rating.rate(FixtureFleet.TENANT, DAY);
+        InvoiceState december = acme(List.of(invoices.refreshFor(FixtureFleet.TENANT, DAY)));
 
         // then
         List<InvoiceLines.Line> lines = InvoiceLines.of(jdbc, TENANT, DECEMBER);
@@ -89,18 +90,18 @@ class InvoiceCloseIT {
     @Test
     void followsFurtherCorrectionsIncludingNegativeOnesAcrossClosedMonths() throws Exception {
         fleet.container(107, "late-arrival").onDemand(20).hours(DAY, 20, 24).insert();
-        rating.rate(DAY);
-        invoices.refreshFor(DAY);
+        rating.rate(FixtureFleet.TENANT, DAY);
+        List.of(invoices.refreshFor(FixtureFleet.TENANT, DAY));
 
         // when: 105's usage turns out not to exist, then December is closed, then 107's usage goes away too
         jdbc.update("delete from usage_hour where container_id = 105");
-        rating.rate(DAY);
-        invoices.refreshFor(DAY);
+        rating.rate(FixtureFleet.TENANT, DAY);
+        List.of(invoices.refreshFor(FixtureFleet.TENANT, DAY));
         List<InvoiceLines.Line> december = InvoiceLines.of(jdbc, TENANT, DECEMBER);
-        InvoiceState decemberClosed = acme(invoices.close(DECEMBER, true));
+        InvoiceState decemberClosed = acme(List.of(invoices.close(FixtureFleet.TENANT, DECEMBER, true)));
         jdbc.update("delete from usage_hour where container_id = 107");
-        rating.rate(DAY);
-        InvoiceState january = acme(invoices.refreshFor(DAY));
+        rating.rate(FixtureFleet.TENANT, DAY);
+        InvoiceState january = acme(List.of(invoices.refreshFor(FixtureFleet.TENANT, DAY)));
 
         // then: December carried +0.80 and -6.72; January takes back the 0.80 December already adjusted
         assertAdjustment(december, 105, NOVEMBER, "-6.72");
@@ -114,9 +115,9 @@ class InvoiceCloseIT {
 
     @Test
     void leavesTheNextInvoiceAloneWhenTheClosedMonthIsRatedAgainUnchanged() throws Exception {
-        rating.rate(DAY);
+        rating.rate(FixtureFleet.TENANT, DAY);
 
-        InvoiceState december = acme(invoices.refreshFor(DAY));
+        InvoiceState december = acme(List.of(invoices.refreshFor(FixtureFleet.TENANT, DAY)));
 
         assertThat(december.month()).isEqualTo(DECEMBER);
         assertThat(december.lines()).as("lines of acme's December").isZero();
@@ -127,7 +128,7 @@ class InvoiceCloseIT {
     void closingAClosedMonthAgainChangesNothing() {
         List<String> before = invoiceRows(NOVEMBER);
 
-        InvoiceState again = acme(invoices.close(NOVEMBER, true));
+        InvoiceState again = acme(List.of(invoices.close(FixtureFleet.TENANT, NOVEMBER, true)));
 
         assertThat(again.changed()).as("second close of November").isFalse();
         assertThat(invoiceRows(NOVEMBER)).as("acme's November, row versions included").isEqualTo(before);
@@ -136,12 +137,12 @@ class InvoiceCloseIT {
     @Test
     void refusesToCloseAMonthWithUnratedDaysAndChangesNothing() throws Exception {
         fleet.container(107, "december").onDemand(20).hours(DAY.plusDays(10), 0, 24).insert();
-        rating.rate(DAY.plusDays(10));
-        invoices.refreshFor(DAY.plusDays(10));
+        rating.rate(FixtureFleet.TENANT, DAY.plusDays(10));
+        List.of(invoices.refreshFor(FixtureFleet.TENANT, DAY.plusDays(10)));
         List<String> before = invoiceRows(DECEMBER);
 
-        assertThatThrownBy(() -> invoices.close(DECEMBER)).isInstanceOf(UnratedDaysException.class)
-                .hasMessage("2026-12 has 30 days that were never rated: 2026-12-01..2026-12-04, 2026-12-06..2026-12-31");
+        assertThatThrownBy(() -> List.of(invoices.close(FixtureFleet.TENANT, DECEMBER))).isInstanceOf(UnratedDaysException.class)
+                .hasMessage("2026-12 of tenant acme has 30 days that were never rated: 2026-12-01..2026-12-04, 2026-12-06..2026-12-31");
         assertThat(invoiceRows(DECEMBER)).as("acme's December after the refused close, row versions included")
                 .isEqualTo(before).anyMatch(row -> row.contains("DRAFT"));
     }

@@ -25,7 +25,8 @@ import io.flowbill.system.EmptyApi;
 import io.flowbill.system.TestDatabase;
 
 /** DRAFT invoices: daily lines summed per container, item, tier and price, month-level overage, refresh, close. */
-@SpringBootTest(properties = { "flowbill.pricing.price-book=" + FixtureFleet.PRICE_BOOK })
+@SpringBootTest(properties = { "flowbill.pricing.price-book=" + FixtureFleet.PRICE_BOOK,
+    "flowbill.metering.tenant=" + FixtureFleet.TENANT })
 @Import(FixedClockConfiguration.class)
 class InvoiceDraftIT {
 
@@ -49,12 +50,12 @@ class InvoiceDraftIT {
     @BeforeEach
     void fixtureDayRated() throws Exception {
         new FixtureFleet(jdbc).clear().insertDay();
-        rating.rate(DAY);
+        rating.rate(FixtureFleet.TENANT, DAY);
     }
 
     @Test
     void sumsTheDailyLinesPerPriceVersionAndAddsThePackageOverage() {
-        InvoiceState draft = acme(invoices.refreshFor(DAY));
+        InvoiceState draft = acme(List.of(invoices.refreshFor(FixtureFleet.TENANT, DAY)));
 
         List<String> lines = jdbc.query("""
                 select l.container_id, l.item, l.tier, l.charge_type, l.spec_id, l.price_version, l.quantity,
@@ -89,7 +90,7 @@ class InvoiceDraftIT {
 
     @Test
     void totalsTheDailyAmountsPlusTheMonthLevelLines() {
-        InvoiceState draft = acme(invoices.refreshFor(DAY));
+        InvoiceState draft = acme(List.of(invoices.refreshFor(FixtureFleet.TENANT, DAY)));
 
         BigDecimal daily = sum("select sum(amount) from charge_line where tenant_id = ?");
         BigDecimal monthly = sum("select sum(amount) from month_charge_line where tenant_id = ?");
@@ -103,7 +104,7 @@ class InvoiceDraftIT {
     void refusesAnOverageFromADayRatedBeforePackageDaysWereRecorded() {
         jdbc.update("update rated_day set package_days = false");
 
-        assertThatThrownBy(() -> invoices.refreshFor(DAY)).hasMessageContaining("package days of 2026-11-25")
+        assertThatThrownBy(() -> List.of(invoices.refreshFor(FixtureFleet.TENANT, DAY))).hasMessageContaining("package days of 2026-11-25")
                 .hasMessageContaining("rate those days again");
     }
 
@@ -112,17 +113,17 @@ class InvoiceDraftIT {
         // the same usage rated again changes no line, and still marks the day's package days as recorded
         jdbc.update("update rated_day set package_days = false");
 
-        rating.rate(DAY);
+        rating.rate(FixtureFleet.TENANT, DAY);
 
-        assertThat(acme(invoices.refreshFor(DAY)).total()).as("total with the 6.85 overage").isEqualByComparingTo("47.33");
+        assertThat(acme(List.of(invoices.refreshFor(FixtureFleet.TENANT, DAY))).total()).as("total with the 6.85 overage").isEqualByComparingTo("47.33");
     }
 
     @Test
     void refreshingAnUnchangedMonthWritesNoRow() {
-        invoices.refreshFor(DAY);
+        List.of(invoices.refreshFor(FixtureFleet.TENANT, DAY));
         Map<String, List<String>> before = TableSnapshot.of(jdbc);
 
-        InvoiceState again = acme(invoices.refreshFor(DAY));
+        InvoiceState again = acme(List.of(invoices.refreshFor(FixtureFleet.TENANT, DAY)));
 
         assertThat(again.changed()).as("second refresh of acme's November").isFalse();
         assertThat(TableSnapshot.of(jdbc)).as("billing tables after a second refresh").isEqualTo(before);
@@ -130,11 +131,11 @@ class InvoiceDraftIT {
 
     @Test
     void recomputesTheDraftWhenTheDayIsRatedAgain() throws Exception {
-        invoices.refreshFor(DAY);
+        List.of(invoices.refreshFor(FixtureFleet.TENANT, DAY));
         jdbc.update("delete from usage_hour where container_id = 105");
-        rating.rate(DAY);
+        rating.rate(FixtureFleet.TENANT, DAY);
 
-        InvoiceState draft = acme(invoices.refreshFor(DAY));
+        InvoiceState draft = acme(List.of(invoices.refreshFor(FixtureFleet.TENANT, DAY)));
 
         assertThat(draft.changed()).as("refresh after re-rating").isTrue();
         assertThat(draft.total()).as("total without container 105's 6.72").isEqualByComparingTo("40.61");
@@ -144,7 +145,7 @@ class InvoiceDraftIT {
 
     @Test
     void keepsOneInvoicePerTenantAndMonth() {
-        invoices.refreshFor(DAY);
+        List.of(invoices.refreshFor(FixtureFleet.TENANT, DAY));
 
         assertThatThrownBy(() -> jdbc.update("""
                 insert into invoice (tenant_id, billing_month, status, currency, total, lines, changed_at)
@@ -155,7 +156,7 @@ class InvoiceDraftIT {
 
     @Test
     void refusesToCloseAMonthThatIsNotOver() {
-        assertThatThrownBy(() -> invoices.close(YearMonth.of(2027, 1)))
+        assertThatThrownBy(() -> List.of(invoices.close(FixtureFleet.TENANT, YearMonth.of(2027, 1))))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("2027-01 is not over yet").hasMessageContaining("2027-02-01T00:00+08:00");
     }

@@ -66,13 +66,13 @@ class PackageOverageIT {
         fleet.container(301, "whole").packaged(10).traffic("40").hours(NOV_30, 0, 24).insert();
         fleet.container(302, "late").packaged(10).traffic("4608").hours(NOV_30, 9, 13).insert();
         fleet.container(302, "late").packaged(10).traffic("102.4").hours(NOV_30, 13, 24).insert();
-        rating.rate(NOV_29);
-        rating.rate(NOV_30);
+        rating.rate(FixtureFleet.TENANT, NOV_29);
+        rating.rate(FixtureFleet.TENANT, NOV_30);
     }
 
     @Test
     void accruesTheAllowanceHourByHourAndPricesEachVersionsExcessByIt() {
-        invoices.refreshFor(NOV_30);
+        List.of(invoices.refreshFor(FixtureFleet.TENANT, NOV_30));
 
         assertThat(overage(301)).as("overage lines of container 301").isEmpty();
         assertThat(overage(302)).as("overage lines of container 302").containsExactly(
@@ -95,7 +95,7 @@ class PackageOverageIT {
     void countsADayRatedBeforeVersionsWereRecordedWhenNoVersionTakesEffectWithinIt() {
         jdbc.update("update package_day set price_version = null where charge_date = ?", Date.valueOf(NOV_29));
 
-        invoices.refreshFor(NOV_30);
+        List.of(invoices.refreshFor(FixtureFleet.TENANT, NOV_30));
 
         assertThat(overage(301)).as("overage lines of container 301").isEmpty();
         assertThat(overage(302)).as("overage lines of container 302").hasSize(2);
@@ -113,19 +113,19 @@ class PackageOverageIT {
         jdbc.update("delete from package_day where charge_date = ? and price_version is not null", Date.valueOf(NOV_30));
 
         // then: the refresh names the day
-        assertThatThrownBy(() -> invoices.refreshFor(NOV_30)).hasMessageContaining("package days of 2026-11-30")
+        assertThatThrownBy(() -> List.of(invoices.refreshFor(FixtureFleet.TENANT, NOV_30))).hasMessageContaining("package days of 2026-11-30")
                 .hasMessageContaining("rate those days again");
 
         // and when: the day is rated again, its rows are per version and the overage is the one above
-        rating.rate(NOV_30);
-        invoices.refreshFor(NOV_30);
+        rating.rate(FixtureFleet.TENANT, NOV_30);
+        List.of(invoices.refreshFor(FixtureFleet.TENANT, NOV_30));
         assertThat(overage(302)).as("overage lines of container 302").containsExactly(
                 NOON + " 17.444444444 0.79 13.78", CUT + " 0.947222222 1.00 0.95");
     }
 
     @Test
     void keepsEveryOverageLineToItsAmountEquation() {
-        invoices.refreshFor(NOV_30);
+        List.of(invoices.refreshFor(FixtureFleet.TENANT, NOV_30));
 
         BigDecimal broken = jdbc.queryForObject("select count(*) from month_charge_line"
                 + " where amount <> round(quantity * unit_price, 2)", BigDecimal.class);

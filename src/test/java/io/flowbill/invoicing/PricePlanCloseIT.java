@@ -27,6 +27,7 @@ import io.flowbill.system.TestDatabase;
  * the next open invoice gets two adjustments that cancel: the month still comes to its commitment.
  */
 @SpringBootTest(properties = { "flowbill.pricing.price-book=" + FixtureFleet.PRICE_BOOK,
+    "flowbill.metering.tenant=" + FixtureFleet.TENANT,
     "flowbill.pricing.plan=classpath:pricing/fixture-plan.yaml" })
 @Import(FixedClockConfiguration.class)
 class PricePlanCloseIT {
@@ -54,15 +55,15 @@ class PricePlanCloseIT {
             throws Exception {
         // given: November rated and closed: 47.33 charged, a shortfall of 100.00 - 47.33 = 52.67
         FixtureFleet fleet = new FixtureFleet(jdbc).clear().insertDay();
-        rating.rate(DAY);
-        InvoiceState november = acme(invoices.close(NOVEMBER, true));
+        rating.rate(FixtureFleet.TENANT, DAY);
+        InvoiceState november = acme(List.of(invoices.close(FixtureFleet.TENANT, NOVEMBER, true)));
         assertLine(InvoiceLines.of(jdbc, TENANT, NOVEMBER), 0, "commitment_shortfall", "52.67", "1", "52.67");
         assertThat(november.total()).as("acme's FINAL November").isEqualByComparingTo("100.00");
 
         // when: a container metered late, 4 hours x 0.200 = 0.80
         fleet.container(107, "late-arrival").onDemand(20).hours(DAY, 20, 24).insert();
-        rating.rate(DAY);
-        InvoiceState december = acme(invoices.refreshFor(DAY));
+        rating.rate(FixtureFleet.TENANT, DAY);
+        InvoiceState december = acme(List.of(invoices.refreshFor(FixtureFleet.TENANT, DAY)));
 
         // then: December carries +0.80 for 107 and -0.80 for the shortfall (52.67 -> 51.87); no December commitment
         List<InvoiceLines.Line> lines = InvoiceLines.of(jdbc, TENANT, DECEMBER);

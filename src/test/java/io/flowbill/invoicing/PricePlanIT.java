@@ -59,7 +59,7 @@ class PricePlanIT {
         LocalDate yesterday = book.zone().yesterday(clock.instant().minus(Duration.ofMinutes(10)));
         YearMonth month = YearMonth.from(yesterday);
 
-        billing.nightly(yesterday);
+        billing.nightly("demo", yesterday);
 
         // negotiated prices: every line priced by the planned version, spec 20 on demand at 0.150
         assertThat(jdbc.queryForList("select distinct price_version from charge_line", String.class))
@@ -102,7 +102,7 @@ class PricePlanIT {
 
         // and a rerun of the night changes no row
         Map<String, List<String>> rows = TableSnapshot.of(jdbc);
-        billing.nightly(yesterday);
+        billing.nightly("demo", yesterday);
         assertThat(TableSnapshot.of(jdbc)).as("billing tables after the second nightly of %s", yesterday)
                 .isEqualTo(rows);
 

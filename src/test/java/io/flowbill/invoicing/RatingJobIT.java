@@ -32,6 +32,7 @@ import io.flowbill.system.TestDatabase;
 
 /** ratingJob over the fixture fleet: exact lines, the rules that decide them, re-rating and restart. */
 @SpringBootTest(properties = { "flowbill.pricing.price-book=" + FixtureFleet.PRICE_BOOK,
+    "flowbill.metering.tenant=" + FixtureFleet.TENANT,
     "flowbill.invoicing.chunk-size=2", "flowbill.invoicing.partitions=1" })
 class RatingJobIT {
 
@@ -59,7 +60,7 @@ class RatingJobIT {
 
     @Test
     void splitsEveryLineAtTheVersionChangeInsideTheDay() throws Exception {
-        rating.rate(DAY);
+        rating.rate(FixtureFleet.TENANT, DAY);
 
         List<StoredLine> web = StoredLines.ofContainer(StoredLines.of(jdbc, DAY), 101);
         assertLine(web, 101, "compute", 0, V1, "12", "0.200", "2.40");
@@ -73,7 +74,7 @@ class RatingJobIT {
 
     @Test
     void billsComputeForEveryHourWhenAnHoursTrafficIsAnException() throws Exception {
-        rating.rate(DAY);
+        rating.rate(FixtureFleet.TENANT, DAY);
 
         List<StoredLine> lines = StoredLines.ofContainer(StoredLines.of(jdbc, DAY), 102);
         assertLine(lines, 102, "compute", 0, V1, "12", "0.060", "0.72");
@@ -86,7 +87,7 @@ class RatingJobIT {
 
     @Test
     void billsAPackageDayAsItsShareOfTheMonthWithNetworkIncluded() throws Exception {
-        rating.rate(DAY);
+        rating.rate(FixtureFleet.TENANT, DAY);
 
         List<StoredLine> lines = StoredLines.ofContainer(StoredLines.of(jdbc, DAY), 103);
         // 12 of November's 720 hours on each side of noon: 0.016666667 month x 43.20 = 0.72
@@ -97,7 +98,7 @@ class RatingJobIT {
 
     @Test
     void recordsThePackageDayTheMonthsOverageSumsPerPriceVersion() throws Exception {
-        rating.rate(DAY);
+        rating.rate(FixtureFleet.TENANT, DAY);
 
         List<Map<String, Object>> days = jdbc.queryForList("select container_id, spec_id, price_version,"
                 + " package_seconds, outbound_mb from package_day where charge_date = ? order by price_version",
@@ -114,7 +115,7 @@ class RatingJobIT {
 
     @Test
     void billsOnlyComputeForAPrivateContainerAndNothingForAnUnknownStatus() throws Exception {
-        rating.rate(DAY);
+        rating.rate(FixtureFleet.TENANT, DAY);
 
         List<StoredLine> lines = StoredLines.of(jdbc, DAY);
         assertLine(lines, 105, "compute", 0, V1, "12", "0.280", "3.36");
@@ -130,7 +131,7 @@ class RatingJobIT {
         fleet.container(106, "learned-status").onDemand(1).storedBillable(false).insert();
         fleet.container(107, "flag-only").onDemand(1).status("suspended").storedBillable(true).insert();
 
-        rating.rate(DAY);
+        rating.rate(FixtureFleet.TENANT, DAY);
 
         List<StoredLine> lines = StoredLines.of(jdbc, DAY);
         assertLine(lines, 106, "compute", 0, V1, "12", "0.039", "0.47");
@@ -140,7 +141,7 @@ class RatingJobIT {
 
     @Test
     void keepsEveryLineToItsAmountEquation() throws Exception {
-        rating.rate(DAY);
+        rating.rate(FixtureFleet.TENANT, DAY);
 
         Long broken = jdbc.queryForObject("""
                 select count(*) from charge_line where amount <> round(quantity * unit_price, 2) or scale(amount) <> 2
@@ -150,10 +151,10 @@ class RatingJobIT {
 
     @Test
     void reratingTheSameUsageWritesNoRow() throws Exception {
-        RatedDay first = rating.rate(DAY);
+        RatedDay first = rating.rate(FixtureFleet.TENANT, DAY);
         Map<String, List<String>> before = TableSnapshot.of(jdbc);
 
-        RatedDay again = rating.rate(DAY);
+        RatedDay again = rating.rate(FixtureFleet.TENANT, DAY);
 
         assertThat(first.changed()).as("first rating of %s", DAY).isTrue();
         assertThat(again.changed()).as("second rating of %s", DAY).isFalse();
@@ -163,11 +164,11 @@ class RatingJobIT {
 
     @Test
     void reratingReplacesTheDaysLinesExactly() throws Exception {
-        rating.rate(DAY);
+        rating.rate(FixtureFleet.TENANT, DAY);
         jdbc.update("delete from usage_hour where container_id = 105");
         fleet.container(108, "late").onDemand(10).hours(DAY, 20, 24).insert();
 
-        RatedDay rerated = rating.rate(DAY);
+        RatedDay rerated = rating.rate(FixtureFleet.TENANT, DAY);
 
         List<StoredLine> lines = StoredLines.of(jdbc, DAY);
         assertThat(StoredLines.ofContainer(lines, 105)).as("lines of container 105, whose usage is gone").isEmpty();
@@ -189,7 +190,7 @@ class RatingJobIT {
 
         // when: the first run fails at the chunk of containers 205 and 206, after two chunks of two lines
         try {
-            assertThatThrownBy(() -> rating.rate(day)).isInstanceOf(RatingFailedException.class)
+            assertThatThrownBy(() -> rating.rate(FixtureFleet.TENANT, day)).isInstanceOf(RatingFailedException.class)
                     .hasMessageContaining("refuses_container_206");
         } finally {
             jdbc.execute("alter table charge_line_staged drop constraint refuses_container_206");
@@ -199,7 +200,7 @@ class RatingJobIT {
         assertThat(StoredLines.of(jdbc, day)).as("published lines of %s after the failure", day).isEmpty();
 
         // and: the database accepts them again, and the day is rated again
-        RatedDay rated = rating.rate(day);
+        RatedDay rated = rating.rate(FixtureFleet.TENANT, day);
 
         // then: the same job instance, resumed after the 4 staged lines, completes with all 7
         JobExecution restarted = jobRepository.getLastJobExecution(instance);

@@ -26,6 +26,7 @@ import io.flowbill.system.TestDatabase;
 
 /** ratingJob with three partitions of containers: every container rated once, a failed partition restarted alone. */
 @SpringBootTest(properties = { "flowbill.pricing.price-book=" + FixtureFleet.PRICE_BOOK,
+    "flowbill.metering.tenant=" + FixtureFleet.TENANT,
     "flowbill.invoicing.chunk-size=2", "flowbill.invoicing.partitions=3" })
 class RatingPartitionsIT {
 
@@ -60,7 +61,7 @@ class RatingPartitionsIT {
         fleet.container(1, "unlisted").onDemand(10).insert();
         jdbc.update("delete from container where container_id = 1");
 
-        RatedDay rated = rating.rate(DAY);
+        RatedDay rated = rating.rate(FixtureFleet.TENANT, DAY);
 
         List<StoredLine> lines = StoredLines.of(jdbc, DAY);
         // the fixture day's 14 lines, plus 2 compute lines (one per version) for each of the 7 containers
@@ -81,7 +82,7 @@ class RatingPartitionsIT {
         }
         jdbc.execute("alter table charge_line_staged add constraint refuses_container_208 check (container_id <> 208)");
         try {
-            assertThatThrownBy(() -> rating.rate(day)).isInstanceOf(RatingFailedException.class)
+            assertThatThrownBy(() -> rating.rate(FixtureFleet.TENANT, day)).isInstanceOf(RatingFailedException.class)
                     .hasMessageContaining("refuses_container_208");
         } finally {
             jdbc.execute("alter table charge_line_staged drop constraint refuses_container_208");
@@ -89,7 +90,7 @@ class RatingPartitionsIT {
         JobExecution failed = jobRepository.getLastJobExecution(jobRepository.getLastJobInstance("ratingJob"));
         long failedPartitions = partitions(failed).stream().filter(p -> p.getStatus() == BatchStatus.FAILED).count();
 
-        rating.rate(day);
+        rating.rate(FixtureFleet.TENANT, day);
 
         JobExecution restarted = jobRepository.getLastJobExecution(jobRepository.getLastJobInstance("ratingJob"));
         assertThat(failedPartitions).as("partitions that failed").isEqualTo(1);
@@ -111,7 +112,7 @@ class RatingPartitionsIT {
                 """);
         Instant start = DAY.atStartOfDay(FixtureFleet.ZONE).toInstant();
 
-        List<ContainerRange> ranges = new ContainerRanges(jdbc, start, start.plusSeconds(86_400)).ranges(3);
+        List<ContainerRange> ranges = new ContainerRanges(jdbc, FixtureFleet.TENANT, start, start.plusSeconds(86_400)).ranges(3);
 
         // then: 9 containers in 3 ranges of 3, the later ones all after the last start (in the open last range)
         assertThat(ranges).extracting(ContainerRange::fromContainer).containsExactly(null, 104L, 302L);

@@ -37,7 +37,8 @@ import io.flowbill.system.TestDatabase;
  * A rating left STARTED by a process that died (kill -9) no longer blocks its day: the next rating of the day
  * marks it FAILED and resumes it; and two ratings of one day never overlap (the second waits for the first).
  */
-@SpringBootTest(properties = { "flowbill.pricing.price-book=" + FixtureFleet.PRICE_BOOK, "flowbill.jobs.lock-wait=2s" })
+@SpringBootTest(properties = { "flowbill.pricing.price-book=" + FixtureFleet.PRICE_BOOK,
+    "flowbill.metering.tenant=" + FixtureFleet.TENANT, "flowbill.jobs.lock-wait=2s" })
 class RatingRecoveryIT {
 
     @DynamicPropertySource
@@ -70,7 +71,7 @@ class RatingRecoveryIT {
                 .toJobParameters();
         JobExecution dead = leftStarted(first);
 
-        RatedDay rated = rating.rate(java.time.LocalDate.parse("2026-11-24"));
+        RatedDay rated = rating.rate(FixtureFleet.TENANT, java.time.LocalDate.parse("2026-11-24"));
 
         assertThat(statusOf(dead.getId())).as("the dead process's execution").isEqualTo("FAILED");
         assertThat(executionsOf(first)).as("executions of the day's first rating: the dead one, then its resumption")
@@ -82,14 +83,14 @@ class RatingRecoveryIT {
 
     @Test
     void aReRatingLeftStartedIsResumedInsteadOfStartingAnotherInstance() throws Exception {
-        rating.rate(DAY);
+        rating.rate(FixtureFleet.TENANT, DAY);
         JobParameters rerate = new JobParametersBuilder()
                 .addLocalDate(RatingJobConfiguration.DATE, DAY, true)
                 .addString(RatingJobConfiguration.RERATE, "2026-11-26T01:00:00Z", true).toJobParameters();
         JobExecution dead = leftStarted(rerate);
         long instancesBefore = instances();
 
-        RatedDay rated = rating.rate(DAY);
+        RatedDay rated = rating.rate(FixtureFleet.TENANT, DAY);
 
         assertThat(statusOf(dead.getId())).isEqualTo("FAILED");
         assertThat(instances()).as("job instances: the dead re-rating is resumed, no new one").isEqualTo(instancesBefore);
@@ -103,13 +104,13 @@ class RatingRecoveryIT {
         try (Connection other = dataSource.getConnection(); Statement lock = other.createStatement()) {
             lock.execute("select pg_advisory_lock(hashtextextended('rating:" + DAY + "', 0))");
 
-            assertThatThrownBy(() -> rating.rate(DAY)).isInstanceOf(JobAlreadyRunningException.class)
+            assertThatThrownBy(() -> rating.rate(FixtureFleet.TENANT, DAY)).isInstanceOf(JobAlreadyRunningException.class)
                     .hasMessageContaining("rating:" + DAY + " is still being run by another process after waiting 2 s")
                     .hasMessageContaining("flowbill.jobs.lock-wait");
 
             CompletableFuture<RatedDay> waiting = CompletableFuture.supplyAsync(() -> {
                 try {
-                    return rating.rate(DAY);
+                    return rating.rate(FixtureFleet.TENANT, DAY);
                 }
                 catch (Exception e) {
                     throw new IllegalStateException(e);

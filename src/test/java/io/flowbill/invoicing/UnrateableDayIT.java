@@ -30,6 +30,7 @@ import io.flowbill.system.TestDatabase;
  * hour) whose 05:00 hour has no network_charge_type, and 107 (on demand) of a spec the book does not price.
  */
 @SpringBootTest(properties = { "flowbill.pricing.price-book=" + FixtureFleet.PRICE_BOOK,
+    "flowbill.metering.tenant=" + FixtureFleet.TENANT,
     "flowbill.sandbox.containers=0", "flowbill.invoicing.chunk-size=2", "flowbill.invoicing.partitions=1",
     "flowbill.export.dir=target/unrateable-day-it" })
 class UnrateableDayIT {
@@ -63,7 +64,7 @@ class UnrateableDayIT {
 
     @Test
     void ratesTheRestOfTheDayAndRecordsEachUnrateableContainerDayAsAnException() throws Exception {
-        rating.rate(DAY);
+        rating.rate(FixtureFleet.TENANT, DAY);
 
         assertThat(StoredLines.of(jdbc, DAY)).extracting(StoredLine::containerId).as("containers billed on %s", DAY)
                 .containsOnly(101L, 102L, 103L, 105L);
@@ -75,15 +76,15 @@ class UnrateableDayIT {
                 .contains("container 106").contains("network_charge_type");
         assertThat(unrateable().get(1).get("message")).as("message of 107").asString()
                 .contains("container 107").contains("spec_id 99");
-        assertThat(dayFigures.of(DAY).exceptionsByKind()).as("exceptions of the day's figures")
+        assertThat(dayFigures.of(FixtureFleet.TENANT, DAY).exceptionsByKind()).as("exceptions of the day's figures")
                 .containsEntry("unrateable_day", 2L);
     }
 
     @Test
     void listsTheUnrateableContainerDaysInTheDaysExceptionsFile() throws Exception {
-        rating.rate(DAY);
+        rating.rate(FixtureFleet.TENANT, DAY);
 
-        exports.writeDay(DAY);
+        exports.writeDay(FixtureFleet.TENANT, DAY);
 
         String csv = Files.readString(Path.of("target/unrateable-day-it/acme/2026-11/exceptions-2026-11-25.csv"),
                 StandardCharsets.UTF_8);
@@ -93,10 +94,10 @@ class UnrateableDayIT {
 
     @Test
     void ratingTheDayAgainOnceTheDataIsFixedResolvesTheExceptionAndBillsTheContainer() throws Exception {
-        rating.rate(DAY);
+        rating.rate(FixtureFleet.TENANT, DAY);
         jdbc.update("update usage_hour set network_charge_type = 2 where container_id = 106");
 
-        rating.rate(DAY);
+        rating.rate(FixtureFleet.TENANT, DAY);
 
         // 106: 12 hours x 0.060 = 0.72 on each side of the noon version change, and its traffic
         List<StoredLine> lines = StoredLines.ofContainer(StoredLines.of(jdbc, DAY), 106);
@@ -105,15 +106,15 @@ class UnrateableDayIT {
         assertThat(lines).extracting(StoredLine::item).as("items of 106").contains("traffic_out");
         assertThat(unrateable()).extracting(row -> row.get("container_id"), row -> row.get("resolved"))
                 .as("unrateable_day exceptions after the fix").containsExactly(tuple(106L, true), tuple(107L, false));
-        assertThat(dayFigures.of(DAY).exceptionsByKind()).containsEntry("unrateable_day", 1L);
+        assertThat(dayFigures.of(FixtureFleet.TENANT, DAY).exceptionsByKind()).containsEntry("unrateable_day", 1L);
     }
 
     @Test
     void ratingTheSameUsageAgainWritesNoRow() throws Exception {
-        rating.rate(DAY);
+        rating.rate(FixtureFleet.TENANT, DAY);
         Map<String, List<String>> before = TableSnapshot.of(jdbc);
 
-        rating.rate(DAY);
+        rating.rate(FixtureFleet.TENANT, DAY);
 
         assertThat(TableSnapshot.of(jdbc)).as("billing tables after rating the same usage again").isEqualTo(before);
     }

@@ -41,6 +41,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+import io.flowbill.accounts.Accounts;
 import io.flowbill.billing.BillingService;
 import io.flowbill.FlowbillApplication;
 import io.flowbill.invoicing.TableSnapshot;
@@ -128,6 +129,9 @@ class ServeIT {
     BillingService nightly;
 
     @Autowired
+    Accounts accounts;
+
+    @Autowired
     ServeProperties settings;
 
     @LocalServerPort
@@ -176,7 +180,7 @@ class ServeIT {
                 range("2026-11-20T16:00:00Z", "2026-11-20T17:00:00Z"));
         assertThat(before.billed()).as("billed at 01:29").isEmpty();
         assertThat(after.billed()).as("billed at 01:31").containsExactly(LocalDate.parse("2026-11-20"));
-        assertThat(state.lastBilledDay()).isEqualTo(LocalDate.parse("2026-11-20"));
+        assertThat(state.lastBilledDay("demo")).isEqualTo(LocalDate.parse("2026-11-20"));
         assertThat(jdbc.queryForObject("select count(*) from charge_line where charge_date = date '2026-11-20'",
                 Long.class)).as("charge lines of 2026-11-20").isPositive();
         assertThat(jdbc.queryForObject("select count(*) from rated_day where charge_date = date '2026-11-20'",
@@ -195,7 +199,7 @@ class ServeIT {
     @Order(4)
     void aSecondInstanceOnTheSameDatabaseDoesNothingTwice() throws Exception {
         ServeScheduler second = new ServeScheduler(clock, dataSource, state, stoppedRuns, metering, meteringSettings,
-                book.zone(), nightly, settings);
+                book.zone(), nightly, settings, accounts);
         Map<String, List<String>> rows = TableSnapshot.of(jdbc);
         long executions = count("select count(*) from batch_job_execution");
 
@@ -292,7 +296,7 @@ class ServeIT {
 
         // when: the next start (a new scheduler in place of the stopped one)
         ServeScheduler restarted = new ServeScheduler(clock, dataSource, state, stoppedRuns, metering,
-                meteringSettings, book.zone(), nightly, settings);
+                meteringSettings, book.zone(), nightly, settings, accounts);
         Tick resumed = restarted.tick();
 
         // then: the same job instance completed, every hour metered once
