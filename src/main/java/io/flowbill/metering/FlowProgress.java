@@ -54,7 +54,7 @@ class FlowProgress implements StepExecutionListener, ItemWriteListener<Completab
         boolean refresh = step.getJobParameters().getString(MeteringJobConfiguration.REFRESH) != null;
         long[] pending = pending(tenant, range, refresh);
         ProgressReporter reporter = reporters.start("metering " + tenant + " " + range.from() + " .. " + range.to(),
-                range.windowCount(), pending[0], pending[1], () -> ApiCallCount.of(registry).calls());
+                range.windowCount(), pending[0], pending[1], () -> ApiCallCount.of(registry, tenant).calls());
         runs.put(step.getJobExecutionId(), new Run(reporter));
     }
 

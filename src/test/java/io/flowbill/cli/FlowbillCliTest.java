@@ -58,7 +58,7 @@ class FlowbillCliTest {
     void unknownOptionIsRefusedWithExitTwoNamingWhatTheCommandAccepts() {
         assertThat(run("meter", "--form", "2026-11-25T00:00:00Z")).isEqualTo(FlowbillCli.EXIT_USAGE);
         assertThat(err.toString()).isEqualTo("flowbill meter: unknown option --form for 'meter'; it accepts: --from,"
-                + " --to, --refresh (see 'flowbill meter --help')" + System.lineSeparator());
+                + " --to, --refresh, --tenant (see 'flowbill meter --help')" + System.lineSeparator());
     }
 
     @Test
