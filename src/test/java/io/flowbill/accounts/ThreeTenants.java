@@ -145,14 +145,20 @@ public final class ThreeTenants implements AutoCloseable {
 
     /** As {@link #properties()}, with the token files of some tenants replaced (a wrong token, a missing file). */
     public Map<String, String> properties(Map<String, Path> tokenFileOverrides) {
+        return properties(tokenFileOverrides, clientRequestsPerSecond);
+    }
+
+    /** As {@link #properties(Map)}, every account's client at {@code requestsPerSecond} (0: no client limit). */
+    public Map<String, String> properties(Map<String, Path> tokenFileOverrides, int requestsPerSecond) {
         Map<String, String> properties = new LinkedHashMap<>();
         int i = 0;
         for (String tenant : sandboxes.keySet()) {
             String key = "flowbill.accounts[" + i++ + "].";
             properties.put(key + "tenant", tenant);
             properties.put(key + "base-url", sandboxes.get(tenant).baseUrl().toString());
-            properties.put(key + "token-file", tokenFileOverrides.getOrDefault(tenant, tokenFiles.get(tenant)).toString());
-            properties.put(key + "requests-per-second", String.valueOf(clientRequestsPerSecond));
+            properties.put(key + "token-file",
+                    tokenFileOverrides.getOrDefault(tenant, tokenFiles.get(tenant)).toString());
+            properties.put(key + "requests-per-second", String.valueOf(requestsPerSecond));
             properties.put(key + "max-concurrency", String.valueOf(maxConcurrency));
             properties.put(key + "plan", "file:" + plans.get(tenant));
         }
@@ -165,12 +171,17 @@ public final class ThreeTenants implements AutoCloseable {
     }
 
     public Map<String, String> environment(Map<String, Path> tokenFileOverrides) {
+        return environment(tokenFileOverrides, clientRequestsPerSecond);
+    }
+
+    public Map<String, String> environment(Map<String, Path> tokenFileOverrides, int requestsPerSecond) {
         Map<String, String> variables = new LinkedHashMap<>();
-        properties(tokenFileOverrides).forEach((key, value) -> variables.put(variable(key), value));
+        properties(tokenFileOverrides, requestsPerSecond).forEach((key, value) -> variables.put(variable(key), value));
         return variables;
     }
 
-    /** Spring's relaxed name of a property as a variable: {@code flowbill.accounts[0].base-url} -> FLOWBILL_ACCOUNTS_0_BASEURL. */
+    /** Spring's relaxed name of a property as a variable: {@code flowbill.accounts[0].base-url} -> {@code
+     * FLOWBILL_ACCOUNTS_0_BASEURL}. */
     static String variable(String property) {
         return property.replace("[", "_").replace("]", "").replace("-", "").replace('.', '_').toUpperCase(Locale.ROOT);
     }
