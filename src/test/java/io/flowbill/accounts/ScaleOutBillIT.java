@@ -39,6 +39,14 @@ import io.flowbill.system.TestDatabase;
  * three processes on one account are never refused (a refused call retried to exhaustion would leave traffic
  * pending: another bill). The kill run slows the clients to {@value #SLOW_RATE} a second so a partition lasts many
  * seconds and the kill lands inside one.
+ *
+ * <p>What it relies on of the accounts, rating and cluster work: every command takes {@code flowbill.accounts} (as
+ * {@code FLOWBILL_ACCOUNTS_<i>_*} variables) without {@code flowbill.api.*}; {@code flowbill.metering.partitions},
+ * {@code flowbill.invoicing.partitions}; {@code flowbill.cluster.enabled} and {@code flowbill.cluster.requests-queue}
+ * with {@code spring.rabbitmq.*}; a {@code worker} command whose log matches {@link #WORKER_READY} once it listens;
+ * partition step executions named {@code <step>Partition...:<partition>} (Spring Batch's splitter names them
+ * {@code step:partition}); a failed tenant named on the last line, {@code failed tenants: ...}. After the kill the
+ * manager either completes, or fails and the same command completes the day (both are allowed by issue 14).
  */
 @Slow
 class ScaleOutBillIT {
