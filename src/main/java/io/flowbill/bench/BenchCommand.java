@@ -46,6 +46,20 @@ public final class BenchCommand implements Callable<Integer> {
             + " before the measured day, the month's last (0-30, default 0)")
     int historyDays;
 
+    @Option(names = "--accounts", paramLabel = "M", description = "measure M accounts instead: one sandbox serves M"
+            + " accounts (one fleet of --containers, default 1000, for each), each limited to --account-rps requests a"
+            + " second; one window of every account is metered; writes target/bench/accounts-results.json")
+    Integer accounts;
+
+    @Option(names = "--workers", paramLabel = "W", description = "with --accounts: W worker processes take the"
+            + " partitions from RabbitMQ (spring.rabbitmq.* from the environment or --spring.rabbitmq.*=...);"
+            + " 0 (default): this process alone")
+    Integer workers;
+
+    @Option(names = "--account-rps", paramLabel = "R", description = "with --accounts: each account's API limit,"
+            + " requests a second (default 100)")
+    Integer accountRps;
+
     private final List<String> springProperties;
 
     /** {@code springProperties}: the {@code --spring.datasource.*=...} given on the command line win. */
@@ -55,6 +69,10 @@ public final class BenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (accounts != null || workers != null || accountRps != null) {
+            new AccountsBench(accountsSettings(), Streams.printStream(spec.commandLine().getOut())).measure();
+            return 0;
+        }
         BenchSettings settings = settings();
         new Benchmark(settings, Streams.printStream(spec.commandLine().getOut())).measure();
         return 0;
@@ -69,6 +87,28 @@ public final class BenchCommand implements Callable<Integer> {
             return new BenchSettings(containers, latencyMs, concurrency, only, repeat, historyDays,
                     property("url", System.getenv("SPRING_DATASOURCE_URL")),
                     property("username", System.getenv("SPRING_DATASOURCE_USERNAME")), password);
+        }
+        catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage());
+        }
+    }
+
+    AccountsBenchSettings accountsSettings() {
+        if (accounts == null) {
+            throw new ParameterException(spec.commandLine(), "--workers and --account-rps go with --accounts M");
+        }
+        boolean sized = spec.commandLine().getParseResult() != null
+                && spec.commandLine().getParseResult().hasMatchedOption("--containers");
+        if (sized && containers.size() != 1) {
+            throw new ParameterException(spec.commandLine(), "with --accounts, --containers is one size (each"
+                    + " account's fleet), not a list");
+        }
+        String password = property("password", System.getenv("SPRING_DATASOURCE_PASSWORD"));
+        try {
+            return new AccountsBenchSettings(accounts, workers == null ? 0 : workers,
+                    accountRps == null ? AccountsBenchSettings.DEFAULT_ACCOUNT_RPS : accountRps,
+                    sized ? containers.get(0) : 1_000, repeat, property("url", System.getenv("SPRING_DATASOURCE_URL")),
+                    property("username", System.getenv("SPRING_DATASOURCE_USERNAME")), password, springProperties);
         }
         catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());

@@ -33,11 +33,20 @@ final class SandboxProcess implements AutoCloseable {
     }
 
     static SandboxProcess start(int containers, int latencyMs) throws IOException, InterruptedException {
+        return start(containers, latencyMs, "bench-" + UUID.randomUUID(), List.of());
+    }
+
+    /**
+     * As {@link #start(int, int)}, with this static token and more sandbox options ({@code --more-tokens},
+     * {@code --requests-per-second}).
+     */
+    static SandboxProcess start(int containers, int latencyMs, String token, List<String> moreOptions)
+            throws IOException, InterruptedException {
         int port = freePort();
-        String token = "bench-" + UUID.randomUUID();
         List<String> command = new ArrayList<>(launcher());
         command.addAll(List.of("sandbox", "--port", String.valueOf(port), "--containers", String.valueOf(containers),
                 "--seed", "1", "--latency-ms", String.valueOf(latencyMs), "--token", token, "--threads", "512"));
+        command.addAll(moreOptions);
         Path log = Files.createTempFile("flowbill-bench-sandbox", ".log");
         Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         waitForPort(process, port, log);
@@ -59,7 +68,7 @@ final class SandboxProcess implements AutoCloseable {
     }
 
     /** {@code java -jar flowbill.jar} from the jar, else {@code java -cp ... io.flowbill.cli.FlowbillCli}. */
-    private static List<String> launcher() {
+    static List<String> launcher() {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         String classPath = System.getProperty("java.class.path");
         if (classPath.endsWith(".jar") && !classPath.contains(File.pathSeparator)) {

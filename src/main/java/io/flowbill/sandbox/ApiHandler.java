@@ -25,12 +25,15 @@ final class ApiHandler implements HttpHandler {
     private final TokenStore tokens;
     private final FaultInjector faults;
     private final RequestStats stats;
+    private final AccountLimits limits;
 
-    ApiHandler(ContainerApi containers, TokenStore tokens, FaultInjector faults, RequestStats stats) {
+    ApiHandler(ContainerApi containers, TokenStore tokens, FaultInjector faults, RequestStats stats,
+            AccountLimits limits) {
         this.containers = containers;
         this.tokens = tokens;
         this.faults = faults;
         this.stats = stats;
+        this.limits = limits;
     }
 
     @Override
@@ -71,8 +74,13 @@ final class ApiHandler implements HttpHandler {
         if (route.endpoint() == Endpoint.TOKEN) {
             return issueToken(Json.readObject(body));
         }
-        if (!tokens.valid(token(exchange.getRequestHeaders().getFirst("Authorization")))) {
+        String account = tokens.account(token(exchange.getRequestHeaders().getFirst("Authorization")));
+        if (account == null) {
             throw new SandboxApiException(ApiError.UNAUTHORIZED, "missing, unknown or expired token");
+        }
+        if (!limits.admit(account)) {
+            stats.overLimit();
+            return overLimit(limits.limit().answer());
         }
         Map<String, String> query = query(exchange.getRequestURI().getRawQuery());
         return switch (route.endpoint()) {
@@ -112,6 +120,16 @@ final class ApiHandler implements HttpHandler {
                         Map.of("Retry-After", String.valueOf(faults.settings().retryAfterSeconds())));
             }
             case DROP_CONNECTION, MALFORMED_FLOW -> throw new IllegalStateException("not an answer: " + fault);
+        };
+    }
+
+    private static HttpReply overLimit(RequestLimit.Answer answer) {
+        return switch (answer) {
+            case FREQ_OUT_OF_LIMIT -> HttpReply.error(ApiError.FREQ_OUT_OF_LIMIT);
+            case TOO_MANY_REQUESTS -> {
+                HttpReply reply = HttpReply.error(ApiError.TOO_MANY_REQUESTS);
+                yield new HttpReply(reply.status(), reply.body(), Map.of("Retry-After", "1"));
+            }
         };
     }
 

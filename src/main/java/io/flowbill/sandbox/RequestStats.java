@@ -19,6 +19,7 @@ public final class RequestStats {
     private final Map<Integer, LongAdder> statuses = new ConcurrentHashMap<>();
     private final LongAdder dropped = new LongAdder();
     private final LongAdder tokensIssued = new LongAdder();
+    private final LongAdder overLimit = new LongAdder();
     private final Set<Long> listed = ConcurrentHashMap.newKeySet();
     private volatile boolean recordListed;
 
@@ -49,6 +50,11 @@ public final class RequestStats {
         return dropped.sum();
     }
 
+    /** Requests refused because their account was over its {@link RequestLimit}. */
+    public long refusedOverLimit() {
+        return overLimit.sum();
+    }
+
     /** Tokens issued by {@code POST /token} (the static token not counted). */
     public long tokensIssued() {
         return tokensIssued.sum();
@@ -74,6 +80,7 @@ public final class RequestStats {
         statuses.clear();
         dropped.reset();
         tokensIssued.reset();
+        overLimit.reset();
         listed.clear();
     }
 
@@ -93,6 +100,10 @@ public final class RequestStats {
 
     void droppedConnection() {
         dropped.increment();
+    }
+
+    void overLimit() {
+        overLimit.increment();
     }
 
     void tokenIssued() {

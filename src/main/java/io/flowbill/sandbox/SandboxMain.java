@@ -31,6 +31,15 @@ public final class SandboxMain {
                 config.fleetAnchor() == null ? "the start time" : config.fleetAnchor(),
                 Duration.ofNanos(System.nanoTime() - started).toMillis());
         out.println("  static token: " + server.token() + "   (header  Authorization: Token " + server.token() + ")");
+        if (!config.moreTokens().isEmpty()) {
+            out.println("  more tokens:  " + config.moreTokens().size() + " (as given by --more-tokens)");
+        }
+        if (config.requestLimit().limited()) {
+            out.printf(Locale.ROOT, "  request limit: %d per second per account, above it %s%n",
+                    config.requestLimit().perSecond(),
+                    config.requestLimit().answer() == RequestLimit.Answer.FREQ_OUT_OF_LIMIT ? "403/4030001"
+                            : "429 with Retry-After: 1");
+        }
         out.println("  app_key:      " + server.appKey());
         out.println("  app_secret:   " + server.appSecret());
         out.flush();

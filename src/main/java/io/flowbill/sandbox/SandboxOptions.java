@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.List;
 import java.util.concurrent.Callable;
 
 import picocli.CommandLine;
@@ -50,6 +51,16 @@ public final class SandboxOptions implements Callable<Integer> {
     String appSecret;
     @Option(names = "--token", paramLabel = "T", description = "the static token (default generated)")
     String token;
+    @Option(names = "--more-tokens", paramLabel = "T[,T...]", split = ",", description = "further static tokens, each"
+            + " an account of its own with its own --requests-per-second, on the same fleet")
+    List<String> moreTokens;
+    @Option(names = "--requests-per-second", paramLabel = "N", description = "requests one account may make in any"
+            + " second, like a real cloud account's limit; per static token, the tokens of POST /token share one"
+            + " (default 0: no limit)")
+    Integer requestsPerSecond;
+    @Option(names = "--over-limit-answer", paramLabel = "403|429", description = "how a request above"
+            + " --requests-per-second is refused: 403/4030001 as the cloud does (default), or 429 with Retry-After: 1")
+    String overLimitAnswer;
     @Option(names = "--provisioning-seconds", paramLabel = "N",
             description = "time a new container stays 'creating' (default 20)")
     Integer provisioningSeconds;
@@ -125,6 +136,11 @@ public final class SandboxOptions implements Callable<Integer> {
         config = tokenTtlSeconds == null ? config
                 : config.withTokenTtl(Duration.ofSeconds(within("--token-ttl-seconds", tokenTtlSeconds, 1, Integer.MAX_VALUE)));
         config = token == null ? config : config.withStaticToken(token);
+        config = moreTokens == null ? config : config.withMoreTokens(moreTokens(config.staticToken()));
+        config = requestsPerSecond == null ? config : config.withRequestsPerSecond(
+                within("--requests-per-second", requestsPerSecond, 0, RequestLimit.MAX_PER_SECOND));
+        config = overLimitAnswer == null ? config
+                : config.withRequestLimit(new RequestLimit(config.requestLimit().perSecond(), overLimitAnswer()));
         config = provisioningSeconds == null ? config : config.withProvisioningTime(
                 Duration.ofSeconds(within("--provisioning-seconds", provisioningSeconds, 0, Integer.MAX_VALUE)));
         config = deletionSeconds == null ? config : config.withDeletionTime(
@@ -160,6 +176,23 @@ public final class SandboxOptions implements Callable<Integer> {
         faults = dropConnectionRate == null ? faults
                 : faults.withDropConnectionRate(rate("--drop-connection-rate", dropConnectionRate));
         return listChurn == null ? faults : faults.withListChurnPerPage(within("--list-churn", listChurn, 0, 1000));
+    }
+
+    private List<String> moreTokens(String staticToken) {
+        List<String> tokens = moreTokens.stream().map(String::strip).toList();
+        if (tokens.stream().anyMatch(t -> t.isEmpty() || t.equals(staticToken))
+                || tokens.stream().distinct().count() < tokens.size()) {
+            throw refused("option --more-tokens expects distinct non-empty tokens other than --token");
+        }
+        return tokens;
+    }
+
+    private RequestLimit.Answer overLimitAnswer() {
+        return switch (overLimitAnswer.strip()) {
+            case "403" -> RequestLimit.Answer.FREQ_OUT_OF_LIMIT;
+            case "429" -> RequestLimit.Answer.TOO_MANY_REQUESTS;
+            default -> throw refused("option --over-limit-answer expects 403 or 429, got '" + overLimitAnswer + "'");
+        };
     }
 
     private ImageCatalog images() {

@@ -60,10 +60,11 @@ public final class SandboxServer implements AutoCloseable {
         FaultInjector injector = new FaultInjector(faults, config.seed());
         ContainerApi api = new ContainerApi(fleet, images, flowModel, clock, config.flowFormat(), config.timeUnit(),
                 injector, stats);
-        TokenStore tokens = new TokenStore(appKey, appSecret, token, config.tokenTtl(), clock);
+        TokenStore tokens = new TokenStore(appKey, appSecret, token, config.moreTokens(), config.tokenTtl(), clock);
         this.executor = Executors.newFixedThreadPool(config.threads(), daemonThreads());
         this.server = HttpServer.create(new InetSocketAddress(config.host(), config.port()), BACKLOG);
-        server.createContext("/", new ApiHandler(api, tokens, injector, stats));
+        server.createContext("/", new ApiHandler(api, tokens, injector, stats,
+                new AccountLimits(config.requestLimit(), System::nanoTime)));
         server.setExecutor(executor);
         server.start();
     }

@@ -2,27 +2,32 @@ package io.flowbill.sandbox;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Issues and checks tokens: one static token valid for ever, and tokens from {@code POST /token} that expire after
- * the configured time on the {@link SandboxClock}.
+ * Issues and checks tokens: static tokens valid for ever, and tokens from {@code POST /token} that expire after
+ * the configured time on the {@link SandboxClock}. Each static token is an account of its own; the issued tokens
+ * are the app key's account (one user, however many tokens it renews), as {@link AccountLimits} counts them.
  */
 final class TokenStore {
 
     private final String appKey;
     private final String appSecret;
     private final String staticToken;
+    private final List<String> moreTokens;
     private final Duration ttl;
     private final SandboxClock clock;
     private final Map<String, Instant> expiries = new ConcurrentHashMap<>();
 
-    TokenStore(String appKey, String appSecret, String staticToken, Duration ttl, SandboxClock clock) {
+    TokenStore(String appKey, String appSecret, String staticToken, List<String> moreTokens, Duration ttl,
+            SandboxClock clock) {
         this.appKey = Objects.requireNonNull(appKey, "appKey");
         this.appSecret = Objects.requireNonNull(appSecret, "appSecret");
         this.staticToken = Objects.requireNonNull(staticToken, "staticToken");
+        this.moreTokens = List.copyOf(moreTokens);
         this.ttl = ttl;
         this.clock = clock;
     }
@@ -43,12 +48,27 @@ final class TokenStore {
         return token;
     }
 
-    /** Whether the token is the static one or an issued one not yet expired. */
+    /** Whether the token is a static one or an issued one not yet expired. */
     boolean valid(String token) {
-        if (staticToken.equals(token)) {
-            return true;
+        return account(token) != null;
+    }
+
+    /**
+     * The account the token belongs to ({@code static-0} the static token, {@code static-N} the N-th of the more
+     * tokens, {@code app} every issued one), or null for a missing, unknown or expired token.
+     */
+    String account(String token) {
+        if (token == null) {
+            return null;
         }
-        Instant expiry = token == null ? null : expiries.get(token);
-        return expiry != null && clock.instant().isBefore(expiry);
+        if (staticToken.equals(token)) {
+            return "static-0";
+        }
+        int more = moreTokens.indexOf(token);
+        if (more >= 0) {
+            return "static-" + (more + 1);
+        }
+        Instant expiry = expiries.get(token);
+        return expiry != null && clock.instant().isBefore(expiry) ? "app" : null;
     }
 }

@@ -35,6 +35,8 @@ class SandboxMainTest {
         "--time-unit|HOURS|--time-unit",
         "--server-error-rate|2|--server-error-rate",
         "--threads|0|--threads",
+        "--requests-per-second|-1|--requests-per-second",
+        "--over-limit-answer|418|--over-limit-answer",
         "--bogus|1|--bogus"})
     void badOptionExitsTwoNamingTheOption(String option, String value, String named) {
         int code = run(false, option, value);
@@ -71,6 +73,24 @@ class SandboxMainTest {
         assertThat(config.staticToken()).isEqualTo("t");
         assertThat(config.faults()).isEqualTo(new FaultConfig(Duration.ofMillis(15), Duration.ofMillis(5), 300, 0.1,
                 0.2, 0.3, 4, 0.05, 0.01, 3));
+    }
+
+    @Test
+    void accountLimitOptionsBecomeTheConfig() {
+        SandboxConfig config = SandboxOptions.parse(new String[] {"--token", "t0", "--more-tokens", "t1,t2",
+            "--requests-per-second", "100", "--over-limit-answer", "429"}, SandboxConfig.defaults());
+
+        assertThat(config.moreTokens()).containsExactly("t1", "t2");
+        assertThat(config.requestLimit()).isEqualTo(new RequestLimit(100, RequestLimit.Answer.TOO_MANY_REQUESTS));
+        assertThat(SandboxOptions.parse(new String[] {"--requests-per-second", "7"}, SandboxConfig.defaults())
+                .requestLimit()).as("the cloud's answer by default")
+                .isEqualTo(new RequestLimit(7, RequestLimit.Answer.FREQ_OUT_OF_LIMIT));
+    }
+
+    @Test
+    void aMoreTokenEqualToTheStaticTokenIsRefused() {
+        assertThatThrownBy(() -> SandboxOptions.parse(new String[] {"--token", "t", "--more-tokens", "u,t"},
+                SandboxConfig.defaults())).hasMessageContaining("--more-tokens");
     }
 
     @Test
