@@ -43,7 +43,7 @@ class ClusterRatingIT {
     /** Containers beside the fixture's five: four partitions of about 200, rated one container per transaction. */
     static final int MORE_CONTAINERS = 800;
     static final Pattern PARTITION_STARTED = Pattern.compile(
-            "Partition (ratingPartitionStep:partition\\d+) \\(step execution (\\d+) of ratingJob execution \\d+\\)"
+            "Partition (ratingPartitionStep:\\w+) \\(step execution (\\d+) of ratingJob execution \\d+\\)"
                     + " started");
 
     static final SandboxServer api = SandboxServer.start(SandboxConfig.defaults().withContainers(0));
