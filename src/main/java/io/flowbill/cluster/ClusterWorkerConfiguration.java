@@ -34,6 +34,9 @@ class ClusterWorkerConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(ClusterWorkerConfiguration.class);
 
+    /** The lock connection of {@link PartitionWorker}, and a partition step's cursor and transaction. */
+    private static final int CONNECTIONS_PER_PARTITION = 3;
+
     @Bean
     PartitionWorker partitionWorker(JobRepository jobRepository, BeanFactory beanFactory, DataSource dataSource,
             ClusterProperties settings, Environment environment) {
@@ -44,6 +47,14 @@ class ClusterWorkerConfiguration {
         if (DemoMode.on(environment)) {
             throw new ConfigurationRefused("a worker needs the manager's PostgreSQL: set spring.datasource.url"
                     + " (SPRING_DATASOURCE_URL) and flowbill.api.base-url; the demo's embedded database cannot be shared");
+        }
+        int pool = environment.getProperty("spring.datasource.hikari.maximum-pool-size", Integer.class, 10);
+        if (pool < CONNECTIONS_PER_PARTITION * settings.workerConcurrency() + 1) {
+            throw new ConfigurationRefused("flowbill.cluster.worker-concurrency " + settings.workerConcurrency()
+                    + " needs " + (CONNECTIONS_PER_PARTITION * settings.workerConcurrency() + 1) + " pooled connections"
+                    + " (each running partition holds its lock, a cursor and a transaction) but"
+                    + " spring.datasource.hikari.maximum-pool-size is " + pool + "; raise the pool or lower the"
+                    + " concurrency");
         }
         BeanFactoryStepLocator steps = new BeanFactoryStepLocator();
         steps.setBeanFactory(beanFactory);
