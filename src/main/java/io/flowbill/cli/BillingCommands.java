@@ -160,6 +160,27 @@ final class BillingCommands {
         }
     }
 
+    @Command(name = "worker", sortOptions = false, mixinStandardHelpOptions = true,
+            description = "Run until stopped, taking partitions of the partitioned steps (rating, metering) from the"
+                    + " RabbitMQ queue flowbill.cluster.requests-queue and running them against the shared PostgreSQL;"
+                    + " needs flowbill.cluster.enabled=true, spring.rabbitmq.* and spring.datasource.url (README"
+                    + " \"Scaling out\").")
+    static final class Worker extends ContextCommand {
+
+        /** A worker without the cluster or on the demo's own database could never get or share work: refused. */
+        @Override
+        void check() {
+            WorkerSettings.refusal(root.launcher().properties()).ifPresent(reason -> {
+                throw refused(reason);
+            });
+        }
+
+        @Override
+        SpringLauncher.Work work(PrintWriter out) {
+            return context -> context.getBean(WorkerCommand.class).run();
+        }
+    }
+
     @Command(name = "export", sortOptions = false, mixinStandardHelpOptions = true,
             description = "Rewrite a billed day's or month's files (CSV, report, manifest) from the database alone,"
                     + " byte-identical to what billing wrote, a month also as one zip; or check files or a zip against"

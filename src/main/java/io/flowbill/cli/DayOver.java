@@ -32,7 +32,7 @@ import io.flowbill.pricing.PricingProperties;
 final class DayOver {
 
     /** Settings that bring in sources read only by the application's start. */
-    private static final List<String> DELEGATED = List.of("spring.config.import", "spring.config.location",
+    static final List<String> DELEGATED = List.of("spring.config.import", "spring.config.location",
             "spring.config.additional-location", "spring.profiles.active", "spring.profiles.include");
 
     private DayOver() {
@@ -72,7 +72,8 @@ final class DayOver {
         }
     }
 
-    private static ConfigurableEnvironment environment(List<String> springProperties) throws IOException {
+    /** The settings the application would read (see {@link #notOver(LocalDate, List, Clock)}), without starting it. */
+    static ConfigurableEnvironment environment(List<String> springProperties) throws IOException {
         StandardEnvironment environment = new StandardEnvironment();
         MutablePropertySources sources = environment.getPropertySources();
         sources.addFirst(new SimpleCommandLinePropertySource(springProperties.toArray(String[]::new)));

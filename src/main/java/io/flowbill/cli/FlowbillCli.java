@@ -72,6 +72,7 @@ public final class FlowbillCli {
                 .addSubcommand(new BillingCommands.Export())
                 .addSubcommand(new PriceBookCommand())
                 .addSubcommand(new BillingCommands.Serve())
+                .addSubcommand(new BillingCommands.Worker())
                 .addSubcommand(new SandboxOptions())
                 .addSubcommand(new BenchCommand(springProperties))
                 .addSubcommand(new AutoComplete.GenerateCompletion())

@@ -16,20 +16,22 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.ConfigurableEnvironment;
 
 import io.flowbill.FlowbillApplication;
+import io.flowbill.cluster.ClusterProperties;
 import io.flowbill.metrics.MetricsPublisher;
 import io.flowbill.system.ConfigurationRefused;
 import io.flowbill.system.Diagnosis;
 import io.flowbill.system.OneLineReason;
 
 /**
- * The one way a command starts the application context: {@code serve} alone runs a web server, the others are
- * one-shots whose metrics are pushed or written when they end. Spring properties from the command line
+ * The one way a command starts the application context: {@code serve} alone runs a web server; it and {@code worker}
+ * run until stopped, the others are one-shots whose metrics are pushed or written when they end. Spring properties from the command line
  * ({@code --flowbill.*}, {@code --spring.*}, ...) pass through. Answers the exit code: 0 done, 1 failed (one line on
  * stderr), 2 a command line or configuration that cannot run.
  */
 final class SpringLauncher {
 
     static final String SERVE = "serve";
+    static final String WORKER = "worker";
 
     /** What a command does once the context runs; answers the exit code. */
     @FunctionalInterface
@@ -55,7 +57,7 @@ final class SpringLauncher {
                         environment[0] = event.getEnvironment())
                 .build();
         try (ConfigurableApplicationContext context = application.run(arguments(command, properties))) {
-            return command.equals(SERVE) ? work.run(context) : oneShot(command, context, work);
+            return command.equals(SERVE) || command.equals(WORKER) ? work.run(context) : oneShot(command, context, work);
         }
         catch (UsageException e) {
             err.println("flowbill " + command + ": " + e.getMessage());
@@ -89,6 +91,9 @@ final class SpringLauncher {
         boolean typeGiven = args.stream().anyMatch(arg -> arg.startsWith("--spring.main.web-application-type"));
         if (command.equals(SERVE) && !typeGiven) {
             args.add("--spring.main.web-application-type=servlet");
+        }
+        if (command.equals(WORKER)) {
+            args.add("--" + ClusterProperties.WORKER + "=true");
         }
         return args.toArray(String[]::new);
     }

@@ -23,6 +23,7 @@ import org.springframework.core.task.SimpleAsyncTaskExecutor;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 
+import io.flowbill.cluster.PartitionedSteps;
 import io.flowbill.pricing.BillingZone;
 import io.flowbill.pricing.DailyRating;
 import io.flowbill.pricing.PriceBook;
@@ -72,19 +73,16 @@ class RatingJobConfiguration {
     /**
      * {@code ratingStep} splits the containers into ranges ({@link ContainerRanges}) and runs
      * {@code ratingPartitionStep} on each side by side: PostgreSQL sums each range's blocks on its own backend
-     * while flowbill rates and stages another's. A failed partition is restarted alone.
+     * while flowbill rates and stages another's. A failed partition is restarted alone. With
+     * {@code flowbill.cluster.enabled} the partitions run on {@code worker} processes ({@link PartitionedSteps}).
      */
     @Bean
     Step ratingStep(JobRepository jobRepository, Step ratingPartitionStep, ContainerRanges containerRanges,
-            InvoicingProperties settings) {
+            InvoicingProperties settings, PartitionedSteps partitionedSteps) {
         SimpleAsyncTaskExecutor partitions = new SimpleAsyncTaskExecutor("rating-");
         partitions.setConcurrencyLimit(settings.partitions());
-        return new StepBuilder("ratingStep", jobRepository)
-                .partitioner("ratingPartitionStep", containerRanges)
-                .step(ratingPartitionStep)
-                .gridSize(settings.partitions())
-                .taskExecutor(partitions)
-                .build();
+        return partitionedSteps.build("ratingStep", jobRepository, containerRanges, ratingPartitionStep,
+                settings.partitions(), partitions);
     }
 
     /** The rated tenant's containers of the day in ranges, one per partition. */

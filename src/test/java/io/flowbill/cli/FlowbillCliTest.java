@@ -20,8 +20,8 @@ class FlowbillCliTest {
     private final StringWriter err = new StringWriter();
 
     @ParameterizedTest
-    @ValueSource(strings = { "nightly", "meter", "rate", "close", "fleet", "export", "price-book", "serve", "sandbox",
-            "bench", "generate-completion" })
+    @ValueSource(strings = { "nightly", "meter", "rate", "close", "fleet", "export", "price-book", "serve", "worker",
+            "sandbox", "bench", "generate-completion" })
     void everyCommandHasItsHelp(String command) {
         assertThat(run(command, "--help")).as("exit of %s --help", command).isZero();
         assertThat(out.toString()).as("help of %s", command).contains("Usage: flowbill " + command);
@@ -37,7 +37,7 @@ class FlowbillCliTest {
     void helpListsEveryCommandInOrder() {
         assertThat(run("--help")).isZero();
         assertThat(out.toString()).containsSubsequence("nightly", "meter", "rate", "close", "fleet", "export",
-                "price-book", "serve", "sandbox", "bench", "generate-completion");
+                "price-book", "serve", "worker", "sandbox", "bench", "generate-completion");
     }
 
     @Test

@@ -84,7 +84,8 @@ class KubernetesManifestsTest {
     void everyPodPassesTheRestrictedPodSecurityProfile() {
         assertThat(manifests.pods()).as("pods").extracting(Pod::toString).containsExactlyInAnyOrder(
                 "jobs/kubernetes/cronjob.yaml CronJob flowbill-nightly", "jobs/kubernetes/cronjob.yaml CronJob flowbill-meter",
-                "jobs/kubernetes/serve.yaml Deployment flowbill-serve");
+                "jobs/kubernetes/serve.yaml Deployment flowbill-serve",
+                "jobs/kubernetes/worker-deployment.yaml Deployment flowbill-worker");
         for (Pod pod : manifests.pods()) {
             assertThat(RestrictedPodSecurity.violations(pod.spec())).as("restricted profile: %s", pod).isEmpty();
             assertThat(pod.spec()).as("%s", pod).containsEntry("automountServiceAccountToken", false);

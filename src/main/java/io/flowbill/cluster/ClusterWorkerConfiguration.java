@@ -1,0 +1,82 @@
+package io.flowbill.cluster;
+
+import javax.sql.DataSource;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.amqp.core.AcknowledgeMode;
+import org.springframework.amqp.rabbit.connection.ConnectionFactory;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.integration.partition.BeanFactoryStepLocator;
+import org.springframework.batch.integration.partition.StepExecutionRequestHandler;
+import org.springframework.beans.factory.BeanFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+import org.springframework.integration.amqp.dsl.Amqp;
+import org.springframework.integration.dsl.IntegrationFlow;
+
+import io.flowbill.system.ConfigurationRefused;
+import io.flowbill.system.DemoMode;
+
+/**
+ * The {@code worker} command's side of scale-out ({@code flowbill.cluster.worker} is set by that command alone): an AMQP inbound
+ * adapter with {@code flowbill.cluster.worker-concurrency} consumers of the requests queue, each taking one message
+ * at a time (prefetch 1) and acknowledging it only once {@link PartitionWorker} returns (AUTO acknowledgement: after
+ * the partition ended, never before), feeding Spring Batch's {@link StepExecutionRequestHandler} with a
+ * {@link BeanFactoryStepLocator}: a worker runs the partitions of any worker step bean. A worker refuses to start
+ * without {@code flowbill.cluster.enabled=true} or on the demo's embedded database, which no other process can reach.
+ */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnBooleanProperty(ClusterProperties.WORKER)
+class ClusterWorkerConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(ClusterWorkerConfiguration.class);
+
+    /** The lock connection of {@link PartitionWorker}, and a partition step's cursor and transaction. */
+    private static final int CONNECTIONS_PER_PARTITION = 3;
+
+    @Bean
+    PartitionWorker partitionWorker(JobRepository jobRepository, BeanFactory beanFactory, DataSource dataSource,
+            ClusterProperties settings, Environment environment) {
+        if (!settings.enabled()) {
+            throw new ConfigurationRefused("a worker takes partitions from RabbitMQ: set flowbill.cluster.enabled=true"
+                    + " (FLOWBILL_CLUSTER_ENABLED) and spring.rabbitmq.* on the workers and on the manager");
+        }
+        if (DemoMode.on(environment)) {
+            throw new ConfigurationRefused("a worker needs the manager's PostgreSQL: set spring.datasource.url"
+                    + " (SPRING_DATASOURCE_URL) and flowbill.api.base-url; the demo's embedded database cannot be shared");
+        }
+        int pool = environment.getProperty("spring.datasource.hikari.maximum-pool-size", Integer.class, 10);
+        if (pool < CONNECTIONS_PER_PARTITION * settings.workerConcurrency() + 1) {
+            throw new ConfigurationRefused("flowbill.cluster.worker-concurrency " + settings.workerConcurrency()
+                    + " needs " + (CONNECTIONS_PER_PARTITION * settings.workerConcurrency() + 1) + " pooled connections"
+                    + " (each running partition holds its lock, a cursor and a transaction) but"
+                    + " spring.datasource.hikari.maximum-pool-size is " + pool + "; raise the pool or lower the"
+                    + " concurrency");
+        }
+        BeanFactoryStepLocator steps = new BeanFactoryStepLocator();
+        steps.setBeanFactory(beanFactory);
+        StepExecutionRequestHandler handler = new StepExecutionRequestHandler();
+        handler.setJobRepository(jobRepository);
+        handler.setStepLocator(steps);
+        return new PartitionWorker(handler, jobRepository, dataSource, settings.pollInterval());
+    }
+
+    @Bean
+    IntegrationFlow partitionWorkerFlow(ConnectionFactory connectionFactory, ClusterProperties settings,
+            PartitionWorker partitionWorker) {
+        log.info("Worker taking partitions from queue '{}' on RabbitMQ {}:{} (virtual host '{}'), {} at a time",
+                settings.requestsQueue(), connectionFactory.getHost(), connectionFactory.getPort(),
+                connectionFactory.getVirtualHost(), settings.workerConcurrency());
+        return IntegrationFlow.from(Amqp.inboundAdapter(connectionFactory, settings.requestsQueue())
+                        .messageConverter(PartitionMessages.converter())
+                        .configureContainer(container -> container
+                                .acknowledgeMode(AcknowledgeMode.AUTO)
+                                .prefetchCount(1)
+                                .concurrentConsumers(settings.workerConcurrency())))
+                .handle(partitionWorker, "run")
+                .get();
+    }
+}

@@ -1,0 +1,62 @@
+package io.flowbill.cluster;
+
+import org.springframework.batch.core.partition.Partitioner;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.batch.integration.partition.RemotePartitioningManagerStepBuilder;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.core.task.TaskExecutor;
+import org.springframework.integration.channel.DirectChannel;
+import org.springframework.stereotype.Component;
+
+/**
+ * Builds the manager step of a partitioned step the same way for every job. With {@code flowbill.cluster.enabled}
+ * off, the partitions run in this process on {@code localExecutor} (Spring Batch's
+ * {@code TaskExecutorPartitionHandler}). On, Spring Batch's remote partitioning
+ * ({@link RemotePartitioningManagerStepBuilder}) sends one {@code StepExecutionRequest} per partition to the
+ * requests queue, and the manager polls the job repository every {@code flowbill.cluster.poll-interval} until
+ * every partition has ended, failing the step after {@code flowbill.cluster.partition-timeout}. A {@code worker}
+ * runs the partition with the worker step of the same bean name.
+ */
+@Component
+public class PartitionedSteps {
+
+    private final ClusterProperties settings;
+    private final ObjectProvider<DirectChannel> partitionRequests;
+
+    PartitionedSteps(ClusterProperties settings,
+            @Qualifier("partitionRequests") ObjectProvider<DirectChannel> partitionRequests) {
+        this.settings = settings;
+        this.partitionRequests = partitionRequests;
+    }
+
+    /**
+     * The step {@code name}: {@code partitioner} splits the work into about {@code gridSize} partitions, each run
+     * by {@code workerStep} (whose name must be its bean name, so a worker can find it).
+     */
+    public Step build(String name, JobRepository jobRepository, Partitioner partitioner, Step workerStep,
+            int gridSize, TaskExecutor localExecutor) {
+        if (!settings.enabled()) {
+            return new StepBuilder(name, jobRepository)
+                    .partitioner(workerStep.getName(), partitioner)
+                    .step(workerStep)
+                    .gridSize(gridSize)
+                    .taskExecutor(localExecutor)
+                    .build();
+        }
+        return new RemotePartitioningManagerStepBuilder(name, jobRepository)
+                .partitioner(workerStep.getName(), partitioner)
+                .gridSize(gridSize)
+                .outputChannel(partitionRequests.getObject())
+                .pollInterval(settings.pollInterval().toMillis())
+                .timeout(settings.partitionTimeout().toMillis())
+                .build();
+    }
+
+    /** Whether partitions go to workers ({@code flowbill.cluster.enabled}). */
+    public boolean remote() {
+        return settings.enabled();
+    }
+}
