@@ -27,6 +27,17 @@ public final class AccountClients implements AutoCloseable {
         return clients.computeIfAbsent(account.tenant(), t -> ContainerApiClient.ofTenant(account.api(), registry, t));
     }
 
+    /**
+     * A client of its own for one partition run in a worker process, with a share of the account's limits
+     * ({@code requestsPerSecond}, {@code maxConcurrency}): several workers each running a partition of the same account
+     * together stay within the account's limits. The caller closes it.
+     */
+    public ContainerApiClient forPartition(String tenant, int requestsPerSecond, int maxConcurrency) {
+        Account account = accounts.get(tenant);
+        return ContainerApiClient.ofTenant(account.api().withLimits(maxConcurrency, requestsPerSecond), registry,
+                account.tenant());
+    }
+
     public Accounts accounts() {
         return accounts;
     }

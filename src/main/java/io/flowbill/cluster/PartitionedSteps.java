@@ -1,8 +1,11 @@
 package io.flowbill.cluster;
 
+import java.util.function.UnaryOperator;
+
 import org.springframework.batch.core.partition.Partitioner;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.builder.PartitionStepBuilder;
 import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.batch.integration.partition.RemotePartitioningManagerStepBuilder;
 import org.springframework.beans.factory.ObjectProvider;
@@ -38,20 +41,29 @@ public class PartitionedSteps {
      */
     public Step build(String name, JobRepository jobRepository, Partitioner partitioner, Step workerStep,
             int gridSize, TaskExecutor localExecutor) {
+        return build(name, jobRepository, partitioner, workerStep, gridSize, localExecutor, UnaryOperator.identity());
+    }
+
+    /**
+     * The same, with {@code more} applied to the builder before it builds (a splitter of its own, listeners,
+     * restart rules), in both modes.
+     */
+    public Step build(String name, JobRepository jobRepository, Partitioner partitioner, Step workerStep,
+            int gridSize, TaskExecutor localExecutor, UnaryOperator<PartitionStepBuilder> more) {
         if (!settings.enabled()) {
-            return new StepBuilder(name, jobRepository)
+            return more.apply(new StepBuilder(name, jobRepository)
                     .partitioner(workerStep.getName(), partitioner)
                     .step(workerStep)
                     .gridSize(gridSize)
-                    .taskExecutor(localExecutor)
+                    .taskExecutor(localExecutor))
                     .build();
         }
-        return new RemotePartitioningManagerStepBuilder(name, jobRepository)
+        return more.apply(new RemotePartitioningManagerStepBuilder(name, jobRepository)
                 .partitioner(workerStep.getName(), partitioner)
                 .gridSize(gridSize)
                 .outputChannel(partitionRequests.getObject())
                 .pollInterval(settings.pollInterval().toMillis())
-                .timeout(settings.partitionTimeout().toMillis())
+                .timeout(settings.partitionTimeout().toMillis()))
                 .build();
     }
 

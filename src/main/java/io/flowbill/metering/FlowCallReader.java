@@ -19,9 +19,16 @@ class FlowCallReader implements ItemStreamReader<CompletableFuture<MeteredHour>>
     private final FlowFetcher fetcher;
     private final int lookahead;
     private final Deque<CompletableFuture<MeteredHour>> started = new ArrayDeque<>();
+    private final AutoCloseable owned;
     private boolean exhausted;
 
     FlowCallReader(ContainerHourReader hours, FlowFetcher fetcher, int lookahead) {
+        this(hours, fetcher, lookahead, null);
+    }
+
+    /** {@code owned}: closed with the reader (a partition's own API client in a worker), or null. */
+    FlowCallReader(ContainerHourReader hours, FlowFetcher fetcher, int lookahead, AutoCloseable owned) {
+        this.owned = owned;
         this.hours = hours;
         this.fetcher = fetcher;
         this.lookahead = Math.max(1, lookahead);
@@ -51,5 +58,13 @@ class FlowCallReader implements ItemStreamReader<CompletableFuture<MeteredHour>>
         started.forEach(call -> call.cancel(false));
         started.clear();
         hours.close();
+        if (owned != null) {
+            try {
+                owned.close();
+            }
+            catch (Exception e) {
+                throw new IllegalStateException("could not close the partition's API client", e);
+            }
+        }
     }
 }

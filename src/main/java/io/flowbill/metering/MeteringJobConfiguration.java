@@ -20,6 +20,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 
 import io.flowbill.accounts.AccountClients;
+import io.flowbill.cluster.PartitionedSteps;
+import io.flowbill.containerapi.ContainerApiClient;
 
 /**
  * {@code meteringJob} of one tenant: {@code inventoryStep} (scan the tenant's fleet into the inventory history),
@@ -70,17 +72,13 @@ class MeteringJobConfiguration {
      */
     @Bean
     Step flowStep(JobRepository jobRepository, Partitioner flowPartitioner, Step flowPartitionStep,
-            FlowProgress flowProgress, MeteringProperties settings, JdbcTemplate jdbc) {
-        return new StepBuilder("flowStep", jobRepository)
-                .partitioner(FlowPartitionSplitter.WORKER, flowPartitioner)
-                .splitter(new FlowPartitionSplitter(jobRepository, flowPartitioner, jdbc))
-                .step(flowPartitionStep)
-                .gridSize(settings.partitions())
-                .taskExecutor(new SimpleAsyncTaskExecutor("flow-partition-"))
-                .listener(flowProgress)
-                .listener(new PartitionFailures())
-                .allowStartIfComplete(true)
-                .build();
+            FlowProgress flowProgress, MeteringProperties settings, JdbcTemplate jdbc, PartitionedSteps partitionedSteps) {
+        return partitionedSteps.build("flowStep", jobRepository, flowPartitioner, flowPartitionStep,
+                settings.partitions(), new SimpleAsyncTaskExecutor("flow-partition-"), step -> step
+                        .splitter(new FlowPartitionSplitter(jobRepository, flowPartitioner, jdbc))
+                        .listener(flowProgress)
+                        .listener(new PartitionFailures())
+                        .allowStartIfComplete(true));
     }
 
     /** The worker: meters the container-hours of one partition's id range. */
@@ -126,15 +124,21 @@ class MeteringJobConfiguration {
     @Bean
     @StepScope
     FlowCallReader flowCallReader(JdbcTemplate jdbc, AccountClients clients, MeteringProperties settings,
-            @Value("#{stepExecutionContext['tenant']}") String tenant,
+            PartitionedSteps partitionedSteps, @Value("#{stepExecutionContext['tenant']}") String tenant,
+            @Value("#{stepExecutionContext['requests-per-second']}") Integer requestsPerSecond,
+            @Value("#{stepExecutionContext['max-concurrency']}") Integer maxConcurrency,
             @Value("#{stepExecutionContext['from-id']}") Long fromId, @Value("#{stepExecutionContext['to-id']}") Long toId,
             @Value("#{jobParameters['from']}") String from, @Value("#{jobParameters['to']}") String to,
             @Value("#{jobParameters['refresh']}") String refresh, @Value("#{jobParameters['recheck']}") String recheck) {
         ContainerHourReader hours = new ContainerHourReader(jdbc, tenant, MeteringRange.parse(from, to),
                 new ContainerHourReader.IdRange(fromId, toId), refresh != null, recheck != null,
                 Math.max(1, settings.chunkSize() / 4));
-        return new FlowCallReader(hours, new FlowFetcher(clients.of(tenant), settings.apiMbPerGb(),
-                new FlowPlausibility(settings.maxMbps())), settings.chunkSize());
+        // in a worker the partition has a client of its own with its share of the account's limits; in one process
+        // the partitions share the account's client, whose limits bound them together
+        ContainerApiClient own = partitionedSteps.remote()
+                ? clients.forPartition(tenant, requestsPerSecond, maxConcurrency) : null;
+        return new FlowCallReader(hours, new FlowFetcher(own != null ? own : clients.of(tenant), settings.apiMbPerGb(),
+                new FlowPlausibility(settings.maxMbps())), settings.chunkSize(), own);
     }
 
     @Bean

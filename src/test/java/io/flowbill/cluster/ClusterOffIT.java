@@ -43,7 +43,7 @@ class ClusterOffIT {
     void withoutTheClusterADayIsRatedInThisProcessWithNoBrokerReachable() throws Exception {
         new FixtureFleet(jdbc).clear().insertDay();
 
-        rating.rate(FixtureFleet.DAY);
+        rating.rate(FixtureFleet.TENANT, FixtureFleet.DAY);
 
         assertThat(jdbc.queryForObject("select count(*) from charge_line", Integer.class))
                 .as("charge lines of %s", FixtureFleet.DAY).isEqualTo(14);
