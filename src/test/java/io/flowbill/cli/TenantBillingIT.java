@@ -42,9 +42,7 @@ import io.flowbill.system.TestDatabase;
  * </ul>
  */
 @SpringBootTest(properties = { "flowbill.pricing.price-book=" + FixtureFleet.PRICE_BOOK,
-    "flowbill.sandbox.containers=0", "flowbill.accounts-in-parallel=2",
-    "flowbill.accounts[0].tenant=alpha", "flowbill.accounts[0].plan=classpath:pricing/alpha-plan.yaml",
-    "flowbill.accounts[1].tenant=beta", "flowbill.accounts[1].plan=classpath:pricing/beta-plan.yaml" })
+    "flowbill.sandbox.containers=0", "flowbill.accounts-in-parallel=2" })
 @Import(FixedClockConfiguration.class)
 class TenantBillingIT {
 
@@ -64,7 +62,12 @@ class TenantBillingIT {
         exportDir = Files.createTempDirectory("flowbill-tenant-billing-it");
         Path token = Files.writeString(exportDir.resolveSibling(exportDir.getFileName() + ".token"), "t0ken");
         registry.add("flowbill.export.dir", exportDir::toString);
-        for (int i = 0; i < 2; i++) {
+        // a list binds from one property source: every key of the accounts here
+        List<String> tenants = List.of("alpha", "beta");
+        for (int i = 0; i < tenants.size(); i++) {
+            String tenant = tenants.get(i);
+            registry.add("flowbill.accounts[" + i + "].tenant", () -> tenant);
+            registry.add("flowbill.accounts[" + i + "].plan", () -> "classpath:pricing/" + tenant + "-plan.yaml");
             registry.add("flowbill.accounts[" + i + "].base-url", () -> "http://127.0.0.1:9");
             registry.add("flowbill.accounts[" + i + "].token-file", token::toString);
         }
