@@ -10,8 +10,8 @@ import io.flowbill.accounts.UnknownTenantException;
 import io.flowbill.system.OneLineReason;
 
 /**
- * Runs a command's part for the account given by {@code --tenant}, or for every account
- * ({@code flowbill.accounts-in-parallel} at a time), each isolated: one tenant's failure ends its own part only.
+ * Runs a command's part for the account given by {@code --tenant}, or for every account (one after another), each
+ * isolated: one tenant's failure ends its own part only.
  * Every tenant's summary is printed in configuration order; when any failed, a line per failure and last
  * {@code failed tenants: t (reason); ...}, exit 1. An unknown tenant is a usage error naming the configured ones.
  * With a single account selected its failure is the command's, reported as before accounts existed.
@@ -34,7 +34,9 @@ final class PerTenant {
             out.flush();
             return FlowbillCli.EXIT_OK;
         }
-        List<TenantRuns.Outcome<String>> outcomes = TenantRuns.run(selected, accounts.inParallel(), work);
+        // one account after another for now: two job instances created at once by one process failed in
+        // TenantBillingIT (INSERT INTO BATCH_JOB_INSTANCE), so flowbill.accounts-in-parallel waits for that fix
+        List<TenantRuns.Outcome<String>> outcomes = TenantRuns.run(selected, 1, work);
         for (TenantRuns.Outcome<String> outcome : outcomes) {
             if (outcome.failure() instanceof UsageException usage) {
                 throw usage;

@@ -147,12 +147,12 @@ class DayBillingJobIT {
         LocalDate day = LocalDate.parse("2026-11-24");
         try (Connection other = dataSource.getConnection(); Statement statement = other.createStatement()) {
             // given: another process rates the day
-            statement.execute("select pg_advisory_lock(hashtextextended('rating:" + day + "', 0))");
+            statement.execute("select pg_advisory_lock(hashtextextended('rating:demo:" + day + "', 0))");
 
             // when
-            assertThatThrownBy(() -> billing.nightly("demo", day)).as("billing %s while rating:%s is held", day, day)
-                    .isInstanceOf(JobAlreadyRunningException.class).hasMessageContaining("rating:" + day);
-            statement.execute("select pg_advisory_unlock(hashtextextended('rating:" + day + "', 0))");
+            assertThatThrownBy(() -> billing.nightly("demo", day)).as("billing %s while rating:demo:%s is held", day, day)
+                    .isInstanceOf(JobAlreadyRunningException.class).hasMessageContaining("rating:demo:" + day);
+            statement.execute("select pg_advisory_unlock(hashtextextended('rating:demo:" + day + "', 0))");
         }
         long failed = lastExecution();
         billing.nightly("demo", day);

@@ -67,7 +67,8 @@ class RatingRecoveryIT {
 
     @Test
     void aFirstRatingLeftStartedByADeadProcessIsMarkedFailedAndResumed() throws Exception {
-        JobParameters first = new JobParametersBuilder().addLocalDate(RatingJobConfiguration.DATE, java.time.LocalDate.parse("2026-11-24"), true)
+        JobParameters first = new JobParametersBuilder()
+                .addString(RatingJobConfiguration.TENANT, FixtureFleet.TENANT, true).addLocalDate(RatingJobConfiguration.DATE, java.time.LocalDate.parse("2026-11-24"), true)
                 .toJobParameters();
         JobExecution dead = leftStarted(first);
 
@@ -85,6 +86,7 @@ class RatingRecoveryIT {
     void aReRatingLeftStartedIsResumedInsteadOfStartingAnotherInstance() throws Exception {
         rating.rate(FixtureFleet.TENANT, DAY);
         JobParameters rerate = new JobParametersBuilder()
+                .addString(RatingJobConfiguration.TENANT, FixtureFleet.TENANT, true)
                 .addLocalDate(RatingJobConfiguration.DATE, DAY, true)
                 .addString(RatingJobConfiguration.RERATE, "2026-11-26T01:00:00Z", true).toJobParameters();
         JobExecution dead = leftStarted(rerate);
@@ -102,10 +104,10 @@ class RatingRecoveryIT {
     @Test
     void aSecondRatingOfTheSameDayWaitsForTheFirstAndSaysSoWhenItGivesUp() throws Exception {
         try (Connection other = dataSource.getConnection(); Statement lock = other.createStatement()) {
-            lock.execute("select pg_advisory_lock(hashtextextended('rating:" + DAY + "', 0))");
+            lock.execute("select pg_advisory_lock(hashtextextended('rating:acme:" + DAY + "', 0))");
 
             assertThatThrownBy(() -> rating.rate(FixtureFleet.TENANT, DAY)).isInstanceOf(JobAlreadyRunningException.class)
-                    .hasMessageContaining("rating:" + DAY + " is still being run by another process after waiting 2 s")
+                    .hasMessageContaining("rating:acme:" + DAY + " is still being run by another process after waiting 2 s")
                     .hasMessageContaining("flowbill.jobs.lock-wait");
 
             CompletableFuture<RatedDay> waiting = CompletableFuture.supplyAsync(() -> {
@@ -118,7 +120,7 @@ class RatingRecoveryIT {
             });
             Thread.sleep(500);
             assertThat(waiting).as("the second rating waits while the first holds the day").isNotDone();
-            lock.execute("select pg_advisory_unlock(hashtextextended('rating:" + DAY + "', 0))");
+            lock.execute("select pg_advisory_unlock(hashtextextended('rating:acme:" + DAY + "', 0))");
             assertThat(waiting.get(60, TimeUnit.SECONDS).lines()).as("lines once the first has finished").isPositive();
         }
     }

@@ -180,7 +180,7 @@ class ServeIT {
                 range("2026-11-20T16:00:00Z", "2026-11-20T17:00:00Z"));
         assertThat(before.billed()).as("billed at 01:29").isEmpty();
         assertThat(after.billed()).as("billed at 01:31").containsExactly(LocalDate.parse("2026-11-20"));
-        assertThat(state.lastBilledDay("demo")).isEqualTo(LocalDate.parse("2026-11-20"));
+        assertThat(state.lastBilledDay(meteringSettings.tenant())).isEqualTo(LocalDate.parse("2026-11-20"));
         assertThat(jdbc.queryForObject("select count(*) from charge_line where charge_date = date '2026-11-20'",
                 Long.class)).as("charge lines of 2026-11-20").isPositive();
         assertThat(jdbc.queryForObject("select count(*) from rated_day where charge_date = date '2026-11-20'",
