@@ -1,5 +1,6 @@
 package io.flowbill.export;
 
+import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
@@ -41,7 +42,8 @@ final class CsvFile {
             if (bom) {
                 out.write(BOM);
             }
-            Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+            // cells are short: buffering chars keeps the UTF-8 encoder from running once per cell and separator
+            Writer writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
             try (CSVPrinter printer = new CSVPrinter(writer, format)) {
                 rows.printTo(cells -> {
                     try {

@@ -11,7 +11,9 @@ import java.util.Calendar;
 import java.util.GregorianCalendar;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.TimeZone;
+import java.util.concurrent.ConcurrentHashMap;
 
 import com.lowagie.text.Document;
 import com.lowagie.text.DocumentException;
@@ -51,6 +53,7 @@ final class InvoicePdf {
 
     private final BaseFont latin;
     private final BaseFont chinese;
+    private final Map<Style, FontSelector> selectors = new ConcurrentHashMap<>();
 
     InvoicePdf() {
         try {
@@ -262,9 +265,21 @@ final class InvoicePdf {
 
     /** Latin in Helvetica, anything Helvetica lacks (Chinese) in STSong-Light. */
     private Phrase phrase(String text, float size, int style, Color color) {
+        return selectors.computeIfAbsent(new Style(size, style, color), this::selector).process(text);
+    }
+
+    /**
+     * One selector per style, made once: OpenPDF's {@code new FontSelector()} registers and reads its fallback
+     * TrueType font from the jar every time (about 20 ms and half a megabyte each), while {@code process} only reads
+     * the selector's font list, so a shared selector gives the same phrases.
+     */
+    private FontSelector selector(Style key) {
         FontSelector selector = new FontSelector();
-        selector.addFont(new Font(latin, size, style, color));
-        selector.addFont(new Font(chinese, size, style, color));
-        return selector.process(text);
+        selector.addFont(new Font(latin, key.size(), key.style(), key.color()));
+        selector.addFont(new Font(chinese, key.size(), key.style(), key.color()));
+        return selector;
+    }
+
+    private record Style(float size, int style, Color color) {
     }
 }
