@@ -49,7 +49,7 @@ import io.flowbill.system.TestDatabase;
  * second version (from noon on 2026-11-25) taxes at 6 %. The HTML and PDF agree with the invoice table, the CSV and
  * the manifest, say DRAFT until the close, and are byte-identical when written again.
  */
-@SpringBootTest(properties = { "flowbill.pricing.price-book=classpath:pricing/taxed-fixture-book.yaml",
+@SpringBootTest(properties = { "flowbill.pricing.price-book=classpath:pricing/taxed-fixture-book.yaml", "flowbill.metering.tenant=" + FixtureFleet.TENANT,
     "flowbill.sandbox.containers=0", "flowbill.invoice.seller.name=蜂巢云计算有限公司",
     "flowbill.invoice.seller.address=杭州市滨江区网商路 599 号", "flowbill.invoice.seller.tax-id=91330100MA2B0000X1",
     "flowbill.invoice.buyers.acme.name=Acme 有限公司", "flowbill.invoice.buyers.acme.address=上海市浦东新区 1 号" })

@@ -35,7 +35,7 @@ import io.flowbill.system.TestDatabase;
  * 0.95 (the cut's version alone: 19.1 - 10 x 15 / 720 = 18.891666667 GB x 1.00 = 18.89).</li>
  * </ul>
  */
-@SpringBootTest(properties = { "flowbill.pricing.price-book=classpath:pricing/allowance-cut-book.yaml",
+@SpringBootTest(properties = { "flowbill.pricing.price-book=classpath:pricing/allowance-cut-book.yaml", "flowbill.metering.tenant=" + FixtureFleet.TENANT,
     "flowbill.sandbox.containers=0" })
 class PackageOverageIT {
 
