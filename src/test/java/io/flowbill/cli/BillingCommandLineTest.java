@@ -58,7 +58,7 @@ class BillingCommandLineTest {
     @Test
     void refusesAnOptionNightlyDoesNotKnow() {
         assertThat(run("nightly", "--day", "2026-11-25")).isEqualTo(FlowbillCli.EXIT_USAGE);
-        assertThat(err()).contains("unknown option --day for 'nightly'; it accepts: --date");
+        assertThat(err()).contains("unknown option --day for 'nightly'; it accepts: --tenant, --date");
     }
 
     @Test
