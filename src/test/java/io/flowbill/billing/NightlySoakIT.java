@@ -58,15 +58,15 @@ class NightlySoakIT {
 
             // when: night 1 bills DAY, night 2 (with list churn) bills the day after; the reference bills DAY once
             try (RateLimitShare limits = RateLimitShare.start(faulty.sandbox, 0.02)) {
-                faulty.billing().nightly("demo", DAY);
+                faulty.billing().nightly("default", DAY);
                 Map<String, Long> afterNight1 = exceptionKinds(faulty.jdbc());
                 faulty.clock.set(NIGHT_2);
                 faults.listChurn(1);
-                faulty.billing().nightly("demo", DAY.plusDays(1));
+                faulty.billing().nightly("default", DAY.plusDays(1));
                 System.out.printf("soak fault mix: %s%nexceptions after night 1: %s%nafter night 2: %s%n%s%n",
                         FAULT_MIX, afterNight1, exceptionKinds(faulty.jdbc()), observed(faulty));
             }
-            reference.billing().nightly("demo", DAY);
+            reference.billing().nightly("default", DAY);
 
             // then: the day's lines are the fault-free lines, row for row
             List<String> expected = lines(reference.jdbc(), DAY);

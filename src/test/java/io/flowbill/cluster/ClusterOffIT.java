@@ -21,7 +21,8 @@ import io.flowbill.system.TestDatabase;
  * RabbitMQ health check to turn the health DOWN.
  */
 @SpringBootTest(properties = { "flowbill.pricing.price-book=" + FixtureFleet.PRICE_BOOK,
-    "flowbill.invoicing.partitions=3", "spring.rabbitmq.host=127.0.0.1", "spring.rabbitmq.port=1" })
+    "flowbill.invoicing.partitions=3", "flowbill.metering.tenant=" + FixtureFleet.TENANT,
+    "spring.rabbitmq.host=127.0.0.1", "spring.rabbitmq.port=1" })
 class ClusterOffIT {
 
     @DynamicPropertySource

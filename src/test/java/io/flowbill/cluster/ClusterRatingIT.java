@@ -175,6 +175,7 @@ class ClusterRatingIT {
                 .env("FLOWBILL_PRICING_PRICE_BOOK", Path.of("src/test/resources/pricing/fixture-book.yaml")
                         .toAbsolutePath().toString())
                 .env("FLOWBILL_INVOICING_PARTITIONS", "4")
+                .env("FLOWBILL_METERING_TENANT", FixtureFleet.TENANT)
                 .env("FLOWBILL_EXPORT_DIR", Files.createTempDirectory("flowbill-cluster").toString());
     }
 
