@@ -158,6 +158,10 @@ final class AccountsBench {
     private static ConfigurableApplicationContext context(Map<String, Object> properties, BenchDatabase database) {
         List<String> args = new ArrayList<>();
         properties.forEach((key, value) -> args.add("--" + key + "=" + value));
+        // this process runs every account's job at once (README: above accounts-in-parallel x (partitions + 1));
+        // the workers keep their own default, enough for their concurrency
+        int accounts = (Integer) properties.get("flowbill.accounts-in-parallel");
+        args.add("--spring.datasource.hikari.maximum-pool-size=" + (2 * accounts + 2));
         // the password as an argument of this process only: the workers get it through their environment
         args.add("--spring.datasource.password=" + database.password());
         return new SpringApplicationBuilder(FlowbillApplication.class).run(args.toArray(String[]::new));
