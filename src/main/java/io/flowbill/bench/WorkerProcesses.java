@@ -17,8 +17,9 @@ import java.util.regex.Pattern;
  */
 final class WorkerProcesses implements AutoCloseable {
 
-    /** How a worker says it listens for partitions; Spring Boot's start line if it says nothing more. */
-    static final Pattern READY = Pattern.compile("(?i)(worker taking partitions|worker.*(ready|listen|waiting)|Started \\w+ in)");
+    /** How a worker says it listens ({@code ClusterWorkerConfiguration}), or Spring Boot's start line. */
+    static final Pattern READY = Pattern.compile(
+            "(?i)(worker taking partitions|worker.*(ready|listen|waiting)|Started \\w+ in)");
 
     private final List<Process> processes = new ArrayList<>();
     private final List<Path> logs = new ArrayList<>();
