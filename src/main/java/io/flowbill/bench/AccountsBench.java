@@ -48,6 +48,7 @@ final class AccountsBench {
         AccountFiles accounts = AccountFiles.create(settings.accounts(), folder);
         Map<String, Object> results = new LinkedHashMap<>();
         List<Map<String, Object>> repetitions = new ArrayList<>();
+        SandboxProcess.Counts counts;
         try (SandboxProcess sandbox = SandboxProcess.start(settings.containers(), 0, accounts.firstToken(),
                 accounts.sandboxOptions(settings.accountRps()));
                 BenchDatabase database = BenchDatabase.create(settings.databaseUrl(), settings.databaseUser(),
@@ -59,9 +60,15 @@ final class AccountsBench {
                 Instant last = Instant.now().minus(Duration.ofMinutes(70)).truncatedTo(ChronoUnit.HOURS);
                 for (int repetition = 0; repetition < settings.repeat(); repetition++) {
                     Instant from = last.minus(Duration.ofHours(repetition));
-                    repetitions.add(meterOneWindow(context, new MeteringRange(from, from.plus(Duration.ofHours(1)))));
+                    ProcessCpu cpu = ProcessCpu.start(sandbox, workers);
+                    Map<String, Object> figures = meterOneWindow(context,
+                            new MeteringRange(from, from.plus(Duration.ofHours(1))));
+                    figures.put("cpu_seconds", cpu.used(sandbox, workers));
+                    figures.put("load_average", ProcessCpu.loadAverage());
+                    repetitions.add(figures);
                 }
             }
+            counts = sandbox.stop();
         }
         results.put("accounts", settings.accounts());
         results.put("workers", settings.workers());
@@ -70,6 +77,25 @@ final class AccountsBench {
         results.put("ideal_calls_per_second", settings.idealCallsPerSecond());
         results.put("cores", Runtime.getRuntime().availableProcessors());
         results.put("repetitions", repetitions);
+        if (counts != null) {
+            // over all repetitions, as the API saw them: the workers' calls too, which the manager does not count
+            double seconds = repetitions.stream().mapToDouble(r -> (Double) r.get("seconds")).sum();
+            double admitted = (counts.requests() - counts.refusedOverLimit()) / seconds;
+            results.put("api_calls_per_second", Figures.round(counts.requests() / seconds));
+            results.put("api_admitted_per_second", Figures.round(admitted));
+            results.put("api_admitted_per_second_per_account", Figures.round(admitted / settings.accounts()));
+            results.put("api_share_of_ideal", Figures.round(admitted / settings.idealCallsPerSecond()));
+            out.printf(Locale.ROOT, "the API admitted %.0f calls/s (%.0f per account), %.0f %% of the ideal %,d%n",
+                    admitted, admitted / settings.accounts(), 100 * admitted / settings.idealCallsPerSecond(),
+                    settings.idealCallsPerSecond());
+            // the clients together (manager and workers) must stay within each account's limit
+            results.put("sandbox_requests", counts.requests());
+            results.put("sandbox_refused_over_limit", counts.refusedOverLimit());
+            results.put("sandbox_403", counts.status403());
+            results.put("sandbox_429", counts.status429());
+            out.printf(Locale.ROOT, "sandbox: %,d requests, %,d refused over the account limit (403: %,d, 429: %,d)%n",
+                    counts.requests(), counts.refusedOverLimit(), counts.status403(), counts.status429());
+        }
         Path json = BenchReport.write(results, Path.of("target", "bench", "accounts-results.json"));
         out.println("figures written to " + json.toAbsolutePath());
     }
@@ -83,6 +109,7 @@ final class AccountsBench {
                 account -> metering.meter(account.tenant(), window, false));
         double seconds = (System.nanoTime() - started) / 1e9;
         long calls = 0;
+        long retries = 0;
         Map<String, Object> perAccount = new LinkedHashMap<>();
         for (TenantRuns.Outcome<MeteringSummary> outcome : outcomes) {
             if (outcome.failed()) {
@@ -91,15 +118,17 @@ final class AccountsBench {
             }
             MeteringSummary summary = outcome.result();
             calls += summary.calls();
+            retries += summary.retries();
             perAccount.put(outcome.tenant(), Figures.round(summary.calls() / (summary.elapsed().toNanos() / 1e9)));
         }
         double rate = calls / seconds;
         Map<String, Object> figures = new LinkedHashMap<>();
         figures.put("window", window.from().toString());
-        figures.put("calls", calls);
+        figures.put("calls", calls); // this process's own: with workers, not theirs
         figures.put("seconds", Figures.round(seconds));
         figures.put("calls_per_second", Figures.round(rate));
         figures.put("share_of_ideal", Figures.round(rate / settings.idealCallsPerSecond()));
+        figures.put("client_retries", retries);
         figures.put("calls_per_second_per_account", perAccount);
         out.printf(Locale.ROOT, "window %s: %,d calls in %.1f s = %.0f calls/s, %.0f %% of the ideal %,d%n",
                 window.from(), calls, seconds, rate, 100 * rate / settings.idealCallsPerSecond(),
@@ -129,6 +158,10 @@ final class AccountsBench {
     private static ConfigurableApplicationContext context(Map<String, Object> properties, BenchDatabase database) {
         List<String> args = new ArrayList<>();
         properties.forEach((key, value) -> args.add("--" + key + "=" + value));
+        // this process runs every account's job at once (README: above accounts-in-parallel x (partitions + 1));
+        // the workers keep their own default, enough for their concurrency
+        int accounts = (Integer) properties.get("flowbill.accounts-in-parallel");
+        args.add("--spring.datasource.hikari.maximum-pool-size=" + (2 * accounts + 2));
         // the password as an argument of this process only: the workers get it through their environment
         args.add("--spring.datasource.password=" + database.password());
         return new SpringApplicationBuilder(FlowbillApplication.class).run(args.toArray(String[]::new));

@@ -61,6 +61,33 @@ final class SandboxProcess implements AutoCloseable {
         return token;
     }
 
+    /** The sandbox's CPU time so far (user and system), zero where the platform does not tell. */
+    Duration cpu() {
+        return process.info().totalCpuDuration().orElse(Duration.ZERO);
+    }
+
+    /** What a stopped sandbox counted: the line it prints last ({@code SandboxMain}). */
+    record Counts(long requests, long refusedOverLimit, long status403, long status429) {
+    }
+
+    /**
+     * Stops the sandbox (SIGTERM) and reads what it counted from its last line; null if it printed none (killed, or
+     * an older jar).
+     */
+    Counts stop() throws IOException, InterruptedException {
+        process.destroy();
+        if (!process.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            return null;
+        }
+        java.util.regex.Matcher line = STOPPED.matcher(Files.readString(log));
+        return line.find() ? new Counts(Long.parseLong(line.group(1)), Long.parseLong(line.group(2)),
+                Long.parseLong(line.group(3)), Long.parseLong(line.group(4))) : null;
+    }
+
+    private static final java.util.regex.Pattern STOPPED = java.util.regex.Pattern.compile(
+            "Sandbox stopped: (\\d+) requests, (\\d+) refused over the account limit \\(403: (\\d+), 429: (\\d+)\\)");
+
     @Override
     public void close() throws IOException {
         process.destroy();
@@ -69,12 +96,17 @@ final class SandboxProcess implements AutoCloseable {
 
     /** {@code java -jar flowbill.jar} from the jar, else {@code java -cp ... io.flowbill.cli.FlowbillCli}. */
     static List<String> launcher() {
+        return launcher("-Xmx2g");
+    }
+
+    /** As {@link #launcher()} with this heap setting. */
+    static List<String> launcher(String xmx) {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         String classPath = System.getProperty("java.class.path");
         if (classPath.endsWith(".jar") && !classPath.contains(File.pathSeparator)) {
-            return List.of(java, "-Xmx2g", "-jar", classPath);
+            return List.of(java, xmx, "-jar", classPath);
         }
-        return List.of(java, "-Xmx2g", "-cp", classPath, "io.flowbill.cli.FlowbillCli");
+        return List.of(java, xmx, "-cp", classPath, "io.flowbill.cli.FlowbillCli");
     }
 
     private static int freePort() throws IOException {

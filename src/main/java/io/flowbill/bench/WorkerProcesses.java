@@ -17,8 +17,9 @@ import java.util.regex.Pattern;
  */
 final class WorkerProcesses implements AutoCloseable {
 
-    /** How a worker says it listens for partitions; Spring Boot's start line if it says nothing more. */
-    static final Pattern READY = Pattern.compile("(?i)(worker.*(ready|listen|waiting)|Started \\w+ in)");
+    /** How a worker says it listens ({@code ClusterWorkerConfiguration}), or Spring Boot's start line. */
+    static final Pattern READY = Pattern.compile(
+            "(?i)(worker taking partitions|worker.*(ready|listen|waiting)|Started \\w+ in)");
 
     private final List<Process> processes = new ArrayList<>();
     private final List<Path> logs = new ArrayList<>();
@@ -35,9 +36,11 @@ final class WorkerProcesses implements AutoCloseable {
         WorkerProcesses workers = new WorkerProcesses();
         try {
             for (int i = 0; i < count; i++) {
-                List<String> command = new ArrayList<>(SandboxProcess.launcher());
+                List<String> command = new ArrayList<>(SandboxProcess.launcher("-Xmx512m"));
                 command.add("worker");
                 properties.forEach((key, value) -> command.add("--" + key + "=" + value));
+                // the line that says it listens (ClusterWorkerConfiguration), whatever io.flowbill's level
+                command.add("--logging.level.io.flowbill.cluster=INFO");
                 Path log = Files.createTempFile("flowbill-bench-worker-" + i + "-", ".log");
                 ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                         .redirectOutput(log.toFile());
@@ -71,6 +74,11 @@ final class WorkerProcesses implements AutoCloseable {
 
     private static String tail(String text) {
         return text.length() <= 3_000 ? text : "..." + text.substring(text.length() - 3_000);
+    }
+
+    /** Each worker's CPU time so far (user and system), zero where the platform does not tell. */
+    List<Duration> cpu() {
+        return processes.stream().map(p -> p.info().totalCpuDuration().orElse(Duration.ZERO)).toList();
     }
 
     @Override

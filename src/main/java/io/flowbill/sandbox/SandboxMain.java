@@ -49,6 +49,8 @@ public final class SandboxMain {
         }
         CountDownLatch stopped = new CountDownLatch(1);
         Thread hook = new Thread(() -> {
+            out.println(stoppedLine(server.stats()));
+            out.flush();
             server.close();
             stopped.countDown();
         }, "sandbox-shutdown");
@@ -61,5 +63,16 @@ public final class SandboxMain {
             Thread.currentThread().interrupt();
         }
         return 0;
+    }
+
+    /**
+     * What a stopped sandbox prints last, read by {@code bench --accounts}: requests received and those refused
+     * because their account was over its request limit, e.g. {@code Sandbox stopped: 1234 requests, 0 refused over
+     * the account limit (403: 0, 429: 0)}.
+     */
+    static String stoppedLine(RequestStats stats) {
+        return String.format(Locale.ROOT, "Sandbox stopped: %d requests, %d refused over the account limit"
+                + " (403: %d, 429: %d)", stats.totalRequests(), stats.refusedOverLimit(), stats.responses(403),
+                stats.responses(429));
     }
 }
