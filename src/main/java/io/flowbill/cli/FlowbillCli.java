@@ -9,6 +9,7 @@ import java.util.stream.Collectors;
 
 import io.flowbill.bench.BenchCommand;
 import io.flowbill.sandbox.SandboxOptions;
+import io.flowbill.system.CommonPool;
 import io.flowbill.system.OneLineReason;
 import picocli.AutoComplete;
 import picocli.CommandLine;
@@ -36,6 +37,7 @@ public final class FlowbillCli {
 
     /** The process's entry point (the jar's start class): runs the command line and exits with its code. */
     public static void main(String[] args) {
+        CommonPool.atLeastTwoThreads();
         System.exit(run(args));
     }
 

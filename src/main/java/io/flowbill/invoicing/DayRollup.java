@@ -64,16 +64,19 @@ class DayRollup {
                   set amount = excluded.amount, lines = excluded.lines
                   where (charge_day.amount, charge_day.lines) is distinct from (excluded.amount, excluded.lines)
                 """, tenant, day);
-        jdbc.update("delete from usage_day d where d.tenant_id = ? and d.charge_date = ?"
-                + " and (d.tenant_id, d.charge_type, d.spec_id) not in ("
-                + "select tenant_id, charge_type, spec_id from (" + USAGE + ") fresh)",
-                tenant, day, tenant, day, tenant, from, to, day);
-        jdbc.update("insert into usage_day (tenant_id, charge_date, charge_type, spec_id, containers, up_mb, down_mb) "
+        // one pass over the day's usage hours: the rows no longer there are deleted by the same statement
+        jdbc.update("with fresh (tenant_id, charge_date, charge_type, spec_id, containers, up_mb, down_mb) as ("
                 + USAGE + """
+                ), gone as (
+                  delete from usage_day d where d.tenant_id = ? and d.charge_date = ?
+                     and not exists (select 1 from fresh f
+                                      where (f.tenant_id, f.charge_type, f.spec_id) = (d.tenant_id, d.charge_type, d.spec_id)))
+                insert into usage_day (tenant_id, charge_date, charge_type, spec_id, containers, up_mb, down_mb)
+                select * from fresh
                 on conflict on constraint usage_day_once do update
                   set containers = excluded.containers, up_mb = excluded.up_mb, down_mb = excluded.down_mb
                   where (usage_day.containers, usage_day.up_mb, usage_day.down_mb)
                         is distinct from (excluded.containers, excluded.up_mb, excluded.down_mb)
-                """, tenant, day, tenant, from, to, day);
+                """, tenant, day, tenant, from, to, day, tenant, day);
     }
 }
