@@ -1,10 +1,8 @@
 package io.flowbill.accounts;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -16,7 +14,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.AfterAll;
@@ -27,6 +24,7 @@ import io.flowbill.system.FlowbillJar;
 import io.flowbill.system.Patience;
 import io.flowbill.system.Slow;
 import io.flowbill.system.TestDatabase;
+import io.flowbill.system.TestRabbit;
 
 /**
  * The bill of a day for three tenants of different sizes, prices and plans ({@link ThreeTenants}) is the same, line
@@ -56,8 +54,8 @@ class ScaleOutBillIT {
     static final int RATE = 300;
     static final int SLOW_RATE = 40;
     static final Duration RUN_PATIENCE = Patience.seconds(900);
-    /** How a worker says it listens for partitions; Spring Boot's start line if it says nothing more. */
-    static final Pattern WORKER_READY = Pattern.compile("(?i)(worker.*(ready|listen|waiting)|Started \\w+ in)");
+    /** How a worker says it listens for partitions (cluster/ClusterWorkerConfiguration, README "Scaling out"). */
+    static final Pattern WORKER_READY = Pattern.compile("Worker taking partitions from queue '[^']+'");
 
     static ThreeTenants tenants;
     static Run oneProcess;
@@ -108,7 +106,7 @@ class ScaleOutBillIT {
 
     @Test
     void aManagerAndTwoWorkersMakeTheSameBill() throws Exception {
-        URI broker = broker();
+        TestRabbit.Broker broker = TestRabbit.broker();
         Run a = reference();
         TestDatabase.Database db = TestDatabase.fresh();
         Path exports = Files.createTempDirectory("flowbill-scale-out-b");
@@ -128,7 +126,7 @@ class ScaleOutBillIT {
 
     @Test
     void aWorkerKilledInsideItsPartitionLosesAndDoublesNothing() throws Exception {
-        URI broker = broker();
+        TestRabbit.Broker broker = TestRabbit.broker();
         Run a = reference();
         TestDatabase.Database db = TestDatabase.fresh();
         Path exports = Files.createTempDirectory("flowbill-scale-out-c");
@@ -199,11 +197,6 @@ class ScaleOutBillIT {
         return oneProcess;
     }
 
-    private static URI broker() {
-        assumeTrue(ClusterBroker.url().isPresent(), ClusterBroker.whyNone());
-        return ClusterBroker.url().get();
-    }
-
     /** What every run shares: the export folder, many small partitions, a pool large enough for them. */
     private static Map<String, String> common(Path exports) {
         Map<String, String> variables = new LinkedHashMap<>();
@@ -215,10 +208,10 @@ class ScaleOutBillIT {
     }
 
     /** The cluster settings of a manager and its workers: the broker and a queue of this test's own. */
-    private static Map<String, String> cluster(URI broker) {
-        Map<String, String> variables = new LinkedHashMap<>(ClusterBroker.environment(broker));
+    private static Map<String, String> cluster(TestRabbit.Broker broker) {
+        Map<String, String> variables = new LinkedHashMap<>(broker.environment());
         variables.put("FLOWBILL_CLUSTER_ENABLED", "true");
-        variables.put("FLOWBILL_CLUSTER_REQUESTSQUEUE", "flowbill-it-" + UUID.randomUUID());
+        variables.put("FLOWBILL_CLUSTER_REQUESTSQUEUE", TestRabbit.uniqueQueue("scale-out"));
         return variables;
     }
 
