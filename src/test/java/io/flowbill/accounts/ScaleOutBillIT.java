@@ -52,7 +52,7 @@ class ScaleOutBillIT {
     static final String DAY = ThreeTenants.DAY.toString();
     static final int ACCOUNT_LIMIT = 1_000;
     static final int RATE = 300;
-    static final int SLOW_RATE = 40;
+    static final int SLOW_RATE = 90;
     static final Duration RUN_PATIENCE = Patience.seconds(900);
     /** How a worker says it listens for partitions (cluster/ClusterWorkerConfiguration, README "Scaling out"). */
     static final Pattern WORKER_READY = Pattern.compile("Worker taking partitions from queue '[^']+'");
@@ -212,6 +212,8 @@ class ScaleOutBillIT {
         Map<String, String> variables = new LinkedHashMap<>(broker.environment());
         variables.put("FLOWBILL_CLUSTER_ENABLED", "true");
         variables.put("FLOWBILL_CLUSTER_REQUESTSQUEUE", TestRabbit.uniqueQueue("scale-out"));
+        // four partitions at once per worker: 3 x 4 + 1 = 13 pooled connections, under the pool of 16 (common)
+        variables.put("FLOWBILL_CLUSTER_WORKERCONCURRENCY", "4");
         return variables;
     }
 
