@@ -42,8 +42,9 @@ import io.flowbill.system.TestRabbit;
  * {@code FLOWBILL_ACCOUNTS_<i>_*} variables) without {@code flowbill.api.*}; {@code flowbill.metering.partitions},
  * {@code flowbill.invoicing.partitions}; {@code flowbill.cluster.enabled} and {@code flowbill.cluster.requests-queue}
  * with {@code spring.rabbitmq.*}; a {@code worker} command whose log matches {@link #WORKER_READY} once it listens;
- * partition step executions named {@code <step>Partition...:<partition>} (Spring Batch's splitter names them
- * {@code step:partition}); a failed tenant named on the last line, {@code failed tenants: ...}. After the kill the
+ * partition step executions named {@code flowPartitionStep:partition<i>} ({@code FlowPartitioner}) and
+ * {@code ratingPartitionStep:containers<i>} ({@code ContainerRanges}), each logged by the worker that ran it as
+ * {@code Partition <name> (...) ended <status>} ({@code PartitionWorker}); a failed tenant named on the last line, {@code failed tenants: ...}. After the kill the
  * manager either completes, or fails and the same command completes the day (both are allowed by issue 14).
  */
 @Slow
@@ -120,7 +121,11 @@ class ScaleOutBillIT {
                 .finish(RUN_PATIENCE);
 
         assertThat(manager.exitCode()).as("exit of the manager's nightly: %s", manager.reason()).isZero();
-        assertThat(partitionsRun(db)).as("partition step executions the workers completed").isPositive();
+        assertThat(partitionsRun(db)).as("partition step executions completed").isPositive();
+        String workers = first.output() + second.output();
+        assertThat(workers).as("what the workers ran: partitions of both partitioned steps")
+                .containsPattern("Partition flowPartitionStep:partition\\d+ .* ended COMPLETED")
+                .containsPattern("Partition ratingPartitionStep:containers\\d+ .* ended COMPLETED");
         BillSnapshot.assertSameBill(a.bill(tenants.tenants()), new Run(db, exports, manager).bill(tenants.tenants()));
     }
 
