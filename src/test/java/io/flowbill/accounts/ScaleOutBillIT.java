@@ -14,9 +14,13 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -56,6 +60,8 @@ class ScaleOutBillIT {
     static final int SLOW_RATE = 90;
     static final Duration RUN_PATIENCE = Patience.seconds(900);
     /** How a worker says it listens for partitions (cluster/ClusterWorkerConfiguration, README "Scaling out"). */
+    /** How a worker logs a partition it starts and ends (cluster/PartitionWorker). */
+    static final Pattern PARTITION_LOG = Pattern.compile("Partition \\S+ \\(step execution (\\d+) of [^)]*\\) (started|ended)");
     static final Pattern WORKER_READY = Pattern.compile("Worker taking partitions from queue '[^']+'");
 
     static ThreeTenants tenants;
@@ -75,13 +81,19 @@ class ScaleOutBillIT {
         tenants = ThreeTenants.start(ACCOUNT_LIMIT, RATE, 8);
     }
 
-    @AfterAll
-    static void stopEverything() throws InterruptedException {
+    /** A test that failed leaves no process behind to hold its database connections in the next one. */
+    @AfterEach
+    void stopProcesses() throws InterruptedException {
         for (FlowbillJar.Running running : started) {
             if (running.isAlive()) {
                 running.kill();
             }
         }
+        started.clear();
+    }
+
+    @AfterAll
+    static void stopSandboxes() {
         tenants.close();
     }
 
@@ -137,21 +149,19 @@ class ScaleOutBillIT {
         Path exports = Files.createTempDirectory("flowbill-scale-out-c");
         Map<String, String> cluster = cluster(broker);
 
-        // the victim is the only worker until it holds a partition, so the STARTED partition is surely its own
         FlowbillJar.Running victim = start(worker(db, exports, cluster, SLOW_RATE));
-        awaitReady(victim);
-        FlowbillJar.Running manager = start(jar(db, exports, cluster, SLOW_RATE, "nightly", "--date", DAY));
-        List<Long> held = new ArrayList<>();
-        manager.await("the victim worker runs a partition", RUN_PATIENCE, () -> {
-            held.addAll(startedPartitions(db));
-            return !held.isEmpty();
-        });
         FlowbillJar.Running survivor = start(worker(db, exports, cluster, SLOW_RATE));
+        awaitReady(victim);
         awaitReady(survivor);
-        List<Long> stillHeld = startedPartitions(db);
-        stillHeld.retainAll(held);
-        assertThat(stillHeld).as("the victim's partitions %s still running when it is killed (slow the clients down"
-                + " if they finished first)", held).isNotEmpty();
+        FlowbillJar.Running manager = start(jar(db, exports, cluster, SLOW_RATE, "nightly", "--date", DAY));
+        // the victim's own log says which partitions it is inside; the database, that they are still running
+        List<Long> stillHeld = new ArrayList<>();
+        manager.await("the victim worker inside a partition", RUN_PATIENCE, () -> {
+            stillHeld.clear();
+            stillHeld.addAll(inside(victim));
+            stillHeld.retainAll(startedPartitions(db));
+            return !stillHeld.isEmpty();
+        });
         victim.kill();
 
         FlowbillJar.Outcome first = manager.finish(RUN_PATIENCE);
@@ -186,6 +196,21 @@ class ScaleOutBillIT {
         BillSnapshot.assertSameBill(a.bill(others), new Run(db, exports, outcome).bill(others));
         assertThat(new Run(db, exports, outcome).bill(List.of("globex")).table("charge_line"))
                 .as("globex's charge lines").isEmpty();
+    }
+
+    @Test
+    void aWorkerWhosePoolCannotHoldItsPartitionsRefusesToStart() throws Exception {
+        TestRabbit.Broker broker = TestRabbit.broker();
+        TestDatabase.Database db = TestDatabase.fresh();
+        Path exports = Files.createTempDirectory("flowbill-scale-out-e");
+
+        // four partitions at once need 3 x 4 + 1 = 13 connections; the pool has 12
+        FlowbillJar.Outcome outcome = worker(db, exports, cluster(broker), RATE)
+                .env(Map.of("SPRING_DATASOURCE_HIKARI_MAXIMUMPOOLSIZE", "12")).start().finish(Patience.seconds(120));
+
+        assertThat(outcome.exitCode()).as("exit of a worker with too small a pool: %s", outcome.reason()).isEqualTo(2);
+        assertThat(outcome.output()).contains("flowbill.cluster.worker-concurrency 4 needs 13 pooled connections")
+                .contains("spring.datasource.hikari.maximum-pool-size is 12");
     }
 
     /** The one-process run, made once for every comparison. */
@@ -251,6 +276,22 @@ class ScaleOutBillIT {
             }
         }
         return outcome.reason();
+    }
+
+    /** The step executions of the partitions {@code worker} logged as started and not yet as ended. */
+    private static List<Long> inside(FlowbillJar.Running worker) throws IOException {
+        Set<Long> running = new TreeSet<>();
+        Matcher log = PARTITION_LOG.matcher(worker.output());
+        while (log.find()) {
+            Long id = Long.valueOf(log.group(1));
+            if (log.group(2).equals("started")) {
+                running.add(id);
+            }
+            else {
+                running.remove(id);
+            }
+        }
+        return new ArrayList<>(running);
     }
 
     /** Partition step executions now STARTED (a worker is inside them). */
