@@ -76,21 +76,4 @@ public final class TenantRuns {
             return new Outcome<>(account.tenant(), null, e);
         }
     }
-
-    /** The tenants that failed, with their one-line reasons, for the last line of a command: empty when none. */
-    public static String failedLine(List<? extends Outcome<?>> outcomes) {
-        List<String> failed = new ArrayList<>();
-        for (Outcome<?> outcome : outcomes) {
-            if (outcome.failed()) {
-                failed.add(outcome.tenant() + " (" + firstLine(outcome.failure()) + ")");
-            }
-        }
-        return failed.isEmpty() ? "" : "failed tenants: " + String.join("; ", failed);
-    }
-
-    private static String firstLine(Throwable failure) {
-        String message = failure.getMessage() == null ? failure.getClass().getSimpleName() : failure.getMessage();
-        int newline = message.indexOf('\n');
-        return newline < 0 ? message : message.substring(0, newline);
-    }
 }

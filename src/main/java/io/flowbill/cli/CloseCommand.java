@@ -9,7 +9,6 @@ import java.util.List;
 
 import org.springframework.stereotype.Component;
 
-import io.flowbill.accounts.Accounts;
 import io.flowbill.export.ExportService;
 import io.flowbill.invoicing.DayRanges;
 import io.flowbill.invoicing.InvoiceService;
@@ -26,18 +25,18 @@ class CloseCommand {
 
     private final InvoiceService invoices;
     private final ExportService exports;
-    private final Accounts accounts;
+    private final TenantOutcomes tenants;
 
-    CloseCommand(InvoiceService invoices, ExportService exports, Accounts accounts) {
+    CloseCommand(InvoiceService invoices, ExportService exports, TenantOutcomes tenants) {
         this.invoices = invoices;
         this.exports = exports;
-        this.accounts = accounts;
+        this.tenants = tenants;
     }
 
-    /** Closes the month of {@code tenant}, or of every account when it is null ({@link PerTenant}). */
+    /** Closes the month of {@code tenant}, or of every account when it is null ({@link TenantOutcomes}). */
     int run(String tenant, YearMonth month, boolean force, PrintWriter out, PrintWriter err) throws Exception {
         try {
-            return PerTenant.run(accounts, tenant, out, account -> close(account.tenant(), month, force));
+            return tenants.summaries(tenant, out, account -> close(account.tenant(), month, force));
         }
         catch (Refused refused) {
             err.println("flowbill close failed: " + refused.getMessage());

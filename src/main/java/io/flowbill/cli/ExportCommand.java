@@ -28,19 +28,21 @@ class ExportCommand {
     private final Clock clock;
 
     private final Accounts accounts;
+    private final TenantOutcomes tenants;
 
-    ExportCommand(ExportService exports, Accounts accounts, Clock clock) {
+    ExportCommand(ExportService exports, Accounts accounts, TenantOutcomes tenants, Clock clock) {
         this.accounts = accounts;
+        this.tenants = tenants;
         this.exports = exports;
         this.clock = clock;
     }
 
     /**
-     * Rewrites a rated day's files of {@code tenant}, or of every account when it is null ({@link PerTenant}); a day
+     * Rewrites a rated day's files of {@code tenant}, or of every account when it is null ({@link TenantOutcomes}); a day
      * never rated is refused (with one account selected a usage error, else that tenant's failure).
      */
     int day(String tenant, LocalDate date, PrintWriter out) throws Exception {
-        return PerTenant.run(accounts, tenant, out, account -> {
+        return tenants.summaries(tenant, out, account -> {
             Instant started = clock.instant();
             if (!exports.isRated(account.tenant(), date)) {
                 String refusal = "--date " + date + " was never rated for tenant " + account.tenant()
@@ -66,7 +68,7 @@ class ExportCommand {
     int month(String tenant, YearMonth month, boolean zip, PrintWriter out) throws Exception {
         Instant monthStarted = clock.instant();
         List<String> written = new ArrayList<>();
-        int exit = PerTenant.run(accounts, tenant, out, account -> {
+        int exit = tenants.summaries(tenant, out, account -> {
             Instant started = clock.instant();
             List<Path> files = exports.rewriteMonth(account.tenant(), month);
             if (files.isEmpty()) {

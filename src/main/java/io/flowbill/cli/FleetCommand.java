@@ -1,15 +1,12 @@
 package io.flowbill.cli;
 
 import java.io.PrintWriter;
-import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
 import org.springframework.stereotype.Component;
 
-import io.flowbill.accounts.Account;
 import io.flowbill.accounts.AccountClients;
-import io.flowbill.accounts.TenantRuns;
 import io.flowbill.containerapi.Container;
 import io.flowbill.containerapi.ContainerApiClient;
 import io.flowbill.containerapi.ContainerPage;
@@ -32,10 +29,7 @@ class FleetCommand {
     }
 
     int run(String tenant, PrintWriter out, PrintWriter err) throws Exception {
-        List<Account> selected = outcomes.select(tenant);
-        return outcomes.report("fleet", selected,
-                TenantRuns.run(selected, clients.accounts().inParallel(), account -> fleet(clients.of(account.tenant()))),
-                out, err);
+        return outcomes.headed("fleet", tenant, out, err, account -> fleet(clients.of(account.tenant())));
     }
 
     private static String fleet(ContainerApiClient client) {

@@ -1,13 +1,9 @@
 package io.flowbill.cli;
 
 import java.io.PrintWriter;
-import java.util.List;
 
 import org.springframework.stereotype.Component;
 
-import io.flowbill.accounts.Account;
-import io.flowbill.accounts.Accounts;
-import io.flowbill.accounts.TenantRuns;
 import io.flowbill.metering.MeteringRange;
 import io.flowbill.metering.MeteringService;
 
@@ -19,24 +15,22 @@ import io.flowbill.metering.MeteringService;
 class MeterCommand {
 
     private final MeteringService metering;
-    private final Accounts accounts;
     private final TenantOutcomes outcomes;
 
-    MeterCommand(MeteringService metering, Accounts accounts, TenantOutcomes outcomes) {
+    MeterCommand(MeteringService metering, TenantOutcomes outcomes) {
         this.metering = metering;
-        this.accounts = accounts;
         this.outcomes = outcomes;
     }
 
     int run(MeteringRange range, boolean refresh, String tenant, PrintWriter out, PrintWriter err) throws Exception {
-        List<Account> selected = outcomes.select(tenant);
+        outcomes.select(tenant); // an unknown tenant is refused first
         try {
             metering.requireOver(range);
         }
         catch (IllegalArgumentException notOver) {
             throw new UsageException(notOver.getMessage());
         }
-        return outcomes.report("meter", selected, TenantRuns.run(selected, accounts.inParallel(),
-                account -> metering.meter(account.tenant(), range, refresh).render()), out, err);
+        return outcomes.headed("meter", tenant, out, err,
+                account -> metering.meter(account.tenant(), range, refresh).render());
     }
 }

@@ -7,7 +7,6 @@ import java.time.LocalDate;
 
 import org.springframework.stereotype.Component;
 
-import io.flowbill.accounts.Accounts;
 import io.flowbill.billing.BillingService;
 import io.flowbill.metering.MeteringProperties;
 import io.flowbill.pricing.BillingZone;
@@ -27,10 +26,10 @@ class NightlyCommand {
     private final BillingZone zone;
     private final Clock clock;
 
-    private final Accounts accounts;
+    private final TenantOutcomes tenants;
 
-    NightlyCommand(MeteringProperties meteringSettings, BillingService billing, Accounts accounts, Clock clock) {
-        this.accounts = accounts;
+    NightlyCommand(MeteringProperties meteringSettings, BillingService billing, TenantOutcomes tenants, Clock clock) {
+        this.tenants = tenants;
         this.meteringSettings = meteringSettings;
         this.billing = billing;
         this.zone = billing.zone();
@@ -39,7 +38,7 @@ class NightlyCommand {
 
     /**
      * Bills {@code day}, or yesterday in the billing zone when it is null, of {@code tenant} or, when it is null, of
-     * every account ({@link PerTenant}), and prints each tenant's summary to {@code out}.
+     * every account ({@link TenantOutcomes}), and prints each tenant's summary to {@code out}.
      */
     int run(String tenant, LocalDate day, PrintWriter out) throws Exception {
         Instant started = clock.instant();
@@ -48,6 +47,6 @@ class NightlyCommand {
         DayOver.notOver(date, started, meteringSettings.lag(), zone).ifPresent(notOver -> {
             throw new UsageException(notOver);
         });
-        return PerTenant.run(accounts, tenant, out, account -> billing.nightly(account.tenant(), date).render());
+        return tenants.summaries(tenant, out, account -> billing.nightly(account.tenant(), date).render());
     }
 }

@@ -8,7 +8,6 @@ import java.time.LocalDate;
 
 import org.springframework.stereotype.Component;
 
-import io.flowbill.accounts.Accounts;
 import io.flowbill.billing.BillingService;
 import io.flowbill.billing.DayReport;
 
@@ -22,17 +21,17 @@ class RateCommand {
     private final BillingService billing;
     private final Clock clock;
 
-    private final Accounts accounts;
+    private final TenantOutcomes tenants;
 
-    RateCommand(BillingService billing, Accounts accounts, Clock clock) {
-        this.accounts = accounts;
+    RateCommand(BillingService billing, TenantOutcomes tenants, Clock clock) {
+        this.tenants = tenants;
         this.billing = billing;
         this.clock = clock;
     }
 
-    /** Rates the day of {@code tenant}, or of every account when it is null ({@link PerTenant}). */
+    /** Rates the day of {@code tenant}, or of every account when it is null ({@link TenantOutcomes}). */
     int run(String tenant, LocalDate date, PrintWriter out) throws Exception {
-        return PerTenant.run(accounts, tenant, out, account -> {
+        return tenants.summaries(tenant, out, account -> {
             Instant started = clock.instant();
             DayReport report = billing.bill(account.tenant(), date);
             return report.render("rate " + date, Duration.between(started, clock.instant()));

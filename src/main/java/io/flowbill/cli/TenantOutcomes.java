@@ -15,11 +15,16 @@ import io.flowbill.system.Diagnosis;
 import io.flowbill.system.OneLineReason;
 
 /**
- * How a command that works on every account ({@code fleet}, {@code meter}) selects them and reports: an unknown
- * {@code --tenant} is a usage error naming the configured tenants; with one account configured the output and a
- * failure are as they always were (the failure is the command's); with several, each tenant's text is printed under
- * {@code tenant <id>:}, and a tenant that failed does not stop the others: the command ends with exit 1 and the last
- * line {@code failed tenants: b (reason); c (reason)}, and running it again completes the failed ones.
+ * How every command that works on the accounts runs them and reports (README "Accounts and plans", "Failure
+ * isolation"): the account of {@code --tenant}, or every one, {@code flowbill.accounts-in-parallel} at a time, each
+ * isolated: one tenant's failure ends its own part only. An unknown {@code --tenant} is a usage error naming the
+ * configured tenants. With one account selected its failure is the command's, reported as before accounts existed.
+ * Otherwise the texts come in configuration order and, when any tenant failed, the last line is
+ * {@code failed tenants: b (reason); c (reason)} and the exit 1; running the command again completes the failed ones.
+ * Two layouts: {@link #summaries} ({@code nightly}, {@code rate}, {@code close}, {@code export}: each summary names
+ * its tenant, a failure is {@code tenant b failed: reason}) and {@link #headed} ({@code fleet}, {@code meter}: each
+ * text under {@code tenant <id>:} when several accounts are configured, a failure {@code   failed: reason}, and the
+ * last line repeated on stderr as {@code flowbill <command> failed: failed tenants: ...}).
  */
 @Component
 class TenantOutcomes {
@@ -32,6 +37,17 @@ class TenantOutcomes {
         this.environment = environment;
     }
 
+    /** Runs {@code work} for the selected tenants and prints their summaries, a failure as {@code tenant b failed}. */
+    int summaries(String tenant, PrintWriter out, TenantRuns.Work<String> work) throws Exception {
+        return run(tenant, work, false, out, null, null);
+    }
+
+    /** Runs {@code work} for the selected tenants and prints each text under its tenant's heading. */
+    int headed(String command, String tenant, PrintWriter out, PrintWriter err, TenantRuns.Work<String> work)
+            throws Exception {
+        return run(tenant, work, accounts.all().size() > 1, out, err, command);
+    }
+
     /** The accounts a command works on: every one, or that of {@code tenant} (unknown: a usage error). */
     List<Account> select(String tenant) {
         try {
@@ -42,9 +58,15 @@ class TenantOutcomes {
         }
     }
 
-    int report(String command, List<Account> selected, List<TenantRuns.Outcome<String>> outcomes, PrintWriter out,
-            PrintWriter err) throws Exception {
-        boolean headed = accounts.all().size() > 1;
+    private int run(String tenant, TenantRuns.Work<String> work, boolean headed, PrintWriter out, PrintWriter err,
+            String command) throws Exception {
+        List<Account> selected = select(tenant);
+        List<TenantRuns.Outcome<String>> outcomes = TenantRuns.run(selected, accounts.inParallel(), work);
+        for (TenantRuns.Outcome<String> outcome : outcomes) {
+            if (outcome.failure() instanceof UsageException usage) {
+                throw usage;
+            }
+        }
         if (selected.size() == 1 && outcomes.get(0).failed()) {
             if (headed) {
                 out.println("tenant " + outcomes.get(0).tenant() + ":");
@@ -59,7 +81,7 @@ class TenantOutcomes {
             }
             if (outcome.failed()) {
                 String reason = reason(outcome.failure());
-                out.println("  failed: " + reason);
+                out.println(headed ? "  failed: " + reason : "tenant " + outcome.tenant() + " failed: " + reason);
                 failed.add(outcome.tenant() + " (" + reason + ")");
             }
             else {
@@ -73,8 +95,10 @@ class TenantOutcomes {
         String line = "failed tenants: " + String.join("; ", failed);
         out.println(line);
         out.flush();
-        err.println("flowbill " + command + " failed: " + line);
-        err.flush();
+        if (err != null) {
+            err.println("flowbill " + command + " failed: " + line);
+            err.flush();
+        }
         return FlowbillCli.EXIT_FAILED;
     }
 

@@ -46,7 +46,8 @@ class ClusterWorkerConfiguration {
         }
         if (DemoMode.on(environment)) {
             throw new ConfigurationRefused("a worker needs the manager's PostgreSQL: set spring.datasource.url"
-                    + " (SPRING_DATASOURCE_URL) and flowbill.api.base-url; the demo's embedded database cannot be shared");
+                    + " (SPRING_DATASOURCE_URL) and the manager's accounts (flowbill.accounts, or flowbill.api.base-url);"
+                    + " the demo's embedded database cannot be shared");
         }
         int pool = environment.getProperty("spring.datasource.hikari.maximum-pool-size", Integer.class, 10);
         if (pool < CONNECTIONS_PER_PARTITION * settings.workerConcurrency() + 1) {

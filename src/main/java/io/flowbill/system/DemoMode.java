@@ -2,6 +2,7 @@ package io.flowbill.system;
 
 import java.util.Map;
 
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.annotation.Condition;
 import org.springframework.context.annotation.ConditionContext;
 import org.springframework.core.env.ConfigurableEnvironment;
@@ -53,7 +54,7 @@ public final class DemoMode {
             throw new ConfigurationRefused("flowbill.metering.tenant 'demo' is kept for the demo; name the real tenant");
         }
         for (int i = 0; !demo && configured(environment, "flowbill.accounts[" + i + "].tenant"); i++) {
-            if (TENANT.equals(environment.getProperty("flowbill.accounts[" + i + "].tenant"))) {
+            if (TENANT.equals(value(environment, "flowbill.accounts[" + i + "].tenant"))) {
                 throw new ConfigurationRefused("flowbill.accounts[" + i + "].tenant 'demo' is kept for the demo;"
                         + " name the real tenant");
             }
@@ -64,8 +65,17 @@ public final class DemoMode {
     }
 
     private static boolean configured(ConfigurableEnvironment environment, String key) {
-        String value = environment.getProperty(key);
+        String value = value(environment, key);
         return value != null && !value.isBlank();
+    }
+
+    /**
+     * A setting by its canonical name through Spring Boot's relaxed binding, whether or not the environment has its
+     * configuration property sources attached yet: {@code flowbill.accounts[0].base-url} is also the variable
+     * {@code FLOWBILL_ACCOUNTS_0_BASEURL}.
+     */
+    private static String value(ConfigurableEnvironment environment, String key) {
+        return Binder.get(environment).bind(key, String.class).orElse(null);
     }
 
     /** True when this run is the demo (after {@link DemoMode} decided). */

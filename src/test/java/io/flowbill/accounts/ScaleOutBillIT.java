@@ -1,10 +1,8 @@
 package io.flowbill.accounts;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -16,10 +14,13 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -27,6 +28,7 @@ import io.flowbill.system.FlowbillJar;
 import io.flowbill.system.Patience;
 import io.flowbill.system.Slow;
 import io.flowbill.system.TestDatabase;
+import io.flowbill.system.TestRabbit;
 
 /**
  * The bill of a day for three tenants of different sizes, prices and plans ({@link ThreeTenants}) is the same, line
@@ -44,8 +46,9 @@ import io.flowbill.system.TestDatabase;
  * {@code FLOWBILL_ACCOUNTS_<i>_*} variables) without {@code flowbill.api.*}; {@code flowbill.metering.partitions},
  * {@code flowbill.invoicing.partitions}; {@code flowbill.cluster.enabled} and {@code flowbill.cluster.requests-queue}
  * with {@code spring.rabbitmq.*}; a {@code worker} command whose log matches {@link #WORKER_READY} once it listens;
- * partition step executions named {@code <step>Partition...:<partition>} (Spring Batch's splitter names them
- * {@code step:partition}); a failed tenant named on the last line, {@code failed tenants: ...}. After the kill the
+ * partition step executions named {@code flowPartitionStep:partition<i>} ({@code FlowPartitioner}) and
+ * {@code ratingPartitionStep:containers<i>} ({@code ContainerRanges}), each logged by the worker that ran it as
+ * {@code Partition <name> (...) ended <status>} ({@code PartitionWorker}); a failed tenant named on the last line, {@code failed tenants: ...}. After the kill the
  * manager either completes, or fails and the same command completes the day (both are allowed by issue 14).
  */
 @Slow
@@ -54,10 +57,12 @@ class ScaleOutBillIT {
     static final String DAY = ThreeTenants.DAY.toString();
     static final int ACCOUNT_LIMIT = 1_000;
     static final int RATE = 300;
-    static final int SLOW_RATE = 40;
+    static final int SLOW_RATE = 90;
     static final Duration RUN_PATIENCE = Patience.seconds(900);
-    /** How a worker says it listens for partitions; Spring Boot's start line if it says nothing more. */
-    static final Pattern WORKER_READY = Pattern.compile("(?i)(worker.*(ready|listen|waiting)|Started \\w+ in)");
+    /** How a worker says it listens for partitions (cluster/ClusterWorkerConfiguration, README "Scaling out"). */
+    /** How a worker logs a partition it starts and ends (cluster/PartitionWorker). */
+    static final Pattern PARTITION_LOG = Pattern.compile("Partition \\S+ \\(step execution (\\d+) of [^)]*\\) (started|ended)");
+    static final Pattern WORKER_READY = Pattern.compile("Worker taking partitions from queue '[^']+'");
 
     static ThreeTenants tenants;
     static Run oneProcess;
@@ -76,13 +81,19 @@ class ScaleOutBillIT {
         tenants = ThreeTenants.start(ACCOUNT_LIMIT, RATE, 8);
     }
 
-    @AfterAll
-    static void stopEverything() throws InterruptedException {
+    /** A test that failed leaves no process behind to hold its database connections in the next one. */
+    @AfterEach
+    void stopProcesses() throws InterruptedException {
         for (FlowbillJar.Running running : started) {
             if (running.isAlive()) {
                 running.kill();
             }
         }
+        started.clear();
+    }
+
+    @AfterAll
+    static void stopSandboxes() {
         tenants.close();
     }
 
@@ -108,7 +119,7 @@ class ScaleOutBillIT {
 
     @Test
     void aManagerAndTwoWorkersMakeTheSameBill() throws Exception {
-        URI broker = broker();
+        TestRabbit.Broker broker = TestRabbit.broker();
         Run a = reference();
         TestDatabase.Database db = TestDatabase.fresh();
         Path exports = Files.createTempDirectory("flowbill-scale-out-b");
@@ -122,33 +133,35 @@ class ScaleOutBillIT {
                 .finish(RUN_PATIENCE);
 
         assertThat(manager.exitCode()).as("exit of the manager's nightly: %s", manager.reason()).isZero();
-        assertThat(partitionsRun(db)).as("partition step executions the workers completed").isPositive();
+        assertThat(partitionsRun(db)).as("partition step executions completed").isPositive();
+        String workers = first.output() + second.output();
+        assertThat(workers).as("what the workers ran: partitions of both partitioned steps")
+                .containsPattern("Partition flowPartitionStep:partition\\d+ .* ended COMPLETED")
+                .containsPattern("Partition ratingPartitionStep:containers\\d+ .* ended COMPLETED");
         BillSnapshot.assertSameBill(a.bill(tenants.tenants()), new Run(db, exports, manager).bill(tenants.tenants()));
     }
 
     @Test
     void aWorkerKilledInsideItsPartitionLosesAndDoublesNothing() throws Exception {
-        URI broker = broker();
+        TestRabbit.Broker broker = TestRabbit.broker();
         Run a = reference();
         TestDatabase.Database db = TestDatabase.fresh();
         Path exports = Files.createTempDirectory("flowbill-scale-out-c");
         Map<String, String> cluster = cluster(broker);
 
-        // the victim is the only worker until it holds a partition, so the STARTED partition is surely its own
         FlowbillJar.Running victim = start(worker(db, exports, cluster, SLOW_RATE));
-        awaitReady(victim);
-        FlowbillJar.Running manager = start(jar(db, exports, cluster, SLOW_RATE, "nightly", "--date", DAY));
-        List<Long> held = new ArrayList<>();
-        manager.await("the victim worker runs a partition", RUN_PATIENCE, () -> {
-            held.addAll(startedPartitions(db));
-            return !held.isEmpty();
-        });
         FlowbillJar.Running survivor = start(worker(db, exports, cluster, SLOW_RATE));
+        awaitReady(victim);
         awaitReady(survivor);
-        List<Long> stillHeld = startedPartitions(db);
-        stillHeld.retainAll(held);
-        assertThat(stillHeld).as("the victim's partitions %s still running when it is killed (slow the clients down"
-                + " if they finished first)", held).isNotEmpty();
+        FlowbillJar.Running manager = start(jar(db, exports, cluster, SLOW_RATE, "nightly", "--date", DAY));
+        // the victim's own log says which partitions it is inside; the database, that they are still running
+        List<Long> stillHeld = new ArrayList<>();
+        manager.await("the victim worker inside a partition", RUN_PATIENCE, () -> {
+            stillHeld.clear();
+            stillHeld.addAll(inside(victim));
+            stillHeld.retainAll(startedPartitions(db));
+            return !stillHeld.isEmpty();
+        });
         victim.kill();
 
         FlowbillJar.Outcome first = manager.finish(RUN_PATIENCE);
@@ -185,6 +198,21 @@ class ScaleOutBillIT {
                 .as("globex's charge lines").isEmpty();
     }
 
+    @Test
+    void aWorkerWhosePoolCannotHoldItsPartitionsRefusesToStart() throws Exception {
+        TestRabbit.Broker broker = TestRabbit.broker();
+        TestDatabase.Database db = TestDatabase.fresh();
+        Path exports = Files.createTempDirectory("flowbill-scale-out-e");
+
+        // four partitions at once need 3 x 4 + 1 = 13 connections; the pool has 12
+        FlowbillJar.Outcome outcome = worker(db, exports, cluster(broker), RATE)
+                .env(Map.of("SPRING_DATASOURCE_HIKARI_MAXIMUMPOOLSIZE", "12")).start().finish(Patience.seconds(120));
+
+        assertThat(outcome.exitCode()).as("exit of a worker with too small a pool: %s", outcome.reason()).isEqualTo(2);
+        assertThat(outcome.output()).contains("flowbill.cluster.worker-concurrency 4 needs 13 pooled connections")
+                .contains("spring.datasource.hikari.maximum-pool-size is 12");
+    }
+
     /** The one-process run, made once for every comparison. */
     static synchronized Run reference() throws Exception {
         if (oneProcess == null) {
@@ -199,11 +227,6 @@ class ScaleOutBillIT {
         return oneProcess;
     }
 
-    private static URI broker() {
-        assumeTrue(ClusterBroker.url().isPresent(), ClusterBroker.whyNone());
-        return ClusterBroker.url().get();
-    }
-
     /** What every run shares: the export folder, many small partitions, a pool large enough for them. */
     private static Map<String, String> common(Path exports) {
         Map<String, String> variables = new LinkedHashMap<>();
@@ -215,10 +238,12 @@ class ScaleOutBillIT {
     }
 
     /** The cluster settings of a manager and its workers: the broker and a queue of this test's own. */
-    private static Map<String, String> cluster(URI broker) {
-        Map<String, String> variables = new LinkedHashMap<>(ClusterBroker.environment(broker));
+    private static Map<String, String> cluster(TestRabbit.Broker broker) {
+        Map<String, String> variables = new LinkedHashMap<>(broker.environment());
         variables.put("FLOWBILL_CLUSTER_ENABLED", "true");
-        variables.put("FLOWBILL_CLUSTER_REQUESTSQUEUE", "flowbill-it-" + UUID.randomUUID());
+        variables.put("FLOWBILL_CLUSTER_REQUESTSQUEUE", TestRabbit.uniqueQueue("scale-out"));
+        // four partitions at once per worker: 3 x 4 + 1 = 13 pooled connections, under the pool of 16 (common)
+        variables.put("FLOWBILL_CLUSTER_WORKERCONCURRENCY", "4");
         return variables;
     }
 
@@ -251,6 +276,22 @@ class ScaleOutBillIT {
             }
         }
         return outcome.reason();
+    }
+
+    /** The step executions of the partitions {@code worker} logged as started and not yet as ended. */
+    private static List<Long> inside(FlowbillJar.Running worker) throws IOException {
+        Set<Long> running = new TreeSet<>();
+        Matcher log = PARTITION_LOG.matcher(worker.output());
+        while (log.find()) {
+            Long id = Long.valueOf(log.group(1));
+            if (log.group(2).equals("started")) {
+                running.add(id);
+            }
+            else {
+                running.remove(id);
+            }
+        }
+        return new ArrayList<>(running);
     }
 
     /** Partition step executions now STARTED (a worker is inside them). */

@@ -3,7 +3,12 @@ package io.flowbill.system;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.Map;
+
 import org.junit.jupiter.api.Test;
+import org.springframework.core.env.MapPropertySource;
+import org.springframework.core.env.StandardEnvironment;
+import org.springframework.core.env.SystemEnvironmentPropertySource;
 import org.springframework.mock.env.MockEnvironment;
 
 /** The demo runs only with nothing configured or when asked for; half a configuration is refused by name. */
@@ -44,6 +49,23 @@ class DemoModeTest {
                 .withProperty("flowbill.accounts[0].base-url", "https://api.example"));
 
         assertThat(DemoMode.on(environment)).isFalse();
+    }
+
+    @Test
+    void accountsAsEnvironmentVariablesWithoutTheApiKeysAreARealRun() {
+        MockEnvironment environment = new MockEnvironment();
+        environment.getPropertySources().addFirst(new SystemEnvironmentPropertySource(
+                StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME, Map.of(
+                "SPRING_DATASOURCE_URL", "jdbc:postgresql://db/flowbill", "FLOWBILL_ACCOUNTS_0_TENANT", "acme",
+                "FLOWBILL_ACCOUNTS_0_BASEURL", "https://api.example", "FLOWBILL_ACCOUNTS_1_TENANT", "demo",
+                "FLOWBILL_ACCOUNTS_1_BASEURL", "https://b.example")));
+
+        assertThatThrownBy(() -> decide(environment)).as("a real run (its second account's tenant 'demo' refused)")
+                .isInstanceOf(ConfigurationRefused.class)
+                .hasMessageStartingWith("flowbill.accounts[1].tenant 'demo' is kept for the demo");
+        environment.getPropertySources().addFirst(new MapPropertySource("fixed",
+                Map.of("flowbill.accounts[1].tenant", "globex")));
+        assertThat(DemoMode.on(decide(environment))).isFalse();
     }
 
     @Test
