@@ -81,7 +81,7 @@ class LivePrometheusIT {
         // recorded as billed, as serve records the days it bills
         nightlyExit = FlowbillCli.run(args(sandbox.baseUrl().toString(), "nightly", "--date", day.toString()));
         try (Connection db = database.connect(); PreparedStatement billed = db.prepareStatement(
-                "insert into billed_day (charge_date, billed_at) values (?, now())")) {
+                "insert into billed_day (tenant_id, charge_date, billed_at) values ('default', ?, now())")) {
             billed.setDate(1, Date.valueOf(day));
             billed.executeUpdate();
         }
