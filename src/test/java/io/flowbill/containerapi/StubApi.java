@@ -105,6 +105,7 @@ final class StubApi implements AutoCloseable {
     private void handle(HttpExchange exchange) throws IOException {
         int now = inFlight.incrementAndGet();
         maxInFlight.accumulateAndGet(now, Math::max);
+        boolean answered = false;
         try (InputStream in = exchange.getRequestBody()) {
             String body = new String(in.readAllBytes(), StandardCharsets.UTF_8);
             Seen request = new Seen(exchange.getRequestMethod(), exchange.getRequestURI().getPath(),
@@ -114,6 +115,10 @@ final class StubApi implements AutoCloseable {
             if (answer.delayMillis() > 0) {
                 Thread.sleep(answer.delayMillis());
             }
+            // a request stops counting as in flight before its answer leaves: once the client has read it, it may
+            // send the next one, which must not find this one still counted
+            inFlight.decrementAndGet();
+            answered = true;
             if (answer.drop()) {
                 // closing before the response headers closes the connection: the client reads EOF
                 exchange.close();
@@ -129,7 +134,9 @@ final class StubApi implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } finally {
-            inFlight.decrementAndGet();
+            if (!answered) {
+                inFlight.decrementAndGet();
+            }
             exchange.close();
         }
     }
