@@ -19,6 +19,9 @@ final class BenchDatabase implements AutoCloseable {
     private final String user;
     private final String password;
     private final String name;
+
+    /** The system property that keeps the database after the run, to explain its queries (profiling). */
+    static final String KEEP = "flowbill.bench.keep-database";
     private final EmbeddedPostgres embedded;
 
     private BenchDatabase(String serverUrl, String user, String password, EmbeddedPostgres embedded) throws SQLException {
@@ -62,7 +65,12 @@ final class BenchDatabase implements AutoCloseable {
     @Override
     public void close() throws Exception {
         try {
-            execute(serverUrl, "drop database if exists " + name + " with (force)");
+            if (Boolean.getBoolean(KEEP)) {
+                System.out.println("kept the bench database " + name + " (-D" + KEEP + "=true): drop it when done");
+            }
+            else {
+                execute(serverUrl, "drop database if exists " + name + " with (force)");
+            }
         }
         finally {
             if (embedded != null) {
