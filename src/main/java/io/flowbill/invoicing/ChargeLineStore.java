@@ -123,7 +123,22 @@ class ChargeLineStore {
         publishUnrateable(tenant, day, runId);
         rollup.refresh(tenant, date);
         resetStaged(tenant, date);
+        if (changed) {
+            refreshStatistics();
+        }
         return changed;
+    }
+
+    /**
+     * Lets the planner see the day just published. A day's lines are a new {@code charge_date} value, which
+     * statistics gathered before it know nothing of; PostgreSQL then estimates one row for the day, and the export's
+     * queries that join the day's lines to its usage chose a nested loop over them: 4 to 11 s instead of 0.3 s for the
+     * unbilled containers of 10,000 at a month's end (docs/performance-profile.md). Autovacuum would analyze the table
+     * only once a tenth of it changed, every few days at a month's end. {@code ANALYZE} reads a sample of a fixed
+     * size, so its cost does not grow with the table; in the publish transaction it counts the day's new rows.
+     */
+    private void refreshStatistics() {
+        jdbc.execute("analyze charge_line (tenant_id, charge_date, container_id)");
     }
 
     /**
