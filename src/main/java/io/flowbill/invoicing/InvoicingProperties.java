@@ -14,8 +14,9 @@ import jakarta.validation.constraints.Pattern;
  * @param partitions ranges of containers {@code ratingStep} rates side by side, each with its own database cursor
  *                   and transactions (two pooled connections per partition); more than the processor cores gains
  *                   nothing
- * @param workMem    PostgreSQL's {@code work_mem} for summing a partition's usage (set for that query alone): with
- *                   enough, the sum is one hash table instead of a sort of every hour
+ * @param workMem    PostgreSQL's {@code work_mem} for summing a partition's usage (set for that query alone) and a
+ *                   month's charge lines into its invoice's (set for the refresh's transaction): with enough, each
+ *                   sum is one hash table instead of a sort of every row
  */
 @Validated
 @ConfigurationProperties(prefix = "flowbill.invoicing")
