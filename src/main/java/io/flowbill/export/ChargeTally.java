@@ -23,7 +23,7 @@ final class ChargeTally {
     private final SortedMap<String, Set<Long>> containersByChargeType = new TreeMap<>();
     private final SortedSet<String> priceVersions = new TreeSet<>();
 
-    /** Counts one row; {@code chargeType} and {@code priceVersion} are null for an invoice line. */
+    /** Counts one row; {@code chargeType} is null for an invoice line, {@code priceVersion} for a line without one. */
     void add(long containerId, String item, String chargeType, BigDecimal lineAmount, String priceVersion) {
         rows++;
         amount = amount.add(lineAmount);

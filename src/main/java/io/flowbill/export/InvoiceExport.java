@@ -66,7 +66,8 @@ final class InvoiceExport {
     }
 
     /**
-     * Writes the file of {@code invoice} into {@code folder}, counts its rows into {@code tally} and hands each line
+     * Writes the file of {@code invoice} into {@code folder}, counts its rows (and the price versions of its lines)
+     * into {@code tally} and hands each line
      * (the tax line not) to {@code lines}.
      */
     static AtomicFile.Written write(JdbcTemplate jdbc, Path folder, InvoiceHeader invoice, Instant monthEnd,
@@ -99,7 +100,7 @@ final class InvoiceExport {
                         common.get(2), chargeType == null ? "" : chargeType,
                         specId == null ? "" : specId.toString(), version == null ? "" : version,
                         corrected == null ? "" : corrected.toString(), taxRate);
-                tally.add(containerId, item, null, amount, null);
+                tally.add(containerId, item, null, amount, version);
                 lines.add(new InvoiceLines.Printed(containerId, item, chargeType, specId, rs.getInt("tier"), version,
                         rs.getString("unit"), unitPrice, quantity, amount, corrected));
             }, Timestamp.from(monthEnd), invoice.tenant(), Date.valueOf(month.atDay(1)));
