@@ -37,15 +37,24 @@ final class DayReportQuery {
              order by t.amount desc, t.container_id
             """;
 
+    /**
+     * The containers metered in the day without a charge line of it, with the status of their last metered hour.
+     * The day's containers are grouped first and the status is looked up (one index probe) only for those without a
+     * line: sorting the day's every hour by container and time to find the last status took 3 s at 100,000.
+     */
     private static final String UNBILLED = """
-            select m.container_id, m.status, coalesce(v.name, c.name) as name,
+            select m.container_id, s.status, coalesce(v.name, c.name) as name,
                    exists (select 1 from metering_exception e
                             where e.tenant_id = m.tenant_id and e.container_id = m.container_id
                               and e.kind = 'unrateable_day' and not e.resolved
                               and e.window_start >= ? and e.window_start < ?) as unrateable
-              from (select distinct on (container_id) tenant_id, container_id, status from usage_hour
+              from (select tenant_id, container_id from usage_hour
                      where tenant_id = ? and window_start >= ? and window_start < ?
-                     order by container_id, window_start desc) m
+                     group by tenant_id, container_id) m
+              cross join lateral (select u.status from usage_hour u
+                                   where u.tenant_id = m.tenant_id and u.container_id = m.container_id
+                                     and u.window_start >= ? and u.window_start < ?
+                                   order by u.window_start desc limit 1) s
               left join container c on c.tenant_id = m.tenant_id and c.container_id = m.container_id
               left join lateral (""" + ContainerNames.inForceBefore("m.tenant_id", "m.container_id") + """
                 ) v on true
@@ -113,14 +122,15 @@ final class DayReportQuery {
     UnbilledContainers unbilled(String tenant, LocalDate date) {
         Timestamp from = Timestamp.from(zone.startOf(date));
         Timestamp to = Timestamp.from(zone.startOf(date.plusDays(1)));
-        Long metered = jdbc.queryForObject("select count(distinct container_id) from usage_hour"
-                + " where tenant_id = ? and window_start >= ? and window_start < ?", Long.class, tenant, from, to);
+        Long metered = jdbc.queryForObject("select count(*) from (select container_id from usage_hour"
+                + " where tenant_id = ? and window_start >= ? and window_start < ? group by container_id) m", Long.class,
+                tenant, from, to);
         SortedMap<String, List<UnbilledContainers.Container>> byReason = new TreeMap<>();
         jdbc.query(UNBILLED, rs -> {
             String reason = rs.getBoolean("unrateable") ? UnbilledContainers.UNRATEABLE : rs.getString("status");
             byReason.computeIfAbsent(reason, r -> new ArrayList<>())
                     .add(new UnbilledContainers.Container(rs.getLong("container_id"), rs.getString("name")));
-        }, from, to, tenant, from, to, to, Date.valueOf(date));
+        }, from, to, tenant, from, to, from, to, to, Date.valueOf(date));
         return new UnbilledContainers(metered == null ? 0 : metered, byReason);
     }
 }

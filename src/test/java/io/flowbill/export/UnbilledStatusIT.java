@@ -1,0 +1,64 @@
+package io.flowbill.export;
+
+import static io.flowbill.invoicing.FixtureFleet.DAY;
+import static io.flowbill.invoicing.FixtureFleet.TENANT;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import io.flowbill.invoicing.FixtureFleet;
+import io.flowbill.invoicing.RatingService;
+import io.flowbill.system.EmptyApi;
+import io.flowbill.system.TestDatabase;
+
+/** The day report gives an unbilled container the status of its last metered hour of the day as the reason. */
+@SpringBootTest(properties = { "flowbill.pricing.price-book=" + FixtureFleet.PRICE_BOOK,
+    "flowbill.metering.tenant=" + FixtureFleet.TENANT })
+class UnbilledStatusIT {
+
+    static Path exportDir;
+
+    @DynamicPropertySource
+    static void settings(DynamicPropertyRegistry registry) throws IOException {
+        TestDatabase.fresh().register(registry);
+        EmptyApi.register(registry);
+        exportDir = Files.createTempDirectory("flowbill-unbilled-status-it");
+        registry.add("flowbill.export.dir", exportDir::toString);
+    }
+
+    @Autowired
+    RatingService rating;
+
+    @Autowired
+    ExportService exports;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Test
+    void namesTheStatusOfTheLastMeteredHour() throws Exception {
+        FixtureFleet fleet = new FixtureFleet(jdbc).clear().insertDay();
+        // 110 is being created until noon, then its creation fails: neither half is billable
+        fleet.container(110, "failed-create").onDemand(20).status("create_ing").hours(DAY, 0, 12).insert();
+        fleet.container(110, "failed-create").onDemand(20).status("create_fail").hours(DAY, 12, 24).insert();
+        rating.rate(TENANT, DAY);
+
+        exports.writeDay(TENANT, DAY);
+
+        String html = Files.readString(exportDir.resolve(TENANT).resolve("2026-11").resolve("report-" + DAY + ".html"));
+        assertThat(html).contains("<tr><td>create_fail</td><td class=\"n\">1</td><td>110 (failed-create)</td></tr>")
+                .doesNotContain("<td>create_ing</td>")
+                .contains("<span id=\"unbilled\">2</span> not billed.");
+        assertThat(jdbc.queryForObject("select count(*) from charge_line where container_id = 110", Long.class))
+                .as("charge lines of 110").isZero();
+    }
+}
