@@ -11,17 +11,17 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 /**
  * A fresh database for one benchmark run, on the configured PostgreSQL ({@code SPRING_DATASOURCE_URL} and
  * friends, or {@code --spring.datasource.url=...}) or, with nothing configured, on an embedded PostgreSQL in a
- * temporary folder. Dropped at the end.
+ * temporary folder. Dropped at the end, unless {@value #KEEP} is true (to explain its queries afterwards).
  */
 final class BenchDatabase implements AutoCloseable {
+
+    /** The system property that keeps the database after the run, to explain its queries (profiling). */
+    static final String KEEP = "flowbill.bench.keep-database";
 
     private final String serverUrl;
     private final String user;
     private final String password;
     private final String name;
-
-    /** The system property that keeps the database after the run, to explain its queries (profiling). */
-    static final String KEEP = "flowbill.bench.keep-database";
     private final EmbeddedPostgres embedded;
 
     private BenchDatabase(String serverUrl, String user, String password, EmbeddedPostgres embedded) throws SQLException {
