@@ -38,29 +38,37 @@ final class DayReportQuery {
             """;
 
     /**
-     * The containers metered in the day without a charge line of it, with the status of their last metered hour.
-     * The day's containers are grouped first and the status is looked up (one index probe) only for those without a
-     * line: sorting the day's every hour by container and time to find the last status took 3 s at 100,000.
+     * How many containers were metered in the day, and those without a charge line of it with the status of their
+     * last metered hour, in one read of the day's hours (the count comes on every row, and on a row without a
+     * container when every container was billed). The day's containers are grouped once; the status is looked up
+     * (one index probe) only for those without a line: sorting the day's every hour by container and time took 3 s
+     * at 100,000, and a second grouping for the count 1 s.
      */
-    private static final String UNBILLED = """
-            select m.container_id, s.status, coalesce(v.name, c.name) as name,
-                   exists (select 1 from metering_exception e
-                            where e.tenant_id = m.tenant_id and e.container_id = m.container_id
-                              and e.kind = 'unrateable_day' and not e.resolved
-                              and e.window_start >= ? and e.window_start < ?) as unrateable
-              from (select tenant_id, container_id from usage_hour
-                     where tenant_id = ? and window_start >= ? and window_start < ?
-                     group by tenant_id, container_id) m
-              cross join lateral (select u.status from usage_hour u
-                                   where u.tenant_id = m.tenant_id and u.container_id = m.container_id
-                                     and u.window_start >= ? and u.window_start < ?
-                                   order by u.window_start desc limit 1) s
-              left join container c on c.tenant_id = m.tenant_id and c.container_id = m.container_id
-              left join lateral (""" + ContainerNames.inForceBefore("m.tenant_id", "m.container_id") + """
-                ) v on true
-             where not exists (select 1 from charge_line l
-                                where l.tenant_id = m.tenant_id and l.charge_date = ? and l.container_id = m.container_id)
-             order by m.container_id
+    private static final String METERED_AND_UNBILLED = """
+            with m as materialized (
+                   select tenant_id, container_id from usage_hour
+                    where tenant_id = ? and window_start >= ? and window_start < ?
+                    group by tenant_id, container_id)
+            select n.metered, u.container_id, u.status, u.name, u.unrateable
+              from (select count(*) as metered from m) n
+              left join lateral (
+                   select m.container_id, s.status, coalesce(v.name, c.name) as name,
+                          exists (select 1 from metering_exception e
+                                   where e.tenant_id = m.tenant_id and e.container_id = m.container_id
+                                     and e.kind = 'unrateable_day' and not e.resolved
+                                     and e.window_start >= ? and e.window_start < ?) as unrateable
+                     from m
+                    cross join lateral (select h.status from usage_hour h
+                                         where h.tenant_id = m.tenant_id and h.container_id = m.container_id
+                                           and h.window_start >= ? and h.window_start < ?
+                                         order by h.window_start desc limit 1) s
+                     left join container c on c.tenant_id = m.tenant_id and c.container_id = m.container_id
+                     left join lateral (""" + ContainerNames.inForceBefore("m.tenant_id", "m.container_id") + """
+                       ) v on true
+                    where not exists (select 1 from charge_line l
+                                       where l.tenant_id = m.tenant_id and l.charge_date = ?
+                                         and l.container_id = m.container_id)) u on true
+             order by u.container_id
             """;
 
     private final JdbcTemplate jdbc;
@@ -122,15 +130,18 @@ final class DayReportQuery {
     UnbilledContainers unbilled(String tenant, LocalDate date) {
         Timestamp from = Timestamp.from(zone.startOf(date));
         Timestamp to = Timestamp.from(zone.startOf(date.plusDays(1)));
-        Long metered = jdbc.queryForObject("select count(*) from (select container_id from usage_hour"
-                + " where tenant_id = ? and window_start >= ? and window_start < ? group by container_id) m", Long.class,
-                tenant, from, to);
+        long[] metered = { 0 };
         SortedMap<String, List<UnbilledContainers.Container>> byReason = new TreeMap<>();
-        jdbc.query(UNBILLED, rs -> {
+        jdbc.query(METERED_AND_UNBILLED, rs -> {
+            metered[0] = rs.getLong("metered");
+            long containerId = rs.getLong("container_id");
+            if (rs.wasNull()) {
+                return;
+            }
             String reason = rs.getBoolean("unrateable") ? UnbilledContainers.UNRATEABLE : rs.getString("status");
             byReason.computeIfAbsent(reason, r -> new ArrayList<>())
-                    .add(new UnbilledContainers.Container(rs.getLong("container_id"), rs.getString("name")));
-        }, from, to, tenant, from, to, from, to, to, Date.valueOf(date));
-        return new UnbilledContainers(metered == null ? 0 : metered, byReason);
+                    .add(new UnbilledContainers.Container(containerId, rs.getString("name")));
+        }, tenant, from, to, from, to, from, to, to, Date.valueOf(date));
+        return new UnbilledContainers(metered[0], byReason);
     }
 }

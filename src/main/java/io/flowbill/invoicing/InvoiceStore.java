@@ -28,6 +28,24 @@ class InvoiceStore {
             container_id, item, tier, unit_price, corrects_month, quantity, unit, amount, currency, charge_type, spec_id,
             price_version""";
 
+    /**
+     * Whether the staged lines' count, amount or quantity differ from the invoice's: proof that the lines changed,
+     * read in two scans, as on every night that rated a new day. Equal tallies prove nothing: {@link #LINES_DIFFER}
+     * decides then.
+     */
+    private static final String TALLIES_DIFFER = """
+            select (select row(count(*), sum(amount), sum(quantity)) from invoice_line where invoice_id = :invoice)
+                   is distinct from
+                   (select row(count(*), sum(amount), sum(quantity)) from invoice_line_staged where invoice_id = :invoice)
+            """;
+
+    /** Whether the staged lines and the invoice's differ as multisets (each side sorted: 0.7 s at 160,000 lines). */
+    private static final String LINES_DIFFER = "select exists ((select " + LINE_COLUMNS + " from invoice_line"
+            + " where invoice_id = :invoice except all select " + LINE_COLUMNS + " from invoice_line_staged"
+            + " where invoice_id = :invoice) union all (select " + LINE_COLUMNS + " from invoice_line_staged"
+            + " where invoice_id = :invoice except all select " + LINE_COLUMNS + " from invoice_line"
+            + " where invoice_id = :invoice))";
+
     private final NamedParameterJdbcTemplate jdbc;
     private final String workMem;
 
@@ -77,12 +95,8 @@ class InvoiceStore {
         }
         jdbc.update("delete from invoice_line_staged where invoice_id = :invoice", p);
         insertLines("invoice_line_staged", invoiceId, tenant, month, corrected, currency);
-        Boolean differs = jdbc.queryForObject("select exists ((select " + LINE_COLUMNS + " from invoice_line"
-                + " where invoice_id = :invoice except all select " + LINE_COLUMNS + " from invoice_line_staged"
-                + " where invoice_id = :invoice) union all (select " + LINE_COLUMNS + " from invoice_line_staged"
-                + " where invoice_id = :invoice except all select " + LINE_COLUMNS + " from invoice_line"
-                + " where invoice_id = :invoice))", p, Boolean.class);
-        boolean changed = Boolean.TRUE.equals(differs);
+        boolean changed = Boolean.TRUE.equals(jdbc.queryForObject(TALLIES_DIFFER, p, Boolean.class))
+                || Boolean.TRUE.equals(jdbc.queryForObject(LINES_DIFFER, p, Boolean.class));
         if (changed) {
             jdbc.update("delete from invoice_line where invoice_id = :invoice", p);
             jdbc.update("insert into invoice_line (invoice_id, " + LINE_COLUMNS + ") select invoice_id, " + LINE_COLUMNS

@@ -3,6 +3,7 @@ package io.flowbill.metering;
 import java.util.EnumMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import io.flowbill.containerapi.ContainerStatus;
 import io.flowbill.containerapi.ContainerStatus.Operation;
@@ -54,10 +55,29 @@ public final class StatusPolicy {
         TABLE.put(operation, row);
     }
 
+    /**
+     * The answers given so far, by raw status: rating and metering ask once per container-hour about a handful of
+     * distinct values, and parsing one costs a regular expression. Bounded, since an API could send anything.
+     */
+    private static final Map<String, Billing> ANSWERED = new ConcurrentHashMap<>();
+    private static final int MAX_ANSWERED = 1_024;
+
     public static Billing classify(String status) {
         if (status == null) {
             return Billing.UNKNOWN;
         }
+        Billing answered = ANSWERED.get(status);
+        if (answered != null) {
+            return answered;
+        }
+        Billing billing = parse(status);
+        if (ANSWERED.size() < MAX_ANSWERED) {
+            ANSWERED.put(status, billing);
+        }
+        return billing;
+    }
+
+    private static Billing parse(String status) {
         if ("deleted".equals(status.strip().toLowerCase(Locale.ROOT))) {
             return Billing.NOT_BILLABLE;
         }

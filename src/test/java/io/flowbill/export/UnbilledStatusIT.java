@@ -61,4 +61,19 @@ class UnbilledStatusIT {
         assertThat(jdbc.queryForObject("select count(*) from charge_line where container_id = 110", Long.class))
                 .as("charge lines of 110").isZero();
     }
+
+    @Test
+    void countsTheMeteredContainersWhenEveryOneIsBilled() throws Exception {
+        FixtureFleet fleet = new FixtureFleet(jdbc).clear();
+        fleet.container(120, "api-1").onDemand(20).status("create_succ").hours(DAY, 0, 24).insert();
+        fleet.container(121, "api-2").onDemand(20).status("create_succ").hours(DAY, 6, 18).insert();
+        fleet.container(122, "api-3").onDemand(20).status("restart_succ").hours(DAY, 23, 24).insert();
+        rating.rate(TENANT, DAY);
+
+        exports.writeDay(TENANT, DAY);
+
+        String html = Files.readString(exportDir.resolve(TENANT).resolve("2026-11").resolve("report-" + DAY + ".html"));
+        assertThat(html).contains("<span id=\"metered\">3</span> containers metered this day, "
+                + "<span id=\"billed\">3</span> billed, <span id=\"unbilled\">0</span> not billed.");
+    }
 }

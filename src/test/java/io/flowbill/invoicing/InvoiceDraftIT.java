@@ -144,6 +144,20 @@ class InvoiceDraftIT {
     }
 
     @Test
+    void recomputesTheDraftWhenALineMovesToAnotherContainerWithTheSameTotals() {
+        List.of(invoices.refreshFor(FixtureFleet.TENANT, DAY));
+        // count, amounts and quantities stay the same: only the lines themselves show the change
+        jdbc.update("update charge_line set container_id = 199 where container_id = 105");
+
+        InvoiceState draft = acme(List.of(invoices.refreshFor(FixtureFleet.TENANT, DAY)));
+
+        assertThat(draft.changed()).as("refresh after container 105's lines became 199's").isTrue();
+        assertThat(draft.total()).as("total, unchanged").isEqualByComparingTo("47.33");
+        assertThat(InvoiceLines.of(jdbc, TENANT, NOVEMBER)).extracting(InvoiceLines.Line::containerId)
+                .as("containers on the draft").contains(199L).doesNotContain(105L);
+    }
+
+    @Test
     void keepsOneInvoicePerTenantAndMonth() {
         List.of(invoices.refreshFor(FixtureFleet.TENANT, DAY));
 

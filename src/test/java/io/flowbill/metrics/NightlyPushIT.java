@@ -64,6 +64,16 @@ class NightlyPushIT {
     }
 
     @Test
+    void springBatchPublishesJobStepAndChunkTimersButNoTimerPerItem() throws Exception {
+        ExportedSamples samples = firstPush();
+
+        assertThat(samples.names()).as("published sample names")
+                .contains("spring_batch_job_seconds_count", "spring_batch_step_seconds_count",
+                        "spring_batch_chunk_write_seconds_count")
+                .noneMatch(name -> name.startsWith("spring_batch_item_"));
+    }
+
+    @Test
     void billedAmountsTrafficContainersAndExceptionsEqualTheDatabaseFiguresOfTheDay() throws Exception {
         ExportedSamples samples = firstPush();
         Date day = Date.valueOf(run.day);
