@@ -9,6 +9,7 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 
 import io.flowbill.invoicing.InvoiceService;
+import io.flowbill.invoicing.InvoiceState;
 import io.flowbill.invoicing.RatedDay;
 import io.flowbill.invoicing.RatingService;
 import io.flowbill.pricing.BillingZone;
@@ -89,6 +90,17 @@ final class MonthEnd {
                     }
                 }
             }
+        }
+    }
+
+    /**
+     * Refuses a measurement whose invoice refresh found nothing to change: every night's refresh adds a day to the
+     * invoice, and a repetition that found its lines already written measured less than a night.
+     */
+    static void requireChanged(InvoiceState refreshed) {
+        if (!refreshed.changed()) {
+            throw new IllegalStateException("the invoice refresh of " + refreshed.month() + " found its lines"
+                    + " unchanged: the bench's undo between repetitions left the measured day on the invoice");
         }
     }
 

@@ -63,6 +63,7 @@ final class RatingBench {
             long ratedAt = System.nanoTime();
             List<InvoiceState> refreshed = List.of(invoices.refreshFor(RatingInput.TENANT, day));
             long invoiced = System.nanoTime();
+            MonthEnd.requireChanged(refreshed.get(0));
             exports.writeDay(RatingInput.TENANT, day);
             exports.writeInvoices(refreshed);
             long exported = System.nanoTime();

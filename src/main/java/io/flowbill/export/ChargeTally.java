@@ -2,8 +2,6 @@ package io.flowbill.export;
 
 import java.math.BigDecimal;
 import java.util.Collections;
-import java.util.HashSet;
-import java.util.Set;
 import java.util.SortedMap;
 import java.util.SortedSet;
 import java.util.TreeMap;
@@ -20,17 +18,22 @@ final class ChargeTally {
     private BigDecimal amount = BigDecimal.ZERO;
     private final SortedMap<String, BigDecimal> byItem = new TreeMap<>();
     private final SortedMap<String, BigDecimal> byChargeType = new TreeMap<>();
-    private final SortedMap<String, Set<Long>> containersByChargeType = new TreeMap<>();
+    private final SortedMap<String, OrderedIdCount> containersByChargeType = new TreeMap<>();
+    private final OrderedIdCount containers = new OrderedIdCount();
     private final SortedSet<String> priceVersions = new TreeSet<>();
 
-    /** Counts one row; {@code chargeType} is null for an invoice line, {@code priceVersion} for a line without one. */
+    /**
+     * Counts one row; {@code chargeType} is null for an invoice line, {@code priceVersion} for a line without one.
+     * Rows with a charge type come ordered by container id ({@link OrderedIdCount}).
+     */
     void add(long containerId, String item, String chargeType, BigDecimal lineAmount, String priceVersion) {
         rows++;
         amount = amount.add(lineAmount);
         byItem.merge(item, lineAmount, BigDecimal::add);
         if (chargeType != null) {
             byChargeType.merge(chargeType, lineAmount, BigDecimal::add);
-            containersByChargeType.computeIfAbsent(chargeType, type -> new HashSet<>()).add(containerId);
+            containersByChargeType.computeIfAbsent(chargeType, type -> new OrderedIdCount()).add(containerId);
+            containers.add(containerId);
         }
         if (priceVersion != null) {
             priceVersions.add(priceVersion);
@@ -55,12 +58,12 @@ final class ChargeTally {
 
     SortedMap<String, Long> containersByChargeType() {
         SortedMap<String, Long> counts = new TreeMap<>();
-        containersByChargeType.forEach((type, ids) -> counts.put(type, (long) ids.size()));
+        containersByChargeType.forEach((type, ids) -> counts.put(type, ids.count()));
         return counts;
     }
 
     long containers() {
-        return containersByChargeType.values().stream().flatMap(Set::stream).distinct().count();
+        return containers.count();
     }
 
     SortedSet<String> priceVersions() {

@@ -5,7 +5,6 @@ import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumSet;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -43,7 +42,7 @@ final class InvoiceLines {
     }
 
     private static final class Sum {
-        final Set<Long> containers = new HashSet<>();
+        final OrderedIdCount containers = new OrderedIdCount();
         BigDecimal quantity = BigDecimal.ZERO;
         BigDecimal amount = BigDecimal.ZERO;
 
@@ -90,12 +89,12 @@ final class InvoiceLines {
             Key key = entry.getKey();
             Sum sum = entry.getValue();
             (DAILY.contains(key.item()) ? daily : monthLevel).computeIfAbsent(key.item(), item -> new ArrayList<>())
-                    .add(new InvoiceDocument.Line(describe(key), key.priceVersion(), sum.containers.size(),
+                    .add(new InvoiceDocument.Line(describe(key), key.priceVersion(), sum.containers.count(),
                             sum.quantity, key.unit(), key.unitPrice(), sum.amount));
         }
         List<InvoiceDocument.Adjustment> corrections = new ArrayList<>();
         adjustments.forEach((month, sum) -> corrections.add(new InvoiceDocument.Adjustment(month,
-                sum.containers.size(), sum.amount)));
+                sum.containers.count(), sum.amount)));
         return new InvoiceDocument(header, parties.seller(), parties.buyerOf(header.tenant()),
                 List.of(section("Usage", daily), section("Month-level charges", monthLevel)), corrections, printed,
                 DemoMode.TENANT.equals(header.tenant()) ? "a simulated fleet from the built-in sandbox, not a bill"
