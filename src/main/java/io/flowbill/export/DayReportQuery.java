@@ -130,18 +130,19 @@ final class DayReportQuery {
     UnbilledContainers unbilled(String tenant, LocalDate date) {
         Timestamp from = Timestamp.from(zone.startOf(date));
         Timestamp to = Timestamp.from(zone.startOf(date.plusDays(1)));
-        long[] metered = { 0 };
-        SortedMap<String, List<UnbilledContainers.Container>> byReason = new TreeMap<>();
-        jdbc.query(METERED_AND_UNBILLED, rs -> {
-            metered[0] = rs.getLong("metered");
-            long containerId = rs.getLong("container_id");
-            if (rs.wasNull()) {
-                return;
+        return jdbc.query(METERED_AND_UNBILLED, rs -> {
+            long metered = 0;
+            SortedMap<String, List<UnbilledContainers.Container>> byReason = new TreeMap<>();
+            while (rs.next()) {
+                metered = rs.getLong("metered");
+                long containerId = rs.getLong("container_id");
+                if (!rs.wasNull()) {
+                    String reason = rs.getBoolean("unrateable") ? UnbilledContainers.UNRATEABLE : rs.getString("status");
+                    byReason.computeIfAbsent(reason, r -> new ArrayList<>())
+                            .add(new UnbilledContainers.Container(containerId, rs.getString("name")));
+                }
             }
-            String reason = rs.getBoolean("unrateable") ? UnbilledContainers.UNRATEABLE : rs.getString("status");
-            byReason.computeIfAbsent(reason, r -> new ArrayList<>())
-                    .add(new UnbilledContainers.Container(containerId, rs.getString("name")));
+            return new UnbilledContainers(metered, byReason);
         }, tenant, from, to, from, to, from, to, to, Date.valueOf(date));
-        return new UnbilledContainers(metered[0], byReason);
     }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -44,5 +45,20 @@ class StatusPolicyTest {
         assertThat(new ContainerStatus(status).isKnown()).isTrue();
         assertThat(List.of(Billing.BILLABLE, Billing.NOT_BILLABLE)).as("status='%s'", status)
                 .contains(StatusPolicy.classify(status));
+    }
+
+    @Test
+    void answersTheSameWhenAskedAgainAndAfterMoreDistinctValuesThanItRemembers() {
+        List<String> known = List.of("create_succ", "create_ing", "delete_succ", "restart_fail", " Delete_Ing ");
+        List<Billing> first = known.stream().map(StatusPolicy::classify).toList();
+        for (int i = 0; i < 3_000; i++) {
+            assertThat(StatusPolicy.classify("odd_" + i)).isEqualTo(Billing.UNKNOWN);
+        }
+
+        assertThat(known.stream().map(StatusPolicy::classify).toList()).as("answers asked again").isEqualTo(first)
+                .containsExactly(Billing.BILLABLE, Billing.NOT_BILLABLE, Billing.NOT_BILLABLE, Billing.BILLABLE,
+                        Billing.BILLABLE);
+        assertThat(StatusPolicy.classify("create_fail")).as("a value first asked after the bound")
+                .isEqualTo(Billing.NOT_BILLABLE);
     }
 }
