@@ -17,14 +17,13 @@ import io.flowbill.pricing.Rounding;
 
 /**
  * {@code invoice-<YYYY-MM>.csv}: a tenant's invoice of one month with its status, by container_id, item and tier,
- * then a {@code rounding} line when needed and one {@code tax} line, so that the {@code amount} column adds up to the
- * invoice's total. Every line satisfies amount = round(quantity x unit price) (docs/billing-rules.md, "The invoice
- * as a file"):
+ * then one {@code tax} line, so that the {@code amount} column adds up to the invoice's total. Every line satisfies
+ * amount = round(quantity x unit price) (docs/billing-rules.md, "The invoice as a file"):
  * <ul>
- * <li>a charge line says its charge type, spec and price version; its quantity is the month's sum and its amount is
- * that quantity rated once ({@link Rounding#amount}). The invoice table keeps the sum of the daily amounts, each
- * rounded on its day; the difference of the two roundings over all lines is the one {@code rounding} line
- * (quantity 1, unit the currency, price = amount = the difference);</li>
+ * <li>a charge line says its charge type, spec and price version; its quantity is the month's and its amount that
+ * quantity rated once ({@link Rounding#amount}), as the invoice table holds it. Only an invoice closed by an earlier
+ * release, whose lines summed daily-rounded amounts, gets a {@code rounding} line (quantity 1, unit the currency,
+ * price = amount = the difference), so that its file adds up to what it billed;</li>
  * <li>an adjustment has quantity 1, the month it corrects as its unit and in {@code corrects_month}, and the
  * difference as price and amount;</li>
  * <li>the tax line has the subtotal as quantity, the currency as unit, the tax rate as unit price and the tax as
@@ -42,7 +41,7 @@ final class InvoiceExport {
     /** The item of the invoice's one tax line. */
     static final String TAX_ITEM = "tax";
 
-    /** The item of the line that holds the difference between daily rounding and rating each line once. */
+    /** The item of the line of an invoice closed before lines were rated once: its daily roundings' difference. */
     static final String ROUNDING_ITEM = "rounding";
 
     private static final String SQL = """

@@ -103,7 +103,7 @@ final class InvoiceLines {
 
     private String describe(Key key) {
         if (key.item().equals(InvoiceExport.ROUNDING_ITEM)) {
-            return "the daily lines' roundings minus each line rated once";
+            return "daily roundings of an invoice closed before lines were rated once";
         }
         List<String> parts = new ArrayList<>();
         if (key.specId() != null) {

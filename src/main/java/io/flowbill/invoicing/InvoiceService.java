@@ -121,7 +121,7 @@ public class InvoiceService {
             return store.state(draft.tenant(), draft.month());
         }
         long id = ((Number) invoice.get("id")).longValue();
-        boolean linesChanged = store.recompute(id, draft.tenant(), draft.month(), draft.corrected(), currency);
+        boolean linesChanged = store.recompute(id, draft.tenant(), draft.month(), draft.corrected(), book.currency());
         boolean totalsChanged = store.updateTotals(id, book.taxVersionOf(draft.month()), book.currency(),
                 linesChanged);
         return store.state(draft.tenant(), draft.month()).withChanged(linesChanged || totalsChanged);

@@ -9,6 +9,7 @@ import java.util.List;
 import javax.sql.DataSource;
 
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -27,7 +28,7 @@ import io.flowbill.pricing.PriceBook;
  * ({@link TenantPriceBooks#of}): package overage ({@link PackageOverage}), the
  * package days that rating recorded for the month's days summed per container, spec and price version
  * ({@link PackageMonthQuery}) and rated; then the price plan's lines ({@link PlanRating}: discounts and the
- * commitment shortfall, container 0), from the month's daily amounts and the overage. The tenant's stored lines of the
+ * commitment shortfall, container 0), from the month's usage as the invoice rates it and the overage. The tenant's stored lines of the
  * month are replaced in one transaction when the result differs, so a month whose usage did not change keeps its rows
  * untouched.
  */
@@ -58,18 +59,22 @@ class MonthRating {
         }));
     }
 
-    /** The plan's lines of the tenant from the month's daily amounts per price version and item, plus the overage. */
+    /**
+     * The plan's lines of the tenant from the month's usage rated once per invoice line, per price version and item,
+     * plus the overage: the discounts and the commitment see the amounts the invoice bills.
+     */
     private List<PlanLine> planLines(String tenant, PlanRating planRating, YearMonth month, List<ChargeLine> overage) {
         if (!planRating.active()) {
             return List.of();
         }
         List<PlanRating.Charged> charged = new ArrayList<>();
-        jdbc.query("""
-                select price_version, item, sum(amount) from charge_line
-                 where tenant_id = ? and charge_date >= ? and charge_date < ? group by price_version, item
-                """, rs -> {
-            charged.add(new PlanRating.Charged(rs.getString(1), ChargeItem.ofCode(rs.getString(2)), rs.getBigDecimal(3)));
-        }, tenant, Date.valueOf(month.atDay(1)), Date.valueOf(month.plusMonths(1).atDay(1)));
+        PriceBook book = books.book();
+        new NamedParameterJdbcTemplate(jdbc).query("select price_version, item, sum(amount) from ("
+                + InvoiceSql.ratedUsage(book.currency()) + ") usage group by price_version, item",
+                InvoiceStore.monthParams(tenant, month, book.zone()), rs -> {
+                    charged.add(new PlanRating.Charged(rs.getString(1), ChargeItem.ofCode(rs.getString(2)),
+                            rs.getBigDecimal(3)));
+                });
         for (ChargeLine line : overage) {
             charged.add(new PlanRating.Charged(line.priceVersion(), line.item(), line.amount()));
         }

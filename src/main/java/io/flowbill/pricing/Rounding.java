@@ -54,6 +54,26 @@ public final class Rounding {
         return subtotal.multiply(taxRate).setScale(amountScale(currency), MODE);
     }
 
+    /**
+     * The same rules in SQL, for the invoice's lines that PostgreSQL sums (docs/billing-rules.md, "Invoice lines:
+     * rated once"): {@code round(quantity * unit_price, scale)}. PostgreSQL's {@code round(numeric, n)} rounds a
+     * half away from zero, which is {@link RoundingMode#HALF_UP} for positive and negative amounts alike.
+     */
+    public static String amountSql(String quantity, String unitPrice, Currency currency) {
+        return "round((" + quantity + ") * (" + unitPrice + "), " + amountScale(currency) + ")";
+    }
+
+    /**
+     * SQL of a month's package quantity from its daily quantities (each day's package seconds / the month's seconds,
+     * rounded to 9 places): the days' sum times the month's seconds, rounded to whole seconds, gives back the exact
+     * package seconds (31 days of rounding move it by under 0.05 s), divided once by the month's seconds and rounded
+     * to 9 places. A whole month is exactly 1.
+     */
+    public static String packageMonthSql(String dailyQuantitySum, String monthSeconds) {
+        return "round(round((" + dailyQuantitySum + ") * (" + monthSeconds + ")) / (" + monthSeconds + "), "
+                + QUANTITY_SCALE + ")";
+    }
+
     /** The decimal places of an amount: {@link Currency#getDefaultFractionDigits()}, refused when it has none. */
     public static int amountScale(Currency currency) {
         int digits = currency.getDefaultFractionDigits();

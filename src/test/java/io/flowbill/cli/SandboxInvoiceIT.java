@@ -94,6 +94,14 @@ class SandboxInvoiceIT {
                 .reduce(BigDecimal.ZERO, BigDecimal::add);
         assertThat(csvTotal).as("the invoice CSV's amounts").isEqualByComparingTo(total);
         assertThat(invoice.get(invoice.size() - 1).get("item")).as("the last line").isEqualTo("tax");
+        assertThat(invoice).extracting(row -> row.get("item")).as("items: every line is rated once")
+                .doesNotContain("rounding");
+        BigDecimal subtotal = jdbc.queryForObject("select sum(l.amount) from invoice_line l join invoice i"
+                + " on i.id = l.invoice_id where i.tenant_id = 'demo' and i.billing_month = ?", BigDecimal.class,
+                Date.valueOf(month.atDay(1)));
+        assertThat(invoice.stream().filter(row -> !row.get("item").equals("tax"))
+                .map(row -> new BigDecimal(row.get("amount"))).reduce(BigDecimal.ZERO, BigDecimal::add))
+                .as("the CSV's lines and the invoice table's").isEqualByComparingTo(subtotal);
         assertThat(pdfText(folder.resolve("invoice-" + month + ".pdf"))).contains("DEMO", "status DRAFT",
                 "Total " + total.toPlainString() + " CNY");
         assertThat(Files.readString(folder.resolve("invoice-" + month + ".html"), StandardCharsets.UTF_8))

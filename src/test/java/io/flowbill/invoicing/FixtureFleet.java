@@ -32,7 +32,7 @@ public final class FixtureFleet {
     public static final String PRICE_BOOK = "classpath:pricing/fixture-book.yaml";
     public static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
 
-    private static final String[] TABLES = { "invoice_line_staged", "invoice_line", "invoice", "closed_month_rerated",
+    private static final String[] TABLES = { "credit_note_line", "credit_note", "invoice_line_staged", "invoice_line", "invoice", "closed_month_rerated",
         "month_charge_line", "charge_line_staged", "charge_line", "package_day_staged", "package_day", "rated_day",
         "metering_exception", "usage_hour", "inventory_observation", "container_version", "container" };
 
