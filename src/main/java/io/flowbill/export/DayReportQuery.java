@@ -8,13 +8,14 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import io.flowbill.invoicing.MonthUsage;
 import io.flowbill.pricing.BillingZone;
+import io.flowbill.pricing.PriceBook;
 
 /**
  * What a day report shows beyond its CSV files, read in the export's transaction: the month to date with its
@@ -72,11 +73,13 @@ final class DayReportQuery {
             """;
 
     private final JdbcTemplate jdbc;
+    private final PriceBook book;
     private final BillingZone zone;
 
-    DayReportQuery(JdbcTemplate jdbc, BillingZone zone) {
+    DayReportQuery(JdbcTemplate jdbc, PriceBook book) {
         this.jdbc = jdbc;
-        this.zone = zone;
+        this.book = book;
+        this.zone = book.zone();
     }
 
     MonthToDate monthToDate(String tenant, LocalDate date) {
@@ -95,12 +98,18 @@ final class DayReportQuery {
                 + " group by item", rs -> {
                     monthLevel.put(rs.getString(1), rs.getBigDecimal(2));
                 }, tenant, first);
-        List<Map<String, Object>> invoice = jdbc.queryForList(
-                "select status, total from invoice where tenant_id = ? and billing_month = ?", tenant, first);
-        String status = invoice.isEmpty() ? null : (String) invoice.get(0).get("status");
-        BigDecimal total = invoice.isEmpty() ? null : (BigDecimal) invoice.get(0).get("total");
-        return new MonthToDate(month.atDay(1), date, rated == null ? 0 : rated, through, later, monthLevel, status,
-                total);
+        BigDecimal ratedOnce = MonthUsage.ratedOnce(jdbc, tenant, month, book);
+        List<MonthToDate.Invoice> invoice = jdbc.query("""
+                select i.status, coalesce(i.tax, 0) as tax, i.total,
+                       coalesce(sum(l.amount) filter (where l.corrects_month is null), 0) as lines,
+                       coalesce(sum(l.amount) filter (where l.corrects_month is not null), 0) as adjustments
+                  from invoice i left join invoice_line l on l.invoice_id = i.id
+                 where i.tenant_id = ? and i.billing_month = ?
+                 group by i.id
+                """, (rs, row) -> new MonthToDate.Invoice(rs.getString("status"), rs.getBigDecimal("lines"),
+                rs.getBigDecimal("adjustments"), rs.getBigDecimal("tax"), rs.getBigDecimal("total")), tenant, first);
+        return new MonthToDate(month.atDay(1), date, rated == null ? 0 : rated, through, later, ratedOnce, monthLevel,
+                invoice.isEmpty() ? null : invoice.get(0));
     }
 
     /** The day's {@value #TOP} containers with the largest amounts (ties by container id), names at the day's end. */

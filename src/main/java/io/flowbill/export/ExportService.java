@@ -56,7 +56,7 @@ public class ExportService {
         // 24 rows: fetched at once, which lets PostgreSQL sum the day's hours with parallel workers
         this.traffic = new TrafficQuery(new JdbcTemplate(dataSource), book);
         this.invoiceSettings = invoiceSettings;
-        this.report = new DayReportQuery(jdbc, book.zone());
+        this.report = new DayReportQuery(jdbc, book);
     }
 
     /** Writes the tenant's day: charges, exceptions and report, and the folder's manifest; returns the files. */

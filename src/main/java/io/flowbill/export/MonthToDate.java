@@ -7,39 +7,64 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 
 /**
- * The month of a day report as its invoice computes it: the daily charge lines of the month (those through the
- * report's day, and those of later days when the report is written after them), the month-level lines (package
- * overage) and the invoice's total. The month-level part of the equation is the invoice total minus the daily lines,
- * so it always reconciles; of it, the month-level lines are listed by item and the rest (adjustments of closed
- * months, tax, other invoice lines) is {@link #otherLines}.
+ * The month of a day report, reconciled part by part with its invoice from what the database holds (no part is
+ * worked out as the rest of another): the daily charge lines (the days' estimates), the difference of rating each
+ * invoice line once instead of each day (named, never charged), the month-level lines, and the invoice's
+ * adjustments and tax. What the invoice holds beyond the month's usage as it stands now is {@link #sinceInvoice}:
+ * changes after a FINAL invoice was closed (carried by a later invoice or a credit note), 0 on a refreshed draft.
  *
- * @param first           the month's first day
- * @param through         the report's day
- * @param ratedDays       days of the month through {@code through} that were rated
- * @param dailyThrough    the daily lines of the month through the report's day, summed as printed
- * @param dailyLater      the daily lines of the month's days after the report's day (0 unless rewritten later)
- * @param monthLevel      the month-level lines by item, e.g. {@code package_overage}
- * @param invoiceStatus   {@code DRAFT} or {@code FINAL}; null when the month has no invoice yet
- * @param invoiceTotal    the invoice's total; null when the month has no invoice yet
+ * @param first        the month's first day
+ * @param through      the report's day
+ * @param ratedDays    days of the month through {@code through} that were rated
+ * @param dailyThrough the daily lines of the month through the report's day, summed as printed
+ * @param dailyLater   the daily lines of the month's days after the report's day (0 unless rewritten later)
+ * @param ratedOnce    the month's usage lines rated once, as the invoice rates them now
+ * @param monthLevel   the month-level lines by item, e.g. {@code package_overage}
+ * @param invoice      the month's invoice; null when it has none yet
  */
 record MonthToDate(LocalDate first, LocalDate through, long ratedDays, BigDecimal dailyThrough,
-        BigDecimal dailyLater, SortedMap<String, BigDecimal> monthLevel, String invoiceStatus,
-        BigDecimal invoiceTotal) {
+        BigDecimal dailyLater, BigDecimal ratedOnce, SortedMap<String, BigDecimal> monthLevel, Invoice invoice) {
+
+    /**
+     * The month's invoice as stored.
+     *
+     * @param status      {@code DRAFT} or {@code FINAL}
+     * @param lines       its lines of the month itself (usage and month-level lines), added
+     * @param adjustments its adjustment lines of closed months, added
+     * @param tax         its tax
+     * @param total       its total
+     */
+    record Invoice(String status, BigDecimal lines, BigDecimal adjustments, BigDecimal tax, BigDecimal total) {
+
+        Invoice {
+            Objects.requireNonNull(status, "status");
+            Objects.requireNonNull(lines, "lines");
+            Objects.requireNonNull(adjustments, "adjustments");
+            Objects.requireNonNull(tax, "tax");
+            Objects.requireNonNull(total, "total");
+        }
+    }
 
     MonthToDate {
         Objects.requireNonNull(dailyThrough, "dailyThrough");
         Objects.requireNonNull(dailyLater, "dailyLater");
+        Objects.requireNonNull(ratedOnce, "ratedOnce");
         monthLevel = new TreeMap<>(monthLevel);
     }
 
     /** Whether the month has an invoice (the report then reconciles with its total). */
     boolean hasInvoice() {
-        return invoiceTotal != null;
+        return invoice != null;
     }
 
-    /** Every daily line of the month the invoice sums. */
+    /** Every daily line of the month, added: the days' estimates of the invoice's usage lines. */
     BigDecimal daily() {
         return dailyThrough.add(dailyLater);
+    }
+
+    /** The invoice's usage lines rated once minus the daily lines: the days' roundings, never charged. */
+    BigDecimal ratingDifference() {
+        return ratedOnce.subtract(daily());
     }
 
     /** The month-level lines listed by item, summed. */
@@ -48,20 +73,15 @@ record MonthToDate(LocalDate first, LocalDate through, long ratedDays, BigDecima
     }
 
     /**
-     * The month-level part of the invoice: its total minus the daily lines (without an invoice: the month-level
-     * lines listed), so that daily + month-level = total holds by construction.
+     * The invoice's own lines minus the month as it stands now (usage rated once and month-level lines): changes to
+     * the month after its invoice was closed, or not yet on a draft.
      */
-    BigDecimal monthLevelPart() {
-        return hasInvoice() ? invoiceTotal.subtract(daily()) : monthLevelTotal();
+    BigDecimal sinceInvoice() {
+        return hasInvoice() ? invoice.lines().subtract(ratedOnce).subtract(monthLevelTotal()) : BigDecimal.ZERO;
     }
 
-    /** The invoice lines that are neither daily nor month-level: adjustments of closed months, tax and the like. */
-    BigDecimal otherLines() {
-        return monthLevelPart().subtract(monthLevelTotal());
-    }
-
-    /** The invoice total, or without an invoice what it would sum to. */
+    /** The invoice total, or without an invoice what the month's lines come to. */
     BigDecimal total() {
-        return hasInvoice() ? invoiceTotal : daily().add(monthLevelTotal());
+        return hasInvoice() ? invoice.total() : ratedOnce.add(monthLevelTotal());
     }
 }

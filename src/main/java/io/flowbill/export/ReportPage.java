@@ -61,7 +61,7 @@ final class ReportPage {
         html.append("<section id=\"totals\">\n<h2>Totals</h2>\n<dl class=\"cards\">\n");
         card(html, "total-amount", "Total amount", grouped(charges.amount()) + " " + currency);
         card(html, "month-to-date", "Month to date" + (day.monthToDate().hasInvoice() ? " ("
-                + text(day.monthToDate().invoiceStatus()) + " invoice)" : ""),
+                + text(day.monthToDate().invoice().status()) + " invoice)" : ""),
                 grouped(day.monthToDate().total()) + " " + currency);
         card(html, "charge-lines", "Charge lines", count(charges.rows()));
         card(html, "containers", "Containers billed", count(charges.containers()));

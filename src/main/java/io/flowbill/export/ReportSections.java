@@ -25,8 +25,8 @@ final class ReportSections {
     }
 
     /**
-     * The month's daily lines, month-level lines and invoice total, ending in the reconciliation line
-     * {@code daily + month-level = total}, whose month-level part is the invoice total minus the daily lines.
+     * The month's parts as the invoice bills them, each read from the database, ending in the reconciliation line
+     * {@code daily + rating once + month-level + adjustments + tax (+ changes since the invoice) = total}.
      */
     static void monthToDate(StringBuilder html, ReportFigures day) {
         MonthToDate month = day.monthToDate();
@@ -34,33 +34,50 @@ final class ReportSections {
         html.append("<section id=\"month-to-date\">\n<h2>Month to date</h2>\n<p>")
                 .append(month.first()).append(" to ").append(month.through()).append(": ")
                 .append(month.ratedDays()).append(month.ratedDays() == 1 ? " day" : " days")
-                .append(" rated, as the month's invoice sums them: its daily charge lines, then its month-level lines.")
+                .append(" rated. The daily charge lines are the days' estimates: the invoice rates each of its lines")
+                .append(" once for the month, and the difference is shown, never charged.")
                 .append("</p>\n<table>\n<tr><th>part of the invoice</th><th class=\"n\">amount (").append(currency)
                 .append(")</th></tr>\n");
-        row(html, "mtd-daily", "daily charge lines, " + month.first() + " to " + month.through(), month.dailyThrough());
+        row(html, "mtd-daily", "daily charge lines (estimates), " + month.first() + " to " + month.through(),
+                month.dailyThrough());
         if (month.dailyLater().signum() != 0) {
             row(html, "mtd-daily-later", "daily charge lines of the days after " + month.through()
                     + " (rated since this day)", month.dailyLater());
         }
+        row(html, "mtd-rating-once", "rating each invoice line once instead of each day (the days' roundings,"
+                + " not charged)", month.ratingDifference());
         month.monthLevel().forEach((item, amount) -> row(html, "mtd-" + item, "month-level: " + item
                 + " (accrued so far)", amount));
-        if (month.otherLines().signum() != 0) {
-            row(html, "mtd-other", "other invoice lines: adjustments of closed months, tax", month.otherLines());
+        if (month.hasInvoice()) {
+            if (month.invoice().adjustments().signum() != 0) {
+                row(html, "mtd-adjustments", "adjustments of closed months", month.invoice().adjustments());
+            }
+            row(html, "mtd-tax", "tax", month.invoice().tax());
+            if (month.sinceInvoice().signum() != 0) {
+                row(html, "mtd-since-invoice", "FINAL".equals(month.invoice().status())
+                        ? "changed after the invoice was closed (billed by a later invoice or credit note)"
+                        : "changed since the draft was refreshed", month.sinceInvoice());
+            }
         }
-        html.append("<tr><th>").append(month.hasInvoice() ? text(month.invoiceStatus()) + " invoice total"
+        html.append("<tr><th>").append(month.hasInvoice() ? text(month.invoice().status()) + " invoice total"
                 : "month to date (no invoice yet)").append("</th><th class=\"n\" id=\"mtd-total\">")
                 .append(grouped(month.total())).append("</th></tr>\n</table>\n");
         html.append("<p id=\"reconciliation\"><strong>Reconciliation:</strong> daily charges <span id=\"rec-daily\">")
-                .append(grouped(month.daily())).append("</span> + month-level <span id=\"rec-month-level\">")
-                .append(grouped(month.monthLevelPart())).append("</span> = ")
-                .append(month.hasInvoice() ? text(month.invoiceStatus().toLowerCase(Locale.ROOT))
-                        + " invoice total" : "month to date")
-                .append(" <span id=\"rec-total\">").append(grouped(month.total())).append("</span> ").append(currency)
-                .append(". The month-level part is ")
-                .append(month.hasInvoice() ? "the invoice total minus its daily lines, of which the month-level lines"
-                        + " listed above" + (month.otherLines().signum() != 0 ? " and the other invoice lines" : "")
-                        : "the month-level lines listed above")
-                .append(".</p>\n</section>\n");
+                .append(grouped(month.daily())).append("</span> + rating once <span id=\"rec-rating-once\">")
+                .append(grouped(month.ratingDifference())).append("</span> + month-level <span id=\"rec-month-level\">")
+                .append(grouped(month.monthLevelTotal())).append("</span>");
+        if (month.hasInvoice()) {
+            html.append(" + adjustments <span id=\"rec-adjustments\">").append(grouped(month.invoice().adjustments()))
+                    .append("</span> + tax <span id=\"rec-tax\">").append(grouped(month.invoice().tax()))
+                    .append("</span>");
+            if (month.sinceInvoice().signum() != 0) {
+                html.append(" + not in the month's usage now <span id=\"rec-since-invoice\">")
+                        .append(grouped(month.sinceInvoice())).append("</span>");
+            }
+        }
+        html.append(" = ").append(month.hasInvoice() ? text(month.invoice().status().toLowerCase(Locale.ROOT))
+                + " invoice total" : "month to date").append(" <span id=\"rec-total\">")
+                .append(grouped(month.total())).append("</span> ").append(currency).append(".</p>\n</section>\n");
     }
 
     /** The day's containers with the largest amounts, names as of the day's end. */

@@ -95,8 +95,19 @@ class DailyReportIT {
         assertThat(overage).as("103's package overage: 12 GB + 8 GB out against 40 h of allowance").isPositive();
         assertThat(span(html, "rec-daily")).as("daily lines of the month").isEqualTo(daily.toPlainString());
         assertThat(span(html, "rec-total")).as("draft invoice total").isEqualTo(total.toPlainString());
-        assertThat(new BigDecimal(span(html, "rec-daily")).add(new BigDecimal(span(html, "rec-month-level"))))
-                .as("daily + month-level = total").isEqualByComparingTo(total);
+        BigDecimal tax = db.queryForObject("select tax from invoice where tenant_id = 'acme'"
+                + " and billing_month = '2026-11-01'", BigDecimal.class);
+        BigDecimal invoiceLines = db.queryForObject("select sum(l.amount) from invoice_line l join invoice i"
+                + " on i.id = l.invoice_id where i.tenant_id = 'acme' and i.billing_month = '2026-11-01'",
+                BigDecimal.class);
+        assertThat(span(html, "rec-tax")).as("the invoice's tax as stored").isEqualTo(tax.toPlainString());
+        assertThat(new BigDecimal(span(html, "rec-daily")).add(new BigDecimal(span(html, "rec-rating-once"))))
+                .as("daily + rating once = the invoice's lines less the month-level ones")
+                .isEqualByComparingTo(invoiceLines.subtract(overage));
+        assertThat(new BigDecimal(span(html, "rec-daily")).add(new BigDecimal(span(html, "rec-rating-once")))
+                .add(new BigDecimal(span(html, "rec-month-level"))).add(new BigDecimal(span(html, "rec-adjustments")))
+                .add(new BigDecimal(span(html, "rec-tax"))))
+                .as("daily + rating once + month-level + adjustments + tax = total").isEqualByComparingTo(total);
         assertThat(html).contains("<td class=\"n\" id=\"mtd-package_overage\">" + overage.toPlainString() + "</td>")
                 .contains("2026-11-01 to 2026-11-25: 2 days rated");
         assertThat(card(html, "month-to-date")).isEqualTo(total.toPlainString() + " CNY");

@@ -32,30 +32,54 @@ class ReportPageTest {
     }
 
     @Test
-    void reconcilesTheMonthToDateWithTheInvoiceTotal() {
+    void reconcilesTheMonthToDateWithTheInvoiceTotalNamingTheDifferenceOfRatingOnce() {
         String html = ReportPage.render(figures());
 
-        // 1,200.28 daily + 2,411.50 package overage = 3,611.78 on the draft invoice
+        // 1,200.28 daily - 0.33 rated once + 2,411.50 package overage + 0 tax = 3,611.45 on the draft invoice
         assertThat(html).contains("<td class=\"n\" id=\"mtd-daily\">1,200.28</td>",
-                "<td class=\"n\" id=\"mtd-package_overage\">2,411.50</td>",
-                "<th class=\"n\" id=\"mtd-total\">3,611.78</th>",
-                "daily charges <span id=\"rec-daily\">1,200.28</span> + month-level <span id=\"rec-month-level\">"
-                        + "2,411.50</span> = draft invoice total <span id=\"rec-total\">3,611.78</span> CNY",
-                "<dd id=\"month-to-date\">3,611.78 CNY</dd>").doesNotContain("id=\"mtd-other\"");
+                "<td class=\"n\" id=\"mtd-rating-once\">-0.33</td>",
+                "<td class=\"n\" id=\"mtd-package_overage\">2,411.50</td>", "<td class=\"n\" id=\"mtd-tax\">0.00</td>",
+                "<th class=\"n\" id=\"mtd-total\">3,611.45</th>",
+                "daily charges <span id=\"rec-daily\">1,200.28</span> + rating once <span id=\"rec-rating-once\">-0.33"
+                        + "</span> + month-level <span id=\"rec-month-level\">2,411.50</span> + adjustments"
+                        + " <span id=\"rec-adjustments\">0.00</span> + tax <span id=\"rec-tax\">0.00</span> = draft"
+                        + " invoice total <span id=\"rec-total\">3,611.45</span> CNY",
+                "<dd id=\"month-to-date\">3,611.45 CNY</dd>")
+                .doesNotContain("id=\"mtd-adjustments\"", "id=\"mtd-since-invoice\"");
     }
 
     @Test
-    void showsInvoiceLinesThatAreNeitherDailyNorMonthLevelSoTheEquationStillHolds() {
+    void showsTheInvoicesAdjustmentsAndTaxAsStoredNotAsARemainder() {
         ReportFigures day = figures();
-        // a tax line of 216.71 on the invoice: 3,611.78 + 216.71 = 3,828.49
+        // adjustments 1.20 and tax 216.69 on the invoice: 3,611.45 + 1.20 + 216.69 = 3,829.34
         MonthToDate taxed = new MonthToDate(DAY.withDayOfMonth(1), DAY, 25, new BigDecimal("1200.28"),
-                BigDecimal.ZERO, day.monthToDate().monthLevel(), "DRAFT", new BigDecimal("3828.49"));
+                BigDecimal.ZERO, new BigDecimal("1199.95"), day.monthToDate().monthLevel(), new MonthToDate.Invoice(
+                        "DRAFT", new BigDecimal("3611.45"), new BigDecimal("1.20"), new BigDecimal("216.69"),
+                        new BigDecimal("3829.34")));
 
         String html = ReportPage.render(with(day, taxed));
 
-        assertThat(html).contains("<td class=\"n\" id=\"mtd-other\">216.71</td>",
-                "<span id=\"rec-daily\">1,200.28</span> + month-level <span id=\"rec-month-level\">2,628.21</span>"
-                        + " = draft invoice total <span id=\"rec-total\">3,828.49</span>");
+        assertThat(html).contains("<td class=\"n\" id=\"mtd-adjustments\">1.20</td>",
+                "<td class=\"n\" id=\"mtd-tax\">216.69</td>", "<span id=\"rec-adjustments\">1.20</span> + tax"
+                        + " <span id=\"rec-tax\">216.69</span> = draft invoice total <span id=\"rec-total\">3,829.34</span>")
+                .doesNotContain("id=\"mtd-since-invoice\"");
+    }
+
+    @Test
+    void namesALateChangeToAClosedMonthInsteadOfHidingItInTheTotal() {
+        ReportFigures day = figures();
+        // a container found late adds 0.80 to the month after its FINAL invoice (3,611.45) was closed
+        MonthToDate late = new MonthToDate(DAY.withDayOfMonth(1), DAY, 25, new BigDecimal("1201.08"),
+                BigDecimal.ZERO, new BigDecimal("1200.75"), day.monthToDate().monthLevel(), new MonthToDate.Invoice(
+                        "FINAL", new BigDecimal("3611.45"), BigDecimal.ZERO, BigDecimal.ZERO,
+                        new BigDecimal("3611.45")));
+
+        String html = ReportPage.render(with(day, late));
+
+        // 1,201.08 - 0.33 + 2,411.50 + 0 + 0 - 0.80 = 3,611.45
+        assertThat(html).contains("changed after the invoice was closed (billed by a later invoice or credit note)",
+                "<td class=\"n\" id=\"mtd-since-invoice\">-0.80</td>",
+                "<span id=\"rec-since-invoice\">-0.80</span> = final invoice total <span id=\"rec-total\">3,611.45");
     }
 
     @Test
@@ -145,8 +169,9 @@ class ReportPageTest {
         Traffic traffic = new Traffic(hours, new BigDecimal("12.500000000"), new BigDecimal("0.250000000"), 1,
                 new BigDecimal("1024"));
         MonthToDate month = new MonthToDate(DAY.withDayOfMonth(1), DAY, 25, new BigDecimal("1200.28"),
-                BigDecimal.ZERO, new TreeMap<>(Map.of("package_overage", new BigDecimal("2411.50"))), "DRAFT",
-                new BigDecimal("3611.78"));
+                BigDecimal.ZERO, new BigDecimal("1199.95"), new TreeMap<>(Map.of("package_overage",
+                        new BigDecimal("2411.50"))), new MonthToDate.Invoice("DRAFT", new BigDecimal("3611.45"),
+                        new BigDecimal("0.00"), new BigDecimal("0.00"), new BigDecimal("3611.45")));
         List<TopContainer> top = List.of(new TopContainer(101, "web-1", 2, new BigDecimal("9.00")),
                 new TopContainer(103, "db-package", 1, new BigDecimal("0.72")));
         SortedMap<String, BigDecimal> dayBefore = new TreeMap<>(Map.of("compute", new BigDecimal("2.40"),
