@@ -5,13 +5,15 @@ alter table invoice_line add constraint invoice_line_amount_rule
   check (amount = round(quantity * unit_price, scale(amount))) not valid;
 
 -- A credit note (红字发票) returns what a downward correction of a closed month takes off its FINAL invoice: one per
--- correction found, numbered <tenant>-CN-<YYYYMM>-<n> in its own series, never changed once issued.
+-- correction found, numbered <tenant>-CN-<YYYYMM>-<n> (the month corrected) in its own series, never changed once
+-- issued; its files are written to the folder of the month whose refresh issued it (issued_in_month).
 create table credit_note (
   id bigserial,
   tenant_id varchar(64) not null,
   corrects_month date not null,
   sequence integer not null,
   corrects_invoice_id bigint not null,
+  issued_in_month date not null,
   currency varchar(3) not null,
   subtotal numeric not null,
   tax_rate numeric not null,
@@ -29,7 +31,9 @@ create table credit_note (
   constraint credit_note_currency_iso check (currency ~ '^[A-Z]{3}$')
 );
 
--- A credit note's lines: per container, quantity 1, unit the month corrected, unit price = amount = the difference.
+-- A credit note's lines: per container whose amount changed, quantity 1, unit the month corrected, unit price =
+-- amount = the difference (a line may be positive, e.g. a plan's shortfall rising as usage falls; the note's total
+-- is negative).
 create table credit_note_line (
   credit_note_id bigint not null,
   container_id bigint not null,
@@ -40,5 +44,5 @@ create table credit_note_line (
   currency varchar(3) not null,
   constraint credit_note_line_pkey primary key (credit_note_id, container_id),
   constraint credit_note_line_note_fkey foreign key (credit_note_id) references credit_note (id),
-  constraint credit_note_line_takes_off check (amount < 0 and quantity = 1 and unit_price = amount)
+  constraint credit_note_line_is_a_difference check (amount <> 0 and quantity = 1 and unit_price = amount)
 );

@@ -19,20 +19,23 @@ import io.flowbill.pricing.TenantPriceBooks;
 /**
  * Monthly invoices per tenant. A DRAFT is recomputed from the current charge lines on every refresh; {@link #close}
  * makes it FINAL, after which it never changes. Later changes to a closed month become adjustments on the tenant's
- * next open invoice: the first month after it whose invoice is not FINAL (created when missing).
+ * next open invoice (the first month after it whose invoice is not FINAL, created when missing) when they raise the
+ * month, and a credit note referring to its FINAL invoice when they lower it.
  */
 @Service
 public class InvoiceService {
 
     private final InvoiceStore store;
+    private final CreditNoteStore creditNotes;
     private final MonthRating monthRating;
     private final TransactionTemplate transaction;
     private final PriceBook book;
     private final Clock clock;
 
-    InvoiceService(InvoiceStore store, MonthRating monthRating, PlatformTransactionManager transactionManager,
+    InvoiceService(InvoiceStore store, CreditNoteStore creditNotes, MonthRating monthRating, PlatformTransactionManager transactionManager,
             TenantPriceBooks books, Clock clock) {
         this.store = store;
+        this.creditNotes = creditNotes;
         this.monthRating = monthRating;
         this.transaction = new TransactionTemplate(transactionManager);
         this.book = books.book();
@@ -121,10 +124,14 @@ public class InvoiceService {
             return store.state(draft.tenant(), draft.month());
         }
         long id = ((Number) invoice.get("id")).longValue();
+        boolean credited = false;
+        for (YearMonth closed : draft.corrected()) {
+            credited |= creditNotes.issueIfDownwards(draft.tenant(), closed, draft.month(), book.currency());
+        }
         boolean linesChanged = store.recompute(id, draft.tenant(), draft.month(), draft.corrected(), book.currency());
         boolean totalsChanged = store.updateTotals(id, book.taxVersionOf(draft.month()), book.currency(),
                 linesChanged);
-        return store.state(draft.tenant(), draft.month()).withChanged(linesChanged || totalsChanged);
+        return store.state(draft.tenant(), draft.month()).withChanged(linesChanged || totalsChanged || credited);
     }
 
     /** The open invoice to refresh and the closed months whose adjustments it carries. */

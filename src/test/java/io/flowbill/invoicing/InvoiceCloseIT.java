@@ -92,25 +92,57 @@ class InvoiceCloseIT {
         fleet.container(107, "late-arrival").onDemand(20).hours(DAY, 20, 24).insert();
         rating.rate(FixtureFleet.TENANT, DAY);
         List.of(invoices.refreshFor(FixtureFleet.TENANT, DAY));
+        List<InvoiceLines.Line> december = InvoiceLines.of(jdbc, TENANT, DECEMBER);
 
         // when: 105's usage turns out not to exist, then December is closed, then 107's usage goes away too
         jdbc.update("delete from usage_hour where container_id = 105");
         rating.rate(FixtureFleet.TENANT, DAY);
         List.of(invoices.refreshFor(FixtureFleet.TENANT, DAY));
-        List<InvoiceLines.Line> december = InvoiceLines.of(jdbc, TENANT, DECEMBER);
+        List<InvoiceLines.Line> decemberAfterCredit = InvoiceLines.of(jdbc, TENANT, DECEMBER);
         InvoiceState decemberClosed = acme(List.of(invoices.close(FixtureFleet.TENANT, DECEMBER, true)));
         jdbc.update("delete from usage_hour where container_id = 107");
         rating.rate(FixtureFleet.TENANT, DAY);
         InvoiceState january = acme(List.of(invoices.refreshFor(FixtureFleet.TENANT, DAY)));
 
-        // then: December carried +0.80 and -6.72; January takes back the 0.80 December already adjusted
-        assertAdjustment(december, 105, NOVEMBER, "-6.72");
+        // then: December's draft carried +0.80 while November went up; once 105's -6.72 took November down by
+        // 5.92 in all, a credit note returned both differences instead of a negative December, and 107's withdrawal
+        // is a second credit note: no invoice is ever negative
         assertAdjustment(december, 107, NOVEMBER, "0.80");
-        assertThat(decemberClosed.total()).as("acme's FINAL December").isEqualByComparingTo("-5.92");
+        assertThat(december).as("December's draft while November went up").hasSize(1);
+        assertThat(decemberAfterCredit).as("December's draft once the credit note took November's correction").isEmpty();
+        assertThat(creditNotes(NOVEMBER)).containsExactly(
+                "acme-CN-202611-1 corrects acme-202611: 105 -6.72, 107 0.80; subtotal -5.92 tax 0.00 total -5.92",
+                "acme-CN-202611-2 corrects acme-202611: 107 -0.80; subtotal -0.80 tax 0.00 total -0.80");
+        assertThat(decemberClosed.total()).as("acme's FINAL December").isEqualByComparingTo("0");
         assertThat(january.month()).as("the next open invoice after two closed months").isEqualTo(JANUARY);
-        List<InvoiceLines.Line> lines = InvoiceLines.of(jdbc, TENANT, JANUARY);
-        assertAdjustment(lines, 107, NOVEMBER, "-0.80");
-        assertThat(lines).as("lines of acme's January").hasSize(1);
+        assertThat(InvoiceLines.of(jdbc, TENANT, JANUARY)).as("lines of acme's January").isEmpty();
+    }
+
+    @Test
+    void issuesNoSecondCreditNoteWhenTheCorrectedMonthIsRefreshedAgain() throws Exception {
+        jdbc.update("delete from usage_hour where container_id = 105");
+        rating.rate(FixtureFleet.TENANT, DAY);
+        invoices.refreshFor(FixtureFleet.TENANT, DAY);
+
+        invoices.refreshFor(FixtureFleet.TENANT, DAY);
+        rating.rate(FixtureFleet.TENANT, DAY);
+        invoices.refreshFor(FixtureFleet.TENANT, DAY);
+
+        assertThat(creditNotes(NOVEMBER)).containsExactly(
+                "acme-CN-202611-1 corrects acme-202611: 105 -6.72; subtotal -6.72 tax 0.00 total -6.72");
+        assertThat(InvoiceLines.of(jdbc, TENANT, DECEMBER)).as("December: the credit note took the correction").isEmpty();
+    }
+
+    private List<String> creditNotes(YearMonth month) {
+        return jdbc.query("""
+                select n.tenant_id || '-CN-' || to_char(n.corrects_month, 'YYYYMM') || '-' || n.sequence || ' corrects '
+                       || i.tenant_id || '-' || to_char(i.billing_month, 'YYYYMM') || ': '
+                       || (select string_agg(l.container_id || ' ' || l.amount, ', ' order by l.container_id)
+                             from credit_note_line l where l.credit_note_id = n.id)
+                       || '; subtotal ' || n.subtotal || ' tax ' || n.tax || ' total ' || n.total
+                  from credit_note n join invoice i on i.id = n.corrects_invoice_id
+                 where n.tenant_id = ? and n.corrects_month = ? order by n.sequence
+                """, (rs, row) -> rs.getString(1), TENANT, Date.valueOf(month.atDay(1)));
     }
 
     @Test
