@@ -3,6 +3,7 @@ package io.flowbill.export;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Date;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.Collection;
@@ -41,6 +42,7 @@ public class ExportService {
     private final TrafficQuery traffic;
     private final InvoiceProperties invoiceSettings;
     private final InvoicePdf invoicePdf = new InvoicePdf();
+    private final CreditNotePdf creditNotePdf = new CreditNotePdf();
     private final DayReportQuery report;
 
     ExportService(DataSource dataSource, PlatformTransactionManager transactionManager, ExportProperties settings,
@@ -140,7 +142,7 @@ public class ExportService {
     }
 
     private void day(Publication publication, String tenant, LocalDate date) {
-        YearMonth month = YearMonth.from(date);
+        YearMonth month = openMonthFrom(tenant, YearMonth.from(date));
         Path folder = folders.of(tenant, month);
         Path staging = publication.stagingOf(folder, tenant, month);
         String currency = book.currency().getCurrencyCode();
@@ -195,6 +197,43 @@ public class ExportService {
                 out -> invoicePdf.write(document, html, book.zone().id(), out));
         publication.add(folder, ManifestEntry.of(pdf, "invoice", month.toString(), null, header.total(),
                 currency, false, versions, run));
+        creditNotes(publication, tenant, month, folder, staging);
+    }
+
+    /**
+     * The credit notes the month's refreshes issued ({@link CreditNoteFiles}): CSV, HTML and PDF each, in the month's
+     * folder. A note never changes, so rewriting it gives the same bytes.
+     */
+    private void creditNotes(Publication publication, String tenant, YearMonth month, Path folder, Path staging) {
+        for (CreditNote note : CreditNoteQuery.issuedIn(jdbc, book.zone(), tenant, month)) {
+            String period = note.correctsMonth().toString();
+            AtomicFile.Written csv = CreditNoteFiles.csv(staging, note, bom);
+            publication.add(folder, ManifestEntry.of(csv, "credit_note", period, (long) note.lines().size() + 1,
+                    note.total(), note.currency(), bom, List.of(), null));
+            byte[] html = CreditNoteFiles.html(note, invoiceSettings);
+            AtomicFile.Written page = AtomicFile.write(staging.resolve(note.baseName() + ".html"),
+                    out -> out.write(html));
+            publication.add(folder, ManifestEntry.of(page, "credit_note", period, null, note.total(),
+                    note.currency(), false, List.of(), null));
+            AtomicFile.Written pdf = AtomicFile.write(staging.resolve(note.baseName() + ".pdf"),
+                    out -> creditNotePdf.write(note, invoiceSettings, book.zone().id(), out));
+            publication.add(folder, ManifestEntry.of(pdf, "credit_note", period, null, note.total(),
+                    note.currency(), false, List.of(), null));
+        }
+    }
+
+    /**
+     * The month whose folder takes a day's files: the day's own month while its invoice is open, else the first
+     * later month whose invoice is not FINAL. A closed month's folder is never rewritten, so it keeps reconciling
+     * with its FINAL invoice; a later change of its days lives with the invoice or credit note that corrects it.
+     */
+    private YearMonth openMonthFrom(String tenant, YearMonth month) {
+        YearMonth open = month;
+        while (Boolean.TRUE.equals(jdbc.queryForObject("select exists (select 1 from invoice where tenant_id = ?"
+                + " and billing_month = ? and status = 'FINAL')", Boolean.class, tenant, Date.valueOf(open.atDay(1))))) {
+            open = open.plusMonths(1);
+        }
+        return open;
     }
 
     private void invoiceIfAny(Publication publication, String tenant, YearMonth month) {

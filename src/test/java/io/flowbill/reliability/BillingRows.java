@@ -57,6 +57,10 @@ record BillingRows(Map<String, List<String>> tables) {
         q.put("invoice_line", "select i.tenant_id, i.billing_month, l.container_id, l.item, l.tier, l.unit_price,"
                 + " l.corrects_month, l.quantity, l.unit, l.amount, l.currency from invoice_line l join invoice i"
                 + " on i.id = l.invoice_id");
+        q.put("credit_note", "select tenant_id, corrects_month, sequence, issued_in_month, currency, subtotal, tax_rate,"
+                + " tax, total, lines from credit_note");
+        q.put("credit_note_line", "select n.tenant_id, n.corrects_month, n.sequence, l.container_id, l.quantity, l.unit,"
+                + " l.unit_price, l.amount, l.currency from credit_note_line l join credit_note n on n.id = l.credit_note_id");
         q.put("invoice_line_staged", "select i.tenant_id, i.billing_month, l.container_id, l.item, l.tier,"
                 + " l.unit_price, l.corrects_month, l.quantity, l.unit, l.amount, l.currency from invoice_line_staged l"
                 + " left join invoice i on i.id = l.invoice_id");
