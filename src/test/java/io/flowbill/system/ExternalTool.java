@@ -48,8 +48,8 @@ public final class ExternalTool {
             return;
         }
         if (ci != null && ci.strip().equalsIgnoreCase("true")) {
-            throw new AssertionError(missing + " (CI=true: a missing tool or service fails the run instead of"
-                    + " skipping the test)");
+            throw new AssertionError(missing + " (not skipped: with CI=true a missing tool or service fails the"
+                    + " test)");
         }
         Assumptions.abort(missing);
     }
