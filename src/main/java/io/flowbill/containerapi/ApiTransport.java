@@ -96,13 +96,16 @@ final class ApiTransport implements AutoCloseable {
         return builder.method(call.endpoint().method(), body).build();
     }
 
-    /** Waits (without a thread) for an in-flight permit and a rate-limit slot; the caller must {@link #release()}. */
+    /**
+     * Waits (without a thread) for an in-flight permit and a rate-limit slot; the caller sends at once and must
+     * {@link #release()} when the answer is in.
+     */
     CompletableFuture<Void> admit() {
         CompletableFuture<Void> permit = permits.acquire();
         if (!permit.isDone()) {
             permit = permit.thenApplyAsync(v -> v, httpExecutor);
         }
-        return permit.thenCompose(v -> delay(Duration.ofNanos(rateLimiter.reserve()))
+        return permit.thenCompose(v -> rateSlot()
                 .whenComplete((slot, failure) -> {
                     if (failure != null) {
                         permits.release();
@@ -110,7 +113,20 @@ final class ApiTransport implements AutoCloseable {
                 }));
     }
 
+    private CompletableFuture<Void> rateSlot() {
+        CompletableFuture<Void> released = rateLimiter.whenReleased();
+        long wait = rateLimiter.tryAcquire();
+        if (wait == 0) {
+            return CompletableFuture.completedFuture(null);
+        }
+        CompletableFuture<Void> ready = wait > 0 ? delay(Duration.ofNanos(wait)) : released;
+        return ready.thenCompose(v -> closed ? CompletableFuture.failedFuture(
+                new IllegalStateException("the client is closed")) : rateSlot());
+    }
+
+    /** The answer to an admitted request is in (or it failed): frees its permit; its rate slot counts a second more. */
     void release() {
+        rateLimiter.release();
         permits.release();
     }
 

@@ -8,9 +8,10 @@ import java.util.function.LongSupplier;
  * Applies a {@link RequestLimit} to each account on its own: one account's load never refuses another's requests.
  * Each account keeps the instants of its last {@code perSecond} admitted requests; a request is admitted when the
  * oldest of them is at least a second old. Wall-clock ({@code System.nanoTime}) time, not the sandbox clock: a
- * fixed sandbox clock must not stop the limit. Thread-safe.
+ * fixed sandbox clock must not stop the limit. Thread-safe. Public so that the client's contract tests can hold
+ * its limiter against this very rule on a simulated clock.
  */
-final class AccountLimits {
+public final class AccountLimits {
 
     private static final long SECOND = 1_000_000_000L;
 
@@ -18,7 +19,7 @@ final class AccountLimits {
     private final LongSupplier nanoTime;
     private final Map<String, Window> windows = new ConcurrentHashMap<>();
 
-    AccountLimits(RequestLimit limit, LongSupplier nanoTime) {
+    public AccountLimits(RequestLimit limit, LongSupplier nanoTime) {
         this.limit = limit;
         this.nanoTime = nanoTime;
     }
@@ -28,7 +29,7 @@ final class AccountLimits {
     }
 
     /** Whether {@code account} may make one more request now; an admitted request is counted. */
-    boolean admit(String account) {
+    public boolean admit(String account) {
         if (!limit.limited()) {
             return true;
         }

@@ -1,6 +1,7 @@
 package io.flowbill.sandbox;
 
 import java.util.Random;
+import java.util.function.LongSupplier;
 
 /** Decides, per request, which fault of the {@link FaultSettings} happens. Thread-safe. */
 final class FaultInjector {
@@ -9,7 +10,7 @@ final class FaultInjector {
 
     private final FaultSettings settings;
     private final Random random;
-    private final RateLimiter rateLimiter = new RateLimiter();
+    private final RateLimiter rateLimiter = new RateLimiter(System::nanoTime);
 
     FaultInjector(FaultSettings settings, long seed) {
         this.settings = settings;
@@ -74,11 +75,16 @@ final class FaultInjector {
 
     /** Counts requests per wall-clock second; answers false once the limit of the current second is reached. */
     static final class RateLimiter {
+        private final LongSupplier nanoTime;
         private long second = Long.MIN_VALUE;
         private int count;
 
+        RateLimiter(LongSupplier nanoTime) {
+            this.nanoTime = nanoTime;
+        }
+
         synchronized boolean tryAcquire(int limit) {
-            long now = System.nanoTime() / 1_000_000_000L;
+            long now = Math.floorDiv(nanoTime.getAsLong(), 1_000_000_000L);
             if (now != second) {
                 second = now;
                 count = 0;

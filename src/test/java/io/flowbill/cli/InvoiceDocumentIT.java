@@ -2,7 +2,6 @@ package io.flowbill.cli;
 
 import static io.flowbill.invoicing.FixtureFleet.DAY;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -42,6 +41,7 @@ import io.flowbill.billing.BillingService;
 import io.flowbill.invoicing.FixedClockConfiguration;
 import io.flowbill.invoicing.FixtureFleet;
 import io.flowbill.system.EmptyApi;
+import io.flowbill.system.ExternalTool;
 import io.flowbill.system.TestDatabase;
 
 /**
@@ -169,7 +169,7 @@ class InvoiceDocumentIT {
     void chromiumRendersTheInvoicePageWithTheTotalsAndTheDraftMark() throws Exception {
         Path chromium = Stream.of(Path.of("/usr/bin/chromium"), Path.of("/usr/bin/chromium-browser"))
                 .filter(Files::isExecutable).findFirst().orElse(null);
-        assumeTrue(chromium != null, "Chromium is not installed ('apt-get install chromium'): not rendered");
+        ExternalTool.require(chromium != null, "Chromium is not installed ('apt-get install chromium'): not rendered");
         Path page = acme.resolve("invoice-2026-11.html");
         Path png = Path.of("target", "invoice-2026-11-draft.png").toAbsolutePath();
         Files.deleteIfExists(png);

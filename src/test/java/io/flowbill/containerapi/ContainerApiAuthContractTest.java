@@ -22,6 +22,7 @@ import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import io.flowbill.sandbox.Fault;
 import io.flowbill.sandbox.SandboxServer;
+import io.flowbill.system.Patience;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
 /** Tokens against the sandbox: obtained, renewed before and after expiry, refused; and never shown. */
@@ -88,7 +89,7 @@ class ContainerApiAuthContractTest {
 
         sandbox.clock().advance(Duration.ofSeconds(95));
         client.get(anyId(sandbox));
-        await().atMost(Duration.ofSeconds(5)).until(() -> sandbox.stats().tokensIssued() == 2);
+        await().atMost(Patience.seconds(5)).until(() -> sandbox.stats().tokensIssued() == 2);
         sandbox.clock().advance(Duration.ofSeconds(10));
         client.get(anyId(sandbox));
 

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import io.flowbill.system.Patience;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
 /** Static tokens, token files, and tokens obtained and renewed with the app key. */
@@ -134,7 +135,7 @@ class ContainerApiClientAuthTest {
 
         clock.advance(Duration.ofSeconds(91));
         client.get(7);
-        await().atMost(Duration.ofSeconds(5)).until(() -> api.requests(TOKEN).size() == 2);
+        await().atMost(Patience.seconds(5)).until(() -> api.requests(TOKEN).size() == 2);
         client.get(7);
 
         assertThat(tokensSentTo(GET_7)).containsExactly("Token t1", "Token t1", "Token t2");

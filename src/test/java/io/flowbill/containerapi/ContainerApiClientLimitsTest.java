@@ -4,17 +4,20 @@ import static io.flowbill.containerapi.StubApi.Answer.error;
 import static io.flowbill.containerapi.StubApi.Answer.json;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import io.flowbill.system.Patience;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
 /** The in-flight limit, the rate limit and closing. */
@@ -74,13 +77,11 @@ class ContainerApiClientLimitsTest {
         api.always(FLOW_7, r -> error(503, 5030000, "busy"));
         ContainerApiClient client = new ContainerApiClient(settings(4, 0), new SimpleMeterRegistry());
         CompletableFuture<ContainerFlow> pending = client.flowAsync(7, null, null);
-        while (api.requests().isEmpty()) {
-            Thread.sleep(5);
-        }
+        await().atMost(Patience.seconds(10)).pollInterval(Duration.ofMillis(5)).until(() -> !api.requests().isEmpty());
 
         client.close();
 
-        assertThatThrownBy(() -> pending.get(2, java.util.concurrent.TimeUnit.SECONDS))
+        assertThatThrownBy(() -> pending.get(Patience.seconds(2).toMillis(), TimeUnit.MILLISECONDS))
                 .isInstanceOf(ExecutionException.class)
                 .cause().isInstanceOf(ContainerApiException.class).hasMessageContaining("closed");
     }

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import io.flowbill.system.Patience;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
 /** Which failures are retried, how long the client waits, and how it gives up. */
@@ -40,10 +41,11 @@ class ContainerApiClientRetryTest {
         api.close();
     }
 
+    /** Timeouts no loaded machine reaches by accident: an unplanned timeout would repeat an unscripted request. */
     private static ContainerApiProperties settings(URI baseUrl) {
         return ContainerApiProperties.defaults(baseUrl).withToken("tok-retry")
                 .withRetries(3, Duration.ofMillis(5), Duration.ofMillis(20))
-                .withTimeouts(Duration.ofMillis(500), Duration.ofMillis(300));
+                .withTimeouts(Patience.seconds(5), Patience.seconds(5));
     }
 
     private double retries(String reason) {
@@ -114,7 +116,11 @@ class ContainerApiClientRetryTest {
 
     @Test
     void retriesATimeout() {
-        api.script(GET_7, json(200, DETAIL_7).after(1_000), json(200, DETAIL_7));
+        // the first answer comes long after the 1 s timeout; the second within the scaled patience
+        Duration timeout = Patience.seconds(1);
+        client.close();
+        client = new ContainerApiClient(settings(api.baseUrl()).withTimeouts(Patience.seconds(5), timeout), registry);
+        api.script(GET_7, json(200, DETAIL_7).after(timeout.toMillis() + 5_000), json(200, DETAIL_7));
 
         assertThat(client.get(7).id()).isEqualTo(7);
         assertThat(retries("timeout")).isEqualTo(1);

@@ -2,7 +2,6 @@ package io.flowbill.export;
 
 import static io.flowbill.invoicing.FixtureFleet.DAY;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.io.Reader;
@@ -33,6 +32,7 @@ import io.flowbill.invoicing.FixtureFleet;
 import io.flowbill.invoicing.InvoiceService;
 import io.flowbill.invoicing.RatingService;
 import io.flowbill.system.EmptyApi;
+import io.flowbill.system.ExternalTool;
 import io.flowbill.system.TestDatabase;
 
 /** {@code report-<date>.html} of the fixture day shows the totals of the day's charges file, also in a browser. */
@@ -170,7 +170,7 @@ class DailyReportIT {
     @Test
     void headlessChromiumRendersThePageWithTheTotalsOfTheChargesFile() throws Exception {
         Optional<Path> chromium = Chromium.find();
-        assumeTrue(chromium.isPresent(), Chromium.MISSING);
+        ExternalTool.require(chromium.isPresent(), Chromium.MISSING);
         CsvTotals csv = CsvTotals.of(acme.resolve("charges-2026-11-25.csv"));
 
         String dom = Chromium.dumpDom(chromium.get(), acme.resolve("report-2026-11-25.html"));

@@ -3,6 +3,7 @@ package io.flowbill.invoicing;
 import static io.flowbill.invoicing.FixtureFleet.DAY;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import java.sql.Connection;
 import java.sql.Statement;
@@ -11,11 +12,13 @@ import java.time.LocalDateTime;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
 
 import javax.sql.DataSource;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.JobInstance;
@@ -25,12 +28,15 @@ import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import io.flowbill.system.EmptyApi;
 import io.flowbill.system.JobAlreadyRunningException;
+import io.flowbill.system.Patience;
 import io.flowbill.system.TestDatabase;
 
 /**
@@ -102,7 +108,8 @@ class RatingRecoveryIT {
     }
 
     @Test
-    void aSecondRatingOfTheSameDayWaitsForTheFirstAndSaysSoWhenItGivesUp() throws Exception {
+    @ExtendWith(OutputCaptureExtension.class)
+    void aSecondRatingOfTheSameDayWaitsForTheFirstAndSaysSoWhenItGivesUp(CapturedOutput output) throws Exception {
         try (Connection other = dataSource.getConnection(); Statement lock = other.createStatement()) {
             lock.execute("select pg_advisory_lock(hashtextextended('rating:acme:" + DAY + "', 0))");
 
@@ -118,7 +125,10 @@ class RatingRecoveryIT {
                     throw new IllegalStateException(e);
                 }
             });
-            Thread.sleep(500);
+            // not a sleep: the second rating says it waits (the first attempt above gave up and said so too)
+            String waits = "rating:acme:" + DAY + " is being run by another process; waiting up to";
+            await().atMost(Patience.seconds(30)).pollInterval(Duration.ofMillis(10))
+                    .until(() -> output.getOut().split(Pattern.quote(waits), -1).length - 1 >= 2);
             assertThat(waiting).as("the second rating waits while the first holds the day").isNotDone();
             lock.execute("select pg_advisory_unlock(hashtextextended('rating:acme:" + DAY + "', 0))");
             assertThat(waiting.get(60, TimeUnit.SECONDS).lines()).as("lines once the first has finished").isPositive();

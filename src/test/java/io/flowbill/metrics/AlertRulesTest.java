@@ -1,7 +1,6 @@
 package io.flowbill.metrics;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -34,7 +33,7 @@ class AlertRulesTest {
 
     @Test
     void promtoolAcceptsTheRules() throws IOException {
-        assumeTrue(ExternalTool.installed("promtool", "--version"), NO_PROMTOOL);
+        ExternalTool.require(ExternalTool.installed("promtool", "--version"), NO_PROMTOOL);
 
         ExternalTool.Run check = ExternalTool.run("", "promtool", "check", "rules", RULES.toString());
 
@@ -44,7 +43,7 @@ class AlertRulesTest {
 
     @Test
     void everyAlertBehavesAsItsPromtoolUnitTestsSay() throws IOException {
-        assumeTrue(ExternalTool.installed("promtool", "--version"), NO_PROMTOOL);
+        ExternalTool.require(ExternalTool.installed("promtool", "--version"), NO_PROMTOOL);
 
         ExternalTool.Run tests = ExternalTool.run("", "promtool", "test", "rules", RULE_TESTS.toString());
 

@@ -19,7 +19,6 @@ import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.WebApplicationType;
@@ -32,6 +31,7 @@ import io.flowbill.sandbox.Endpoint;
 import io.flowbill.sandbox.Fault;
 import io.flowbill.sandbox.SandboxConfig;
 import io.flowbill.sandbox.SandboxServer;
+import io.flowbill.system.ExternalTool;
 import io.flowbill.system.Slow;
 import io.flowbill.system.TestDatabase;
 import tools.jackson.databind.JsonNode;
@@ -67,7 +67,7 @@ class LivePrometheusIT {
 
     @BeforeAll
     static void scenario() throws Exception {
-        Assumptions.assumeTrue(LocalPrometheus.installed(), "skipped: " + LocalPrometheus.PROMETHEUS + " or "
+        ExternalTool.require(LocalPrometheus.installed(), "skipped: " + LocalPrometheus.PROMETHEUS + " or "
                 + LocalPrometheus.PUSHGATEWAY + " is missing (Debian: apt-get install prometheus prometheus-pushgateway)");
         database = TestDatabase.fresh();
         sandbox = SandboxServer.start(SandboxConfig.defaults().withContainers(12).withSeed(7));

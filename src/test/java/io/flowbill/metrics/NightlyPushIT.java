@@ -17,11 +17,12 @@ import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+
+import io.flowbill.system.ExternalTool;
 
 /**
  * A one-shot {@code nightly} publishes its metrics to a Pushgateway and node_exporter's textfile, and what it
@@ -164,7 +165,7 @@ class NightlyPushIT {
 
     @Test
     void theTextfilePassesPromtoolCheckMetrics() throws Exception {
-        Assumptions.assumeTrue(promtoolInstalled(),
+        ExternalTool.require(promtoolInstalled(),
                 "promtool is not installed (Debian: apt-get install prometheus); skipping the promtool lint");
 
         Process promtool = new ProcessBuilder("promtool", "check", "metrics")

@@ -3,7 +3,6 @@ package io.flowbill.serve;
 import static io.flowbill.serve.KubernetesManifests.list;
 import static io.flowbill.serve.KubernetesManifests.map;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -43,7 +42,7 @@ class KubernetesManifestsTest {
 
     @Test
     void everyDocumentMatchesTheKubernetesSchemas() throws IOException {
-        assumeTrue(ExternalTool.installed("node", "--version")
+        ExternalTool.require(ExternalTool.installed("node", "--version")
                         && Files.isDirectory(SCHEMAS.resolve("node_modules/kubernetes-models")),
                 "the Kubernetes schemas are not installed (npm ci --prefix " + SCHEMAS + ", as .ci/run does); "
                         + "skipping the schema check");

@@ -1,6 +1,7 @@
 package io.flowbill.serve;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.net.URI;
@@ -52,6 +53,7 @@ import io.flowbill.pricing.PriceBook;
 import io.flowbill.sandbox.SandboxClock;
 import io.flowbill.sandbox.SandboxConfig;
 import io.flowbill.sandbox.SandboxServer;
+import io.flowbill.system.Patience;
 import io.flowbill.system.TestDatabase;
 
 /**
@@ -274,9 +276,8 @@ class ServeIT {
         sandbox.faults().latency(Duration.ofMillis(150), Duration.ZERO);
         MeteringRange hours = range("2026-11-20T18:00:00Z", "2026-11-20T21:00:00Z");
         CompletableFuture<Tick> running = CompletableFuture.supplyAsync(scheduler::tick);
-        while (count("select count(*) from usage_hour where window_start >= '2026-11-20T18:00:00Z'") == 0) {
-            Thread.sleep(5);
-        }
+        await().atMost(Patience.seconds(60)).pollInterval(Duration.ofMillis(5)).until(() -> running.isDone()
+                || count("select count(*) from usage_hour where window_start >= '2026-11-20T18:00:00Z'") > 0);
 
         // when: shutdown
         lifecycle.stop();

@@ -1,7 +1,6 @@
 package io.flowbill.serve;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -31,8 +30,8 @@ class SystemdUnitsTest {
 
     @Test
     void everyUnitPassesSystemdAnalyzeVerifyWithoutAWarning() throws IOException {
-        assumeTrue(ExternalTool.installed("systemd-analyze", "--version"), NO_SYSTEMD_ANALYZE);
-        assumeTrue(Files.isExecutable(Path.of("/usr/bin/java")),
+        ExternalTool.require(ExternalTool.installed("systemd-analyze", "--version"), NO_SYSTEMD_ANALYZE);
+        ExternalTool.require(Files.isExecutable(Path.of("/usr/bin/java")),
                 "/usr/bin/java does not exist here, and verify requires the units' ExecStart to; skipping verify");
         List<String> command = new ArrayList<>(List.of("systemd-analyze", "verify"));
         units(".service", ".timer").forEach(unit -> command.add(unit.toString()));
@@ -46,7 +45,7 @@ class SystemdUnitsTest {
 
     @Test
     void everyServiceIsExposedNoMoreThanSystemdAnalyzeSecurityCallsOk() throws IOException {
-        assumeTrue(ExternalTool.installed("systemd-analyze", "--version"), NO_SYSTEMD_ANALYZE);
+        ExternalTool.require(ExternalTool.installed("systemd-analyze", "--version"), NO_SYSTEMD_ANALYZE);
         for (Path service : units(".service")) {
             ExternalTool.Run security = ExternalTool.run("", "systemd-analyze", "security", "--offline=true",
                     "--threshold=" + EXPOSURE_THRESHOLD, service.toString());

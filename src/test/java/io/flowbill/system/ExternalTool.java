@@ -10,9 +10,12 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
+import org.junit.jupiter.api.Assumptions;
+
 /**
  * Runs a command-line tool a test checks files with ({@code promtool}, {@code systemd-analyze}, {@code node}):
- * whether it is installed, and its exit code and output (stdout and stderr together) for given arguments.
+ * whether it is installed, and its exit code and output (stdout and stderr together) for given arguments; and
+ * {@link #require} decides whether a test missing a tool or service is skipped or (on CI) fails.
  */
 public final class ExternalTool {
 
@@ -25,7 +28,30 @@ public final class ExternalTool {
         }
     }
 
+    /** The environment variable CI services set; {@code CI=true} makes a missing tool or service fail the test. */
+    public static final String CI_VARIABLE = "CI";
+
     private ExternalTool() {
+    }
+
+    /**
+     * Goes on when {@code available}; otherwise skips the calling test (a JUnit assumption) saying {@code missing},
+     * or, when the environment variable {@code CI} is {@code true}, fails it: a CI run must not pass without the
+     * checks it exists for. The one place that decides between skipping and failing.
+     */
+    public static void require(boolean available, String missing) {
+        require(available, missing, System.getenv(CI_VARIABLE));
+    }
+
+    static void require(boolean available, String missing, String ci) {
+        if (available) {
+            return;
+        }
+        if (ci != null && ci.strip().equalsIgnoreCase("true")) {
+            throw new AssertionError(missing + " (not skipped: with CI=true a missing tool or service fails the"
+                    + " test)");
+        }
+        Assumptions.abort(missing);
     }
 
     /** True when {@code command} (e.g. {@code promtool --version}) starts and exits 0 within 30 s. */

@@ -20,7 +20,7 @@ import javax.sql.DataSource;
  */
 public final class TerminatedMidRun {
 
-    private static final Duration PATIENCE = Duration.ofSeconds(60);
+    private static final Duration PATIENCE = Patience.seconds(60);
 
     private TerminatedMidRun() {
     }

@@ -18,13 +18,15 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 /**
  * The one place that decides where tests get PostgreSQL from, in this order: the server named by
- * {@code FLOWBILL_TEST_DATABASE_URL} (what {@code .ci/run} sets), a Testcontainers PostgreSQL where Docker
- * runs, an embedded PostgreSQL otherwise. Every caller gets a fresh, empty database on that server, so
+ * {@code FLOWBILL_TEST_DATABASE_URL} (what {@code .ci/run} sets), one answering on its default port
+ * {@code 127.0.0.1:5432} that lets the user in ({@code FLOWBILL_TEST_DATABASE_USER}, default postgres), a
+ * Testcontainers PostgreSQL where Docker runs, an embedded PostgreSQL otherwise. Every caller gets a fresh, empty database on that server, so
  * tests never see each other's rows; the databases are dropped when the JVM exits.
  */
 public final class TestDatabase {
 
     public static final String URL_VARIABLE = "FLOWBILL_TEST_DATABASE_URL";
+    private static final int DEFAULT_PORT = 5432;
 
     /** Connection facts of one fresh database. */
     public record Database(String url, String user, String password, String source) {
@@ -91,6 +93,12 @@ public final class TestDatabase {
             return new Server(url, env("FLOWBILL_TEST_DATABASE_USER", "postgres"),
                     env("FLOWBILL_TEST_DATABASE_PASSWORD", ""), URL_VARIABLE);
         }
+        Server local = new Server("jdbc:postgresql://" + LocalPort.HOST + ":" + DEFAULT_PORT + "/postgres",
+                env("FLOWBILL_TEST_DATABASE_USER", "postgres"), env("FLOWBILL_TEST_DATABASE_PASSWORD", ""),
+                LocalPort.HOST + ":" + DEFAULT_PORT);
+        if (LocalPort.answers(DEFAULT_PORT) && letsIn(local)) {
+            return local;
+        }
         if (dockerAvailable()) {
             PostgreSQLContainer container = new PostgreSQLContainer("postgres:15-alpine");
             container.start();
@@ -107,6 +115,16 @@ public final class TestDatabase {
         catch (Exception e) {
             throw new IllegalStateException("no PostgreSQL for tests: set " + URL_VARIABLE
                     + ", start Docker, or let embedded PostgreSQL run", e);
+        }
+    }
+
+    private static boolean letsIn(Server at) {
+        try {
+            execute(at, "select 1");
+            return true;
+        }
+        catch (IllegalStateException e) {
+            return false;
         }
     }
 

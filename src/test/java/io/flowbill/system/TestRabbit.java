@@ -7,7 +7,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 
-import org.junit.jupiter.api.Assumptions;
 import org.springframework.amqp.rabbit.connection.CachingConnectionFactory;
 import org.springframework.amqp.rabbit.core.RabbitAdmin;
 import org.testcontainers.DockerClientFactory;
@@ -16,13 +15,15 @@ import org.testcontainers.containers.wait.strategy.Wait;
 
 /**
  * The one place that decides where tests get RabbitMQ from: the broker named by {@code FLOWBILL_TEST_RABBITMQ_URL}
- * (an {@code amqp://user:password@host:port/vhost} URL; {@code .ci/run} sets it to the machine's broker), else a
- * Testcontainers RabbitMQ where Docker runs, else the calling test is skipped, saying so. Tests name a queue of their
- * own ({@link #uniqueQueue}): test JVMs run side by side on one broker.
+ * (an {@code amqp://user:password@host:port/vhost} URL; {@code .ci/run} sets it to the machine's broker), else one
+ * answering on its default port ({@code amqp://guest:guest@127.0.0.1:5672/}), else a Testcontainers RabbitMQ where
+ * Docker runs, else the calling test is skipped saying so, or fails on CI ({@link ExternalTool#require}). Tests name
+ * a queue of their own ({@link #uniqueQueue}): test JVMs run side by side on one broker.
  */
 public final class TestRabbit {
 
     public static final String URL_VARIABLE = "FLOWBILL_TEST_RABBITMQ_URL";
+    static final int DEFAULT_PORT = 5672;
 
     /** How to reach the broker. */
     public record Broker(String host, int port, String user, String password, String virtualHost, String source) {
@@ -69,8 +70,8 @@ public final class TestRabbit {
                 current = broker;
             }
         }
-        Assumptions.assumeTrue(current.port() > 0, "no RabbitMQ for this test: set " + URL_VARIABLE
-                + " (e.g. amqp://guest:guest@127.0.0.1:5672/) or start Docker; skipped");
+        ExternalTool.require(current.port() > 0, "no RabbitMQ for this test: set " + URL_VARIABLE
+                + " (e.g. amqp://guest:guest@127.0.0.1:5672/), start one on 127.0.0.1:5672 or start Docker; skipped");
         return current;
     }
 
@@ -83,6 +84,9 @@ public final class TestRabbit {
         String url = System.getenv(URL_VARIABLE);
         if (url != null && !url.isBlank()) {
             return parse(url);
+        }
+        if (LocalPort.answers(DEFAULT_PORT)) {
+            return new Broker(LocalPort.HOST, DEFAULT_PORT, "guest", "guest", "/", LocalPort.HOST + ":" + DEFAULT_PORT);
         }
         if (dockerAvailable()) {
             GenericContainer<?> container = new GenericContainer<>("rabbitmq:4-alpine").withExposedPorts(5672)
@@ -100,7 +104,7 @@ public final class TestRabbit {
                 : uri.getRawUserInfo().split(":", 2);
         String path = uri.getRawPath();
         String virtualHost = path == null || path.length() <= 1 ? "/" : decode(path.substring(1));
-        return new Broker(uri.getHost(), uri.getPort() < 0 ? 5672 : uri.getPort(), decode(credentials[0]),
+        return new Broker(uri.getHost(), uri.getPort() < 0 ? DEFAULT_PORT : uri.getPort(), decode(credentials[0]),
                 credentials.length > 1 ? decode(credentials[1]) : "", virtualHost, URL_VARIABLE);
     }
 
