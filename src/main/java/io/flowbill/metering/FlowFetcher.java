@@ -25,11 +25,13 @@ class FlowFetcher implements ItemProcessor<ContainerHour, CompletableFuture<Mete
     private final ContainerApiClient client;
     private final int mbPerGb;
     private final FlowPlausibility plausibility;
+    private final StatusPolicy statuses;
 
-    FlowFetcher(ContainerApiClient client, int mbPerGb, FlowPlausibility plausibility) {
+    FlowFetcher(ContainerApiClient client, int mbPerGb, FlowPlausibility plausibility, StatusPolicy statuses) {
         this.client = client;
         this.mbPerGb = mbPerGb;
         this.plausibility = plausibility;
+        this.statuses = statuses;
     }
 
     @Override
@@ -93,13 +95,13 @@ class FlowFetcher implements ItemProcessor<ContainerHour, CompletableFuture<Mete
         return new MeteredHour(hour, null, null, null, null, true, exceptions);
     }
 
-    private static List<MeteringException> statusProblems(ContainerHour hour) {
-        if (StatusPolicy.classify(hour.status()) != StatusPolicy.Billing.UNKNOWN) {
+    List<MeteringException> statusProblems(ContainerHour hour) {
+        if (statuses.classify(hour.status()) != StatusPolicy.Billing.UNKNOWN) {
             return List.of();
         }
         return List.of(new MeteringException(Kind.UNKNOWN_STATUS, hour.status(),
                 "status '" + hour.status() + "' is not in the status policy, so the hour is not billed;"
-                        + " teach StatusPolicy the status and re-rate"));
+                        + " name it in flowbill.metering.statuses.billed or .unbilled and rate the day again"));
     }
 
     private static Throwable unwrap(Throwable failure) {

@@ -74,9 +74,11 @@ class UsageStore {
             """;
 
     private final JdbcTemplate jdbc;
+    private final StatusPolicy statuses;
 
-    UsageStore(JdbcTemplate jdbc) {
+    UsageStore(JdbcTemplate jdbc, StatusPolicy statuses) {
         this.jdbc = jdbc;
+        this.statuses = statuses;
     }
 
     /**
@@ -88,7 +90,7 @@ class UsageStore {
         int revised = refresh ? recordRevisions(tenant, runId, before, hours) : 0;
         Instant now = Instant.now();
         jdbc.batchUpdate(INSERT + (refresh ? REFRESH : CURE_PENDING), hours, 1000,
-                (ps, h) -> bindUsage(ps, tenant, runId, now, settings, h));
+                (ps, h) -> bindUsage(ps, tenant, runId, now, settings, h, statuses.isBillable(h.hour().status())));
         writeExceptions(tenant, runId, hours.stream().filter(h -> !goneAfterKnownTraffic(h, before)).toList());
         resolveExceptions(tenant, runId, hours);
         recordChanges(tenant, runId, hours);
@@ -103,13 +105,13 @@ class UsageStore {
     }
 
     private static void bindUsage(PreparedStatement ps, String tenant, long runId, Instant now,
-            MeteringProperties settings, MeteredHour h) throws SQLException {
+            MeteringProperties settings, MeteredHour h, boolean billable) throws SQLException {
         ContainerHour hour = h.hour();
         ps.setString(1, tenant);
         ps.setLong(2, hour.containerId());
         ps.setTimestamp(3, Timestamp.from(hour.window().start()));
         ps.setString(4, hour.status());
-        ps.setBoolean(5, StatusPolicy.isBillable(hour.status()));
+        ps.setBoolean(5, billable);
         ps.setInt(6, hour.chargeType());
         ps.setInt(7, hour.specId());
         ps.setObject(8, hour.usePublicNetwork(), Types.SMALLINT);

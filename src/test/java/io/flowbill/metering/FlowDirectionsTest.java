@@ -18,7 +18,7 @@ import io.flowbill.metering.MeteringException.Kind;
  */
 class FlowDirectionsTest {
 
-    static final FlowFetcher FETCHER = new FlowFetcher(null, 1024, PLAUSIBILITY);
+    static final FlowFetcher FETCHER = new FlowFetcher(null, 1024, PLAUSIBILITY, StatusPolicy.BUILT_IN);
 
     @Test
     void fourTbOutboundOnATrafficBilledSmallContainerIsImplausibleAndTheInboundIsKept() {
