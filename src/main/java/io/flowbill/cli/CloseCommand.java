@@ -18,7 +18,9 @@ import io.flowbill.invoicing.UnratedDaysException;
 /**
  * {@code close --month M [--force] [--tenant T]}: refreshes each tenant's invoice of a month that is over a last time, makes it
  * FINAL and writes its export. A FINAL invoice never changes; later corrections go to the next open invoice. A
- * month with days that were never rated is refused (exit 1, the days named) unless {@code --force} is given.
+ * month with days that were never rated is refused (exit 1, the days named) unless {@code --force} is given. Closing
+ * a FINAL month again changes nothing and exits 0 with one line saying so; its files are written again from the
+ * FINAL invoice (the same bytes, or the files a close stopped before writing them).
  */
 @Component
 class CloseCommand {
@@ -61,14 +63,20 @@ class CloseCommand {
         }
         StringWriter text = new StringWriter();
         PrintWriter out = new PrintWriter(text);
+        if (!closed.changed()) {
+            exports.writeInvoices(List.of(closed));
+            out.printf("close %s: %s %s was already %s (%s %s, %d lines); nothing changed%n", month, closed.tenant(),
+                    closed.month(), closed.status(), closed.total().toPlainString(), closed.currency(), closed.lines());
+            out.flush();
+            return text.toString();
+        }
         if (!unrated.isEmpty()) {
             out.println("warning: --force: closing " + month + " of tenant " + tenant + " with " + unrated.size()
                     + " days never rated: " + DayRanges.of(unrated));
         }
         out.println("close " + month);
-        out.printf("  invoice           %s %s %s %s %s (%d lines, %s)%n", closed.tenant(), closed.month(),
-                closed.status(), closed.total().toPlainString(), closed.currency(), closed.lines(),
-                closed.changed() ? "closed now" : "already final");
+        out.printf("  invoice           %s %s %s %s %s (%d lines, closed now)%n", closed.tenant(), closed.month(),
+                closed.status(), closed.total().toPlainString(), closed.currency(), closed.lines());
         for (Path file : exports.writeInvoices(List.of(closed))) {
             out.printf("  file              %s%n", file);
         }

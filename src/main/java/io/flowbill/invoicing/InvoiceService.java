@@ -54,7 +54,8 @@ public class InvoiceService {
 
     /**
      * Closes the tenant's month that is over and whose every day was rated for it: its invoice is refreshed a last
-     * time and made FINAL. An invoice that is already FINAL stays as it is.
+     * time and made FINAL. An invoice that is already FINAL stays as it is: nothing is rated, refreshed or refused
+     * (its state comes back unchanged), so closing a month again is harmless.
      *
      * @throws IllegalArgumentException when the month is not over yet in the billing zone
      * @throws UnratedDaysException     when some of its days were never rated; nothing is changed
@@ -71,6 +72,9 @@ public class InvoiceService {
         if (clock.instant().isBefore(book.zone().startOf(month.plusMonths(1)))) {
             throw new IllegalArgumentException("month " + month + " is not over yet: it can be closed from "
                     + book.zone().startOf(month.plusMonths(1)).atZone(book.zone().id()).toOffsetDateTime());
+        }
+        if (store.finalMonths(tenant).contains(month)) {
+            return store.state(tenant, month);
         }
         List<LocalDate> unrated = unratedDays(tenant, month);
         if (!unrated.isEmpty() && !unratedDaysAllowed) {

@@ -24,6 +24,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 
 import io.flowbill.cluster.PartitionedSteps;
+import io.flowbill.metering.StatusPolicy;
 import io.flowbill.pricing.BillingZone;
 import io.flowbill.pricing.DailyRating;
 import io.flowbill.pricing.PriceBook;
@@ -134,7 +135,7 @@ class RatingJobConfiguration {
     @Bean
     @StepScope
     JdbcCursorItemReader<UsageRow> usageBlockReader(DataSource dataSource, TenantPriceBooks books,
-            InvoicingProperties settings, @Value("#{jobParameters['tenant']}") String tenant,
+            StatusPolicy statuses, InvoicingProperties settings, @Value("#{jobParameters['tenant']}") String tenant,
             @Value("#{jobParameters['date']}") LocalDate day,
             @Value("#{stepExecution.executionContext}") ExecutionContext partition) {
         PriceBook priceBook = books.of(tenant).book();
@@ -149,7 +150,7 @@ class RatingJobConfiguration {
                 .connectionAutoCommit(false)
                 .fetchSize(settings.chunkSize())
                 .saveState(false)
-                .rowMapper(UsageBlockRows::map)
+                .rowMapper(UsageBlockRows.mapper(statuses))
                 .build();
     }
 

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.springframework.jdbc.core.PreparedStatementSetter;
+import org.springframework.jdbc.core.RowMapper;
 
 import io.flowbill.metering.StatusPolicy;
 import io.flowbill.pricing.ChargeType;
@@ -24,8 +25,8 @@ import io.flowbill.pricing.UsageRow;
  * Reads stored usage as the pricing input, summed by PostgreSQL into {@link UsageBlock}s: the hours of a range
  * that one container spent alike (same status, attributes, active seconds and price version) come as one row with
  * their count and summed traffic, so a container that did not change in a day is one row, not 24. Billability is
- * decided again by {@link StatusPolicy} from the stored status, not taken from the stored {@code billable} column,
- * so a status the policy learns later is billed when the range is rated again.
+ * decided again by the configured {@link StatusPolicy} from the stored status, not taken from the stored
+ * {@code billable} column, so a status the policy learns later is billed when the range is rated again.
  */
 final class UsageBlockRows {
 
@@ -72,11 +73,16 @@ final class UsageBlockRows {
         };
     }
 
+    /** Maps rows with {@link #map}, billability decided by {@code statuses}. */
+    static RowMapper<UsageRow> mapper(StatusPolicy statuses) {
+        return (rs, row) -> map(rs, statuses);
+    }
+
     /**
      * The row as a block, or as {@link UnreadableUsage} when its attributes are not usage (an unknown code, an
      * on-demand public container without a network charge type): rating makes that container's day an exception.
      */
-    static UsageRow map(ResultSet rs, int row) throws SQLException {
+    static UsageRow map(ResultSet rs, StatusPolicy statuses) throws SQLException {
         long containerId = rs.getLong(2);
         Instant first = rs.getObject(3, OffsetDateTime.class).toInstant();
         try {
@@ -84,7 +90,7 @@ final class UsageBlockRows {
             boolean publicNetwork = Integer.valueOf(1).equals(integer(rs, 9));
             Integer bandwidth = integer(rs, 11);
             UsageHour hour = new UsageHour(rs.getString(1), containerId, first, rs.getInt(12),
-                    StatusPolicy.isBillable(rs.getString(6)), chargeType, rs.getInt(8), publicNetwork,
+                    statuses.isBillable(rs.getString(6)), chargeType, rs.getInt(8), publicNetwork,
                     networkChargeType(integer(rs, 10), chargeType == ChargeType.ON_DEMAND && publicNetwork),
                     bandwidth == null ? 0 : bandwidth, rs.getBigDecimal(13), rs.getBigDecimal(14));
             return new UsageBlock(hour, rs.getObject(4, OffsetDateTime.class).toInstant(), rs.getInt(5));

@@ -25,11 +25,13 @@ class FlowFetcher implements ItemProcessor<ContainerHour, CompletableFuture<Mete
     private final ContainerApiClient client;
     private final int mbPerGb;
     private final FlowPlausibility plausibility;
+    private final StatusPolicy statuses;
 
-    FlowFetcher(ContainerApiClient client, int mbPerGb, FlowPlausibility plausibility) {
+    FlowFetcher(ContainerApiClient client, int mbPerGb, FlowPlausibility plausibility, StatusPolicy statuses) {
         this.client = client;
         this.mbPerGb = mbPerGb;
         this.plausibility = plausibility;
+        this.statuses = statuses;
     }
 
     @Override
@@ -41,15 +43,17 @@ class FlowFetcher implements ItemProcessor<ContainerHour, CompletableFuture<Mete
                         : unavailable(hour, unwrap(failure), statusProblems));
     }
 
-    private MeteredHour measured(ContainerHour hour, ContainerFlow flow, List<MeteringException> problems) {
+    /**
+     * Each direction is judged on its own: a malformed or implausible value makes that direction unknown (and the
+     * hour's traffic pending), the other keeps its valid value.
+     */
+    MeteredHour measured(ContainerHour hour, ContainerFlow flow, List<MeteringException> problems) {
         List<MeteringException> exceptions = new ArrayList<>(problems);
         BigDecimal up = plausible(hour, flow.upFlow(), parse(flow.upFlow(), "container_up_flow", exceptions),
                 "container_up_flow", exceptions);
         BigDecimal down = plausible(hour, flow.downFlow(), parse(flow.downFlow(), "container_down_flow", exceptions),
                 "container_down_flow", exceptions);
-        boolean known = up != null && down != null;
-        return new MeteredHour(hour, known ? up : null, known ? down : null, flow.upFlow(), flow.downFlow(), !known,
-                exceptions);
+        return new MeteredHour(hour, up, down, flow.upFlow(), flow.downFlow(), up == null || down == null, exceptions);
     }
 
     private BigDecimal plausible(ContainerHour hour, String raw, BigDecimal mb, String field,
@@ -57,13 +61,13 @@ class FlowFetcher implements ItemProcessor<ContainerHour, CompletableFuture<Mete
         if (mb == null) {
             return null;
         }
-        BigDecimal bound = plausibility.boundMb(hour);
-        if (mb.compareTo(bound) <= 0) {
+        FlowPlausibility.Bound bound = plausibility.bound(hour);
+        if (mb.compareTo(bound.mb()) <= 0) {
             return mb;
         }
         exceptions.add(new MeteringException(Kind.IMPLAUSIBLE_FLOW, raw, field + " " + mb.toPlainString()
-                + " MB is more than the link carries in an hour (" + bound.toPlainString()
-                + " MB); not billed until a later read returns a plausible value"));
+                + " MB is more than this container can move in an hour (" + bound.mb().toPlainString() + " MB: "
+                + bound.rule() + "); not billed until a later read returns a plausible value"));
         return null;
     }
 
@@ -73,7 +77,7 @@ class FlowFetcher implements ItemProcessor<ContainerHour, CompletableFuture<Mete
         }
         catch (FlowParseException e) {
             exceptions.add(new MeteringException(Kind.MALFORMED_FLOW, raw,
-                    field + " " + e.getMessage() + "; the hour is billed without its traffic until a later read returns a valid value"));
+                    field + " " + e.getMessage() + "; this direction is billed as 0 until a later read returns a valid value"));
             return null;
         }
     }
@@ -91,13 +95,13 @@ class FlowFetcher implements ItemProcessor<ContainerHour, CompletableFuture<Mete
         return new MeteredHour(hour, null, null, null, null, true, exceptions);
     }
 
-    private static List<MeteringException> statusProblems(ContainerHour hour) {
-        if (StatusPolicy.classify(hour.status()) != StatusPolicy.Billing.UNKNOWN) {
+    List<MeteringException> statusProblems(ContainerHour hour) {
+        if (statuses.classify(hour.status()) != StatusPolicy.Billing.UNKNOWN) {
             return List.of();
         }
         return List.of(new MeteringException(Kind.UNKNOWN_STATUS, hour.status(),
                 "status '" + hour.status() + "' is not in the status policy, so the hour is not billed;"
-                        + " teach StatusPolicy the status and re-rate"));
+                        + " name it in flowbill.metering.statuses.billed or .unbilled and rate the day again"));
     }
 
     private static Throwable unwrap(Throwable failure) {

@@ -22,6 +22,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 import io.flowbill.accounts.AccountClients;
 import io.flowbill.cluster.PartitionedSteps;
 import io.flowbill.containerapi.ContainerApiClient;
+import io.flowbill.pricing.PriceBook;
 
 /**
  * {@code meteringJob} of one tenant: {@code inventoryStep} (scan the tenant's fleet into the inventory history),
@@ -124,7 +125,7 @@ class MeteringJobConfiguration {
     @Bean
     @StepScope
     FlowCallReader flowCallReader(JdbcTemplate jdbc, AccountClients clients, MeteringProperties settings,
-            PartitionedSteps partitionedSteps, @Value("#{stepExecutionContext['tenant']}") String tenant,
+            PriceBook priceBook, StatusPolicy statuses, PartitionedSteps partitionedSteps, @Value("#{stepExecutionContext['tenant']}") String tenant,
             @Value("#{stepExecutionContext['requests-per-second']}") Integer requestsPerSecond,
             @Value("#{stepExecutionContext['max-concurrency']}") Integer maxConcurrency,
             @Value("#{stepExecutionContext['from-id']}") Long fromId, @Value("#{stepExecutionContext['to-id']}") Long toId,
@@ -138,7 +139,7 @@ class MeteringJobConfiguration {
         ContainerApiClient own = partitionedSteps.remote()
                 ? clients.forPartition(tenant, requestsPerSecond, maxConcurrency) : null;
         return new FlowCallReader(hours, new FlowFetcher(own != null ? own : clients.of(tenant), settings.apiMbPerGb(),
-                new FlowPlausibility(settings.maxMbps())), settings.chunkSize(), own);
+                new FlowPlausibility(priceBook, settings.maxMbps()), statuses), settings.chunkSize(), own);
     }
 
     @Bean

@@ -26,7 +26,8 @@ import jakarta.validation.constraints.NotNull;
  *                         version's {@code mb-per-gb}
  * @param inferredAfter    a window is "inferred" when the attributes used for it were first seen later than this
  *                         after the window's end (a backfill from a later observation)
- * @param maxMbps          the link speed that bounds the traffic of a container-hour not billed by bandwidth
+ * @param maxMbps          the link speed that bounds the traffic of a container-hour whose spec or hour the price
+ *                         book does not price (else its spec's max-traffic-gb-per-hour, or its own bandwidth)
  *                         ({@link FlowPlausibility})
  * @param maxScanPasses    passes over the container list one scan may make before it gives up and fails
  * @param recheck          how far back every run reads pending traffic again and meters containers found late

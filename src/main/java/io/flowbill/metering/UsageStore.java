@@ -35,33 +35,50 @@ class UsageStore {
             on conflict (tenant_id, container_id, window_start) do
             """;
 
-    /** A second write of an hour changes it only when it cures pending traffic (a known value, or a gone container). */
+    /**
+     * A second write of an hour changes it only when it cures pending traffic: a read that settles it (both
+     * directions known, or the container gone), or one that knows a direction the row does not. A direction the new
+     * read does not know keeps its stored value.
+     */
     private static final String CURE_PENDING = """
-             update set up_mb = excluded.up_mb, down_mb = excluded.down_mb, raw_up = excluded.raw_up,
-              raw_down = excluded.raw_down, traffic_pending = false, run_id = excluded.run_id,
-              metered_at = excluded.metered_at
-             where usage_hour.traffic_pending and not excluded.traffic_pending
+             update set up_mb = coalesce(excluded.up_mb, usage_hour.up_mb),
+              down_mb = coalesce(excluded.down_mb, usage_hour.down_mb),
+              raw_up = case when excluded.up_mb is null and usage_hour.up_mb is not null then usage_hour.raw_up
+                            else excluded.raw_up end,
+              raw_down = case when excluded.down_mb is null and usage_hour.down_mb is not null then usage_hour.raw_down
+                              else excluded.raw_down end,
+              traffic_pending = excluded.traffic_pending, run_id = excluded.run_id, metered_at = excluded.metered_at
+             where usage_hour.traffic_pending and (not excluded.traffic_pending
+               or (usage_hour.up_mb is null and excluded.up_mb is not null)
+               or (usage_hour.down_mb is null and excluded.down_mb is not null))
             """;
 
+    /**
+     * A refresh takes every attribute; per direction, a known value replaces the stored one and an unknown one keeps
+     * it. The hour stays pending only when a direction is still unknown and the new read is a pending kind.
+     */
     private static final String REFRESH = """
              update set status = excluded.status, billable = excluded.billable, charge_type = excluded.charge_type,
               spec_id = excluded.spec_id, use_public_network = excluded.use_public_network,
               network_charge_type = excluded.network_charge_type, bandwidth = excluded.bandwidth,
               active_seconds = excluded.active_seconds,
-              up_mb = case when excluded.up_mb is null then usage_hour.up_mb else excluded.up_mb end,
-              down_mb = case when excluded.up_mb is null then usage_hour.down_mb else excluded.down_mb end,
+              up_mb = coalesce(excluded.up_mb, usage_hour.up_mb),
+              down_mb = coalesce(excluded.down_mb, usage_hour.down_mb),
               raw_up = case when excluded.up_mb is null then usage_hour.raw_up else excluded.raw_up end,
-              raw_down = case when excluded.up_mb is null then usage_hour.raw_down else excluded.raw_down end,
-              traffic_pending = case when excluded.up_mb is null then usage_hour.up_mb is null and excluded.traffic_pending
-                                     else false end,
+              raw_down = case when excluded.down_mb is null then usage_hour.raw_down else excluded.raw_down end,
+              traffic_pending = excluded.traffic_pending
+                and (coalesce(excluded.up_mb, usage_hour.up_mb) is null
+                     or coalesce(excluded.down_mb, usage_hour.down_mb) is null),
               inferred = excluded.inferred,
               run_id = excluded.run_id, metered_at = excluded.metered_at
             """;
 
     private final JdbcTemplate jdbc;
+    private final StatusPolicy statuses;
 
-    UsageStore(JdbcTemplate jdbc) {
+    UsageStore(JdbcTemplate jdbc, StatusPolicy statuses) {
         this.jdbc = jdbc;
+        this.statuses = statuses;
     }
 
     /**
@@ -73,7 +90,7 @@ class UsageStore {
         int revised = refresh ? recordRevisions(tenant, runId, before, hours) : 0;
         Instant now = Instant.now();
         jdbc.batchUpdate(INSERT + (refresh ? REFRESH : CURE_PENDING), hours, 1000,
-                (ps, h) -> bindUsage(ps, tenant, runId, now, settings, h));
+                (ps, h) -> bindUsage(ps, tenant, runId, now, settings, h, statuses.isBillable(h.hour().status())));
         writeExceptions(tenant, runId, hours.stream().filter(h -> !goneAfterKnownTraffic(h, before)).toList());
         resolveExceptions(tenant, runId, hours);
         recordChanges(tenant, runId, hours);
@@ -88,13 +105,13 @@ class UsageStore {
     }
 
     private static void bindUsage(PreparedStatement ps, String tenant, long runId, Instant now,
-            MeteringProperties settings, MeteredHour h) throws SQLException {
+            MeteringProperties settings, MeteredHour h, boolean billable) throws SQLException {
         ContainerHour hour = h.hour();
         ps.setString(1, tenant);
         ps.setLong(2, hour.containerId());
         ps.setTimestamp(3, Timestamp.from(hour.window().start()));
         ps.setString(4, hour.status());
-        ps.setBoolean(5, StatusPolicy.isBillable(hour.status()));
+        ps.setBoolean(5, billable);
         ps.setInt(6, hour.chargeType());
         ps.setInt(7, hour.specId());
         ps.setObject(8, hour.usePublicNetwork(), Types.SMALLINT);
@@ -132,11 +149,17 @@ class UsageStore {
 
     private int recordRevisions(String tenant, long runId, Map<String, BigDecimal[]> before, List<MeteredHour> hours) {
         List<Object[]> revisions = new ArrayList<>();
-        for (MeteredHour h : hours.stream().filter(MeteredHour::trafficKnown).toList()) {
+        for (MeteredHour h : hours) {
             BigDecimal[] old = before.get(key(h));
-            if (old != null && (differs(old[0], h.upMb()) || differs(old[1], h.downMb()))) {
+            if (old == null) {
+                continue;
+            }
+            // a direction this read does not know keeps its stored value (REFRESH)
+            BigDecimal up = h.upMb() == null ? old[0] : h.upMb();
+            BigDecimal down = h.downMb() == null ? old[1] : h.downMb();
+            if (differs(old[0], up) || differs(old[1], down)) {
                 revisions.add(new Object[] { tenant, h.hour().containerId(), Timestamp.from(h.hour().window().start()),
-                        old[0], h.upMb(), old[1], h.downMb(), runId });
+                        old[0], up, old[1], down, runId });
             }
         }
         jdbc.batchUpdate("""

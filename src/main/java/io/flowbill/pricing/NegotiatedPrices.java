@@ -43,7 +43,8 @@ public record NegotiatedPrices(Map<Integer, Spec> specs, List<BandwidthTier> ban
                 throw new IllegalArgumentException("spec " + id + " is not priced by price book version " + book.name());
             }
             merged.put(id, new SpecPrice(base.name(), or(spec.onDemandPerHour(), base.onDemandPerHour()),
-                    or(spec.packagePerMonth(), base.packagePerMonth()), base.packageTrafficGb()));
+                    or(spec.packagePerMonth(), base.packagePerMonth()), base.packageTrafficGb(),
+                    base.maxTrafficGbPerHour()));
         });
         return new PriceVersion(name, from, book.hourRounding(), book.mbPerGb(), merged,
                 or(bandwidthTiers, book.bandwidthTiers()), or(trafficOutPerGb, book.trafficOutPerGb()),

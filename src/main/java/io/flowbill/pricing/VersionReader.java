@@ -20,7 +20,7 @@ final class VersionReader {
     private static final Set<String> KEYS = Set.of("name", "effective-from", "hour-rounding", "mb-per-gb", "specs",
             "bandwidth-per-mbps-hour", "traffic-out-per-gb", "traffic-in-per-gb", "package-overage-per-gb", "tax-rate");
     private static final Set<String> SPEC_KEYS = Set.of("name", "on-demand-per-hour", "package-per-month",
-            "package-traffic-gb");
+            "package-traffic-gb", "max-traffic-gb-per-hour");
     private static final Set<String> TIER_KEYS = Set.of("up-to-mbps", "price");
 
     private final YamlMap map;
@@ -122,7 +122,25 @@ final class VersionReader {
                 spec.has("package-per-month") || inherited == null ? spec.price("package-per-month")
                         : inherited.packagePerMonth(),
                 spec.has("package-traffic-gb") || inherited == null ? spec.price("package-traffic-gb")
-                        : inherited.packageTrafficGb());
+                        : inherited.packageTrafficGb(),
+                maxTrafficGbPerHour(spec, inherited));
+    }
+
+    /**
+     * {@code max-traffic-gb-per-hour}: optional, inherited like the other keys of a spec, else
+     * {@link SpecPrice#DEFAULT_MAX_TRAFFIC_GB_PER_HOUR}; a bound of 0 would make all traffic implausible.
+     */
+    private static BigDecimal maxTrafficGbPerHour(YamlMap spec, SpecPrice inherited) {
+        String key = "max-traffic-gb-per-hour";
+        if (!spec.has(key)) {
+            return inherited == null ? SpecPrice.DEFAULT_MAX_TRAFFIC_GB_PER_HOUR : inherited.maxTrafficGbPerHour();
+        }
+        BigDecimal max = spec.decimal(key);
+        if (max.signum() <= 0) {
+            throw spec.error(spec.value(key), spec.keyPath(key), "must be positive (GB one container of the spec may"
+                    + " move in an hour, per direction), was " + max.toPlainString());
+        }
+        return max;
     }
 
     /** The graduated tiers under {@code bandwidth-per-mbps-hour} of a version (or of a plan's negotiated prices). */

@@ -128,7 +128,8 @@ final class ContainerApi {
         FlowAmount amount = flowModel.flow(history, from, to, now);
         MalformedFlow malformed = faults.malformedFlow(id);
         if (malformed != null) {
-            return HttpReply.json(200, new WireJson.Flow(malformed.value(), malformed.value()));
+            return HttpReply.json(200, new WireJson.Flow(malformed.value(),
+                    malformed.outboundOnly() ? flowFormat.format(amount.downMb()) : malformed.value()));
         }
         return HttpReply.json(200, new WireJson.Flow(flowFormat.format(amount.upMb()),
                 flowFormat.format(amount.downMb())));

@@ -94,7 +94,7 @@ class BillingPropertyIT {
             NetworkChargeType networkType = rs.wasNull() ? null : NetworkChargeType.ofCode(network);
             hours.computeIfAbsent(rs.getLong(2), id -> new ArrayList<>()).add(new UsageHour(rs.getString(1),
                     rs.getLong(2), rs.getObject(3, OffsetDateTime.class).toInstant(), rs.getInt(4),
-                    StatusPolicy.isBillable(rs.getString(5)), ChargeType.ofCode(rs.getInt(6)), rs.getInt(7),
+                    StatusPolicy.BUILT_IN.isBillable(rs.getString(5)), ChargeType.ofCode(rs.getInt(6)), rs.getInt(7),
                     publicNetwork, networkType, rs.getInt(10), rs.getBigDecimal(11), rs.getBigDecimal(12)));
         }, Timestamp.from(book.zone().startOf(day)), Timestamp.from(book.zone().startOf(day.plusDays(1))));
         List<String> expected = new ArrayList<>();

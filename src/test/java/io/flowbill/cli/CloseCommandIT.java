@@ -10,6 +10,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Date;
 import java.time.YearMonth;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -89,6 +92,51 @@ class CloseCommandIT {
                 + " 2026-11-01..2026-11-24, 2026-11-26..2026-11-30", "acme 2026-11 FINAL 47.33 CNY");
         assertThat(status()).as("acme's November after close --force").isEqualTo("FINAL");
         assertThat(Files.readString(invoiceFile())).contains("acme,2026-11,FINAL,101,web-1,");
+    }
+
+    @Test
+    void closingAFinalMonthAgainChangesNothingAndExitsZeroWithOneLine(CapturedOutput output) throws Exception {
+        // given: November closed with --force (29 of its days were never rated)
+        assertThat(close.run(null, NOVEMBER, true, out(), err())).as("exit code of the first close").isZero();
+        Map<String, Object> invoiceBefore = invoiceRow();
+        long linesBefore = invoiceLines();
+        Map<Path, byte[]> filesBefore = files(invoiceFile().getParent());
+        int printedBefore = output.getOut().length();
+
+        // when: closed again, without --force (the unrated days would refuse a month that is not FINAL)
+        int exit = close.run(null, NOVEMBER, false, out(), err());
+
+        // then
+        assertThat(exit).as("exit code of closing a FINAL month again").isZero();
+        assertThat(output.getOut().substring(printedBefore).strip())
+                .isEqualTo("close 2026-11: acme 2026-11 was already FINAL (47.33 CNY, " + invoiceBefore.get("lines")
+                        + " lines); nothing changed");
+        assertThat(output.getErr()).as("stderr").doesNotContain("flowbill close failed");
+        assertThat(invoiceRow()).as("acme's November invoice row").isEqualTo(invoiceBefore);
+        assertThat(invoiceLines()).as("acme's November invoice lines").isEqualTo(linesBefore);
+        Map<Path, byte[]> filesAfter = files(invoiceFile().getParent());
+        assertThat(filesAfter.keySet()).as("files of acme/2026-11").isEqualTo(filesBefore.keySet());
+        filesBefore.forEach((file, bytes) -> assertThat(filesAfter.get(file)).as("bytes of %s", file).isEqualTo(bytes));
+    }
+
+    private Map<String, Object> invoiceRow() {
+        return jdbc.queryForMap("select * from invoice where tenant_id = ? and billing_month = ?", TENANT,
+                Date.valueOf(NOVEMBER.atDay(1)));
+    }
+
+    private long invoiceLines() {
+        return jdbc.queryForObject("select count(*) from invoice_line l join invoice i on i.id = l.invoice_id"
+                + " where i.tenant_id = ? and i.billing_month = ?", Long.class, TENANT, Date.valueOf(NOVEMBER.atDay(1)));
+    }
+
+    private static Map<Path, byte[]> files(Path folder) throws IOException {
+        Map<Path, byte[]> files = new TreeMap<>();
+        try (Stream<Path> all = Files.list(folder)) {
+            for (Path file : all.filter(Files::isRegularFile).toList()) {
+                files.put(file.getFileName(), Files.readAllBytes(file));
+            }
+        }
+        return files;
     }
 
     private String status() {

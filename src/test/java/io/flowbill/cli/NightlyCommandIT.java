@@ -122,7 +122,7 @@ class NightlyCommandIT {
                 + days);
         assertThat(output.getOut()).contains("warning: --force: closing " + last + " of tenant demo with " + last.lengthOfMonth()
                 + " days never rated: " + days, "demo " + last + " FINAL 0.00 CNY (0 lines, closed now)",
-                "demo " + last + " FINAL 0.00 CNY (0 lines, already final)");
+                "close " + last + ": demo " + last + " was already FINAL (0.00 CNY, 0 lines); nothing changed");
         assertThat(exportDir.resolve("demo/" + last + "/invoice-" + last + ".csv")).as("export of %s", last)
                 .hasContent("tenant,month,status,container_id,container_name,item,tier,quantity,unit,unit_price,"
                         + "amount,currency,invoice_number,period_start,period_end,charge_type,spec_id,price_version,"

@@ -227,6 +227,55 @@ class ImperfectDataIT {
                 Timestamp.from(SmallFleet.DAY), Timestamp.from(DAY_END))).isEqualTo(24);
     }
 
+    @Test
+    @Order(8)
+    void fourTbOutboundOnATrafficBilledContainerIsImplausibleAndItsInboundIsKept() throws Exception {
+        // given: a container billed by traffic (no max-traffic-gb-per-hour in the bundled book: 100 GB = 102,400 MB
+        // an hour), whose flow answers 4TB = 4,194,304 MB outbound and its true inbound
+        long container = trafficBilledContainer();
+        fleet.sandbox.faults().malformedFlowFor(container, MalformedFlow.IMPLAUSIBLE_OUTBOUND);
+        MeteringRange hour = hourAfter(DAY_END, 5);
+
+        // when
+        metering.meter(settings.tenant(), hour, false);
+
+        // then: outbound is an implausible_flow exception, inbound is the sandbox's own figure
+        FlowAmount truth = fleet.sandbox.flowModel().flow(container, hour.from(), hour.to());
+        Map<String, Object> row = usage(container, hour.from());
+        assertThat(row.get("network_charge_type")).as("container='%s' billed by traffic", container).isEqualTo(2);
+        assertThat(row.get("up_mb")).as("container='%s': 4TB outbound in one hour is not billed", container).isNull();
+        assertThat(truth.downMb()).as("the inbound of the hour is not zero, so keeping it shows").isPositive();
+        assertThat((BigDecimal) row.get("down_mb")).as("container='%s': the inbound is kept", container)
+                .isEqualByComparingTo(truth.downMb());
+        assertThat(row.get("traffic_pending")).isEqualTo(true);
+        assertThat(jdbc.queryForObject("select message from metering_exception where container_id = ?"
+                + " and window_start = ? and kind = 'implausible_flow'", String.class, container,
+                Timestamp.from(hour.from()))).contains("container_up_flow 4194304 MB", "102400 MB");
+
+        // when: the API answers plausibly again and the recheck reads the hour
+        fleet.sandbox.faults().reset();
+        metering.recheck(settings.tenant());
+
+        // then: both directions are the sandbox's, and the exception is resolved
+        row = usage(container, hour.from());
+        assertThat((BigDecimal) row.get("up_mb")).isEqualByComparingTo(truth.upMb());
+        assertThat((BigDecimal) row.get("down_mb")).isEqualByComparingTo(truth.downMb());
+        assertThat(row.get("traffic_pending")).isEqualTo(false);
+        assertThat(unresolved("implausible_flow")).isZero();
+    }
+
+    /** An alive container whose last version is billed by traffic, a 小型 (spec 10) when there is one. */
+    private long trafficBilledContainer() {
+        return jdbc.queryForObject("""
+                select v.container_id from container c
+                  join lateral (select * from container_version v where v.container_id = c.container_id
+                                 order by v.valid_from desc limit 1) v on true
+                 where c.gone_at is null and c.created_at < ? and v.status = 'create_succ'
+                   and v.use_public_network = 1 and v.network_charge_type = 2
+                 order by (v.spec_id = 10) desc, v.container_id desc limit 1
+                """, Long.class, Timestamp.from(SmallFleet.DAY));
+    }
+
     private MeteringRange hourAfter(Instant start, int hours) {
         Instant from = start.plus(Duration.ofHours(hours));
         Instant settled = from.plus(Duration.ofMinutes(75));

@@ -57,6 +57,20 @@ class PriceBookLoaderTest {
     }
 
     @Test
+    void readsASpecsMaxTrafficPerHourDefaultsItTo100GbAndInheritsIt() {
+        PriceBook book = PriceBooks.parse(PriceBooks.smallWithLine(10, "      \"10\": {name: 小型, on-demand-per-hour:"
+                + " 0.060, package-per-month: 43.20, package-traffic-gb: 100, max-traffic-gb-per-hour: 20.5}"));
+
+        assertThat(book.versions().get(0).spec(10).maxTrafficGbPerHour()).isEqualByComparingTo("20.5");
+        assertThat(book.versions().get(0).spec(20).maxTrafficGbPerHour()).as("not given: the default")
+                .isEqualByComparingTo("100");
+        assertThat(book.versions().get(1).spec(10).maxTrafficGbPerHour()).as("inherited by v2")
+                .isEqualByComparingTo("20.5");
+        assertThat(PriceBooks.bundled().versions().get(0).spec(10).maxTrafficGbPerHour()).as("bundled book")
+                .isEqualByComparingTo(SpecPrice.DEFAULT_MAX_TRAFFIC_GB_PER_HOUR);
+    }
+
+    @Test
     void readsNumbersExactlyFromTheirText() {
         PriceBook book = PriceBooks.parse(PriceBooks.smallWithLine(18, "    traffic-out-per-gb: 0.123457"));
 

@@ -146,6 +146,20 @@ class PriceBookValidationTest {
     }
 
     @Test
+    void refusesZeroMaxTrafficPerHour() {
+        assertRefused(smallWithLine(10, "      \"10\": {name: 小型, on-demand-per-hour: 0.060, package-per-month: 43.2,"
+                + " package-traffic-gb: 100, max-traffic-gb-per-hour: 0}"), 10, "v1", "specs.10.max-traffic-gb-per-hour",
+                "must be positive");
+    }
+
+    @Test
+    void refusesMaxTrafficPerHourThatIsNotANumber() {
+        assertRefused(smallWithLine(10, "      \"10\": {name: 小型, on-demand-per-hour: 0.060, package-per-month: 43.2,"
+                + " package-traffic-gb: 100, max-traffic-gb-per-hour: 4TB}"), 10, "v1",
+                "specs.10.max-traffic-gb-per-hour", "not a decimal number: '4TB'");
+    }
+
+    @Test
     void refusesZoneWhoseOffsetIsNotAWholeHour() {
         assertRefused(smallWithLine(2, "zone: Asia/Kolkata"), 2, null, "zone", "UTC offset +05:30");
     }

@@ -52,7 +52,7 @@ class FlowFormatTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = MalformedFlow.class, names = { "OVERFLOW", "IMPLAUSIBLE" }, mode = EnumSource.Mode.EXCLUDE)
+    @EnumSource(value = MalformedFlow.class, names = { "OVERFLOW", "IMPLAUSIBLE", "IMPLAUSIBLE_OUTBOUND" }, mode = EnumSource.Mode.EXCLUDE)
     void parseRefusesMalformedValues(MalformedFlow malformed) {
         assertThatThrownBy(() -> FlowFormat.parseMb(malformed.value()))
                 .isInstanceOf(IllegalArgumentException.class);
