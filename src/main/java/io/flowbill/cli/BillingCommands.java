@@ -211,6 +211,12 @@ final class BillingCommands {
             Path verify;
         }
 
+        @Option(names = { "--key-file", "--public-key-file" }, paramLabel = "FILE",
+                description = "with --verify: check every manifest's signature with this key (the Ed25519 public key"
+                        + " as PEM, or the HMAC-SHA256 key the exports were signed with); a manifest without a"
+                        + " signature fails")
+        Path keyFile;
+
         @Option(names = "--zip", description = "with --month: also pack the month's files and manifests of every"
                 + " tenant into flowbill-YYYY-MM.zip in the export folder (byte-identical on rerun; --verify checks it)")
         boolean zip;
@@ -220,6 +226,10 @@ final class BillingCommands {
         void check() {
             if (zip && what.month == null) {
                 throw refused("--zip packs a month: write it with --month, e.g. 'export --month 2026-11 --zip'");
+            }
+            if (keyFile != null && what.verify == null) {
+                throw refused("--key-file checks signatures: use it with --verify, e.g. 'export --verify out"
+                        + " --key-file verify.pem'; exports are signed with flowbill.export.signing-key-file");
             }
         }
 
@@ -231,7 +241,7 @@ final class BillingCommands {
             check();
             PrintStream out = Streams.printStream(spec.commandLine().getOut());
             PrintStream err = Streams.printStream(spec.commandLine().getErr());
-            int exit = ManifestCheck.run(what.verify, out, err);
+            int exit = ManifestCheck.run(what.verify, keyFile, out, err);
             out.flush();
             err.flush();
             return exit;
