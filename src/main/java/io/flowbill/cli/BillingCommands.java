@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
 
+import io.flowbill.export.InvoiceSeller;
 import io.flowbill.export.ManifestCheck;
 import io.flowbill.metering.MeteringRange;
 import io.flowbill.system.Streams;
@@ -46,7 +47,10 @@ final class BillingCommands {
 
         @Override
         SpringLauncher.Work work(PrintWriter out) {
-            return context -> context.getBean(NightlyCommand.class).run(tenant, date, out);
+            return context -> {
+                InvoiceSeller.require(context);
+                return context.getBean(NightlyCommand.class).run(tenant, date, out);
+            };
         }
     }
 
@@ -106,7 +110,10 @@ final class BillingCommands {
 
         @Override
         SpringLauncher.Work work(PrintWriter out) {
-            return context -> context.getBean(RateCommand.class).run(tenant, date, out);
+            return context -> {
+                InvoiceSeller.require(context);
+                return context.getBean(RateCommand.class).run(tenant, date, out);
+            };
         }
     }
 
@@ -128,8 +135,10 @@ final class BillingCommands {
 
         @Override
         SpringLauncher.Work work(PrintWriter out) {
-            return context -> context.getBean(CloseCommand.class).run(tenant, month, force, out,
-                    spec.commandLine().getErr());
+            return context -> {
+                InvoiceSeller.require(context);
+                return context.getBean(CloseCommand.class).run(tenant, month, force, out, spec.commandLine().getErr());
+            };
         }
     }
 
@@ -156,7 +165,10 @@ final class BillingCommands {
 
         @Override
         SpringLauncher.Work work(PrintWriter out) {
-            return context -> context.getBean(ServeCommand.class).run();
+            return context -> {
+                InvoiceSeller.require(context);
+                return context.getBean(ServeCommand.class).run();
+            };
         }
     }
 
@@ -249,8 +261,11 @@ final class BillingCommands {
 
         @Override
         SpringLauncher.Work work(PrintWriter out) {
-            return context -> what.date != null ? context.getBean(ExportCommand.class).day(tenant, what.date, out)
-                    : context.getBean(ExportCommand.class).month(tenant, what.month, zip, out);
+            return context -> {
+                InvoiceSeller.require(context);
+                return what.date != null ? context.getBean(ExportCommand.class).day(tenant, what.date, out)
+                        : context.getBean(ExportCommand.class).month(tenant, what.month, zip, out);
+            };
         }
     }
 }
