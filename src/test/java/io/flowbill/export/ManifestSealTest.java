@@ -136,6 +136,25 @@ class ManifestSealTest {
     }
 
     @Test
+    void readsAKeyPairThatOpensslMade() {
+        // openssl genpkey -algorithm ed25519 -out signing.pem; openssl pkey -in signing.pem -pubout -out verify.pem
+        Path signing = SealKeys.write(root.resolve("openssl-signing.pem"), """
+                -----BEGIN PRIVATE KEY-----
+                MC4CAQAwBQYDK2VwBCIEIKTszObHFzTdQSSN4mAdn+jBm5YWvXQSrINLacxC9YFW
+                -----END PRIVATE KEY-----
+                """);
+        Path verifying = SealKeys.write(root.resolve("openssl-verify.pem"), """
+                -----BEGIN PUBLIC KEY-----
+                MCowBQYDK2VwAyEAltsdubh4yOyfDd6s8ahcBj/BWLE6ngnaLTzKyFoUr1A=
+                -----END PUBLIC KEY-----
+                """);
+        writeSigned(signing);
+
+        assertThat(verify(verifying)).as(output()).isZero();
+        assertThat(verify(keys.verify())).isEqualTo(1);
+    }
+
+    @Test
     void signsTheEntriesAsTabSeparatedLines() {
         Manifest manifest = Manifest.empty("acme", "2026-11").with(List.of(ManifestTest.CHARGES,
                 ManifestTest.EXCEPTIONS));
