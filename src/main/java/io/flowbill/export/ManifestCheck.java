@@ -12,7 +12,6 @@ import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import java.util.zip.ZipError;
@@ -76,57 +75,19 @@ public final class ManifestCheck {
         }
         out.printf("verified %d files in %d manifests: %s%n", tally.files, tally.manifests,
                 tally.problems == 0 ? "all match" : tally.problems + " problems");
-        out.println(tally.signatures());
+        out.println(tally.seals.summary(tally.manifests));
         return tally.problems == 0 ? 0 : 1;
     }
 
     /** What a verification found so far. */
     private static final class Tally {
-        final VerifyingKey key;
+        final SealCheck seals;
         int files;
         int manifests;
         int problems;
-        int sealed;
-        int signedUnchecked;
-        int unsigned;
 
         Tally(VerifyingKey key) {
-            this.key = key;
-        }
-
-        String signatures() {
-            if (key != null) {
-                return "signatures (" + key.algorithm() + "): " + sealed + " of " + manifests + " manifests signed and"
-                        + " matching";
-            }
-            return "signatures: not checked (no --key-file): " + signedUnchecked + " manifests signed, " + unsigned
-                    + " unsigned";
-        }
-    }
-
-    /** Checks (with a key) or reports (without) the manifest's signature. */
-    private static void seal(Manifest manifest, String shownAs, Path manifestFile, PrintStream out, Tally tally) {
-        ManifestSignature signature = manifest.signature();
-        if (tally.key != null) {
-            Optional<String> problem = tally.key.problem(manifest);
-            if (problem.isPresent()) {
-                out.println("FAILED " + shownAs + manifestFile + ": " + problem.get());
-                tally.problems++;
-            }
-            else {
-                out.println("sealed " + shownAs + manifestFile + " (" + signature.algorithm() + " signature matches)");
-                tally.sealed++;
-            }
-        }
-        else if (signature != null) {
-            out.println("signed " + shownAs + manifestFile + " (" + signature.algorithm() + ", not checked: give"
-                    + " --key-file to check it)");
-            tally.signedUnchecked++;
-        }
-        else {
-            out.println("unsigned " + shownAs + manifestFile + " (no signature: no flowbill.export.signing-key-file"
-                    + " when it was written)");
-            tally.unsigned++;
+            this.seals = new SealCheck(key);
         }
     }
 
@@ -145,7 +106,9 @@ public final class ManifestCheck {
                     tally.problems++;
                     continue;
                 }
-                seal(manifest, shownAs, manifestFile, out, tally);
+                if (!tally.seals.check(manifest, shownAs + manifestFile, out)) {
+                    tally.problems++;
+                }
                 for (ManifestEntry entry : manifest.files().values()) {
                     tally.files++;
                     Path file = folder.resolve(entry.name());
