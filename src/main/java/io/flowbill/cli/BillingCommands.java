@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
 
+import io.flowbill.export.InvoiceSeller;
 import io.flowbill.export.ManifestCheck;
 import io.flowbill.metering.MeteringRange;
 import io.flowbill.system.Streams;
@@ -46,7 +47,10 @@ final class BillingCommands {
 
         @Override
         SpringLauncher.Work work(PrintWriter out) {
-            return context -> context.getBean(NightlyCommand.class).run(tenant, date, out);
+            return context -> {
+                InvoiceSeller.require(context);
+                return context.getBean(NightlyCommand.class).run(tenant, date, out);
+            };
         }
     }
 
@@ -106,7 +110,10 @@ final class BillingCommands {
 
         @Override
         SpringLauncher.Work work(PrintWriter out) {
-            return context -> context.getBean(RateCommand.class).run(tenant, date, out);
+            return context -> {
+                InvoiceSeller.require(context);
+                return context.getBean(RateCommand.class).run(tenant, date, out);
+            };
         }
     }
 
@@ -128,8 +135,10 @@ final class BillingCommands {
 
         @Override
         SpringLauncher.Work work(PrintWriter out) {
-            return context -> context.getBean(CloseCommand.class).run(tenant, month, force, out,
-                    spec.commandLine().getErr());
+            return context -> {
+                InvoiceSeller.require(context);
+                return context.getBean(CloseCommand.class).run(tenant, month, force, out, spec.commandLine().getErr());
+            };
         }
     }
 
@@ -156,7 +165,10 @@ final class BillingCommands {
 
         @Override
         SpringLauncher.Work work(PrintWriter out) {
-            return context -> context.getBean(ServeCommand.class).run();
+            return context -> {
+                InvoiceSeller.require(context);
+                return context.getBean(ServeCommand.class).run();
+            };
         }
     }
 
@@ -211,6 +223,12 @@ final class BillingCommands {
             Path verify;
         }
 
+        @Option(names = { "--key-file", "--public-key-file" }, paramLabel = "FILE",
+                description = "with --verify: check every manifest's signature with this key (the Ed25519 public key"
+                        + " as PEM, or the HMAC-SHA256 key the exports were signed with); a manifest without a"
+                        + " signature fails")
+        Path keyFile;
+
         @Option(names = "--zip", description = "with --month: also pack the month's files and manifests of every"
                 + " tenant into flowbill-YYYY-MM.zip in the export folder (byte-identical on rerun; --verify checks it)")
         boolean zip;
@@ -220,6 +238,10 @@ final class BillingCommands {
         void check() {
             if (zip && what.month == null) {
                 throw refused("--zip packs a month: write it with --month, e.g. 'export --month 2026-11 --zip'");
+            }
+            if (keyFile != null && what.verify == null) {
+                throw refused("--key-file checks signatures: use it with --verify, e.g. 'export --verify out"
+                        + " --key-file verify.pem'; exports are signed with flowbill.export.signing-key-file");
             }
         }
 
@@ -231,7 +253,7 @@ final class BillingCommands {
             check();
             PrintStream out = Streams.printStream(spec.commandLine().getOut());
             PrintStream err = Streams.printStream(spec.commandLine().getErr());
-            int exit = ManifestCheck.run(what.verify, out, err);
+            int exit = ManifestCheck.run(what.verify, keyFile, out, err);
             out.flush();
             err.flush();
             return exit;
@@ -239,8 +261,11 @@ final class BillingCommands {
 
         @Override
         SpringLauncher.Work work(PrintWriter out) {
-            return context -> what.date != null ? context.getBean(ExportCommand.class).day(tenant, what.date, out)
-                    : context.getBean(ExportCommand.class).month(tenant, what.month, zip, out);
+            return context -> {
+                InvoiceSeller.require(context);
+                return what.date != null ? context.getBean(ExportCommand.class).day(tenant, what.date, out)
+                        : context.getBean(ExportCommand.class).month(tenant, what.month, zip, out);
+            };
         }
     }
 }

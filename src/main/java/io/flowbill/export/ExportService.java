@@ -44,6 +44,7 @@ public class ExportService {
     private final InvoicePdf invoicePdf = new InvoicePdf();
     private final CreditNotePdf creditNotePdf = new CreditNotePdf();
     private final DayReportQuery report;
+    private final SigningKey signingKey;
 
     ExportService(DataSource dataSource, PlatformTransactionManager transactionManager, ExportProperties settings,
             PriceBook book, InvoiceProperties invoiceSettings) {
@@ -59,6 +60,7 @@ public class ExportService {
         this.traffic = new TrafficQuery(new JdbcTemplate(dataSource), book);
         this.invoiceSettings = invoiceSettings;
         this.report = new DayReportQuery(jdbc, book);
+        this.signingKey = SigningKey.of(settings.signingKeyFile());
     }
 
     /** Writes the tenant's day: charges, exceptions and report, and the folder's manifest; returns the files. */
@@ -127,7 +129,7 @@ public class ExportService {
      * before publishing leaves every export folder as it was.
      */
     private List<Path> write(Consumer<Publication> files) {
-        Publication publication = new Publication();
+        Publication publication = new Publication(signingKey);
         try {
             readOnly.executeWithoutResult(status -> files.accept(publication));
             return publication.publish();

@@ -10,22 +10,34 @@ import jakarta.validation.constraints.NotBlank;
 
 /**
  * Who an invoice document is from and to ({@code flowbill.invoice.*}): the seller block, and a buyer block per
- * tenant; a tenant without one is addressed by its tenant id. The defaults suit the demo.
+ * tenant; a tenant without one is addressed by its tenant id. Without a seller the documents print the demo's sample
+ * seller, marked as such; a real run that writes invoice documents refuses to start without one ({@link
+ * InvoiceSeller}).
  *
- * @param seller the seller block printed on every invoice
+ * @param seller the seller block printed on every invoice; null when not configured
  * @param buyers buyer blocks by tenant id, e.g. {@code flowbill.invoice.buyers.acme.name}
  */
 @Validated
 @ConfigurationProperties(prefix = "flowbill.invoice")
 public record InvoiceProperties(@Valid Party seller, Map<String, @Valid Party> buyers) {
 
-    /** The seller of the demo, when {@code flowbill.invoice.seller} is not configured. */
-    static final Party DEMO_SELLER = new Party("示例云 flowbill demo cloud", "1 Demo Road, Hangzhou, China",
-            "DEMO-TAX-ID-0000", "billing@flowbill.invalid");
+    /** The sample seller of the demo, printed when {@code flowbill.invoice.seller} is not configured. */
+    static final Party DEMO_SELLER = new Party("示例云 flowbill demo cloud (sample seller, demo)",
+            "1 Demo Road, Hangzhou, China", "DEMO-TAX-ID-0000", "billing@flowbill.invalid");
 
     public InvoiceProperties {
-        seller = seller == null ? DEMO_SELLER : seller;
         buyers = buyers == null ? Map.of() : Map.copyOf(buyers);
+    }
+
+    /** The seller block printed on every invoice: the configured one, else the demo's sample seller. */
+    @Override
+    public Party seller() {
+        return seller == null ? DEMO_SELLER : seller;
+    }
+
+    /** Whether {@code flowbill.invoice.seller.*} is configured. */
+    boolean sellerConfigured() {
+        return seller != null;
     }
 
     /** The buyer block of a tenant: configured, or the tenant id as its name. */

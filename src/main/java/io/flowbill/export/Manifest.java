@@ -25,13 +25,16 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * The {@code manifest.json} of one export folder ({@code <tenant>/<YYYY-MM>/}): an entry per file, sorted by name.
  * It holds nothing that changes between runs over the same data (no time of writing, no process id), so the same
- * data gives the same bytes. Amounts are JSON strings, exactly as the files print them.
+ * data gives the same bytes. Amounts are JSON strings, exactly as the files print them. With a signing key
+ * configured its last field {@code signature} seals the entries ({@link ManifestSignature}); without one it is
+ * {@code null}: the manifest says it is unsigned.
  *
- * @param tenant the folder's tenant
- * @param month  the folder's month, {@code YYYY-MM}
- * @param files  file name to entry
+ * @param tenant    the folder's tenant
+ * @param month     the folder's month, {@code YYYY-MM}
+ * @param files     file name to entry
+ * @param signature the signature over the entries; null when unsigned
  */
-record Manifest(String tenant, String month, Map<String, ManifestEntry> files) {
+record Manifest(String tenant, String month, Map<String, ManifestEntry> files, ManifestSignature signature) {
 
     static final String FILE_NAME = "manifest.json";
     static final String FORMAT = "flowbill-export-manifest/1";
@@ -46,6 +49,16 @@ record Manifest(String tenant, String month, Map<String, ManifestEntry> files) {
 
     Manifest {
         files = new TreeMap<>(files);
+    }
+
+    /** An unsigned manifest. */
+    Manifest(String tenant, String month, Map<String, ManifestEntry> files) {
+        this(tenant, month, files, null);
+    }
+
+    /** This manifest signed with {@code key}, or unsigned when {@code key} is null. */
+    Manifest signedWith(SigningKey key) {
+        return new Manifest(tenant, month, files, key == null ? null : key.sign(this));
     }
 
     static Manifest empty(String tenant, String month) {
@@ -90,6 +103,14 @@ record Manifest(String tenant, String month, Map<String, ManifestEntry> files) {
             entry.priceVersions().forEach(versions::add);
             file.put("run_id", entry.runId());
         }
+        if (signature == null) {
+            root.putNull("signature");
+        }
+        else {
+            ObjectNode seal = root.putObject("signature");
+            seal.put("algorithm", signature.algorithm());
+            seal.put("value", signature.value());
+        }
         return WRITER.writeValueAsString(root) + "\n";
     }
 
@@ -131,7 +152,10 @@ record Manifest(String tenant, String month, Map<String, ManifestEntry> files) {
                         versions, number(node, "run_id"));
                 files.put(entry.name(), entry);
             }
-            return new Manifest(text(root, "tenant"), text(root, "month"), files);
+            JsonNode seal = root.path("signature");
+            ManifestSignature signature = seal.isObject()
+                    ? new ManifestSignature(text(seal, "algorithm"), text(seal, "value")) : null;
+            return new Manifest(text(root, "tenant"), text(root, "month"), files, signature);
         }
         catch (RuntimeException e) {
             throw new IllegalArgumentException(file + " has a malformed entry: " + e.getMessage());

@@ -21,8 +21,10 @@ import java.util.zip.ZipError;
  * export folder, or any folder above them) against its entry, and names everything in DIR and below that no
  * manifest lists (a manifest itself and the folders that hold export folders excepted): files written before
  * manifests existed, temporary files and staging folders of an export that did not finish, files someone put
- * there. A month pack ({@code flowbill-<YYYY-MM>.zip}) is checked inside, given itself or found in DIR. Needs no
- * database and no configuration, so whoever receives the files can run it.
+ * there. A month pack ({@code flowbill-<YYYY-MM>.zip}) is checked inside, given itself or found in DIR. An invoice
+ * CSV must also add up ({@link InvoiceCsvCheck}). With a key ({@code --key-file}, {@link VerifyingKey}) every
+ * manifest's signature must hold, and an unsigned manifest is refused; without one each manifest is reported as
+ * signed (not checked) or unsigned. Needs no database and no configuration, so whoever receives the files can run it.
  */
 public final class ManifestCheck {
 
@@ -36,6 +38,24 @@ public final class ManifestCheck {
      * neither a folder nor a month pack ({@link MonthPack}, whose folders are checked inside the archive).
      */
     public static int run(Path dir, PrintStream out, PrintStream err) {
+        return run(dir, null, out, err);
+    }
+
+    /**
+     * As {@link #run(Path, PrintStream, PrintStream)}, checking every manifest's signature with the key in
+     * {@code keyFile} (null: signatures are reported, not checked); 2 when the key file holds no verifying key.
+     */
+    public static int run(Path dir, Path keyFile, PrintStream out, PrintStream err) {
+        VerifyingKey key = null;
+        if (keyFile != null) {
+            try {
+                key = VerifyingKey.of(keyFile);
+            }
+            catch (IllegalArgumentException e) {
+                err.println("flowbill export: --key-file " + e.getMessage());
+                return 2;
+            }
+        }
         boolean pack = Files.isRegularFile(dir) && MonthPack.isPack(dir);
         if (!pack && !Files.isDirectory(dir)) {
             err.println("flowbill export: --verify " + dir + " is not a folder or a month pack; name an export folder"
@@ -46,7 +66,7 @@ public final class ManifestCheck {
             err.println("flowbill export: no " + Manifest.FILE_NAME + " in " + dir + " or below");
             return 1;
         }
-        Tally tally = new Tally();
+        Tally tally = new Tally(key);
         if (pack) {
             checkPack(dir, out, tally);
         }
@@ -55,14 +75,20 @@ public final class ManifestCheck {
         }
         out.printf("verified %d files in %d manifests: %s%n", tally.files, tally.manifests,
                 tally.problems == 0 ? "all match" : tally.problems + " problems");
+        out.println(tally.seals.summary(tally.manifests));
         return tally.problems == 0 ? 0 : 1;
     }
 
     /** What a verification found so far. */
     private static final class Tally {
+        final SealCheck seals;
         int files;
         int manifests;
         int problems;
+
+        Tally(VerifyingKey key) {
+            this.seals = new SealCheck(key);
+        }
     }
 
     /** Checks DIR and below; paths print as {@code shownAs} followed by the path. */
@@ -80,10 +106,16 @@ public final class ManifestCheck {
                     tally.problems++;
                     continue;
                 }
+                if (!tally.seals.check(manifest, shownAs + manifestFile, out)) {
+                    tally.problems++;
+                }
                 for (ManifestEntry entry : manifest.files().values()) {
                     tally.files++;
                     Path file = folder.resolve(entry.name());
-                    List<String> found = FileCheck.problems(file, entry);
+                    List<String> found = new ArrayList<>(FileCheck.problems(file, entry));
+                    if (entry.isCsv() && entry.kind().equals("invoice") && Files.isRegularFile(file)) {
+                        found.addAll(InvoiceCsvCheck.problems(file, entry, manifest));
+                    }
                     if (found.isEmpty()) {
                         out.println("ok     " + shownAs + file + describe(entry));
                     }

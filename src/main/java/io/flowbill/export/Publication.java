@@ -21,7 +21,8 @@ import org.slf4j.LoggerFactory;
  * system) and published together once all are written: each file renamed into the folder, the folder's
  * {@code manifest.json} last. A run that fails while writing publishes nothing ({@link #discard}), so a reader never
  * sees some of a run's files beside the manifest of an earlier one. A run killed while publishing leaves its
- * complete staging folder, which the next publication into the folder finishes ({@link StaleTemporaries}).
+ * complete staging folder, which the next publication into the folder finishes ({@link StaleTemporaries}). With a
+ * signing key each manifest is signed over its entries as published ({@link ManifestSignature}).
  */
 final class Publication {
 
@@ -39,6 +40,17 @@ final class Publication {
 
     private final Map<Path, Staged> folders = new LinkedHashMap<>();
     private final List<Path> paths = new ArrayList<>();
+    private final SigningKey key;
+
+    /** A publication whose manifests are unsigned. */
+    Publication() {
+        this(null);
+    }
+
+    /** A publication whose manifests {@code key} signs; null: unsigned. */
+    Publication(SigningKey key) {
+        this.key = key;
+    }
 
     /** Where this run writes the files of {@code folder} until they are published. */
     Path stagingOf(Path folder, String tenant, YearMonth month) {
@@ -67,7 +79,8 @@ final class Publication {
         for (Staged staged : folders.values()) {
             try {
                 StaleTemporaries.clear(staged.folder());
-                Manifest manifest = previous(staged).existingIn(staged.folder()).with(staged.entries());
+                Manifest manifest = previous(staged).existingIn(staged.folder()).with(staged.entries())
+                        .signedWith(key);
                 manifest.writeTo(staged.staging());
                 Files.createFile(staged.staging().resolve(COMPLETE));
                 moveInto(staged.staging(), staged.folder());

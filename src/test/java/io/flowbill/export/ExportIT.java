@@ -208,8 +208,8 @@ class ExportIT {
     void startsTheCsvFilesWithAByteOrderMarkForExcelWhenConfigured() throws Exception {
         bill();
         Path excelDir = Files.createTempDirectory(exportDir, "excel");
-        ExportService excel = new ExportService(dataSource, transactionManager, new ExportProperties(excelDir, true),
-                book, new InvoiceProperties(null, null));
+        ExportService excel = new ExportService(dataSource, transactionManager,
+                new ExportProperties(excelDir, true, null), book, new InvoiceProperties(null, null));
 
         excel.writeDay(FixtureFleet.TENANT, DAY);
 

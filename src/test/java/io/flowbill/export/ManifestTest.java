@@ -62,7 +62,8 @@ class ManifestTest {
                       "price_versions": [],
                       "run_id": 7
                     }
-                  ]
+                  ],
+                  "signature": null
                 }
                 """.formatted("ab".repeat(32), "cd".repeat(32)));
     }

@@ -34,6 +34,7 @@ import io.flowbill.sandbox.SandboxServer;
 import io.flowbill.system.ExternalTool;
 import io.flowbill.system.Slow;
 import io.flowbill.system.TestDatabase;
+import io.flowbill.system.TestSeller;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -250,6 +251,7 @@ class LivePrometheusIT {
         List<String> args = new ArrayList<>(List.of(command));
         args.addAll(List.of(common(apiUrl)));
         args.add("--flowbill.metrics.pushgateway.url=" + prometheus.pushgateway);
+        args.addAll(TestSeller.ARGS);
         return args.toArray(String[]::new);
     }
 

@@ -22,6 +22,7 @@ import io.flowbill.sandbox.MalformedFlow;
 import io.flowbill.sandbox.SandboxConfig;
 import io.flowbill.sandbox.SandboxServer;
 import io.flowbill.system.TestDatabase;
+import io.flowbill.system.TestSeller;
 
 /**
  * One {@code nightly} of yesterday through flowbill's command line, as cron would start it, with a Pushgateway
@@ -87,6 +88,7 @@ final class NightlyRun {
                 "--flowbill.export.dir=" + workDir.resolve("exports"),
                 "--flowbill.metrics.pushgateway.url=" + pushgatewayUrl,
                 "--flowbill.metrics.textfile=" + textfile));
+        args.addAll(TestSeller.ARGS);
         return FlowbillCli.run(args.toArray(String[]::new));
     }
 

@@ -18,7 +18,9 @@ import java.util.concurrent.TimeUnit;
  * way a user or an operator's scheduler runs it: the one way tests start it, wait for it, read its output and kill
  * it. It inherits none of the test JVM's {@code FLOWBILL_*} or {@code SPRING_*} variables, only what the test
  * gives; it runs in its own folder (a fresh temporary one unless given) and writes its stdout and stderr to files
- * there, kept for the reader of a failed test. Every wait is a {@link Patience}, never a fixed constant.
+ * there, kept for the reader of a failed test. Every wait is a {@link Patience}, never a fixed constant. Every
+ * run has the test seller ({@link TestSeller}), which a real run that writes invoice documents needs, unless
+ * {@link #withoutSeller()}.
  */
 public final class FlowbillJar {
 
@@ -37,6 +39,13 @@ public final class FlowbillJar {
 
     private FlowbillJar(List<String> args) {
         this.args = List.copyOf(args);
+        environment.putAll(TestSeller.ENV);
+    }
+
+    /** Runs without {@code flowbill.invoice.seller.*}, as an operator who did not configure the seller would. */
+    public FlowbillJar withoutSeller() {
+        environment.keySet().removeAll(TestSeller.ENV.keySet());
+        return this;
     }
 
     /** {@code java -jar target/flowbill.jar ARGS}. */
