@@ -148,9 +148,19 @@ final class InvoiceLines {
         }
     }
 
-    /** Items in the order of {@link ChargeItem}, then any other (month-level lines of later kinds) by name. */
+    /**
+     * Items in the order of {@link ChargeItem}, then any other (month-level lines of later kinds) by name, then the
+     * plan's discounts and last its commitment shortfall, which is what remains after them.
+     */
     private static int itemOrder(String a, String b) {
+        if (planRank(a) != planRank(b)) {
+            return Integer.compare(planRank(a), planRank(b));
+        }
         return Integer.compare(rank(a), rank(b)) != 0 ? Integer.compare(rank(a), rank(b)) : a.compareTo(b);
+    }
+
+    private static int planRank(String item) {
+        return PlanLine.DISCOUNT.equals(item) ? 1 : PlanLine.COMMITMENT_SHORTFALL.equals(item) ? 2 : 0;
     }
 
     private static int rank(String item) {
