@@ -14,14 +14,23 @@ import java.util.Objects;
  * @param adjustments corrections of closed months, per month
  * @param csvLines    the lines of {@code invoice-<YYYY-MM>.csv} before its tax line
  * @param demoNote    the demo's banner text; null outside the demo
+ * @param terms       issue date, due date and the account to pay into
  */
 record InvoiceDocument(InvoiceHeader header, InvoiceProperties.Party seller, InvoiceProperties.Party buyer,
-        List<Section> sections, List<Adjustment> adjustments, long csvLines, String demoNote) {
+        List<Section> sections, List<Adjustment> adjustments, long csvLines, String demoNote, InvoiceTerms terms) {
 
     InvoiceDocument {
         Objects.requireNonNull(header, "header");
         sections = List.copyOf(sections);
         adjustments = List.copyOf(adjustments);
+        Objects.requireNonNull(terms, "terms");
+    }
+
+    /** A document with the default terms and no account to pay into (a caller that has no settings). */
+    InvoiceDocument(InvoiceHeader header, InvoiceProperties.Party seller, InvoiceProperties.Party buyer,
+            List<Section> sections, List<Adjustment> adjustments, long csvLines, String demoNote) {
+        this(header, seller, buyer, sections, adjustments, csvLines, demoNote,
+                new InvoiceTerms(null, InvoiceProperties.DEFAULT_PAYMENT_TERMS_DAYS, null));
     }
 
     /** The lines of one part of the invoice ({@code Usage} or {@code Month-level charges}), grouped by item. */

@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.TreeMap;
 
 import io.flowbill.pricing.ChargeItem;
+import io.flowbill.pricing.PlanLine;
 import io.flowbill.pricing.PriceBook;
 import io.flowbill.system.DemoMode;
 
@@ -85,12 +86,14 @@ final class InvoiceLines {
                 .thenComparing(entry -> entry.getKey().tier())
                 .thenComparing(entry -> String.valueOf(entry.getKey().priceVersion()))
                 .thenComparing(entry -> entry.getKey().unitPrice()));
+        BigDecimal charged = chargedBeforeShortfall();
         for (Map.Entry<Key, Sum> entry : sorted) {
             Key key = entry.getKey();
             Sum sum = entry.getValue();
             (DAILY.contains(key.item()) ? daily : monthLevel).computeIfAbsent(key.item(), item -> new ArrayList<>())
-                    .add(new InvoiceDocument.Line(describe(key), key.priceVersion(), sum.containers.count(),
-                            sum.quantity, key.unit(), key.unitPrice(), sum.amount));
+                    .add(new InvoiceDocument.Line(describe(key, charged), key.priceVersion(), sum.containers.count(),
+                            sum.quantity, InvoiceLabels.unit(key.item(), key.unit(), header.currency()),
+                            key.unitPrice(), sum.amount));
         }
         List<InvoiceDocument.Adjustment> corrections = new ArrayList<>();
         adjustments.forEach((month, sum) -> corrections.add(new InvoiceDocument.Adjustment(month,
@@ -98,12 +101,24 @@ final class InvoiceLines {
         return new InvoiceDocument(header, parties.seller(), parties.buyerOf(header.tenant()),
                 List.of(section("Usage", daily), section("Month-level charges", monthLevel)), corrections, printed,
                 DemoMode.TENANT.equals(header.tenant()) ? "a simulated fleet from the built-in sandbox, not a bill"
-                        : null);
+                        : null, InvoiceTerms.of(header, parties, book.zone().id()));
     }
 
-    private String describe(Key key) {
+    /** The month's lines other than a commitment shortfall, adjustments not counted: what the commitment is met by. */
+    private BigDecimal chargedBeforeShortfall() {
+        return lines.entrySet().stream().filter(entry -> !PlanLine.COMMITMENT_SHORTFALL.equals(entry.getKey().item()))
+                .map(entry -> entry.getValue().amount).reduce(BigDecimal.ZERO, BigDecimal::add);
+    }
+
+    private String describe(Key key, BigDecimal charged) {
         if (key.item().equals(InvoiceExport.ROUNDING_ITEM)) {
             return "daily roundings of an invoice closed before lines were rated once";
+        }
+        if (key.item().equals(PlanLine.DISCOUNT)) {
+            return InvoiceLabels.discount(key.unit(), key.unitPrice(), key.priceVersion());
+        }
+        if (key.item().equals(PlanLine.COMMITMENT_SHORTFALL)) {
+            return InvoiceLabels.shortfall(lines.get(key).amount, charged, key.priceVersion());
         }
         List<String> parts = new ArrayList<>();
         if (key.specId() != null) {
@@ -133,9 +148,19 @@ final class InvoiceLines {
         }
     }
 
-    /** Items in the order of {@link ChargeItem}, then any other (month-level lines of later kinds) by name. */
+    /**
+     * Items in the order of {@link ChargeItem}, then any other (month-level lines of later kinds) by name, then the
+     * plan's discounts and last its commitment shortfall, which is what remains after them.
+     */
     private static int itemOrder(String a, String b) {
+        if (planRank(a) != planRank(b)) {
+            return Integer.compare(planRank(a), planRank(b));
+        }
         return Integer.compare(rank(a), rank(b)) != 0 ? Integer.compare(rank(a), rank(b)) : a.compareTo(b);
+    }
+
+    private static int planRank(String item) {
+        return PlanLine.DISCOUNT.equals(item) ? 1 : PlanLine.COMMITMENT_SHORTFALL.equals(item) ? 2 : 0;
     }
 
     private static int rank(String item) {

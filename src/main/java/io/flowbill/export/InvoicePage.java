@@ -59,6 +59,14 @@ final class InvoicePage {
         view.put("taxVersion", invoice.taxVersion() == null ? "" : invoice.taxVersion());
         view.put("tax", InvoiceNumbers.money(invoice.tax()));
         view.put("total", InvoiceNumbers.money(invoice.total()));
+        InvoiceTerms terms = document.terms();
+        view.put("issueDate", terms.issueDate());
+        view.put("dueDate", terms.dueDate());
+        view.put("termsDays", Integer.toString(terms.days()));
+        view.put("paymentRequest", terms.request(invoice));
+        view.put("hasBank", terms.bank() != null);
+        view.put("bankName", terms.bank() == null ? "" : terms.bank().name());
+        view.put("bankAccount", terms.bank() == null ? "" : terms.bank().account());
         view.put("csvName", InvoiceExport.fileName(invoice.month()));
         view.put("csvLines", Long.toString(document.csvLines()));
         return view;
@@ -69,7 +77,7 @@ final class InvoicePage {
                 "description", line.description(),
                 "priceVersion", line.priceVersion() == null ? "" : line.priceVersion(),
                 "containers", line.containers() == 0 ? "" : Long.toString(line.containers()),
-                "quantity", CsvCells.quantity(line.quantity()),
+                "quantity", InvoiceNumbers.quantity(line.quantity()),
                 "unit", line.unit(),
                 "unitPrice", CsvCells.decimal(line.unitPrice()),
                 "amount", InvoiceNumbers.money(line.amount()))).toList();

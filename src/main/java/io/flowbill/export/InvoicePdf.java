@@ -34,7 +34,9 @@ import com.lowagie.text.pdf.PdfWriter;
 
 /**
  * Renders {@code invoice-<YYYY-MM>.pdf} with OpenPDF: the same content as {@link InvoicePage}, A4, a DRAFT mark
- * across every page until the month is closed.
+ * across every page until the month is closed, {@code Page X of Y} at the foot of every page, and subtotal, tax,
+ * total and the payment details kept together on one page (OpenPDF's keep-together moves them to the next page
+ * when the rest of the page cannot hold them all, so the total never stands alone).
  * <p>
  * Byte-identical on rerun: the creation and modification dates are the first instant after the invoice's period in
  * the billing zone (never the time of writing), and the document id is derived from the invoice number (permanent
@@ -79,6 +81,7 @@ final class InvoicePdf {
         try {
             PdfWriter writer = PdfWriter.getInstance(pdf, out);
             writer.setCloseStream(false);
+            writer.setPageEvent(new PdfPageNumbers(invoice.number(), latin, MUTED));
             if (invoice.isDraft()) {
                 writer.setPageEvent(new PdfDraftMark(latin, DRAFT_RED));
             }
@@ -120,6 +123,9 @@ final class InvoicePdf {
         document.add(paragraph("Period " + invoice.periodStart() + " to " + invoice.periodEnd() + "  \u00b7  currency "
                 + invoice.currency() + "  \u00b7  status " + invoice.status(), 10, Font.NORMAL,
                 invoice.isDraft() ? DRAFT_RED : MUTED));
+        document.add(paragraph("Issue date " + content.terms().issueDate() + "  \u00b7  due date "
+                + content.terms().dueDate() + "  \u00b7  payment terms " + content.terms().days() + " days", 10,
+                Font.NORMAL, INK));
         if (invoice.isDraft()) {
             document.add(paragraph("DRAFT: recomputed by every billing run until the month is closed; not a final"
                     + " invoice.", 9, Font.NORMAL, DRAFT_RED));
@@ -146,11 +152,7 @@ final class InvoicePdf {
             }
             document.add(table);
         }
-        document.add(totals(invoice));
-        document.add(paragraph("Each line adds up the per-container lines of " + InvoiceExport.fileName(invoice.month())
-                + " (" + content.csvLines() + " lines), each rounded to the cent; tax = round(subtotal x tax rate) to"
-                + " the cent, once. manifest.json holds the files' totals and SHA-256. Written by flowbill.", 8,
-                Font.NORMAL, MUTED));
+        document.add(settlement(content));
     }
 
     private PdfPTable parties(InvoiceDocument content) {
@@ -188,7 +190,7 @@ final class InvoicePdf {
         title.setPaddingTop(6);
         for (InvoiceDocument.Line line : group.lines()) {
             cells(table, false, line.description(), line.priceVersion() == null ? "" : line.priceVersion(),
-                    line.containers() == 0 ? "" : Long.toString(line.containers()), CsvCells.quantity(line.quantity()), line.unit(),
+                    line.containers() == 0 ? "" : Long.toString(line.containers()), InvoiceNumbers.quantity(line.quantity()), line.unit(),
                     CsvCells.decimal(line.unitPrice()), InvoiceNumbers.money(line.amount()));
         }
         PdfPCell label = cell("Subtotal " + group.item(), true, false);
@@ -205,12 +207,56 @@ final class InvoicePdf {
         return wrapper;
     }
 
-    private PdfPTable totals(InvoiceHeader invoice) {
-        PdfPTable table = new PdfPTable(new float[] { 3, 2 });
-        table.setWidthPercentage(45);
-        table.setHorizontalAlignment(Element.ALIGN_RIGHT);
+    /** Subtotal, tax and total, the payment details and the closing note: one table OpenPDF keeps on one page. */
+    private PdfPTable settlement(InvoiceDocument content) {
+        PdfPTable table = new PdfPTable(new float[] { 11, 9 });
+        table.setWidthPercentage(100);
         table.setSpacingBefore(14);
         table.setSpacingAfter(14);
+        table.setKeepTogether(true);
+        table.addCell(blank());
+        PdfPCell totals = new PdfPCell(totals(content.header()));
+        totals.setBorder(PdfPCell.NO_BORDER);
+        totals.setPadding(0);
+        table.addCell(totals);
+        PdfPCell payment = new PdfPCell(payment(content));
+        payment.setColspan(2);
+        payment.setBorder(PdfPCell.NO_BORDER);
+        payment.setPaddingTop(10);
+        table.addCell(payment);
+        PdfPCell note = new PdfPCell(paragraph("Each line adds up the per-container lines of "
+                + InvoiceExport.fileName(content.header().month()) + " (" + content.csvLines() + " lines), each"
+                + " rounded to the cent; tax = round(subtotal x tax rate) to the cent, once. manifest.json holds the"
+                + " files' totals and SHA-256. Written by flowbill.", 8, Font.NORMAL, MUTED));
+        note.setColspan(2);
+        note.setBorder(PdfPCell.NO_BORDER);
+        note.setPaddingTop(10);
+        table.addCell(note);
+        return table;
+    }
+
+    private static PdfPCell blank() {
+        PdfPCell cell = new PdfPCell();
+        cell.setBorder(PdfPCell.NO_BORDER);
+        return cell;
+    }
+
+    private Paragraph payment(InvoiceDocument content) {
+        InvoiceHeader invoice = content.header();
+        InvoiceTerms terms = content.terms();
+        Paragraph text = new Paragraph();
+        text.add(phrase("Payment\n", 10, Font.BOLD, INK));
+        text.add(phrase(terms.request(invoice) + "\n", 9, Font.NORMAL, INK));
+        if (terms.bank() != null) {
+            text.add(phrase("Account holder " + content.seller().name() + "\nBank " + terms.bank().name()
+                    + "\nAccount " + terms.bank().account() + "\n", 9, Font.NORMAL, INK));
+        }
+        return text;
+    }
+
+    private PdfPTable totals(InvoiceHeader invoice) {
+        PdfPTable table = new PdfPTable(new float[] { 3, 2 });
+        table.setWidthPercentage(100);
         String currency = " " + invoice.currency();
         cells(table, false, "Subtotal", InvoiceNumbers.money(invoice.subtotal()) + currency);
         cells(table, false, "Tax " + InvoiceNumbers.percent(invoice.taxRate()) + " %"
@@ -226,7 +272,7 @@ final class InvoicePdf {
         table.setHeaderRows(1);
         for (int i = 0; i < headers.length; i++) {
             PdfPCell cell = new PdfPCell(phrase(headers[i], 8, Font.BOLD, MUTED));
-            styled(cell, i > 1 && i != 4);
+            styled(cell, headers.length <= 3 ? i > 0 : i > 1 && i != 4);
             table.addCell(cell);
         }
         return table;

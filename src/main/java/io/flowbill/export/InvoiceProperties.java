@@ -6,6 +6,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.validation.annotation.Validated;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 
 /**
@@ -14,12 +16,23 @@ import jakarta.validation.constraints.NotBlank;
  * seller, marked as such; a real run that writes invoice documents refuses to start without one ({@link
  * InvoiceSeller}).
  *
- * @param seller the seller block printed on every invoice; null when not configured
- * @param buyers buyer blocks by tenant id, e.g. {@code flowbill.invoice.buyers.acme.name}
+ * @param seller             the seller block printed on every invoice; null when not configured
+ * @param buyers             buyer blocks by tenant id, e.g. {@code flowbill.invoice.buyers.acme.name}
+ * @param paymentTermsDays   days from the issue date to the due date ({@code flowbill.invoice.payment-terms-days});
+ *                           default {@value #DEFAULT_PAYMENT_TERMS_DAYS}
+ * @param bank               the seller's bank account the customer pays into ({@code flowbill.invoice.bank.name},
+ *                           {@code .account}); none printed when unset, except the demo's sample
  */
 @Validated
 @ConfigurationProperties(prefix = "flowbill.invoice")
-public record InvoiceProperties(@Valid Party seller, Map<String, @Valid Party> buyers) {
+public record InvoiceProperties(@Valid Party seller, Map<String, @Valid Party> buyers,
+        @Min(0) @Max(366) Integer paymentTermsDays, @Valid Bank bank) {
+
+    /** Payment terms when {@code flowbill.invoice.payment-terms-days} is unset: net 30. */
+    static final int DEFAULT_PAYMENT_TERMS_DAYS = 30;
+
+    /** The demo seller's sample account, printed only with {@link #DEMO_SELLER}. */
+    static final Bank DEMO_BANK = new Bank("示例银行 Demo Bank, Hangzhou branch", "DEMO-0000-0000-0000");
 
     /** The sample seller of the demo, printed when {@code flowbill.invoice.seller} is not configured. */
     static final Party DEMO_SELLER = new Party("示例云 flowbill demo cloud (sample seller, demo)",
@@ -27,6 +40,15 @@ public record InvoiceProperties(@Valid Party seller, Map<String, @Valid Party> b
 
     public InvoiceProperties {
         buyers = buyers == null ? Map.of() : Map.copyOf(buyers);
+        paymentTermsDays = paymentTermsDays == null ? DEFAULT_PAYMENT_TERMS_DAYS : paymentTermsDays;
+    }
+
+    /** The account the invoice asks to be paid into: the configured one, the demo's sample, or none (null). */
+    Bank payeeBank() {
+        if (bank != null && !bank.account().isBlank()) {
+            return bank;
+        }
+        return DEMO_SELLER.equals(seller()) ? DEMO_BANK : null;
     }
 
     /** The seller block printed on every invoice: the configured one, else the demo's sample seller. */
@@ -61,5 +83,14 @@ public record InvoiceProperties(@Valid Party seller, Map<String, @Valid Party> b
             taxId = taxId == null ? "" : taxId;
             email = email == null ? "" : email;
         }
+    }
+
+    /**
+     * The seller's bank account printed as the invoice's payment details.
+     *
+     * @param name    the bank and branch (开户行), e.g. {@code 招商银行杭州分行}
+     * @param account the account number (账号), printed as configured
+     */
+    public record Bank(@NotBlank String name, @NotBlank String account) {
     }
 }

@@ -52,7 +52,9 @@ import io.flowbill.system.TestDatabase;
 @SpringBootTest(properties = { "flowbill.pricing.price-book=classpath:pricing/taxed-fixture-book.yaml", "flowbill.metering.tenant=" + FixtureFleet.TENANT,
     "flowbill.sandbox.containers=0", "flowbill.invoice.seller.name=蜂巢云计算有限公司",
     "flowbill.invoice.seller.address=杭州市滨江区网商路 599 号", "flowbill.invoice.seller.tax-id=91330100MA2B0000X1",
-    "flowbill.invoice.buyers.acme.name=Acme 有限公司", "flowbill.invoice.buyers.acme.address=上海市浦东新区 1 号" })
+    "flowbill.invoice.buyers.acme.name=Acme 有限公司", "flowbill.invoice.buyers.acme.address=上海市浦东新区 1 号",
+    "flowbill.invoice.payment-terms-days=14", "flowbill.invoice.bank.name=招商银行杭州分行",
+    "flowbill.invoice.bank.account=5719 0412 3456 789" })
 @Import(FixedClockConfiguration.class)
 class InvoiceDocumentIT {
 
@@ -142,6 +144,38 @@ class InvoiceDocumentIT {
         });
         assertThat(export.month(null, NOVEMBER, false, out())).as("exit code of a second export --month").isZero();
         assertSameBytes(files(), afterExport);
+    }
+
+    @Test
+    void theFinalInvoiceIsIssuedOnTheDayOfItsCloseAndDueAfterTheConfiguredTerms() throws Exception {
+        assertThat(pdfText()).as("the draft's PDF").contains("Issue date on close (draft)",
+                "due date 14 days after issue", "Payable within 14 days of the issue date");
+
+        assertThat(close.run(null, NOVEMBER, true, out(), out())).as("exit code of close").isZero();
+
+        java.time.LocalDate issued = jdbc.queryForObject("select (closed_at at time zone 'Asia/Shanghai')::date"
+                + " from invoice where tenant_id = 'acme' and billing_month = ?", java.time.LocalDate.class,
+                Date.valueOf(NOVEMBER.atDay(1)));
+        java.time.LocalDate due = issued.plusDays(14);
+        String html = Files.readString(acme.resolve("invoice-2026-11.html"), StandardCharsets.UTF_8);
+        assertThat(html).contains("<span id=\"issue-date\">" + issued + "</span>",
+                "<span id=\"due-date\">" + due + "</span>", "payment terms 14 days",
+                "Please pay 50.17 CNY by " + due + ", quoting invoice acme-202611.",
+                "<span id=\"bank-name\">招商银行杭州分行</span>", "<span id=\"bank-account\">5719 0412 3456 789</span>");
+        assertThat(pdfText()).contains("Issue date " + issued + " \u00b7 due date " + due,
+                "Please pay 50.17 CNY by " + due, "Bank 招商银行杭州分行", "Account 5719 0412 3456 789",
+                "Page 1 of ");
+    }
+
+    @Test
+    void theDocumentsPrintQuantitiesOfAtMostSixDecimalsWhereTheCsvKeepsTheExactFigure() throws Exception {
+        List<String> quantities = csv(acme.resolve("invoice-2026-11.csv")).stream().map(row -> row.get("quantity"))
+                .toList();
+        String html = Files.readString(acme.resolve("invoice-2026-11.html"), StandardCharsets.UTF_8);
+
+        assertThat(quantities).as("the CSV's exact quantities").contains("8.666666667");
+        assertThat(html).contains(">8.666667</td><td>GB</td>").doesNotContain("8.666666667", ">hour<");
+        assertThat(pdfText()).contains("8.666667 GB").doesNotContain("8.666666667");
     }
 
     private static void assertSameBytes(Map<Path, byte[]> again, Map<Path, byte[]> first) {

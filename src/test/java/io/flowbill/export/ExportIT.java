@@ -209,7 +209,7 @@ class ExportIT {
         bill();
         Path excelDir = Files.createTempDirectory(exportDir, "excel");
         ExportService excel = new ExportService(dataSource, transactionManager,
-                new ExportProperties(excelDir, true, null), book, new InvoiceProperties(null, null));
+                new ExportProperties(excelDir, true, null), book, new InvoiceProperties(null, null, null, null));
 
         excel.writeDay(FixtureFleet.TENANT, DAY);
 

@@ -18,9 +18,9 @@ class InvoicePdfBytesTest {
 
     private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
 
-    private static final String FINAL_SHA256 = "ec5e9ab8bf8851a027faed18e8c6c2f7bd3af9c041eb5077f69860cbbb721e9e";
+    private static final String FINAL_SHA256 = "29b4c5b7fc34e7155eaa38d90af53f0fd087f29abe18b47a5fceca9288da257d";
 
-    private static final String DRAFT_SHA256 = "3b53a92c31e07986f31268954b5f1d6597edafc80960d58154c79517a7a49028";
+    private static final String DRAFT_SHA256 = "0b38d95226fdac0c122e234a69655db8b19d36e421a344b687f11b4a95ea61ae";
 
     @Test
     void writesThePinnedBytesForAFinalAndADraftInvoice() {

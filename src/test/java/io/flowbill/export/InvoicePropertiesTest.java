@@ -11,7 +11,7 @@ class InvoicePropertiesTest {
 
     @Test
     void withoutASellerTheDocumentsPrintTheDemosSampleSellerMarkedAsSuch() {
-        InvoiceProperties unset = new InvoiceProperties(null, null);
+        InvoiceProperties unset = new InvoiceProperties(null, null, null, null);
 
         assertThat(unset.sellerConfigured()).isFalse();
         assertThat(unset.seller().name()).isEqualTo("示例云 flowbill demo cloud (sample seller, demo)");
@@ -22,7 +22,7 @@ class InvoicePropertiesTest {
     void aConfiguredSellerIsPrintedAsConfigured() {
         InvoiceProperties.Party seller = new InvoiceProperties.Party("蜂巢云计算有限公司", "杭州", "91330100MA2B0000X1",
                 "billing@example.com");
-        InvoiceProperties configured = new InvoiceProperties(seller, Map.of());
+        InvoiceProperties configured = new InvoiceProperties(seller, Map.of(), null, null);
 
         assertThat(configured.sellerConfigured()).isTrue();
         assertThat(configured.seller()).isEqualTo(seller);
