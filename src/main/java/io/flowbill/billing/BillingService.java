@@ -17,6 +17,7 @@ import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.stereotype.Service;
 
 import io.flowbill.metering.MeteringRange;
+import io.flowbill.metering.MeteringService;
 import io.flowbill.metering.RecheckSummary;
 import io.flowbill.pricing.BillingZone;
 import io.flowbill.pricing.PriceBook;
@@ -37,16 +38,18 @@ public class BillingService {
     private final Job dayBillingJob;
     private final DayRecheck recheck;
     private final DayBilling days;
+    private final MeteringService metering;
     private final BillingZone zone;
     private final Clock clock;
 
     BillingService(JobRunner jobRunner, JobRepository jobRepository, Job dayBillingJob, DayRecheck recheck,
-            DayBilling days, PriceBook book, Clock clock) {
+            DayBilling days, MeteringService metering, PriceBook book, Clock clock) {
         this.jobRunner = jobRunner;
         this.jobRepository = jobRepository;
         this.dayBillingJob = dayBillingJob;
         this.recheck = recheck;
         this.days = days;
+        this.metering = metering;
         this.zone = book.zone();
         this.clock = clock;
     }
@@ -72,7 +75,7 @@ public class BillingService {
                 .addString(DayBillingJobConfiguration.TENANT, tenant, true)
                 .addLocalDate(DayBillingJobConfiguration.DATE, day, true)
                 .toJobParameters();
-        JobExecution execution = jobRunner.run(dayBillingJob, "billing:" + tenant + ":" + day, first,
+        JobExecution execution = jobRunner.run(dayBillingJob, DayBillingJobConfiguration.lockKey(tenant, day), first,
                 resumable -> resumable != null ? resumable : firstOrRerun(first));
         if (execution.getStatus() != BatchStatus.COMPLETED) {
             throw failure(day, execution);
@@ -96,6 +99,26 @@ public class BillingService {
     /** Rates a day from stored usage, refreshes its invoice, writes its exports; its usage changes are then billed. */
     public DayReport bill(String tenant, LocalDate day) throws Exception {
         return days.bill(tenant, day);
+    }
+
+    /**
+     * What {@code rate --date DAY} does for one tenant: under the day's billing lock ({@code billing:<tenant>:<day>},
+     * which a {@code nightly} of the day holds while it meters and bills), waiting for it up to
+     * {@code flowbill.jobs.lock-wait}, bills the day from stored usage ({@link #bill}), but only once every hour of
+     * the day is metered: a day whose metering has not completed is refused, never published partial.
+     *
+     * @throws io.flowbill.system.JobAlreadyRunningException when the day is still billed elsewhere after the wait
+     * @throws DayNotMeteredException when some hours of the day are not metered
+     */
+    public DayReport rate(String tenant, LocalDate day) throws Exception {
+        return jobRunner.underLock(DayBillingJobConfiguration.lockKey(tenant, day), () -> {
+            MeteringRange range = rangeOf(day);
+            long metered = metering.meteredHours(tenant, range);
+            if (metered < range.windowCount()) {
+                throw new DayNotMeteredException(tenant, day, metered, range.windowCount());
+            }
+            return days.bill(tenant, day);
+        });
     }
 
     private JobParameters firstOrRerun(JobParameters first) {

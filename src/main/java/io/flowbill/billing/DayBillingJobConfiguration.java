@@ -28,6 +28,11 @@ class DayBillingJobConfiguration {
     static final String DATE = "date";
     static final String RERUN = "rerun";
 
+    /** The business key of a tenant's day's billing: {@code nightly} and {@code rate} of the day hold it. */
+    static String lockKey(String tenant, LocalDate day) {
+        return "billing:" + tenant + ":" + day;
+    }
+
     @Bean
     Job dayBillingJob(JobRepository jobRepository, Step dayMeteringStep, Step recheckStep, Step dayRatingStep,
             Step invoiceStep, Step exportStep) {

@@ -13,7 +13,9 @@ import io.flowbill.billing.DayReport;
 
 /**
  * {@code rate --date D}: rates one day again from stored usage (nothing is fetched), refreshes the invoice it
- * lands on (adjustments when its month is closed) and writes the exports.
+ * lands on (adjustments when its month is closed) and writes the exports, under the day's billing lock: while a
+ * {@code nightly} of the day runs it waits (up to {@code flowbill.jobs.lock-wait}) or refuses in one line, and a day
+ * whose metering has not completed is refused.
  */
 @Component
 class RateCommand {
@@ -33,7 +35,7 @@ class RateCommand {
     int run(String tenant, LocalDate date, PrintWriter out) throws Exception {
         return tenants.summaries(tenant, out, account -> {
             Instant started = clock.instant();
-            DayReport report = billing.bill(account.tenant(), date);
+            DayReport report = billing.rate(account.tenant(), date);
             return report.render("rate " + date, Duration.between(started, clock.instant()));
         });
     }

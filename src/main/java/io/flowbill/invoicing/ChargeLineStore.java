@@ -101,9 +101,12 @@ class ChargeLineStore {
      * stored ones, the day's rows are deleted and the staged ones inserted with {@code runId}, and the day is marked
      * changed by that run; closed months whose day was rated again are noted for adjustment; the day's rollup
      * ({@link DayRollup}) is refreshed. Returns whether the day's rows changed.
+     *
+     * @throws EmptyRatingException when nothing is staged for a day that has billable usage
      */
     boolean publish(String tenant, LocalDate date, long runId) {
         Date day = Date.valueOf(date);
+        requireStagedRows(tenant, date);
         boolean changed = replaceWhenDifferent("charge_line", LINE_COLUMNS, COMPARED, tenant, day, runId);
         changed |= replaceWhenDifferent("package_day", PACKAGE_COLUMNS, PACKAGE_COMPARED, tenant, day, runId);
         jdbc.update("""
@@ -127,6 +130,30 @@ class ChargeLineStore {
             refreshStatistics();
         }
         return changed;
+    }
+
+    /**
+     * A day with billable usage is never published without rows: every billable container hour rates to a charge
+     * line, a package day or an unrateable day, so nothing staged means the rating lost its work (issue 22).
+     */
+    private void requireStagedRows(String tenant, LocalDate date) {
+        Date day = Date.valueOf(date);
+        Boolean staged = jdbc.queryForObject("""
+                select exists (select 1 from charge_line_staged where tenant_id = ? and charge_date = ?)
+                    or exists (select 1 from package_day_staged where tenant_id = ? and charge_date = ?)
+                    or exists (select 1 from unrateable_day_staged where tenant_id = ? and charge_date = ?)
+                """, Boolean.class, tenant, day, tenant, day, tenant, day);
+        if (Boolean.TRUE.equals(staged)) {
+            return;
+        }
+        Long billable = jdbc.queryForObject("""
+                select count(*) from usage_hour
+                 where tenant_id = ? and window_start >= ? and window_start < ? and billable and active_seconds > 0
+                """, Long.class, tenant, Timestamp.from(zone.startOf(date)),
+                Timestamp.from(zone.startOf(date.plusDays(1))));
+        if (billable != null && billable > 0) {
+            throw new EmptyRatingException(tenant, date, billable);
+        }
     }
 
     /**

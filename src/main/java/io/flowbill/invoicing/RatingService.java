@@ -19,7 +19,8 @@ import io.flowbill.system.JobRunner;
  * rating of a day has the parameters {@code tenant} and {@code date} alone, so a failed first rating is restarted by the next call; rating a day that was rated before adds
  * {@code rerate}, a new instance that replaces the day's lines (and writes nothing when they are the same). A rating
  * of the day left running by a process that died (first or re-rating) is marked FAILED and resumed, never left
- * behind a new instance.
+ * behind a new instance. A rating that staged nothing for a day with usage ({@link EmptyRatingException}) publishes
+ * nothing and is ABANDONED, so the next call rates the day from the start as a new instance.
  */
 @Service
 public class RatingService {
@@ -45,6 +46,10 @@ public class RatingService {
         JobExecution execution = jobRunner.run(ratingJob, "rating:" + tenant + ":" + date, first,
                 resumable -> resumable != null ? resumable : firstOrRerate(first));
         if (execution.getStatus() != BatchStatus.COMPLETED) {
+            if (stagedNothing(execution)) {
+                execution.setStatus(BatchStatus.ABANDONED);
+                jobRepository.update(execution);
+            }
             throw new RatingFailedException(tenant, date, execution);
         }
         return store.ratedDay(tenant, date, execution.getId());
@@ -52,12 +57,24 @@ public class RatingService {
 
     private JobParameters firstOrRerate(JobParameters first) {
         JobExecution last = jobRepository.getLastJobExecution(ratingJob.getName(), first);
-        if (last == null || last.getStatus() != BatchStatus.COMPLETED) {
+        if (last == null || (last.getStatus() != BatchStatus.COMPLETED && last.getStatus() != BatchStatus.ABANDONED)) {
             return first;
         }
+        // an abandoned first rating is rated again as a new instance too
         // wall time names the re-rating, not the billing clock: re-ratings under a fixed clock stay distinct
         return new JobParametersBuilder(first)
                 .addString(RatingJobConfiguration.RERATE, Instant.now().toString(), true)
                 .toJobParameters();
+    }
+
+    private static boolean stagedNothing(JobExecution execution) {
+        for (Throwable failure : execution.getAllFailureExceptions()) {
+            for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+                if (cause instanceof EmptyRatingException) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 }

@@ -86,6 +86,11 @@ public class MeteringService {
         return summaries.of(tenant, range, execution, calls.since(registry), Duration.between(started, clock.instant()));
     }
 
+    /** How many hours of {@code range} the tenant's metering has completed (their windows closed). */
+    public long meteredHours(String tenant, MeteringRange range) {
+        return windows.meteredWindows(tenant, range);
+    }
+
     /**
      * Reads again, in the windows closed during the last {@code recheck} period, every hour whose traffic is pending,
      * and meters containers found after their windows were closed. While a round settles some pending hours and

@@ -3,9 +3,9 @@ package io.flowbill.system;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.Callable;
 import java.util.function.UnaryOperator;
 
 import javax.sql.DataSource;
@@ -29,7 +29,8 @@ import org.springframework.stereotype.Component;
  * metering and rating) takes its own key on a connection of its own, so it is excluded exactly as when run alone;
  * the outer keys ({@code billing:}) are never taken by a run inside a step, so no two runs wait on each other.
  * Holding the lock proves that no live process runs that work, so every execution of the job within the run's
- * scope still STARTED (or STOPPING) was left by a process that died: it is marked FAILED and resumed.
+ * scope still STARTED (or STOPPING) was left by a process that died, and one left UNKNOWN (or with a step STARTED or
+ * UNKNOWN) by a run that lost its connections: either is marked FAILED and resumed ({@link StaleExecutions}).
  */
 @Component
 public class JobRunner {
@@ -41,12 +42,14 @@ public class JobRunner {
     private final JobRepository jobRepository;
     private final DataSource dataSource;
     private final JobLaunchProperties settings;
+    private final StaleExecutions staleExecutions;
 
     JobRunner(JobOperator jobOperator, JobRepository jobRepository, DataSource dataSource, JobLaunchProperties settings) {
         this.jobOperator = jobOperator;
         this.jobRepository = jobRepository;
         this.dataSource = dataSource;
         this.settings = settings;
+        this.staleExecutions = new StaleExecutions(jobRepository, dataSource);
     }
 
     /** Starts (or resumes) {@code job} with {@code parameters}, recovering stale executions of the same parameters. */
@@ -81,6 +84,23 @@ public class JobRunner {
         }
     }
 
+    /**
+     * Runs {@code work} under the lock of {@code businessKey} (e.g. {@code billing:<tenant>:<day>} for {@code rate}),
+     * waiting for another holder as a job run does; the jobs {@code work} runs take their own keys.
+     *
+     * @throws JobAlreadyRunningException when another process still holds the key after the lock wait
+     */
+    public <T> T underLock(String businessKey, Callable<T> work) throws Exception {
+        AdvisoryLock lock = AdvisoryLock.on(dataSource, businessKey);
+        try {
+            await(lock);
+            return work.call();
+        }
+        finally {
+            release(lock);
+        }
+    }
+
     /** True when the job instance of these parameters has already completed. */
     public boolean completedBefore(Job job, JobParameters parameters) {
         JobExecution last = jobRepository.getLastJobExecution(job.getName(), parameters);
@@ -88,16 +108,9 @@ public class JobRunner {
     }
 
     private JobParameters recoverStale(Job job, JobParameters scope) {
-        List<JobExecution> stale = jobRepository.findRunningJobExecutions(job.getName()).stream()
-                .filter(execution -> within(execution.getJobParameters(), scope))
-                .sorted(Comparator.comparing(JobExecution::getId))
-                .toList();
-        for (JobExecution execution : stale) {
-            log.warn("{} execution {} ({}) was left {} by a process that stopped; marking it FAILED and resuming",
-                    job.getName(), execution.getId(), execution.getJobParameters().getIdentifyingParameters().stream().map(JobParameter::name).toList(),
-                    execution.getStatus());
-            jobOperator.recover(execution);
-        }
+        List<JobExecution> stale = staleExecutions.find(job.getName(),
+                execution -> within(execution.getJobParameters(), scope));
+        stale.forEach(staleExecutions::markFailed);
         return stale.isEmpty() ? null : identifying(stale.get(stale.size() - 1).getJobParameters());
     }
 

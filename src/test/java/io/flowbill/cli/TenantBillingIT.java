@@ -53,7 +53,7 @@ class TenantBillingIT {
         "month_charge_line", "charge_line_staged", "charge_line", "package_day_staged", "package_day", "rated_day",
         "charge_day", "usage_day", "unrateable_day_staged", "usage_change", "metering_exception", "usage_hour",
         "inventory_observation", "container_version",
-        "container" };
+        "container", "metered_window" };
 
     static Path exportDir;
 
@@ -93,6 +93,8 @@ class TenantBillingIT {
         onDemandSpec30("alpha", 1, 0, 24);
         onDemandSpec30("beta", 1, 0, 24);
         usage("beta", 2, 1, 10, 0, 24);
+        FixtureFleet.meteringCompleted(jdbc, "alpha", DAY);
+        FixtureFleet.meteringCompleted(jdbc, "beta", DAY);
         FileSystemUtils.deleteRecursively(exportDir.resolve("alpha"));
         FileSystemUtils.deleteRecursively(exportDir.resolve("beta"));
     }

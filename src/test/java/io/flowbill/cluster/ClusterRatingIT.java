@@ -184,6 +184,7 @@ class ClusterRatingIT {
         TestDatabase.Database db = Migrations.apply(TestDatabase.fresh());
         JdbcTemplate jdbc = jdbc(db);
         new FixtureFleet(jdbc).clear().insertDay();
+        FixtureFleet.meteringCompleted(jdbc, FixtureFleet.TENANT, FixtureFleet.DAY);
         java.sql.Timestamp start = java.sql.Timestamp.from(FixtureFleet.local(FixtureFleet.DAY, 0));
         jdbc.update("""
                 insert into container (tenant_id, container_id, name, created_at, first_seen_at, last_seen_at)

@@ -65,6 +65,18 @@ public final class FixtureFleet {
         return this;
     }
 
+    /**
+     * Records every hour of {@code day} as metered for {@code tenant}, as a completed metering run leaves it:
+     * {@code rate} bills only a day whose metering completed.
+     */
+    public static void meteringCompleted(JdbcTemplate jdbc, String tenant, LocalDate day) {
+        jdbc.update("""
+                insert into metered_window (tenant_id, window_start, run_id, containers, completed_at)
+                select ?, ?::timestamptz + h * interval '1 hour', 1, 0, now() from generate_series(0, 23) h
+                on conflict do nothing
+                """, tenant, Timestamp.from(local(day, 0)));
+    }
+
     public Container container(long id, String name) {
         return new Container(id, name);
     }

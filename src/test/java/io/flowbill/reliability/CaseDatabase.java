@@ -68,6 +68,36 @@ final class CaseDatabase implements AutoCloseable {
                 + " and pid <> pg_backend_pid() and application_name <> '" + APPLICATION + "'");
     }
 
+    /**
+     * The job and step executions the job repository shows unfinished (STARTING, STARTED, STOPPING, UNKNOWN), e.g.
+     * {@code ratingJob UNKNOWN, ratingPartitionStep:containers0 STARTED}; "none" when every one ended.
+     */
+    String unfinished() {
+        if (!tableExists("batch_step_execution")) {
+            return "none";
+        }
+        String found = text("""
+                select string_agg(name || ' ' || status, ', ' order by name) from (
+                  select i.job_name as name, e.status from batch_job_execution e
+                    join batch_job_instance i using (job_instance_id)
+                   where e.status in ('STARTING', 'STARTED', 'STOPPING', 'UNKNOWN')
+                  union all
+                  select step_name, status from batch_step_execution
+                   where status in ('STARTING', 'STARTED', 'STOPPING', 'UNKNOWN')) t""");
+        return found == null ? "none" : found;
+    }
+
+    /** Makes the database refuse new connections (or accept them again), as a database that is down would. */
+    void refuseConnections(boolean refuse) {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("alter database \"" + text("select current_database()") + "\" allow_connections "
+                    + !refuse);
+        }
+        catch (SQLException e) {
+            throw new IllegalStateException("allow_connections " + !refuse + ": " + e.getMessage(), e);
+        }
+    }
+
     /** Polls every 20 ms until {@code reached}; fails when {@code alive} turns false first or time runs out. */
     static void await(String what, BooleanSupplier reached, BooleanSupplier alive, Duration patience)
             throws InterruptedException {

@@ -44,19 +44,51 @@ final class FaultMatrix implements AutoCloseable {
     private record Target(TestDatabase.Database database, Path exportDir) {
     }
 
+    /** What is done to the first run at the strike's point. */
+    enum Hurt {
+        /** SIGKILL. */
+        KILL,
+        /** Every connection of the run ended by PostgreSQL ({@code pg_terminate_backend}). */
+        END_CONNECTIONS,
+        /** The connections ended and the database refusing new ones for {@link #UNREACHABLE_FOR}. */
+        UNREACHABLE
+    }
+
+    static final Duration UNREACHABLE_FOR = Duration.ofSeconds(15);
+
+    /**
+     * A pool that hands out its connections without checking them (HikariCP checks one idle for 500 ms or more):
+     * after the connections are ended the run records its failure on dead connections, so what it leaves in the
+     * job repository is UNKNOWN or STARTED rather than FAILED.
+     */
+    static final Map<String, String> UNCHECKED_POOL = Map.of("JAVA_TOOL_OPTIONS",
+            "-Dcom.zaxxer.hikari.aliveBypassWindowMs=3600000");
+
     /** SIGKILL at the point, then the same command again. */
     CaseResult kill(Strike strike) throws Exception {
-        return run("SIGKILL at " + strike.label(), strike, true, null);
+        return run("SIGKILL at " + strike.label(), strike, Hurt.KILL, null, Map.of());
     }
 
     /** Every connection of the run ended by PostgreSQL at the point; the run goes on as it can, then again. */
     CaseResult endConnections(Strike strike) throws Exception {
-        return run("connections ended at " + strike.label(), strike, false, null);
+        return run("connections ended at " + strike.label(), strike, Hurt.END_CONNECTIONS, null, Map.of());
+    }
+
+    /** The same, the first run's pool not checking the connections it hands out ({@link #UNCHECKED_POOL}). */
+    CaseResult endConnectionsUnchecked(Strike strike) throws Exception {
+        return run("connections ended at " + strike.label() + ", pool unchecked", strike, Hurt.END_CONNECTIONS,
+                null, UNCHECKED_POOL);
+    }
+
+    /** The connections ended at the point and the database unreachable for {@link #UNREACHABLE_FOR}. */
+    CaseResult unreachable(Strike strike) throws Exception {
+        return run("database unreachable " + UNREACHABLE_FOR.toSeconds() + " s at " + strike.label(), strike,
+                Hurt.UNREACHABLE, null, Map.of());
     }
 
     /** The whole run, and each repeat, against an API with these faults. */
     CaseResult flakyApi(String name, FaultConfig faults) throws Exception {
-        return run(name, null, false, faults);
+        return run(name, null, Hurt.END_CONNECTIONS, faults, Map.of());
     }
 
     List<CaseResult> results() {
@@ -75,7 +107,8 @@ final class FaultMatrix implements AutoCloseable {
         return reference;
     }
 
-    private CaseResult run(String name, Strike strike, boolean kill, FaultConfig faults) throws Exception {
+    private CaseResult run(String name, Strike strike, Hurt hurt, FaultConfig faults, Map<String, String> firstRun)
+            throws Exception {
         Reference expected = reference();
         Target target = target();
         String observed = "the API's faults throughout";
@@ -88,27 +121,37 @@ final class FaultMatrix implements AutoCloseable {
             if (strike != null) {
                 Scene scene = new Scene(db, sandbox, expected, target.exportDir(), DAY);
                 strike.prepare(scene);
-                FlowbillJar.Running first = nightly(target);
+                FlowbillJar.Running first = nightly(target, firstRun);
                 scene.watch(first);
                 runs++;
                 try {
                     observed = strike.reach(scene);
-                    if (kill) {
+                    if (hurt == Hurt.KILL) {
                         first.kill();
                         db.terminateOtherConnections();
                         scene.undo();
                     }
                     else {
+                        if (hurt == Hurt.UNREACHABLE) {
+                            db.refuseConnections(true);
+                        }
                         observed += ", connections ended: " + db.terminateOtherConnections();
                         scene.undo();
+                        if (hurt == Hurt.UNREACHABLE) {
+                            // the fault lasts this long: the run meets a database that refuses it meanwhile
+                            Thread.sleep(UNREACHABLE_FOR.toMillis());
+                            db.refuseConnections(false);
+                        }
                         last = first.finish(PATIENCE);
-                        observed += ", that run exited " + last.exitCode();
+                        observed += ", that run exited " + last.exitCode() + (last.exitCode() == 0 ? ""
+                                : " (" + last.reason() + ")") + ", left unfinished: " + db.unfinished();
                     }
                 }
                 finally {
                     if (first.isAlive()) {
                         first.kill();
                     }
+                    db.refuseConnections(false);
                     scene.undo();
                     sandbox.faults().reset();
                 }
@@ -129,9 +172,13 @@ final class FaultMatrix implements AutoCloseable {
     }
 
     private FlowbillJar.Running nightly(Target target) throws IOException {
+        return nightly(target, Map.of());
+    }
+
+    private FlowbillJar.Running nightly(Target target, Map<String, String> extra) throws IOException {
         return FlowbillJar.command("nightly", "--date", DAY.toString()).database(target.database())
                 .api(sandbox.baseUrl(), sandbox.token()).env("FLOWBILL_EXPORT_DIR", target.exportDir().toString())
-                .env(ENVIRONMENT).start();
+                .env(ENVIRONMENT).env(extra).start();
     }
 
     private Target target() throws IOException {

@@ -12,8 +12,10 @@ import io.flowbill.sandbox.FaultConfig;
 
 /**
  * The long part of the fault matrix ({@code ./mvnw verify -Preliability}): PostgreSQL ends every connection of
- * {@code nightly} during metering, rating and export; and the whole run meets an API failing 10 % and 30 % of its
- * requests. Each ends with exactly the rows and files of a fault-free run.
+ * {@code nightly} at each step of the day's billing (inventory, flow, recheck, a rating partition, the publish, the
+ * invoice refresh, the export), also with a pool that hands the dead connections out unchecked (the run then leaves
+ * its executions UNKNOWN or STARTED), and the database unreachable for 15 s during rating; and the whole run meets an
+ * API failing 10 % and 30 % of its requests. Each ends with exactly the rows and files of a fault-free run.
  */
 @Tag("reliability")
 class FaultMatrixReliabilityIT {
@@ -31,11 +33,34 @@ class FaultMatrixReliabilityIT {
     }
 
     @ParameterizedTest(name = "connections ended at {0}")
-    @EnumSource(value = Strike.class, names = { "FLOW", "RATING_PARTITION", "EXPORT" })
+    @EnumSource(value = Strike.class, names = { "INVENTORY", "FLOW", "RECHECK", "RATING_PARTITION", "PUBLISH",
+        "INVOICE_REFRESH", "EXPORT" })
     void nightlyWhoseConnectionsEndAtAStepEndsAsIfNothingHappened(Strike strike) throws Exception {
         CaseResult result = matrix.endConnections(strike);
 
         assertThat(result.survived()).as(result.describe()).isTrue();
+        assertThat(result.runs()).as("runs until one exited 0 (the hurt one and the same command once more): %s",
+                result.describe()).isLessThanOrEqualTo(2);
+    }
+
+    @ParameterizedTest(name = "connections ended at {0}, pool unchecked")
+    @EnumSource(value = Strike.class, names = { "RATING_PARTITION", "PUBLISH" })
+    void nightlyThatRecordsItsFailureOnDeadConnectionsIsResumedByTheSameCommand(Strike strike) throws Exception {
+        CaseResult result = matrix.endConnectionsUnchecked(strike);
+
+        assertThat(result.survived()).as(result.describe()).isTrue();
+        assertThat(result.runs()).as("runs until one exited 0 (the hurt one and the same command once more): %s",
+                result.describe()).isLessThanOrEqualTo(2);
+    }
+
+    @ParameterizedTest(name = "database unreachable at {0}")
+    @EnumSource(value = Strike.class, names = { "RATING_PARTITION" })
+    void nightlyWhoseDatabaseIsUnreachableForAWhileEndsAsIfNothingHappened(Strike strike) throws Exception {
+        CaseResult result = matrix.unreachable(strike);
+
+        assertThat(result.survived()).as(result.describe()).isTrue();
+        assertThat(result.runs()).as("runs until one exited 0 (the hurt one and the same command once more): %s",
+                result.describe()).isLessThanOrEqualTo(2);
     }
 
     @ParameterizedTest(name = "API failing {0} of requests")

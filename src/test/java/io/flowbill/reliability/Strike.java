@@ -87,6 +87,21 @@ enum Strike {
         }
     },
 
+    /**
+     * {@code ratingPublishStep} STARTED, every partition COMPLETED, the publish held as it writes the day's charge
+     * lines (the staged ones become the day's in the step's one transaction).
+     */
+    PUBLISH("ratingPublishStep") {
+        @Override
+        String reach(Scene scene) throws Exception {
+            scene.await("meteringJob started", () -> scene.db().jobStatus("meteringJob") != null);
+            scene.gate(DatabaseGate.before(scene.db().database(), "charge_line", null));
+            scene.await("ratingPublishStep STARTED, held as it writes charge_line", () -> "STARTED".equals(
+                    scene.db().stepStatus("ratingPublishStep")) && scene.db().waitingFor("advisory") > 0);
+            return "ratingPublishStep STARTED, lines staged " + scene.db().rows("charge_line_staged");
+        }
+    },
+
     /** {@code ratingJob} COMPLETED, {@code invoiceStep}'s refresh held as it writes the invoice's lines. */
     INVOICE_REFRESH("invoiceStep") {
         @Override
