@@ -184,8 +184,9 @@ class LivePrometheusIT {
 
         assertThat(sources.size()).as("month-to-date series (serve and the pushes): %s", sources)
                 .isGreaterThanOrEqualTo(2);
-        assertThat(panel.size()).as("month-to-date panel series: %s", panel).isEqualTo(1);
-        assertThat(new BigDecimal(panel.get(0).path("value").get(1).asString()))
+        assertThat(labels(panel, "tenant")).as("month-to-date panel series: %s; all sources: %s", panel,
+                prometheus.query("flowbill_invoice_month_to_date")).containsOnlyOnce("default");
+        assertThat(new BigDecimal(valueOf(panel, "tenant", "default")))
                 .as("month to date on the dashboard vs the invoice total").isEqualByComparingTo(invoiceTotal);
     }
 

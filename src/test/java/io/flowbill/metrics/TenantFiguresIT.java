@@ -89,9 +89,9 @@ class TenantFiguresIT {
         billing(figures).refresh();
 
         assertThat(gauge(BillingMetrics.DAY, "tenant", "acme", "day", "2026-11-20"))
-                .as("acme's billed day: 2026-11-20 00:00 +08:00").isEqualTo(1_763_568_000.0);
+                .as("acme's billed day: 2026-11-20 00:00 +08:00").isEqualTo(1_795_104_000.0);
         assertThat(gauge(BillingMetrics.DAY, "tenant", "globex", "day", "2026-11-18"))
-                .as("globex's billed day: 2026-11-18 00:00 +08:00").isEqualTo(1_763_395_200.0);
+                .as("globex's billed day: 2026-11-18 00:00 +08:00").isEqualTo(1_794_931_200.0);
         assertThat(gauge(BillingMetrics.DAY, "tenant", "initech", "day", "none")).as("initech, never billed").isZero();
         assertThat(gauge(BillingMetrics.AMOUNT, "tenant", "acme")).as("acme's amount of 2026-11-20").isEqualTo(12.50);
         assertThat(gauge(BillingMetrics.AMOUNT, "tenant", "globex")).as("globex's amount of 2026-11-18").isEqualTo(7.25);
