@@ -41,9 +41,10 @@ public class BillingService {
     private final MeteringService metering;
     private final BillingZone zone;
     private final Clock clock;
+    private final BilledDays billedDays;
 
     BillingService(JobRunner jobRunner, JobRepository jobRepository, Job dayBillingJob, DayRecheck recheck,
-            DayBilling days, MeteringService metering, PriceBook book, Clock clock) {
+            DayBilling days, MeteringService metering, PriceBook book, Clock clock, BilledDays billedDays) {
         this.jobRunner = jobRunner;
         this.jobRepository = jobRepository;
         this.dayBillingJob = dayBillingJob;
@@ -52,6 +53,7 @@ public class BillingService {
         this.metering = metering;
         this.zone = book.zone();
         this.clock = clock;
+        this.billedDays = billedDays;
     }
 
     public BillingZone zone() {
@@ -65,7 +67,8 @@ public class BillingService {
 
     /**
      * What {@code nightly --date DAY} does for one tenant: runs {@code dayBillingJob} for the tenant's day. A run that failed or was killed
-     * is resumed at the step where it stopped; a day whose billing completed is billed again from the start.
+     * is resumed at the step where it stopped; a day whose billing completed is billed again from the start. A completed
+     * run records the day in {@code billed_day}.
      *
      * @throws Exception the failure of the step where the run stopped
      */
@@ -80,6 +83,7 @@ public class BillingService {
         if (execution.getStatus() != BatchStatus.COMPLETED) {
             throw failure(day, execution);
         }
+        billedDays.record(tenant, day, clock.instant());
         ExecutionContext context = execution.getExecutionContext();
         DayReport report = days.report(DayContext.rated(context, tenant, day), DayContext.invoices(context),
                 DayContext.files(context));

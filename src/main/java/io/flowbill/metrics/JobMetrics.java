@@ -19,11 +19,11 @@ import io.micrometer.core.instrument.Timer;
 
 /**
  * Meters of every batch job execution in this process, registered on each job by {@link MetricsConfiguration}:
- * its duration by job and final status, the items its steps read, wrote and skipped, and (after each execution) the
+ * its duration by job, tenant (its {@code tenant} parameter) and final status, the items its steps read, wrote and skipped, and (after each execution) the
  * last run, success and failure of every job as the job repository records them. The label is {@code job_name},
  * not {@code job}: Prometheus and the Pushgateway own the {@code job} label and would overwrite or rename it.
  *
- * <p>Every series of a known job, its steps and its final statuses exists at 0 from the start
+ * <p>Every series of a known job, its steps, its final statuses and the configured accounts exists at 0 from the start
  * ({@link #registerAtZero}), so that {@code increase()} counts the first run after a start. A partitioned step's
  * workers ({@code step:partitionN}) are not counted apart: their manager step already holds their sum.
  */
@@ -33,6 +33,8 @@ class JobMetrics implements JobExecutionListener {
     static final String ITEMS_READ = "flowbill.step.items.read";
     static final String ITEMS_WRITTEN = "flowbill.step.items.written";
     static final String ITEMS_SKIPPED = "flowbill.step.items.skipped";
+    /** The job parameter that names the tenant a run is for (every flowbill job has one). */
+    static final String TENANT = "tenant";
 
     /** The final statuses a job execution is counted under from the start. */
     static final List<BatchStatus> KNOWN_STATUSES = List.of(BatchStatus.COMPLETED, BatchStatus.FAILED,
@@ -42,17 +44,21 @@ class JobMetrics implements JobExecutionListener {
 
     private final MeterRegistry registry;
     private final JobRunGauges lastRuns;
+    private final List<String> tenants;
     private final Map<Long, Long> startedNanos = new ConcurrentHashMap<>();
 
-    JobMetrics(MeterRegistry registry, JobRunGauges lastRuns) {
+    JobMetrics(MeterRegistry registry, JobRunGauges lastRuns, List<String> tenants) {
         this.registry = registry;
         this.lastRuns = lastRuns;
+        this.tenants = List.copyOf(tenants);
     }
 
-    /** Creates the job's duration series of every known status and its steps' item counters, all at 0. */
+    /** Creates the job's duration series of every known status and tenant and its steps' item counters, all at 0. */
     void registerAtZero(AbstractJob job) {
         for (BatchStatus status : KNOWN_STATUSES) {
-            timer(job.getName(), status);
+            for (String tenant : tenants) {
+                timer(job.getName(), tenant, status);
+            }
         }
         for (String step : job.getStepNames()) {
             if (!isPartition(step)) {
@@ -85,7 +91,8 @@ class JobMetrics implements JobExecutionListener {
         String job = execution.getJobInstance().getJobName();
         Long started = startedNanos.remove(execution.getId());
         Duration elapsed = started == null ? Duration.ZERO : Duration.ofNanos(System.nanoTime() - started);
-        timer(job, execution.getStatus()).record(elapsed);
+        String tenant = execution.getJobParameters().getString(TENANT);
+        timer(job, tenant == null ? Labels.NONE : tenant, execution.getStatus()).record(elapsed);
         for (StepExecution step : execution.getStepExecutions()) {
             String name = step.getStepName();
             if (isPartition(name)) {
@@ -103,10 +110,11 @@ class JobMetrics implements JobExecutionListener {
         return stepName.contains(":");
     }
 
-    private Timer timer(String job, BatchStatus status) {
+    private Timer timer(String job, String tenant, BatchStatus status) {
         return Timer.builder(DURATION)
-                .description("Batch job executions by final status, and how long they took")
+                .description("Batch job executions by tenant and final status, and how long they took")
                 .tag("job_name", job)
+                .tag("tenant", tenant)
                 .tag("status", status.name())
                 .register(registry);
     }

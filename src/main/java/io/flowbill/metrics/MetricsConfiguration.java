@@ -12,6 +12,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import io.flowbill.accounts.Accounts;
 import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.config.MeterFilter;
@@ -32,13 +33,14 @@ class MetricsConfiguration {
 
     /** Every job of the context, by its bean name (which is its job name), also one that never ran. */
     @Bean
-    JobRunGauges jobRunGauges(JdbcTemplate jdbc, MeterRegistry registry, ListableBeanFactory beans) {
-        return new JobRunGauges(jdbc, registry, List.of(beans.getBeanNamesForType(Job.class, false, false)));
+    JobRunGauges jobRunGauges(JdbcTemplate jdbc, MeterRegistry registry, ListableBeanFactory beans, Accounts accounts) {
+        return new JobRunGauges(jdbc, registry, List.of(beans.getBeanNamesForType(Job.class, false, false)),
+                accounts.tenants());
     }
 
     @Bean
-    JobMetrics jobMetrics(MeterRegistry registry, JobRunGauges jobRunGauges) {
-        return new JobMetrics(registry, jobRunGauges);
+    JobMetrics jobMetrics(MeterRegistry registry, JobRunGauges jobRunGauges, Accounts accounts) {
+        return new JobMetrics(registry, jobRunGauges, accounts.tenants());
     }
 
     @Bean

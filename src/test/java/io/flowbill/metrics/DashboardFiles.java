@@ -115,28 +115,31 @@ final class DashboardFiles {
 
     /**
      * A SQL panel query as Grafana's PostgreSQL datasource would send it for the time range {@code [from, to]}:
-     * the time macros expanded the way Grafana expands them, the dashboard's variables by their current values.
+     * the time macros expanded the way Grafana expands them, the variables as {@link GrafanaInterpolation} fills
+     * them for what is selected.
      */
-    static String expandSql(String sql, Instant from, Instant to, Map<String, String> variables) {
+    static String expandSql(String sql, Instant from, Instant to, Map<String, GrafanaInterpolation.Selection> selected) {
         String expanded = sql
                 .replaceAll("\\$__timeFilter\\(([^)]+)\\)", "$1 BETWEEN '" + from + "' AND '" + to + "'")
                 .replace("$__timeFrom()", "'" + from + "'")
                 .replace("$__timeTo()", "'" + to + "'")
                 .replace("$__unixEpochFrom()", Long.toString(from.getEpochSecond()))
                 .replace("$__unixEpochTo()", Long.toString(to.getEpochSecond()));
-        for (Map.Entry<String, String> variable : variables.entrySet()) {
-            // Grafana's sqlstring format: every selected value quoted, comma-separated (values given as "a,b")
-            String quoted = java.util.Arrays.stream(variable.getValue().split(","))
-                    .map(value -> "'" + value.replace("'", "''") + "'")
-                    .collect(java.util.stream.Collectors.joining(","));
-            expanded = expanded.replace("${" + variable.getKey() + ":sqlstring}", quoted)
-                    .replace("${" + variable.getKey() + "}", variable.getValue())
-                    .replace("$" + variable.getKey(), variable.getValue());
-        }
+        expanded = GrafanaInterpolation.interpolate(expanded, "grafana-postgresql-datasource", selected);
         if (expanded.contains("$")) {
             throw new AssertionError("unexpanded macro or variable in: " + expanded);
         }
         return expanded;
+    }
+
+    /** The dashboard's variables at their current values, and {@code tenant} as {@code tenant} selects it. */
+    static Map<String, GrafanaInterpolation.Selection> selecting(JsonNode dashboard,
+            java.util.function.Function<JsonNode, GrafanaInterpolation.Selection> tenant) {
+        Map<String, GrafanaInterpolation.Selection> selected = new LinkedHashMap<>();
+        currentValues(dashboard).forEach((name, value) -> selected.put(name,
+                GrafanaInterpolation.Selection.of(variables(dashboard).get(name), value)));
+        selected.put("tenant", tenant.apply(variables(dashboard).get("tenant")));
+        return selected;
     }
 
     /** The current value of every variable that has one (textbox, constant, custom). */

@@ -9,18 +9,23 @@ import java.sql.Statement;
 import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 
 import org.junit.jupiter.api.Test;
+
+import io.flowbill.metrics.GrafanaInterpolation.Selection;
 
 import tools.jackson.databind.JsonNode;
 
 /**
  * The dashboards ask only for what flowbill has: every PromQL expression names metrics that a real {@code nightly}
- * pushed (or that the Pushgateway adds to every group), and every SQL panel query runs on the schema that run filled
- * and returns the columns its panel shows.
+ * pushed (or that the Pushgateway adds to every group), and every SQL panel query, with its variables filled the way
+ * Grafana fills them ({@link GrafanaInterpolation}) for the tenant at All, at one value and at several, runs on the
+ * schema that run filled and returns the columns its panel shows.
  */
 class DashboardQueriesIT {
 
@@ -49,7 +54,8 @@ class DashboardQueriesIT {
     }
 
     @Test
-    void everySqlPanelQueryRunsOnTheSchemaAndReturnsTheColumnsItsPanelExpects() throws Exception {
+    void everySqlPanelQueryRunsOnTheSchemaWithTenantAtAllOneAndSeveralAndReturnsTheColumnsItsPanelExpects()
+            throws Exception {
         // the week up to the billed day's last second, as a dashboard time range would be
         Instant to = run.day.plusDays(1).atStartOfDay(NightlyRun.ZONE).toInstant().minusSeconds(1);
         Instant from = to.minusSeconds(7 * 86_400L);
@@ -58,18 +64,27 @@ class DashboardQueriesIT {
         List<DashboardFiles.Query> sql = DashboardFiles.queries().stream().filter(query -> !query.promql()).toList();
         assertThat(sql).as("SQL queries of the dashboards").hasSizeGreaterThanOrEqualTo(5);
         try (Connection db = run.connect(); Statement statement = db.createStatement()) {
+            List<String> tenants = tenants(statement);
+            Map<String, Function<JsonNode, Selection>> cases = new LinkedHashMap<>();
+            // the variable's options are the tenants Prometheus knows: the billed one and one without data
+            cases.put("All", variable -> Selection.all(variable, List.of(tenants.get(0), "no-data-tenant")));
+            cases.put("one", variable -> Selection.of(variable, tenants.get(0)));
+            cases.put("several", variable -> Selection.of(variable, tenants.get(0), "no-data-tenant"));
             for (DashboardFiles.Query query : sql) {
-                String expanded = DashboardFiles.expandSql(query.text(), from, to,
-                        withTenants(dashboards.get(query.dashboard()), tenants(statement)));
-                try (ResultSet rs = statement.executeQuery(expanded)) {
-                    List<String> columns = columns(rs.getMetaData());
-                    if (query.target().get("format").asString().equals("time_series")) {
-                        checkTimeSeries(query, rs.getMetaData(), columns);
+                for (Map.Entry<String, Function<JsonNode, Selection>> tenant : cases.entrySet()) {
+                    String expanded = DashboardFiles.expandSql(query.text(), from, to,
+                            DashboardFiles.selecting(dashboards.get(query.dashboard()), tenant.getValue()));
+                    try (ResultSet rs = executeQuery(statement, query + ", tenant " + tenant.getKey(), expanded)) {
+                        List<String> columns = columns(rs.getMetaData());
+                        if (query.target().get("format").asString().equals("time_series")) {
+                            checkTimeSeries(query, rs.getMetaData(), columns);
+                        }
+                        else {
+                            assertThat(columns).as("columns of table %s", query).containsAll(overriddenColumns(query));
+                        }
+                        assertThat(rs.next()).as("%s, tenant %s, returns rows for %s .. %s:%n%s", query,
+                                tenant.getKey(), from, to, expanded).isTrue();
                     }
-                    else {
-                        assertThat(columns).as("columns of table %s", query).containsAll(overriddenColumns(query));
-                    }
-                    assertThat(rs.next()).as("%s returns rows for %s .. %s:%n%s", query, from, to, expanded).isTrue();
                 }
             }
         }
@@ -83,8 +98,8 @@ class DashboardQueriesIT {
                 .filter(query -> query.panel().startsWith("Reconciliation")).findFirst().orElseThrow();
         try (Connection db = run.connect(); Statement statement = db.createStatement();
                 ResultSet rs = statement.executeQuery(DashboardFiles.expandSql(reconciliation.text(),
-                        to.minusSeconds(7 * 86_400L), to,
-                        withTenants(dashboards.get(reconciliation.dashboard()), tenants(db.createStatement()))))) {
+                        to.minusSeconds(7 * 86_400L), to, DashboardFiles.selecting(dashboards.get(
+                                reconciliation.dashboard()), variable -> Selection.all(variable, tenants(statement)))))) {
             assertThat(rs.next()).as("a reconciliation row for the month of %s", run.day).isTrue();
             do {
                 String tenant = rs.getString("tenant");
@@ -102,8 +117,8 @@ class DashboardQueriesIT {
         Map<String, JsonNode> dashboards = DashboardFiles.all();
         try (Connection db = run.connect(); Statement statement = db.createStatement()) {
             for (DashboardFiles.Query query : DashboardFiles.queries().stream().filter(q -> !q.promql()).toList()) {
-                String expanded = DashboardFiles.expandSql(query.text(), from, to,
-                        withTenants(dashboards.get(query.dashboard()), "no-such-tenant"));
+                String expanded = DashboardFiles.expandSql(query.text(), from, to, DashboardFiles.selecting(
+                        dashboards.get(query.dashboard()), variable -> Selection.of(variable, "no-such-tenant")));
                 try (ResultSet rs = statement.executeQuery(expanded)) {
                     assertThat(rs.next()).as("%s with tenant 'no-such-tenant' selected:%n%s", query, expanded)
                             .isFalse();
@@ -113,17 +128,28 @@ class DashboardQueriesIT {
     }
 
     /** The tenants that have an invoice, as the dashboard's tenant variable (a Prometheus label) lists them. */
-    private static String tenants(Statement statement) throws Exception {
-        try (ResultSet rs = statement.executeQuery("select string_agg(distinct tenant_id, ',') from invoice")) {
-            rs.next();
-            return rs.getString(1);
+    private static List<String> tenants(Statement statement) {
+        List<String> tenants = new ArrayList<>();
+        try (ResultSet rs = statement.executeQuery("select distinct tenant_id from invoice order by 1")) {
+            while (rs.next()) {
+                tenants.add(rs.getString(1));
+            }
         }
+        catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        return tenants;
     }
 
-    private static Map<String, String> withTenants(JsonNode dashboard, String tenants) {
-        Map<String, String> values = new java.util.LinkedHashMap<>(DashboardFiles.currentValues(dashboard));
-        values.put("tenant", tenants);
-        return values;
+    /** Runs the query, failing with the panel, the case and the SQL as sent when PostgreSQL refuses it. */
+    private static ResultSet executeQuery(Statement statement, String what, String sql) {
+        try {
+            return statement.executeQuery(sql);
+        }
+        catch (java.sql.SQLException e) {
+            throw new AssertionError(what + ": PostgreSQL refused the query as Grafana sends it: " + e.getMessage()
+                    + "\n" + sql, e);
+        }
     }
 
     /** Grafana's time-series format: a {@code time} column, numbers, and optionally a {@code metric} column. */

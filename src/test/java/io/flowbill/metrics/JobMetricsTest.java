@@ -12,6 +12,7 @@ import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.JobInstance;
 import org.springframework.batch.core.job.SimpleJob;
 import org.springframework.batch.core.job.parameters.JobParameters;
+import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.StepExecution;
 
@@ -21,11 +22,13 @@ class JobMetricsTest {
 
     final SimpleMeterRegistry registry = new SimpleMeterRegistry();
     final JobRunGauges lastSuccess = mock(JobRunGauges.class);
-    final JobMetrics metrics = new JobMetrics(registry, lastSuccess);
+    final JobMetrics metrics = new JobMetrics(registry, lastSuccess, java.util.List.of("acme", "globex"));
 
     @Test
-    void aFailedExecutionIsTimedUnderItsStatusWithTheItemsOfItsSteps() {
-        JobExecution execution = execution("meteringJob", BatchStatus.FAILED);
+    void aFailedExecutionIsTimedUnderItsTenantAndStatusWithTheItemsOfItsSteps() {
+        JobExecution execution = new JobExecution(1L, new JobInstance(1L, "meteringJob"),
+                new JobParametersBuilder().addString("tenant", "globex").toJobParameters());
+        execution.setStatus(BatchStatus.FAILED);
         StepExecution flow = new StepExecution(2L, "flowStep", execution);
         flow.setReadCount(120);
         flow.setWriteCount(100);
@@ -35,8 +38,10 @@ class JobMetricsTest {
         metrics.beforeJob(execution);
         metrics.afterJob(execution);
 
-        assertThat(registry.get(JobMetrics.DURATION).tags("job_name", "meteringJob", "status", "FAILED").timer().count())
-                .isEqualTo(1);
+        assertThat(registry.get(JobMetrics.DURATION).tags("job_name", "meteringJob", "tenant", "globex", "status",
+                "FAILED").timer().count()).as("failed meteringJob runs of globex").isEqualTo(1);
+        assertThat(registry.find(JobMetrics.DURATION).tags("job_name", "meteringJob", "tenant", "acme").timers())
+                .as("meteringJob series of acme").isEmpty();
         assertThat(registry.get(JobMetrics.ITEMS_READ).tags("step_name", "flowStep").counter().count()).isEqualTo(120);
         assertThat(registry.get(JobMetrics.ITEMS_WRITTEN).tags("step_name", "flowStep").counter().count()).isEqualTo(100);
         assertThat(registry.get(JobMetrics.ITEMS_SKIPPED).tags("step_name", "flowStep").counter().count()).isEqualTo(3);
@@ -51,9 +56,11 @@ class JobMetricsTest {
 
         metrics.registerAtZero(job);
 
-        for (String status : new String[] { "COMPLETED", "FAILED", "STOPPED" }) {
-            assertThat(registry.get(JobMetrics.DURATION).tags("job_name", "ratingJob", "status", status).timer()
-                    .count()).as("runs of ratingJob with status %s", status).isZero();
+        for (String tenant : new String[] { "acme", "globex" }) {
+            for (String status : new String[] { "COMPLETED", "FAILED", "STOPPED" }) {
+                assertThat(registry.get(JobMetrics.DURATION).tags("job_name", "ratingJob", "tenant", tenant, "status",
+                        status).timer().count()).as("runs of ratingJob of %s with status %s", tenant, status).isZero();
+            }
         }
         for (String step : new String[] { "ratingResetStep", "ratingStep" }) {
             for (String name : new String[] { JobMetrics.ITEMS_READ, JobMetrics.ITEMS_WRITTEN, JobMetrics.ITEMS_SKIPPED }) {

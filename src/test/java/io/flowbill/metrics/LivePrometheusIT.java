@@ -10,6 +10,7 @@ import java.sql.Connection;
 import java.sql.Date;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -20,7 +21,10 @@ import java.util.Map;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -40,11 +44,17 @@ import tools.jackson.databind.JsonNode;
 /**
  * The dashboards and alert rules against a real Prometheus: it scrapes {@code serve} (through a restart) and a real
  * Pushgateway that received one successful {@code nightly} and one failing {@code meter}. Every PromQL expression
- * of the dashboards returns data (or is listed in {@link #EXPECTED_EMPTY} with the reason), the failure panel and
- * the {@code FlowbillJobFailed} alert see the failed run, and month to date equals the invoice total exactly
- * although serve and the push both report it.
+ * of the dashboards, with the variables as Grafana fills them at "All", returns data (or is listed in
+ * {@link #EXPECTED_EMPTY} with the reason), the failure panel and the {@code FlowbillJobFailed} alert see the failed
+ * run, and month to date equals the invoice total exactly although serve and the push both report it. Then, in
+ * order, per tenant: two accounts of which one has a refused token, a hand {@code rate} after a missed nightly, a
+ * re-rate with a 10 % plan, and exceptions resolved while an older push still counts them.
+ *
+ * <p>Prometheus loads the shipped rules with every {@code for} at 0 (the test cannot wait the hour some of them
+ * ask): what fires is what the expressions select.
  */
 @Slow
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class LivePrometheusIT {
 
     static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
@@ -75,17 +85,12 @@ class LivePrometheusIT {
         sandbox.faults().failNext(Endpoint.FLOW, 2, Fault.SERVER_ERROR);
         workDir = Files.createTempDirectory("flowbill-live-prometheus");
         Files.writeString(workDir.resolve("token"), sandbox.token());
-        prometheus = LocalPrometheus.start(List.of(RULES));
+        prometheus = LocalPrometheus.start(List.of(rulesFiringAtOnce()));
         day = LocalDate.ofInstant(Instant.now().minus(Duration.ofMinutes(10)), ZONE).minusDays(1);
 
-        // a successful one-shot run, pushed to its command's group; serve would bill that day again, so it is
-        // recorded as billed, as serve records the days it bills
+        // a successful one-shot run, pushed to its command's group; it records the day in billed_day, so serve
+        // does not bill it again
         nightlyExit = FlowbillCli.run(args(sandbox.baseUrl().toString(), "nightly", "--date", day.toString()));
-        try (Connection db = database.connect(); PreparedStatement billed = db.prepareStatement(
-                "insert into billed_day (tenant_id, charge_date, billed_at) values ('default', ?, now())")) {
-            billed.setDate(1, Date.valueOf(day));
-            billed.executeUpdate();
-        }
         // serve meters today's first hours (a lag that leaves the hours after 02:30 undue), then restarts with
         // nothing due
         String lag = lagLeavingTheFirstHoursDue();
@@ -117,6 +122,7 @@ class LivePrometheusIT {
     }
 
     @Test
+    @Order(1)
     void everyPromQlExpressionOfTheDashboardsReturnsData() throws Exception {
         List<String> empty = new ArrayList<>();
         for (DashboardFiles.Query query : DashboardFiles.queries()) {
@@ -133,6 +139,7 @@ class LivePrometheusIT {
     }
 
     @Test
+    @Order(1)
     void aRestartedServeWithNothingDueReportsTheRepositoryGaugesAndEveryJobSeriesAtItsFirstScrape() {
         List<String> names = new ArrayList<>();
         afterRestart.forEach(series -> names.add(series.path("metric").path("__name__").asString()));
@@ -145,6 +152,7 @@ class LivePrometheusIT {
     }
 
     @Test
+    @Order(1)
     void theFailurePanelAndTheFailureAlertSeeTheFailedOneShotRun() throws Exception {
         assertThat(nightlyExit).as("exit code of nightly %s", day).isZero();
         assertThat(meterExit).as("exit code of the meter that cannot reach the API").isEqualTo(1);
@@ -161,6 +169,7 @@ class LivePrometheusIT {
     }
 
     @Test
+    @Order(1)
     void monthToDateEqualsTheInvoiceTotalOnceAlthoughServeAndThePushBothReportIt() throws Exception {
         BigDecimal invoiceTotal;
         try (Connection db = database.connect(); PreparedStatement statement = db.prepareStatement(
@@ -176,15 +185,185 @@ class LivePrometheusIT {
 
         assertThat(sources.size()).as("month-to-date series (serve and the pushes): %s", sources)
                 .isGreaterThanOrEqualTo(2);
-        assertThat(panel.size()).as("month-to-date panel series: %s", panel).isEqualTo(1);
-        assertThat(new BigDecimal(panel.get(0).path("value").get(1).asString()))
+        assertThat(labels(panel, "tenant")).as("month-to-date panel series: %s; all sources: %s", panel,
+                prometheus.query("flowbill_invoice_month_to_date")).containsOnlyOnce("default");
+        assertThat(new BigDecimal(valueOf(panel, "tenant", "default")))
                 .as("month to date on the dashboard vs the invoice total").isEqualByComparingTo(invoiceTotal);
     }
 
-    /** The expression with the dashboard's variables as Grafana fills them with "All" and a short rate interval. */
-    static String asGrafanaSendsIt(String expr) {
-        return expr.replace("$__rate_interval", "15s").replace("$tenant", ".*").replace("$instance", ".*")
-                .replace("$job_name", ".*");
+    @Test
+    @Order(10)
+    void twoAccountsOfWhichOneHasARefusedTokenAlertForThatTenantOnly() throws Exception {
+        Files.writeString(workDir.resolve("refused-token"), "not-the-token");
+        String from = day.minusDays(1).atStartOfDay(ZONE).toInstant().toString();
+        String to = day.minusDays(1).atStartOfDay(ZONE).plusHours(1).toInstant().toString();
+
+        // the hour the unreachable meter failed for default: default completes it now, refused fails it
+        int exit = FlowbillCli.run(withAccounts(args(sandbox.baseUrl().toString(), "meter", "--from", from, "--to", to),
+                "default", "refused"));
+
+        assertThat(exit).as("exit code of meter with one refused token").isEqualTo(1);
+        JsonNode alerts = prometheus.await("ALERTS{alertname=\"FlowbillJobFailed\", alertstate=\"firing\"}",
+                result -> has(result, "tenant", "refused") && !has(result, "tenant", "default"), WAIT);
+        assertThat(labels(alerts, "job_name", "tenant")).as("FlowbillJobFailed alerts: %s", alerts)
+                .contains("meteringJob/refused").doesNotContain("meteringJob/default");
+        JsonNode stale = prometheus.await("ALERTS{alertname=\"FlowbillMeteringStale\", alertstate=\"firing\"}",
+                result -> has(result, "tenant", "refused"), WAIT);
+        assertThat(labels(stale, "tenant")).as("FlowbillMeteringStale alerts: %s", stale).contains("refused")
+                .doesNotContain("default");
+        JsonNode panel = prometheus.await(asGrafanaSendsIt(panelQuery("Jobs whose last run failed", "A").text()),
+                result -> value(result, "tenant", "refused") == 1, WAIT);
+        assertThat(labels(panel, "job_name", "tenant")).as("failure panel: %s", panel).contains("meteringJob/refused");
+    }
+
+    @Test
+    @Order(20)
+    void aHandRateAfterAMissedNightlyLeavesTheNightlyAlertFiring() throws Exception {
+        // tenant late was last billed three days ago; its nightlies since are missed
+        LocalDate billed = day.minusDays(2);
+        int nightly = FlowbillCli.run(withAccounts(args(sandbox.baseUrl().toString(), "nightly", "--tenant", "late",
+                "--date", billed.toString()), "default", "late"));
+        Instant handRate = Instant.now();
+        int rate = FlowbillCli.run(withAccounts(args(sandbox.baseUrl().toString(), "rate", "--tenant", "late",
+                "--date", billed.toString()), "default", "late"));
+
+        assertThat(nightly).as("exit code of nightly --tenant late --date %s", billed).isZero();
+        assertThat(rate).as("exit code of rate --tenant late --date %s", billed).isZero();
+        JsonNode ratedNow = prometheus.await("max by (tenant) (flowbill_last_success_timestamp_seconds{"
+                + "job_name=\"ratingJob\", tenant=\"late\"}) > " + handRate.getEpochSecond(), r -> !r.isEmpty(), WAIT);
+        assertThat(ratedNow).as("late's ratingJob completed by the hand rate").isNotEmpty();
+        JsonNode alerts = prometheus.await("ALERTS{alertname=\"FlowbillNightlyStale\", alertstate=\"firing\"}",
+                result -> has(result, "tenant", "late"), WAIT);
+        assertThat(labels(alerts, "tenant")).as("FlowbillNightlyStale alerts (default billed %s, late %s): %s", day,
+                billed, alerts).contains("late").doesNotContain("default");
+    }
+
+    @Test
+    @Order(30)
+    void aReRateWithANewPlanShowsTheNewMonthToDateAlthoughOlderPushesSayTheOldOne() throws Exception {
+        BigDecimal before = invoiceTotal();
+        Path plan = Files.writeString(workDir.resolve("ten-percent-off.yaml"), """
+                versions:
+                  - name: ten-percent-off
+                    effective-from: 2020-01-01T00:00:00+08:00
+                    bill-discount-percent: 10
+                """);
+
+        int exit = FlowbillCli.run(args(sandbox.baseUrl().toString(), "rate", "--date", day.toString(),
+                "--flowbill.pricing.plan=file:" + plan));
+
+        assertThat(exit).as("exit code of rate --date %s with 10 %% off", day).isZero();
+        BigDecimal after = invoiceTotal();
+        assertThat(after).as("invoice total after the re-rate (before: %s)", before).isLessThan(before);
+        String panel = asGrafanaSendsIt(panelQuery("Month to date (live)", "A").text());
+        JsonNode shown = prometheus.await(panel, result -> result.size() > 0
+                && new BigDecimal(valueOf(result, "tenant", "default")).compareTo(after) == 0, WAIT);
+        JsonNode sources = prometheus.query("flowbill_invoice_month_to_date{tenant=\"default\"}");
+        assertThat(sources.toString()).as("an older source still says %s", before.toPlainString())
+                .contains("\"" + before.stripTrailingZeros().toPlainString());
+        assertThat(new BigDecimal(valueOf(shown, "tenant", "default"))).as("month to date on the panel: %s", shown)
+                .isEqualByComparingTo(after);
+    }
+
+    @Test
+    @Order(40)
+    void resolvingTheExceptionsClearsTheAlertAlthoughAnOlderPushStillCountsThem() throws Exception {
+        try (Connection db = database.connect(); Statement statement = db.createStatement()) {
+            // 60 exceptions that need someone, and 60 found gone within seconds (0.00 h at risk), which do not count
+            statement.executeUpdate("""
+                    insert into metering_exception (tenant_id, container_id, window_start, kind, raw_value, message, run_id)
+                    select 'default', 900000 + g, date_trunc('hour', now()) - g * interval '1 hour', k.kind, k.raw,
+                           'LivePrometheusIT', 0
+                      from generate_series(1, 60) g,
+                           (values ('flow_unavailable', null), ('lifetime_unknown', '0.00 h')) k(kind, raw)
+                    """);
+        }
+        // a one-shot pushes the 60 to its group
+        assertThat(FlowbillCli.run(args(sandbox.baseUrl().toString(), "fleet"))).as("exit code of fleet").isZero();
+        String fleetGroup = "flowbill_exceptions_unresolved{tenant=\"default\", command=\"fleet\", kind=";
+        JsonNode pushed = prometheus.await(fleetGroup + "\"flow_unavailable\"} >= 60", r -> !r.isEmpty(), WAIT);
+        assertThat(pushed).as("the fleet group's flow_unavailable of default").isNotEmpty();
+        JsonNode zeroHours = prometheus.query(fleetGroup + "\"lifetime_unknown\"}");
+        assertThat(valueOf(zeroHours, "command", "fleet")).as("lifetime_unknown of 0.00 h counted: %s", zeroHours)
+                .isEqualTo("0");
+        JsonNode firing = prometheus.await("ALERTS{alertname=\"FlowbillExceptionsUnresolved\", alertstate=\"firing\"}",
+                result -> has(result, "tenant", "default"), WAIT);
+        assertThat(has(firing, "tenant", "default")).as("FlowbillExceptionsUnresolved for default: %s", firing).isTrue();
+
+        try (Connection db = database.connect(); Statement statement = db.createStatement()) {
+            statement.executeUpdate("update metering_exception set resolved = true where message = 'LivePrometheusIT'");
+        }
+
+        JsonNode cleared = prometheus.await("ALERTS{alertname=\"FlowbillExceptionsUnresolved\", tenant=\"default\"}",
+                JsonNode::isEmpty, WAIT);
+        JsonNode stillPushed = prometheus.query(fleetGroup + "\"flow_unavailable\"} >= 60");
+        assertThat(stillPushed).as("the fleet group still counts them").isNotEmpty();
+        assertThat(cleared).as("FlowbillExceptionsUnresolved after resolving").isEmpty();
+    }
+
+    private static BigDecimal invoiceTotal() throws Exception {
+        try (Connection db = database.connect(); PreparedStatement statement = db.prepareStatement(
+                "select total from invoice where tenant_id = 'default' and billing_month = ?")) {
+            statement.setDate(1, Date.valueOf(day.withDayOfMonth(1)));
+            try (ResultSet rs = statement.executeQuery()) {
+                assertThat(rs.next()).as("invoice of %s", day.withDayOfMonth(1)).isTrue();
+                return rs.getBigDecimal(1);
+            }
+        }
+    }
+
+    /** The command line with {@code flowbill.accounts} of the tenants; {@code refused} has a token the API refuses. */
+    private static String[] withAccounts(String[] args, String... tenants) {
+        List<String> all = new ArrayList<>(List.of(args));
+        for (int i = 0; i < tenants.length; i++) {
+            String key = "--flowbill.accounts[" + i + "].";
+            all.add(key + "tenant=" + tenants[i]);
+            all.add(key + "base-url=" + sandbox.baseUrl());
+            all.add(key + "token-file=" + workDir.resolve(tenants[i].equals("refused") ? "refused-token" : "token"));
+        }
+        return all.toArray(String[]::new);
+    }
+
+    /** The values of {@code names} of each series, joined by "/". */
+    private static List<String> labels(JsonNode result, String... names) {
+        List<String> labels = new ArrayList<>();
+        for (JsonNode series : result) {
+            List<String> values = new ArrayList<>();
+            for (String name : names) {
+                values.add(series.path("metric").path(name).asString(""));
+            }
+            labels.add(String.join("/", values));
+        }
+        return labels;
+    }
+
+    private static String valueOf(JsonNode result, String label, String value) {
+        for (JsonNode series : result) {
+            if (value.equals(series.path("metric").path(label).asString(""))) {
+                return series.path("value").get(1).asString();
+            }
+        }
+        return "NaN";
+    }
+
+    /**
+     * The expression with the dashboard's variables as Grafana fills them with "All" ({@link GrafanaInterpolation}:
+     * the tenant variable's options are the tenants Prometheus knows) and a short rate interval.
+     */
+    static String asGrafanaSendsIt(String expr) throws IOException, InterruptedException {
+        List<String> tenants = new ArrayList<>();
+        prometheus.query("count by (tenant) (flowbill_exceptions_unresolved)")
+                .forEach(series -> tenants.add(series.path("metric").path("tenant").asString()));
+        Map<String, GrafanaInterpolation.Selection> all = new java.util.LinkedHashMap<>();
+        DashboardFiles.all().values().forEach(dashboard -> DashboardFiles.variables(dashboard).forEach(
+                (name, variable) -> all.putIfAbsent(name, GrafanaInterpolation.Selection.all(variable, tenants))));
+        return GrafanaInterpolation.interpolate(expr.replace("$__rate_interval", "15s"), "prometheus", all);
+    }
+
+    /** The shipped rules with every {@code for} at 0m, in the work folder. */
+    private static Path rulesFiringAtOnce() throws IOException {
+        return Files.writeString(workDir.resolve("flowbill-rules.yaml"),
+                Files.readString(RULES).replaceAll("(?m)^(\\s+for: )\\S+$", "$10m"));
     }
 
     private static DashboardFiles.Query panelQuery(String title, String refId) {

@@ -130,13 +130,15 @@ class NightlyPushIT {
         // meteringJob runs twice: the day's metering, then the recheck of the hours whose flow was malformed
         Map<String, String> runs = Map.of("meteringJob", "2", "ratingJob", "1");
         for (String job : List.of("meteringJob", "ratingJob")) {
-            assertThat(samples.value("flowbill_job_duration_seconds_count", Map.of("job_name", job, "status", "COMPLETED")))
+            Map<String, String> ofTenant = Map.of("job_name", job, "tenant", "default");
+            assertThat(samples.value("flowbill_job_duration_seconds_count", Map.of("job_name", job, "tenant", "default",
+                    "status", "COMPLETED")))
                     .as("completed runs of %s", job).isEqualByComparingTo(runs.get(job));
-            assertThat(samples.value("flowbill_last_success_timestamp_seconds", Map.of("job_name", job)).doubleValue())
+            assertThat(samples.value("flowbill_last_success_timestamp_seconds", ofTenant).doubleValue())
                     .as("last success of %s", job).isBetween(runStarted, Instant.now().toEpochMilli() / 1000.0);
-            assertThat(samples.value("flowbill_last_run_timestamp_seconds", Map.of("job_name", job)).doubleValue())
+            assertThat(samples.value("flowbill_last_run_timestamp_seconds", ofTenant).doubleValue())
                     .as("last run of %s", job).isBetween(runStarted, Instant.now().toEpochMilli() / 1000.0);
-            assertThat(samples.value("flowbill_last_failure_timestamp_seconds", Map.of("job_name", job)))
+            assertThat(samples.value("flowbill_last_failure_timestamp_seconds", ofTenant))
                     .as("last failure of %s (none: 0)", job).isZero();
         }
         assertThat(samples.value("flowbill_step_items_written_total", Map.of("job_name", "meteringJob",

@@ -169,6 +169,28 @@ class KubernetesManifestsTest {
     }
 
     @Test
+    void aClaimThatSeveralWorkloadsMountIsReadWriteManySoThatTheyMayRunOnDifferentNodes() {
+        Map<Object, Set<String>> mountedBy = new LinkedHashMap<>();
+        for (Pod pod : manifests.pods()) {
+            for (Map<String, Object> volume : pod.volumes()) {
+                Object claim = map(volume, "persistentVolumeClaim").get("claimName");
+                if (claim != null) {
+                    mountedBy.computeIfAbsent(claim, c -> new HashSet<>()).add(pod.toString());
+                }
+            }
+        }
+
+        assertThat(mountedBy.get("flowbill-exports")).as("workloads mounting flowbill-exports").hasSizeGreaterThan(1);
+        mountedBy.forEach((claim, pods) -> {
+            if (pods.size() > 1) {
+                Map<String, Object> spec = map(manifests.find("PersistentVolumeClaim", (String) claim).content(), "spec");
+                assertThat(new ArrayList<Object>((List<?>) spec.get("accessModes"))).as("accessModes of %s, mounted by %s", claim, pods)
+                        .contains("ReadWriteMany");
+            }
+        });
+    }
+
+    @Test
     void everyCronJobPushesItsMetricsToThePushgateway() {
         Map<String, Object> config = map(manifests.find("ConfigMap", "flowbill-config").content(), "data");
         assertThat((String) config.get("FLOWBILL_METRICS_PUSHGATEWAY_URL")).as("Pushgateway in flowbill-config")
