@@ -4,6 +4,7 @@ import java.net.ConnectException;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
 
+import io.flowbill.system.Causes;
 import io.flowbill.system.Diagnosable;
 import io.flowbill.system.OneLineReason;
 
@@ -65,12 +66,7 @@ public class ContainerApiException extends RuntimeException implements Diagnosab
     }
 
     private String networkReason() {
-        for (Throwable t = this; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof ConnectException) {
-                return "connection refused";
-            }
-        }
-        return OneLineReason.of(this);
+        return Causes.find(this, ConnectException.class).isPresent() ? "connection refused" : OneLineReason.of(this);
     }
 
     /** The stable endpoint name: images, create, modify, list, get, delete, restart, save_image, flow or token. */
