@@ -13,6 +13,7 @@ import io.flowbill.metering.MeteringRange;
 import io.flowbill.system.Streams;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** The command lines of the billing commands; the work is done by the beans they name. */
@@ -26,9 +27,8 @@ final class BillingCommands {
                     + " write the exports (the default command).")
     static final class Nightly extends ContextCommand {
 
-        @Option(names = "--tenant", paramLabel = "TENANT",
-                description = "only this account's tenant; default: every account, each on its own")
-        String tenant;
+        @Mixin
+        TenantOption tenant;
 
         @Option(names = "--date", paramLabel = "YYYY-MM-DD", converter = OptionValues.Day.class,
                 description = "the day in the billing zone; default: yesterday there")
@@ -38,7 +38,7 @@ final class BillingCommands {
         @Override
         void check() {
             if (date != null) {
-                DayOver.notOver(date, root.launcher().properties(), Clock.systemUTC()).ifPresent(notOver -> {
+                DayOver.notOver(date, root.launcher().settings(), Clock.systemUTC()).ifPresent(notOver -> {
                     throw refused(notOver);
                 });
             }
@@ -46,7 +46,7 @@ final class BillingCommands {
 
         @Override
         SpringLauncher.Work work(PrintWriter out) {
-            return context -> context.getBean(NightlyCommand.class).run(tenant, date, out);
+            return context -> context.getBean(NightlyCommand.class).run(tenant.name, date, out);
         }
     }
 
@@ -66,9 +66,8 @@ final class BillingCommands {
                 + " changed")
         boolean refresh;
 
-        @Option(names = "--tenant", paramLabel = "TENANT", description = "meter this account only (default: every"
-                + " configured account, flowbill.accounts-in-parallel at a time)")
-        String tenant;
+        @Mixin
+        TenantOption tenant;
 
         @Override
         void check() {
@@ -77,7 +76,7 @@ final class BillingCommands {
 
         @Override
         SpringLauncher.Work work(PrintWriter out) {
-            return context -> context.getBean(MeterCommand.class).run(range(), refresh, tenant, out,
+            return context -> context.getBean(MeterCommand.class).run(range(), refresh, tenant.name, out,
                     spec.commandLine().getErr());
         }
 
@@ -96,9 +95,8 @@ final class BillingCommands {
                     + " exports.")
     static final class Rate extends ContextCommand {
 
-        @Option(names = "--tenant", paramLabel = "TENANT",
-                description = "only this account's tenant; default: every account, each on its own")
-        String tenant;
+        @Mixin
+        TenantOption tenant;
 
         @Option(names = "--date", required = true, paramLabel = "YYYY-MM-DD", converter = OptionValues.Day.class,
                 description = "the day in the billing zone")
@@ -106,7 +104,7 @@ final class BillingCommands {
 
         @Override
         SpringLauncher.Work work(PrintWriter out) {
-            return context -> context.getBean(RateCommand.class).run(tenant, date, out);
+            return context -> context.getBean(RateCommand.class).run(tenant.name, date, out);
         }
     }
 
@@ -115,9 +113,8 @@ final class BillingCommands {
                     + " month become adjustments on the next open invoice. A month with unrated days is refused.")
     static final class Close extends ContextCommand {
 
-        @Option(names = "--tenant", paramLabel = "TENANT",
-                description = "only this account's tenant; default: every account, each on its own")
-        String tenant;
+        @Mixin
+        TenantOption tenant;
 
         @Option(names = "--month", required = true, paramLabel = "YYYY-MM", converter = OptionValues.Month.class,
                 description = "the calendar month in the billing zone; it must be over")
@@ -126,9 +123,17 @@ final class BillingCommands {
         @Option(names = "--force", description = "close even though some days of the month were never rated")
         boolean force;
 
+        /** A month that is not over is refused from the settings alone (the price book's zone). */
+        @Override
+        void check() {
+            DayOver.monthNotOver(month, root.launcher().settings(), Clock.systemUTC()).ifPresent(notOver -> {
+                throw refused(notOver);
+            });
+        }
+
         @Override
         SpringLauncher.Work work(PrintWriter out) {
-            return context -> context.getBean(CloseCommand.class).run(tenant, month, force, out,
+            return context -> context.getBean(CloseCommand.class).run(tenant.name, month, force, out,
                     spec.commandLine().getErr());
         }
     }
@@ -138,13 +143,12 @@ final class BillingCommands {
                     + " spec.")
     static final class Fleet extends ContextCommand {
 
-        @Option(names = "--tenant", paramLabel = "TENANT", description = "list this account's fleet only (default:"
-                + " every configured account)")
-        String tenant;
+        @Mixin
+        TenantOption tenant;
 
         @Override
         SpringLauncher.Work work(PrintWriter out) {
-            return context -> context.getBean(FleetCommand.class).run(tenant, out, spec.commandLine().getErr());
+            return context -> context.getBean(FleetCommand.class).run(tenant.name, out, spec.commandLine().getErr());
         }
     }
 
@@ -170,7 +174,7 @@ final class BillingCommands {
         /** A worker without the cluster or on the demo's own database could never get or share work: refused. */
         @Override
         void check() {
-            WorkerSettings.refusal(root.launcher().properties()).ifPresent(reason -> {
+            WorkerSettings.refusal(root.launcher().settings()).ifPresent(reason -> {
                 throw refused(reason);
             });
         }
@@ -187,9 +191,8 @@ final class BillingCommands {
                     + " their manifests.")
     static final class Export extends ContextCommand {
 
-        @Option(names = "--tenant", paramLabel = "TENANT",
-                description = "only this account's tenant; default: every account, each on its own")
-        String tenant;
+        @Mixin
+        TenantOption tenant;
 
         @ArgGroup(exclusive = true, multiplicity = "1")
         What what;
@@ -239,8 +242,8 @@ final class BillingCommands {
 
         @Override
         SpringLauncher.Work work(PrintWriter out) {
-            return context -> what.date != null ? context.getBean(ExportCommand.class).day(tenant, what.date, out)
-                    : context.getBean(ExportCommand.class).month(tenant, what.month, zip, out);
+            return context -> what.date != null ? context.getBean(ExportCommand.class).day(tenant.name, what.date, out)
+                    : context.getBean(ExportCommand.class).month(tenant.name, what.month, zip, out);
         }
     }
 }
