@@ -60,8 +60,8 @@ final class SettingValues {
                     + "; write it like " + example(prefix, type, name, target);
         }
         String reason = NestedExceptionUtils.getMostSpecificCause(failure).getMessage();
-        return (reason != null && reason.startsWith(prefix + ".") ? reason : name + ": " + reason)
-                + "; fix the settings " + name + ".*";
+        String line = reason != null && reason.startsWith(prefix + ".") ? reason : name + ": " + reason;
+        return line.contains(";") ? line : line + "; fix the settings " + name + ".*";
     }
 
     /** A setting's text, stripped, when it is given and not blank. */

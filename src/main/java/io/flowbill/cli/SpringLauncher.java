@@ -151,7 +151,8 @@ final class SpringLauncher {
      * a stack trace unless {@code io.flowbill} logs at DEBUG; otherwise the innermost reason and how to see more.
      */
     private int failed(String command, Exception e, ConfigurableEnvironment environment, PrintWriter err) {
-        UnaryOperator<String> setting = key -> environment == null ? null : environment.getProperty(key);
+        UnaryOperator<String> setting = key -> environment != null ? environment.getProperty(key)
+                : settings().map(read -> read.getProperty(key)).orElse(null);
         Optional<String> diagnosed = Diagnosis.of(e, setting);
         if (debug(environment)) {
             e.printStackTrace(err);
@@ -164,8 +165,7 @@ final class SpringLauncher {
 
     private boolean debug(ConfigurableEnvironment environment) {
         String level = environment != null ? environment.getProperty("logging.level.io.flowbill")
-                : Optional.ofNullable(new SpringArguments(List.of(), properties).property("logging.level.io.flowbill"))
-                        .orElse(System.getenv("LOGGING_LEVEL_IO_FLOWBILL"));
+                : settings().map(read -> read.getProperty("logging.level.io.flowbill")).orElse(null);
         return level != null && (level.equalsIgnoreCase("DEBUG") || level.equalsIgnoreCase("TRACE"));
     }
 }
