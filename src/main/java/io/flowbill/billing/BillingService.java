@@ -16,7 +16,6 @@ import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.stereotype.Service;
 
-import io.flowbill.metering.MeteringRange;
 import io.flowbill.metering.RecheckSummary;
 import io.flowbill.pricing.BillingZone;
 import io.flowbill.pricing.PriceBook;
@@ -53,11 +52,6 @@ public class BillingService {
 
     public BillingZone zone() {
         return zone;
-    }
-
-    /** The hours of a day in the billing zone. */
-    public MeteringRange rangeOf(LocalDate day) {
-        return DayRange.of(zone, day);
     }
 
     /**
