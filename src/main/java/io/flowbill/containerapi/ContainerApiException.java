@@ -23,6 +23,9 @@ public class ContainerApiException extends RuntimeException implements Diagnosab
     /** The API's code for "Invalid parameters". */
     public static final int INVALID_PARAMETERS = 4000001;
 
+    /** The settings of the one account of {@code flowbill.api.*}. */
+    private static final String SINGLE_ACCOUNT = "flowbill.api";
+
     private final String endpoint;
     private final Long containerId;
     private final int httpStatus;
@@ -51,16 +54,20 @@ public class ContainerApiException extends RuntimeException implements Diagnosab
      */
     @Override
     public Optional<String> diagnosis(String during, UnaryOperator<String> setting) {
-        String url = Optional.ofNullable(setting.apply("flowbill.api.base-url")).orElse("the container API");
+        String account = Optional.ofNullable(setting.apply(ACCOUNT)).orElse(SINGLE_ACCOUNT);
+        String url = Optional.ofNullable(setting.apply(account + ".base-url")).orElse("the container API");
         if (httpStatus == 401 || (endpoint.equals("token") && httpStatus >= 400 && httpStatus < 500)) {
             return Optional.of("container API: " + url + " refused the credentials (HTTP " + httpStatus
-                    + (apiMessage == null ? "" : ", '" + apiMessage + "'") + "); check flowbill.api.token"
-                    + " or flowbill.api.token-file, or flowbill.api.app-key with flowbill.api.app-secret");
+                    + (apiMessage == null ? "" : ", '" + apiMessage + "'") + "); check " + (account.equals(SINGLE_ACCOUNT)
+                            ? "flowbill.api.token or flowbill.api.token-file, or flowbill.api.app-key with"
+                                    + " flowbill.api.app-secret"
+                            : account + ".token-file, or " + account + ".app-key-file with " + account
+                                    + ".app-secret-file"));
         }
         if (httpStatus == 0) {
             return Optional.of("container API: cannot reach " + url + " (" + networkReason() + ")"
-                    + (during == null ? "" : " during " + during) + "; check flowbill.api.base-url and that the API"
-                    + " is up, then " + RESUME);
+                    + (during == null ? "" : " during " + during) + "; check " + account + ".base-url and that the"
+                    + " API is up, then " + RESUME);
         }
         return Optional.empty();
     }
