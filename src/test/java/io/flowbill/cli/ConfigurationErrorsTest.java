@@ -15,6 +15,9 @@ import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.context.annotation.ClassPathScanningCandidateComponentProvider;
+import org.springframework.core.type.filter.AnnotationTypeFilter;
 
 /**
  * Every configuration error is one line naming the setting (with its account's index), what is wrong and what to
@@ -152,6 +155,16 @@ class ConfigurationErrorsTest {
         assertThat(starts).as("application starts").isEqualTo(1);
         assertThat(err.toString()).startsWith("DEMO: starting the embedded PostgreSQL in " + data + " (the first run"
                 + " initializes it: about " + DemoDatabase.FIRST_RUN_SECONDS + " s)..." + System.lineSeparator());
+    }
+
+    @Test
+    void everySettingsGroupOfTheApplicationIsChecked() {
+        ClassPathScanningCandidateComponentProvider scanner = new ClassPathScanningCandidateComponentProvider(false);
+        scanner.addIncludeFilter(new AnnotationTypeFilter(ConfigurationProperties.class));
+
+        assertThat(scanner.findCandidateComponents("io.flowbill").stream().map(found -> found.getBeanClassName()))
+                .as("@ConfigurationProperties classes; add a new one to ConfigurationCheck.GROUPS")
+                .containsExactlyInAnyOrderElementsOf(ConfigurationCheck.GROUPS);
     }
 
     private void assertRefused(List<String> args, String line) {
