@@ -22,7 +22,10 @@ import org.springframework.validation.annotation.Validated;
 import org.springframework.validation.beanvalidation.SpringValidatorAdapter;
 
 import io.flowbill.FlowbillApplication;
+import io.flowbill.accounts.Accounts;
 import io.flowbill.accounts.AccountsProperties;
+import io.flowbill.containerapi.ContainerApiProperties;
+import io.flowbill.pricing.PricingProperties;
 import io.flowbill.system.ConfigurationRefused;
 import io.flowbill.system.DemoMode;
 import jakarta.validation.Validation;
@@ -66,7 +69,7 @@ final class ConfigurationCheck {
     static Optional<String> problem(ConfigurableEnvironment settings) {
         return Stream.<Supplier<Optional<String>>>of(() -> renamed(settings), () -> datasource(settings),
                 () -> demoOrReal(settings), () -> bindings(settings), () -> baseUrls(settings),
-                () -> SettingFiles.problem(settings))
+                () -> SettingFiles.problem(settings), () -> accounts(settings))
                 .map(Supplier::get).flatMap(Optional::stream).findFirst();
     }
 
@@ -138,6 +141,24 @@ final class ConfigurationCheck {
         }
         return Optional.of(SettingValues.named(key, settings) + " '" + url + "' is not an http or https URL; write"
                 + " it like https://open.c.163.com");
+    }
+
+    /** The accounts as the application will make them outside the demo (the entries, their secret files). */
+    private static Optional<String> accounts(ConfigurableEnvironment settings) {
+        if (DemoMode.on(settings)) {
+            return Optional.empty();
+        }
+        Binder binder = Binder.get(settings);
+        try {
+            Accounts.configured(binder.bindOrCreate("flowbill", AccountsProperties.class),
+                    binder.bindOrCreate("flowbill.api", ContainerApiProperties.class),
+                    binder.bind("flowbill.metering.tenant", String.class).orElse("default"),
+                    binder.bindOrCreate("flowbill.pricing", PricingProperties.class).plan());
+            return Optional.empty();
+        }
+        catch (ConfigurationRefused refused) {
+            return Optional.of(refused.getMessage());
+        }
     }
 
     private static List<Class<?>> groups() {

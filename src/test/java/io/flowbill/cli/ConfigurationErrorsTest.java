@@ -77,6 +77,25 @@ class ConfigurationErrorsTest {
     }
 
     @Test
+    void anAccountWithoutItsAddressIsNamedByIndexAndTenant() throws IOException {
+        Path token = Files.writeString(dir.resolve("a.token"), "secret-a");
+
+        List<String> args = new ArrayList<>(List.of("fleet", REAL_DATABASE));
+        args.addAll(account(0, "acme", token));
+        args.addAll(List.of("--flowbill.accounts[1].tenant=globex", "--flowbill.accounts[1].token-file=" + token));
+
+        assertRefused(args, "flowbill fleet failed: configuration: flowbill.accounts[1] (tenant globex): base-url is"
+                + " not set; give the account's API address");
+    }
+
+    @Test
+    void anApiWithoutCredentialsSaysWhichToSet() {
+        assertRefused(List.of("fleet", REAL_DATABASE, REAL_API), "flowbill fleet failed: configuration:"
+                + " flowbill.api.base-url is http://127.0.0.1:1 but no credentials are configured: set"
+                + " FLOWBILL_API_TOKEN, FLOWBILL_API_TOKEN_FILE, or FLOWBILL_API_APP_KEY with FLOWBILL_API_APP_SECRET");
+    }
+
+    @Test
     void aRateLimitThatIsNotANumberSaysWhatToWrite() {
         assertRefused(List.of("fleet", REAL_API, REAL_DATABASE, "--flowbill.api.token=t",
                 "--flowbill.api.requests-per-second=abc"),
