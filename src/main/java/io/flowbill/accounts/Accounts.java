@@ -4,6 +4,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.flowbill.containerapi.ContainerApiProperties;
+
 /**
  * The accounts this process bills, in configuration order: {@code flowbill.accounts}, or the single account of the
  * {@code flowbill.api.*} keys and {@code flowbill.metering.tenant}, or the demo's. Tenant ids are unique.
@@ -27,6 +29,17 @@ public final class Accounts {
                 throw new IllegalArgumentException("tenant '" + account.tenant() + "' is configured twice in flowbill.accounts");
             }
         }
+    }
+
+    /**
+     * The accounts these settings configure ({@code flowbill.accounts}, or the single account of
+     * {@code flowbill.api.*} and {@code singleTenant}); secret files are read.
+     *
+     * @throws io.flowbill.system.ConfigurationRefused naming the entry and key of a mistake
+     */
+    public static Accounts configured(AccountsProperties configured, ContainerApiProperties api, String singleTenant,
+            String defaultPlan) {
+        return AccountsFactory.of(configured, api, singleTenant, defaultPlan);
     }
 
     public List<Account> all() {

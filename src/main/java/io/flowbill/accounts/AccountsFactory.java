@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Objects;
 
 import io.flowbill.containerapi.ContainerApiProperties;
+import io.flowbill.system.ConfigurationRefused;
 
 /**
  * Turns the configuration into {@link Accounts}: the {@code flowbill.accounts} list, each entry on top of the
@@ -19,7 +20,18 @@ final class AccountsFactory {
     private AccountsFactory() {
     }
 
+    /** The accounts; a mistake in them is a {@link ConfigurationRefused} naming the entry and key (exit 2). */
     static Accounts of(AccountsProperties configured, ContainerApiProperties api, String singleTenant, String defaultPlan) {
+        try {
+            return build(configured, api, singleTenant, defaultPlan);
+        }
+        catch (IllegalArgumentException | IllegalStateException e) {
+            throw new ConfigurationRefused(e.getMessage(), e);
+        }
+    }
+
+    private static Accounts build(AccountsProperties configured, ContainerApiProperties api, String singleTenant,
+            String defaultPlan) {
         if (configured.accounts().isEmpty()) {
             if (!api.hasCredentials()) {
                 throw new IllegalStateException("flowbill.api.base-url is " + api.baseUrl()

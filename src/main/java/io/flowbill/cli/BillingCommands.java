@@ -14,6 +14,7 @@ import io.flowbill.metering.MeteringRange;
 import io.flowbill.system.Streams;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** The command lines of the billing commands; the work is done by the beans they name. */
@@ -27,9 +28,8 @@ final class BillingCommands {
                     + " write the exports (the default command).")
     static final class Nightly extends ContextCommand {
 
-        @Option(names = "--tenant", paramLabel = "TENANT",
-                description = "only this account's tenant; default: every account, each on its own")
-        String tenant;
+        @Mixin
+        TenantOption tenant;
 
         @Option(names = "--date", paramLabel = "YYYY-MM-DD", converter = OptionValues.Day.class,
                 description = "the day in the billing zone; default: yesterday there")
@@ -39,7 +39,7 @@ final class BillingCommands {
         @Override
         void check() {
             if (date != null) {
-                DayOver.notOver(date, root.launcher().properties(), Clock.systemUTC()).ifPresent(notOver -> {
+                DayOver.notOver(date, root.launcher().settings(), Clock.systemUTC()).ifPresent(notOver -> {
                     throw refused(notOver);
                 });
             }
@@ -49,7 +49,7 @@ final class BillingCommands {
         SpringLauncher.Work work(PrintWriter out) {
             return context -> {
                 InvoiceSeller.require(context);
-                return context.getBean(NightlyCommand.class).run(tenant, date, out);
+                return context.getBean(NightlyCommand.class).run(tenant.name, date, out);
             };
         }
     }
@@ -70,9 +70,8 @@ final class BillingCommands {
                 + " changed")
         boolean refresh;
 
-        @Option(names = "--tenant", paramLabel = "TENANT", description = "meter this account only (default: every"
-                + " configured account, flowbill.accounts-in-parallel at a time)")
-        String tenant;
+        @Mixin
+        TenantOption tenant;
 
         @Override
         void check() {
@@ -81,7 +80,7 @@ final class BillingCommands {
 
         @Override
         SpringLauncher.Work work(PrintWriter out) {
-            return context -> context.getBean(MeterCommand.class).run(range(), refresh, tenant, out,
+            return context -> context.getBean(MeterCommand.class).run(range(), refresh, tenant.name, out,
                     spec.commandLine().getErr());
         }
 
@@ -100,9 +99,8 @@ final class BillingCommands {
                     + " exports.")
     static final class Rate extends ContextCommand {
 
-        @Option(names = "--tenant", paramLabel = "TENANT",
-                description = "only this account's tenant; default: every account, each on its own")
-        String tenant;
+        @Mixin
+        TenantOption tenant;
 
         @Option(names = "--date", required = true, paramLabel = "YYYY-MM-DD", converter = OptionValues.Day.class,
                 description = "the day in the billing zone")
@@ -112,7 +110,7 @@ final class BillingCommands {
         SpringLauncher.Work work(PrintWriter out) {
             return context -> {
                 InvoiceSeller.require(context);
-                return context.getBean(RateCommand.class).run(tenant, date, out);
+                return context.getBean(RateCommand.class).run(tenant.name, date, out);
             };
         }
     }
@@ -122,9 +120,8 @@ final class BillingCommands {
                     + " month become adjustments on the next open invoice. A month with unrated days is refused.")
     static final class Close extends ContextCommand {
 
-        @Option(names = "--tenant", paramLabel = "TENANT",
-                description = "only this account's tenant; default: every account, each on its own")
-        String tenant;
+        @Mixin
+        TenantOption tenant;
 
         @Option(names = "--month", required = true, paramLabel = "YYYY-MM", converter = OptionValues.Month.class,
                 description = "the calendar month in the billing zone; it must be over")
@@ -133,11 +130,19 @@ final class BillingCommands {
         @Option(names = "--force", description = "close even though some days of the month were never rated")
         boolean force;
 
+        /** A month that is not over is refused from the settings alone (the price book's zone). */
+        @Override
+        void check() {
+            DayOver.monthNotOver(month, root.launcher().settings(), Clock.systemUTC()).ifPresent(notOver -> {
+                throw refused(notOver);
+            });
+        }
+
         @Override
         SpringLauncher.Work work(PrintWriter out) {
             return context -> {
                 InvoiceSeller.require(context);
-                return context.getBean(CloseCommand.class).run(tenant, month, force, out, spec.commandLine().getErr());
+                return context.getBean(CloseCommand.class).run(tenant.name, month, force, out, spec.commandLine().getErr());
             };
         }
     }
@@ -147,13 +152,12 @@ final class BillingCommands {
                     + " spec.")
     static final class Fleet extends ContextCommand {
 
-        @Option(names = "--tenant", paramLabel = "TENANT", description = "list this account's fleet only (default:"
-                + " every configured account)")
-        String tenant;
+        @Mixin
+        TenantOption tenant;
 
         @Override
         SpringLauncher.Work work(PrintWriter out) {
-            return context -> context.getBean(FleetCommand.class).run(tenant, out, spec.commandLine().getErr());
+            return context -> context.getBean(FleetCommand.class).run(tenant.name, out, spec.commandLine().getErr());
         }
     }
 
@@ -182,7 +186,7 @@ final class BillingCommands {
         /** A worker without the cluster or on the demo's own database could never get or share work: refused. */
         @Override
         void check() {
-            WorkerSettings.refusal(root.launcher().properties()).ifPresent(reason -> {
+            WorkerSettings.refusal(root.launcher().settings()).ifPresent(reason -> {
                 throw refused(reason);
             });
         }
@@ -199,9 +203,8 @@ final class BillingCommands {
                     + " their manifests.")
     static final class Export extends ContextCommand {
 
-        @Option(names = "--tenant", paramLabel = "TENANT",
-                description = "only this account's tenant; default: every account, each on its own")
-        String tenant;
+        @Mixin
+        TenantOption tenant;
 
         @ArgGroup(exclusive = true, multiplicity = "1")
         What what;
@@ -263,8 +266,8 @@ final class BillingCommands {
         SpringLauncher.Work work(PrintWriter out) {
             return context -> {
                 InvoiceSeller.require(context);
-                return what.date != null ? context.getBean(ExportCommand.class).day(tenant, what.date, out)
-                        : context.getBean(ExportCommand.class).month(tenant, what.month, zip, out);
+                return what.date != null ? context.getBean(ExportCommand.class).day(tenant.name, what.date, out)
+                        : context.getBean(ExportCommand.class).month(tenant.name, what.month, zip, out);
             };
         }
     }

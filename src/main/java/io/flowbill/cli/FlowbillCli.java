@@ -51,8 +51,13 @@ public final class FlowbillCli {
     }
 
     static int run(String[] args, PrintWriter out, PrintWriter err) {
+        return run(args, out, err, SpringLauncher.Host.real());
+    }
+
+    /** Runs with these environment variables, jar folder and way to start the application (tests). */
+    static int run(String[] args, PrintWriter out, PrintWriter err, SpringLauncher.Host host) {
         SpringArguments split = SpringArguments.split(args);
-        CommandLine line = commandLine(split.properties());
+        CommandLine line = commandLine(split.properties(), host);
         configure(line, out, err);
         try {
             return line.execute(withDefaultCommand(split.words(), line.getCommandSpec()));
@@ -64,8 +69,8 @@ public final class FlowbillCli {
     }
 
     /** The command tree, in the order {@code --help} lists it. */
-    static CommandLine commandLine(List<String> springProperties) {
-        return new CommandLine(new FlowbillCommandLine(new SpringLauncher(springProperties)))
+    static CommandLine commandLine(List<String> springProperties, SpringLauncher.Host host) {
+        return new CommandLine(new FlowbillCommandLine(new SpringLauncher(springProperties, host)))
                 .addSubcommand(new BillingCommands.Nightly())
                 .addSubcommand(new BillingCommands.Meter())
                 .addSubcommand(new BillingCommands.Rate())

@@ -15,7 +15,8 @@ import picocli.CommandLine.Spec;
         description = "%nMetering and billing for a container cloud.%n", commandListHeading = "%nCommands:%n",
         footer = { "", "'flowbill COMMAND --help' shows a command's options; no command means 'nightly'.",
                 "Configuration comes from environment variables (FLOWBILL_API_BASE_URL, SPRING_DATASOURCE_URL, ...),",
-                "an application.yml beside the jar, or --flowbill.x.y=value arguments anywhere on the line;",
+                "an application.yml beside the jar or in the working directory (or its config/ folder; the working",
+                "directory's wins), or --flowbill.x.y=value arguments anywhere on the line;",
                 "--demo runs against the built-in sandbox (flowbill.demo=true). See README.md." })
 final class FlowbillCommandLine implements Runnable {
 

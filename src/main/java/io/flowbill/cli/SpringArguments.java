@@ -33,10 +33,4 @@ record SpringArguments(List<String> words, List<String> properties) {
         }
         return new SpringArguments(words, properties);
     }
-
-    /** The value of {@code --name=value} when given, else null. */
-    String property(String name) {
-        return properties.stream().filter(arg -> arg.startsWith("--" + name + "="))
-                .map(arg -> arg.substring(name.length() + 3)).reduce((first, last) -> last).orElse(null);
-    }
 }

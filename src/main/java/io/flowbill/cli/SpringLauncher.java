@@ -1,9 +1,11 @@
 package io.flowbill.cli;
 
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
 
@@ -18,6 +20,7 @@ import org.springframework.core.env.ConfigurableEnvironment;
 import io.flowbill.FlowbillApplication;
 import io.flowbill.cluster.ClusterProperties;
 import io.flowbill.metrics.MetricsPublisher;
+import io.flowbill.system.Causes;
 import io.flowbill.system.ConfigurationRefused;
 import io.flowbill.system.Diagnosis;
 import io.flowbill.system.OneLineReason;
@@ -39,24 +42,69 @@ final class SpringLauncher {
         int run(ConfigurableApplicationContext context) throws Exception;
     }
 
-    private final List<String> properties;
+    /** Starts the application (tests start none and see that nothing was started). */
+    @FunctionalInterface
+    interface Starter {
+        ConfigurableApplicationContext start(SpringApplication application, String[] args);
+    }
 
-    SpringLauncher(List<String> properties) {
+    /**
+     * What a run reads around it: the environment variables, the folder of the jar (for its application.yml) and
+     * how the application is started.
+     */
+    record Host(Map<String, String> variables, Optional<Path> jarFolder, Starter starter) {
+
+        static Host real() {
+            return new Host(System.getenv(), SpringSettings.jarFolder(), SpringApplication::run);
+        }
+    }
+
+    private final List<String> properties;
+    private final Host host;
+    private ConfigurableEnvironment settings;
+
+    SpringLauncher(List<String> properties, Host host) {
         this.properties = List.copyOf(properties);
+        this.host = host;
     }
 
     List<String> properties() {
         return properties;
     }
 
+    /**
+     * The settings the application would read ({@link SpringSettings}), read once; empty when they cannot be read
+     * (a malformed application.yml, an import not found): the application's start then says why.
+     */
+    Optional<ConfigurableEnvironment> settings() {
+        if (settings == null) {
+            try {
+                settings = SpringSettings.read(properties, host.variables(), host.jarFolder());
+            }
+            catch (RuntimeException unreadable) {
+                return Optional.empty();
+            }
+        }
+        return Optional.of(settings);
+    }
+
     int run(String command, PrintWriter err, Work work) {
+        Optional<String> wrong = settings().flatMap(ConfigurationCheck::problem);
+        if (wrong.isPresent()) {
+            err.println("flowbill " + command + " failed: configuration: " + wrong.get());
+            return FlowbillCli.EXIT_USAGE;
+        }
+        settings().flatMap(DemoDatabase::startingLine).ifPresent(err::println);
+        err.flush();
         ConfigurableEnvironment[] environment = new ConfigurableEnvironment[1];
         SpringApplication application = new SpringApplicationBuilder(FlowbillApplication.class)
                 .web(command.equals(SERVE) ? WebApplicationType.SERVLET : WebApplicationType.NONE)
+                .properties(SpringSettings.defaults(host.jarFolder()))
                 .listeners((ApplicationListener<ApplicationEnvironmentPreparedEvent>) event ->
                         environment[0] = event.getEnvironment())
                 .build();
-        try (ConfigurableApplicationContext context = application.run(arguments(command, properties))) {
+        try (ConfigurableApplicationContext context = host.starter().start(application,
+                arguments(command, properties))) {
             return command.equals(SERVE) || command.equals(WORKER) ? work.run(context) : oneShot(command, context, work);
         }
         catch (UsageException e) {
@@ -103,15 +151,13 @@ final class SpringLauncher {
      * a stack trace unless {@code io.flowbill} logs at DEBUG; otherwise the innermost reason and how to see more.
      */
     private int failed(String command, Exception e, ConfigurableEnvironment environment, PrintWriter err) {
-        UnaryOperator<String> setting = key -> environment == null ? null : environment.getProperty(key);
+        UnaryOperator<String> setting = key -> environment != null ? environment.getProperty(key)
+                : settings().map(read -> read.getProperty(key)).orElse(null);
         Optional<String> diagnosed = Diagnosis.of(e, setting);
         if (debug(environment)) {
             e.printStackTrace(err);
         }
-        boolean refused = false;
-        for (Throwable t = e; t != null && !refused; t = t.getCause() == t ? null : t.getCause()) {
-            refused = t instanceof ConfigurationRefused;
-        }
+        boolean refused = Causes.find(e, ConfigurationRefused.class).isPresent();
         err.println("flowbill " + command + " failed: " + diagnosed.orElseGet(() -> OneLineReason.of(e)
                 + " (run with --logging.level.io.flowbill=DEBUG for the full trace)"));
         return refused ? FlowbillCli.EXIT_USAGE : FlowbillCli.EXIT_FAILED;
@@ -119,8 +165,7 @@ final class SpringLauncher {
 
     private boolean debug(ConfigurableEnvironment environment) {
         String level = environment != null ? environment.getProperty("logging.level.io.flowbill")
-                : Optional.ofNullable(new SpringArguments(List.of(), properties).property("logging.level.io.flowbill"))
-                        .orElse(System.getenv("LOGGING_LEVEL_IO_FLOWBILL"));
+                : settings().map(read -> read.getProperty("logging.level.io.flowbill")).orElse(null);
         return level != null && (level.equalsIgnoreCase("DEBUG") || level.equalsIgnoreCase("TRACE"));
     }
 }

@@ -11,6 +11,7 @@ import io.flowbill.accounts.Account;
 import io.flowbill.accounts.Accounts;
 import io.flowbill.accounts.TenantRuns;
 import io.flowbill.accounts.UnknownTenantException;
+import io.flowbill.system.Diagnosable;
 import io.flowbill.system.Diagnosis;
 import io.flowbill.system.OneLineReason;
 
@@ -80,7 +81,7 @@ class TenantOutcomes {
                 out.println("tenant " + outcome.tenant() + ":");
             }
             if (outcome.failed()) {
-                String reason = reason(outcome.failure());
+                String reason = reason(outcome.failure(), outcome.tenant());
                 out.println(headed ? "  failed: " + reason : "tenant " + outcome.tenant() + " failed: " + reason);
                 failed.add(outcome.tenant() + " (" + reason + ")");
             }
@@ -102,7 +103,15 @@ class TenantOutcomes {
         return FlowbillCli.EXIT_FAILED;
     }
 
-    private String reason(Exception failure) {
-        return Diagnosis.of(failure, environment::getProperty).orElseGet(() -> OneLineReason.of(failure));
+    /** The line of a tenant's failure; it names the settings of that tenant's entry of {@code flowbill.accounts}. */
+    private String reason(Exception failure, String tenant) {
+        String account = null;
+        for (int i = 0; account == null && environment.containsProperty("flowbill.accounts[" + i + "].tenant"); i++) {
+            account = tenant.equals(environment.getProperty("flowbill.accounts[" + i + "].tenant"))
+                    ? "flowbill.accounts[" + i + "]" : null;
+        }
+        String prefix = account;
+        return Diagnosis.of(failure, key -> key.equals(Diagnosable.ACCOUNT) ? prefix : environment.getProperty(key))
+                .orElseGet(() -> OneLineReason.of(failure));
     }
 }

@@ -1,7 +1,5 @@
 package io.flowbill.cli;
 
-import java.io.IOException;
-import java.util.List;
 import java.util.Optional;
 
 import org.springframework.core.env.ConfigurableEnvironment;
@@ -10,26 +8,20 @@ import io.flowbill.cluster.ClusterProperties;
 
 /**
  * Why {@code worker} cannot run with these settings, from the settings alone before anything starts (as
- * {@link DayOver} reads them): without {@code flowbill.cluster.enabled=true} it would get no work, without
- * {@code spring.datasource.url} it would run on a database of its own that no manager can see. A configuration that
- * imports other files or picks profiles is left to the worker's start, which refuses the same.
+ * {@link SpringSettings} reads them): without {@code flowbill.cluster.enabled=true} it would get no work, without
+ * {@code spring.datasource.url} it would run on a database of its own that no manager can see. Settings that cannot
+ * be read are left to the worker's start, which refuses the same.
  */
 final class WorkerSettings {
 
     private WorkerSettings() {
     }
 
-    static Optional<String> refusal(List<String> springProperties) {
-        ConfigurableEnvironment environment;
-        try {
-            environment = DayOver.environment(springProperties);
-        }
-        catch (IOException | RuntimeException unreadable) {
+    static Optional<String> refusal(Optional<ConfigurableEnvironment> settings) {
+        if (settings.isEmpty()) {
             return Optional.empty();
         }
-        if (DayOver.DELEGATED.stream().anyMatch(environment::containsProperty)) {
-            return Optional.empty();
-        }
+        ConfigurableEnvironment environment = settings.get();
         if (!"true".equalsIgnoreCase(environment.getProperty(ClusterProperties.ENABLED))) {
             return Optional.of("a worker takes partitions from RabbitMQ: set flowbill.cluster.enabled=true"
                     + " (FLOWBILL_CLUSTER_ENABLED=true) and spring.rabbitmq.* (SPRING_RABBITMQ_HOST, ...), as on the"

@@ -4,6 +4,7 @@ import java.net.ConnectException;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
 
+import io.flowbill.system.Causes;
 import io.flowbill.system.Diagnosable;
 import io.flowbill.system.OneLineReason;
 
@@ -21,6 +22,9 @@ public class ContainerApiException extends RuntimeException implements Diagnosab
     public static final int RATE_LIMITED = 4030001;
     /** The API's code for "Invalid parameters". */
     public static final int INVALID_PARAMETERS = 4000001;
+
+    /** The settings of the one account of {@code flowbill.api.*}. */
+    private static final String SINGLE_ACCOUNT = "flowbill.api";
 
     private final String endpoint;
     private final Long containerId;
@@ -50,27 +54,26 @@ public class ContainerApiException extends RuntimeException implements Diagnosab
      */
     @Override
     public Optional<String> diagnosis(String during, UnaryOperator<String> setting) {
-        String url = Optional.ofNullable(setting.apply("flowbill.api.base-url")).orElse("the container API");
+        String account = Optional.ofNullable(setting.apply(ACCOUNT)).orElse(SINGLE_ACCOUNT);
+        String url = Optional.ofNullable(setting.apply(account + ".base-url")).orElse("the container API");
         if (httpStatus == 401 || (endpoint.equals("token") && httpStatus >= 400 && httpStatus < 500)) {
             return Optional.of("container API: " + url + " refused the credentials (HTTP " + httpStatus
-                    + (apiMessage == null ? "" : ", '" + apiMessage + "'") + "); check flowbill.api.token"
-                    + " or flowbill.api.token-file, or flowbill.api.app-key with flowbill.api.app-secret");
+                    + (apiMessage == null ? "" : ", '" + apiMessage + "'") + "); check " + (account.equals(SINGLE_ACCOUNT)
+                            ? "flowbill.api.token or flowbill.api.token-file, or flowbill.api.app-key with"
+                                    + " flowbill.api.app-secret"
+                            : account + ".token-file, or " + account + ".app-key-file with " + account
+                                    + ".app-secret-file"));
         }
         if (httpStatus == 0) {
             return Optional.of("container API: cannot reach " + url + " (" + networkReason() + ")"
-                    + (during == null ? "" : " during " + during) + "; check flowbill.api.base-url and that the API"
-                    + " is up, then " + RESUME);
+                    + (during == null ? "" : " during " + during) + "; check " + account + ".base-url and that the"
+                    + " API is up, then " + RESUME);
         }
         return Optional.empty();
     }
 
     private String networkReason() {
-        for (Throwable t = this; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof ConnectException) {
-                return "connection refused";
-            }
-        }
-        return OneLineReason.of(this);
+        return Causes.find(this, ConnectException.class).isPresent() ? "connection refused" : OneLineReason.of(this);
     }
 
     /** The stable endpoint name: images, create, modify, list, get, delete, restart, save_image, flow or token. */

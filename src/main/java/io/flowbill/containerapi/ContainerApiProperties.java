@@ -18,7 +18,8 @@ import jakarta.validation.constraints.NotNull;
  * <p>Credentials: either a static {@code token}, or a {@code token-file} holding one (read and trimmed; read again
  * after a 401), or {@code app-key} plus {@code app-secret}, from which the client obtains tokens and renews them.
  * {@code base-url} may be left out when another component points the client at an in-process sandbox
- * ({@link #withBaseUrl(URI)}). {@code token} and {@code app-secret} never appear in {@link #toString()}.
+ * ({@link #withBaseUrl(URI)}); a trailing {@code /api/v1} is taken off (the client adds it). {@code token} and
+ * {@code app-secret} never appear in {@link #toString()}.
  *
  * @param flowTimeUnit      how {@code from_time}/{@code to_time} are sent
  * @param maxConcurrency    requests in flight at most
@@ -42,7 +43,11 @@ public record ContainerApiProperties(
         @DefaultValue("200ms") @NotNull Duration initialBackoff,
         @DefaultValue("10s") @NotNull Duration maxBackoff) {
 
+    /** The path every endpoint starts with; the client appends it to the base URL. */
+    static final String API_PATH = "/api/v1";
+
     public ContainerApiProperties {
+        baseUrl = withoutApiPath(baseUrl);
         token = blankToNull(token);
         appKey = blankToNull(appKey);
         appSecret = blankToNull(appSecret);
@@ -126,6 +131,15 @@ public record ContainerApiProperties(
                 + ", connectTimeout=" + connectTimeout + ", requestTimeout=" + requestTimeout
                 + ", maxConcurrency=" + maxConcurrency + ", requestsPerSecond=" + requestsPerSecond
                 + ", maxRetries=" + maxRetries + ", initialBackoff=" + initialBackoff + ", maxBackoff=" + maxBackoff + "]";
+    }
+
+    /**
+     * A base URL written as the API's own address ({@code http://host/api/v1}, as the sandbox prints it) is the
+     * address before that path: the client appends {@code /api/v1/...} itself.
+     */
+    private static URI withoutApiPath(URI url) {
+        String text = url == null ? "" : url.toString().replaceFirst("/+$", "");
+        return text.endsWith(API_PATH) ? URI.create(text.substring(0, text.length() - API_PATH.length())) : url;
     }
 
     private static String blankToNull(String value) {

@@ -5,6 +5,7 @@ import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -56,13 +57,26 @@ final class AtomicFile {
         }
         catch (IOException | UncheckedIOException e) {
             deleteQuietly(temp);
-            throw new UncheckedIOException("writing " + target + " failed: " + e.getMessage(),
-                    e instanceof UncheckedIOException unchecked ? unchecked.getCause() : (IOException) e);
+            IOException cause = e instanceof UncheckedIOException unchecked ? unchecked.getCause() : (IOException) e;
+            throw new UncheckedIOException("writing " + target + " failed: " + e.getMessage(), named(cause, target));
         }
         catch (RuntimeException e) {
             deleteQuietly(temp);
             throw e;
         }
+    }
+
+    /**
+     * A failure that names no file (a full disk answers a bare "No space left on device") as one naming the target,
+     * so the line a person reads says which folder ({@code system/Diagnosis}).
+     */
+    private static IOException named(IOException failure, Path target) {
+        if (failure instanceof FileSystemException) {
+            return failure;
+        }
+        FileSystemException named = new FileSystemException(target.toString(), null, failure.getMessage());
+        named.initCause(failure);
+        return named;
     }
 
     /** The temporary file a write of {@code target} goes through: {@code .<name>.<run token>.tmp}. */

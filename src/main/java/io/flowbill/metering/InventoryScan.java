@@ -12,8 +12,4 @@ package io.flowbill.metering;
  */
 public record InventoryScan(long scanId, long reported, int collected, int recovered, int gone, int versionsOpened,
         int passes) {
-
-    public boolean totalMismatch() {
-        return reported != collected;
-    }
 }

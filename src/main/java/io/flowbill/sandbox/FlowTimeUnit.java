@@ -24,9 +24,4 @@ public enum FlowTimeUnit {
     public Instant truncate(Instant instant) {
         return this == SECONDS ? instant.truncatedTo(ChronoUnit.SECONDS) : instant.truncatedTo(ChronoUnit.MILLIS);
     }
-
-    /** The parameter value for an instant (truncating). */
-    public long fromInstant(Instant instant) {
-        return this == SECONDS ? instant.getEpochSecond() : instant.toEpochMilli();
-    }
 }

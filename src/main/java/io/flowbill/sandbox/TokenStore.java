@@ -48,11 +48,6 @@ final class TokenStore {
         return token;
     }
 
-    /** Whether the token is a static one or an issued one not yet expired. */
-    boolean valid(String token) {
-        return account(token) != null;
-    }
-
     /**
      * The account the token belongs to ({@code static-0} the static token, {@code static-N} the N-th of the more
      * tokens, {@code app} every issued one), or null for a missing, unknown or expired token.

@@ -16,6 +16,7 @@ import javax.sql.DataSource;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.core.NestedExceptionUtils;
 
 import io.flowbill.accounts.Accounts;
 import io.flowbill.billing.BillingService;
@@ -24,6 +25,7 @@ import io.flowbill.metering.MeteringRange;
 import io.flowbill.metering.MeteringService;
 import io.flowbill.metering.MeteringSummary;
 import io.flowbill.pricing.BillingZone;
+import io.flowbill.system.Causes;
 import io.flowbill.system.JobAlreadyRunningException;
 
 /**
@@ -221,11 +223,9 @@ class ServeScheduler {
         return Tick.of(Tick.Outcome.FAILED);
     }
 
+    /** The first message along the cause chain, else the innermost cause's type. */
     private static String reason(Throwable e) {
-        Throwable root = e;
-        while (root.getCause() != null && root.getMessage() == null) {
-            root = root.getCause();
-        }
-        return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+        return Causes.chain(e).map(Throwable::getMessage).filter(message -> message != null).findFirst()
+                .orElseGet(() -> NestedExceptionUtils.getMostSpecificCause(e).getClass().getSimpleName());
     }
 }

@@ -9,4 +9,8 @@ public class ConfigurationRefused extends RuntimeException {
     public ConfigurationRefused(String message) {
         super(message);
     }
+
+    public ConfigurationRefused(String message, Throwable cause) {
+        super(message, cause);
+    }
 }

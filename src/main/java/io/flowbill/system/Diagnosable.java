@@ -17,6 +17,12 @@ public interface Diagnosable {
      */
     Optional<String> diagnosis(String during, UnaryOperator<String> setting);
 
+    /**
+     * The key a {@code setting} answers with the settings prefix of the account a failure is of, such as
+     * {@code flowbill.accounts[1]}, when the caller knows it; unanswered: {@code flowbill.api}, the single account.
+     */
+    String ACCOUNT = "flowbill.diagnosis.account";
+
     /** What a line about a run that can resume ends with. */
     String RESUME = "run the same command again to resume";
 }

@@ -23,6 +23,13 @@ import org.springframework.batch.core.step.StepExecution;
 public final class Diagnosis {
 
     private static final String RESUME = Diagnosable.RESUME;
+    private static final String NO_URL = "the database";
+    private static final String NO_SPACE = "No space left on device";
+    /** PostgreSQL's SQLSTATEs: disk_full, admin_shutdown, crash_shutdown, cannot_connect_now. */
+    private static final String DISK_FULL = "53100";
+    private static final String ADMIN_SHUTDOWN = "57P01";
+    private static final String CRASH_SHUTDOWN = "57P02";
+    private static final String CANNOT_CONNECT_NOW = "57P03";
 
     private Diagnosis() {
     }
@@ -34,7 +41,7 @@ public final class Diagnosis {
 
     /** The one line for a recognized failure, or empty. */
     public static Optional<String> of(Throwable failure, UnaryOperator<String> setting) {
-        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+        for (Throwable t : Causes.chain(failure).toList()) {
             if (t instanceof JobRunFailure run) {
                 Optional<String> inJob = ofJob(run.execution(), setting);
                 if (inJob.isPresent()) {
@@ -107,26 +114,34 @@ public final class Diagnosis {
         if (state.equals("3D000")) {
             return Optional.of("database: " + url + " (" + OneLineReason.of(sql) + "); check spring.datasource.url");
         }
+        if (state.equals(DISK_FULL)) {
+            String embedded = Optional.ofNullable(setting.apply("flowbill.embedded-db.dir")).orElse("data/postgres");
+            return Optional.of("database: " + (url.equals(NO_URL) ? "the embedded PostgreSQL in " + embedded : url)
+                    + " is out of disk space" + (during == null ? "" : " during " + during) + " ("
+                    + OneLineReason.of(failure) + "); free space on its disk" + (url.equals(NO_URL)
+                            ? " or move flowbill.embedded-db.dir (" + embedded + ") to another" : "")
+                    + ", then " + RESUME);
+        }
         boolean connecting = find(failure, ConnectException.class) != null || state.equals("08001")
-                || state.equals("08004");
+                || state.equals("08004") || state.equals(CANNOT_CONNECT_NOW);
         if (connecting && during == null) {
             return Optional.of("database: cannot connect to " + url + " (" + OneLineReason.of(failure)
                     + "); check spring.datasource.url and that PostgreSQL is up");
         }
-        if (connecting || state.startsWith("08") || String.valueOf(sql.getMessage()).contains("onnection is closed")) {
+        boolean ended = state.equals(ADMIN_SHUTDOWN) || state.equals(CRASH_SHUTDOWN);
+        if (connecting || ended || state.startsWith("08")
+                || String.valueOf(sql.getMessage()).contains("onnection is closed")) {
             return Optional.of("database: the connection to " + url + " was lost"
-                    + (during == null ? "" : " during " + during) + " (" + OneLineReason.of(failure) + "); " + RESUME);
+                    + (during == null ? "" : " during " + during) + " (" + OneLineReason.of(failure) + "); "
+                    + (ended ? "PostgreSQL ended it (a restart, or an administrator ended the session): check that"
+                            + " it is up, then " : "") + RESUME);
         }
         return Optional.empty();
     }
 
     private static String sqlState(Throwable failure) {
-        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof SQLException sql && sql.getSQLState() != null) {
-                return sql.getSQLState();
-            }
-        }
-        return "";
+        return Causes.chain(failure).filter(SQLException.class::isInstance).map(t -> ((SQLException) t).getSQLState())
+                .filter(state -> state != null).findFirst().orElse("");
     }
 
     private static String file(FileSystemException file, UnaryOperator<String> setting) {
@@ -137,9 +152,14 @@ public final class Diagnosis {
         String exportDir = Optional.ofNullable(setting.apply("flowbill.export.dir")).orElse("out");
         String path = file.getFile() == null ? "?" : file.getFile();
         Path root = Path.of(exportDir).toAbsolutePath().normalize();
+        boolean full = reason.contains(NO_SPACE);
         if (Path.of(path).toAbsolutePath().normalize().startsWith(root)) {
-            return "export: cannot write " + path + " (" + reason + "); check flowbill.export.dir (" + exportDir
-                    + ") and that the folder is writable";
+            return "export: cannot write " + path + " (" + reason + "); " + (full ? "free space on that disk or set"
+                    + " flowbill.export.dir (" + exportDir + ") to a folder on another, then " + RESUME
+                    : "check flowbill.export.dir (" + exportDir + ") and that the folder is writable");
+        }
+        if (full) {
+            return "file system: cannot write " + path + " (" + reason + "); free space on that disk, then " + RESUME;
         }
         // not known here whether it was read (a secret file, a setting) or written: say both, never the wrong one
         return "file system: cannot read or write " + path + " (" + reason
@@ -149,17 +169,12 @@ public final class Diagnosis {
     /** The JDBC URL without any password in it. */
     static String safeUrl(String url) {
         if (url == null || url.isBlank()) {
-            return "the database";
+            return NO_URL;
         }
         return url.replaceAll("(?i)(password=)[^&;]*", "$1***").replaceAll("//[^/@]*:[^/@]*@", "//***@");
     }
 
     private static <T> T find(Throwable failure, Class<T> type) {
-        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (type.isInstance(t)) {
-                return type.cast(t);
-            }
-        }
-        return null;
+        return Causes.find(failure, type).orElse(null);
     }
 }

@@ -54,7 +54,8 @@ class ManyAccountsIT {
 
         assertThat(first.exitCode()).as("exit with one tenant failed\n%s%s", first.out(), first.err()).isEqualTo(1);
         assertThat(lastLine(first.out())).as("last line of\n%s", first.out())
-                .startsWith("failed tenants: gamma (").contains("401").doesNotContain("alpha").doesNotContain("beta");
+                .startsWith("failed tenants: gamma (").contains("401").contains("check flowbill.accounts[2].token-file")
+                .doesNotContain("alpha").doesNotContain("beta");
         assertThat(first.output()).doesNotContain("wrong-token").doesNotContain("alpha-token");
         assertThat(usageRows(db, "alpha", HOUR)).as("alpha's usage rows").isEqualTo(fleet(alpha, HOUR)).isPositive();
         assertThat(usageRows(db, "beta", HOUR)).as("beta's usage rows").isEqualTo(fleet(beta, HOUR)).isPositive();

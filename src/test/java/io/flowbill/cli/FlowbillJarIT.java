@@ -14,6 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 import io.flowbill.sandbox.SandboxConfig;
 import io.flowbill.sandbox.SandboxServer;
 import io.flowbill.system.FlowbillJar;
+import io.flowbill.system.Patience;
 import io.flowbill.system.Slow;
 import io.flowbill.system.TestDatabase;
 
@@ -62,6 +63,34 @@ class FlowbillJarIT {
 
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.output()).contains("--from must be on a whole hour").doesNotContain("Started FlowbillApplication");
+    }
+
+    @Test
+    @Slow
+    void aConfigurationErrorIsOneLineAndExitTwoWithinFiveSecondsBeforeSpringStarts(@TempDir Path workDir)
+            throws Exception {
+        FlowbillJar.Outcome run = FlowbillJar.command("fleet", "--spring.datasource.url=postgres://db:5432/flowbill",
+                "--flowbill.api.base-url=http://127.0.0.1:1", "--flowbill.api.token=t").in(workDir).start()
+                .finish(Patience.seconds(5));
+
+        assertThat(run.exitCode()).as(run.output()).isEqualTo(2);
+        assertThat(run.err()).isEqualTo("flowbill fleet failed: configuration: spring.datasource.url"
+                + " 'postgres://db:5432/flowbill' is not a JDBC URL; write it like jdbc:postgresql://db:5432/flowbill"
+                + " with the user and password in spring.datasource.username and spring.datasource.password\n");
+        assertThat(run.out()).isEmpty();
+    }
+
+    @Test
+    @Slow
+    void theDemoSaysWithinFiveSecondsThatItStartsItsDatabase(@TempDir Path workDir) throws Exception {
+        FlowbillJar.Running demo = FlowbillJar.command("nightly").in(workDir).start();
+        try {
+            demo.await("the demo's first line", Patience.seconds(5), () -> demo.output().contains(
+                    "DEMO: starting the embedded PostgreSQL in data/postgres (the first run initializes it: about"));
+        }
+        finally {
+            demo.kill();
+        }
     }
 
     @Test

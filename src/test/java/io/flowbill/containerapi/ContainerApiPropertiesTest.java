@@ -21,6 +21,16 @@ class ContainerApiPropertiesTest {
     }
 
     @Test
+    void aBaseUrlWrittenAsTheApisOwnAddressIsTheAddressBeforeIt() {
+        assertThat(bind(Map.of("flowbill.api.base-url", "http://127.0.0.1:8080/api/v1")).baseUrl())
+                .isEqualTo(URI.create("http://127.0.0.1:8080"));
+        assertThat(bind(Map.of("flowbill.api.base-url", "https://gw.example/cloud/api/v1/")).baseUrl())
+                .isEqualTo(URI.create("https://gw.example/cloud"));
+        assertThat(bind(Map.of("flowbill.api.base-url", "https://open.c.163.com")).baseUrl())
+                .isEqualTo(URI.create("https://open.c.163.com"));
+    }
+
+    @Test
     void bindsEverySettingFromKebabCaseConfiguration() {
         ContainerApiProperties p = bind(Map.ofEntries(
                 Map.entry("flowbill.api.base-url", "https://open.c.163.com"),
