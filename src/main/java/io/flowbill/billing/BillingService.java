@@ -60,6 +60,11 @@ public class BillingService {
         return zone;
     }
 
+    /** The hours of a day in the billing zone. */
+    public MeteringRange rangeOf(LocalDate day) {
+        return DayRange.of(zone, day);
+    }
+
     /**
      * What {@code nightly --date DAY} does for one tenant: runs {@code dayBillingJob} for the tenant's day. A run that failed or was killed
      * is resumed at the step where it stopped; a day whose billing completed is billed again from the start. A completed
@@ -111,7 +116,7 @@ public class BillingService {
      */
     public DayReport rate(String tenant, LocalDate day) throws Exception {
         return jobRunner.underLock(DayBillingJobConfiguration.lockKey(tenant, day), () -> {
-            MeteringRange range = DayRange.of(zone, day);
+            MeteringRange range = rangeOf(day);
             long metered = metering.meteredHours(tenant, range);
             if (metered < range.windowCount()) {
                 throw new DayNotMeteredException(tenant, day, metered, range.windowCount());
