@@ -5,8 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.util.Base64;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** {@code export} refuses a bad command line with exit code 2 and a clear message, before anything starts. */
 class ExportCommandLineTest {
@@ -47,6 +53,30 @@ class ExportCommandLineTest {
         assertThat(run("export", "--verify", "/nonexistent/flowbill-out")).isEqualTo(FlowbillCli.EXIT_USAGE);
         assertThat(err()).contains("--verify /nonexistent/flowbill-out is not a folder")
                 .doesNotContain("PostgreSQL");
+    }
+
+    @Test
+    void checksSignaturesWithTheKeyFileOfTheCommandLineAndRefusesItWithoutVerify(@TempDir Path dir) throws Exception {
+        Path folder = Files.createDirectories(dir.resolve("out/acme/2026-11"));
+        Files.writeString(folder.resolve("manifest.json"), "{\"format\": \"flowbill-export-manifest/1\", \"tenant\":"
+                + " \"acme\", \"month\": \"2026-11\", \"files\": [], \"signature\": null}\n");
+        KeyPair pair = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
+        Path verify = Files.writeString(dir.resolve("verify.pem"), "-----BEGIN PUBLIC KEY-----\n"
+                + Base64.getEncoder().encodeToString(pair.getPublic().getEncoded()) + "\n-----END PUBLIC KEY-----\n");
+
+        assertThat(run("export", "--verify", dir.resolve("out").toString())).isEqualTo(FlowbillCli.EXIT_OK);
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("unsigned " + folder.resolve("manifest.json"));
+        assertThat(run("export", "--verify", dir.resolve("out").toString(), "--public-key-file", verify.toString()))
+                .isEqualTo(FlowbillCli.EXIT_FAILED);
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("FAILED " + folder.resolve("manifest.json")
+                + ": carries no signature, but a key was given");
+        assertThat(run("export", "--verify", dir.resolve("out").toString(), "--key-file", dir.toString() + "/none"))
+                .isEqualTo(FlowbillCli.EXIT_USAGE);
+        assertThat(err()).isEqualTo("flowbill export: --key-file cannot read " + dir + "/none (no such file)\n");
+        assertThat(run("export", "--month", "2026-11", "--key-file", verify.toString()))
+                .isEqualTo(FlowbillCli.EXIT_USAGE);
+        assertThat(err()).startsWith("flowbill export: --key-file checks signatures: use it with --verify")
+                .hasLineCount(1);
     }
 
     @Test
