@@ -53,7 +53,8 @@ final class ConfigurationCheck {
             "io.flowbill.cluster.ClusterProperties", "io.flowbill.containerapi.ContainerApiProperties",
             "io.flowbill.demo.SandboxProperties", "io.flowbill.export.ExportProperties",
             "io.flowbill.export.InvoiceProperties", "io.flowbill.invoicing.InvoicingProperties",
-            "io.flowbill.metering.MeteringProperties", "io.flowbill.metrics.MetricsProperties",
+            "io.flowbill.metering.MeteringProperties", "io.flowbill.metering.StatusProperties",
+            "io.flowbill.metrics.MetricsProperties",
             "io.flowbill.pricing.PricingProperties", "io.flowbill.serve.ServeProperties",
             "io.flowbill.system.EmbeddedDatabaseProperties", "io.flowbill.system.JobLaunchProperties",
             "io.flowbill.system.ProgressProperties");

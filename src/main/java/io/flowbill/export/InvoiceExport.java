@@ -101,7 +101,7 @@ final class InvoiceExport {
                         corrected == null ? "" : corrected.toString(), taxRate);
                 tally.add(containerId, item, null, amount, version);
                 lines.add(new InvoiceLines.Printed(containerId, item, chargeType, specId, rs.getInt("tier"), version,
-                        rs.getString("unit"), unitPrice, quantity, amount, corrected));
+                        rs.getString("unit"), unitPrice, quantity, amount, corrected, rs.getString("name")));
             }, Timestamp.from(monthEnd), invoice.tenant(), Date.valueOf(month.atDay(1)));
             if (rounding[0].signum() != 0) {
                 BigDecimal difference = rounding[0];

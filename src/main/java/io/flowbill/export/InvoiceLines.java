@@ -17,9 +17,12 @@ import io.flowbill.pricing.PriceBook;
 import io.flowbill.system.DemoMode;
 
 /**
- * Collects the lines {@code invoice-<YYYY-MM>.csv} prints and sums them over the containers into the lines of the
- * invoice document ({@link InvoiceDocument}): per item, charge type, spec, tier, price version and unit price, amounts
- * added as printed, never re-rounded; adjustments per month corrected.
+ * Collects the lines {@code invoice-<YYYY-MM>.csv} prints into the lines of the invoice document
+ * ({@link InvoiceDocument}). An invoice of up to {@value #DETAIL_LINES} lines shows every line as the CSV has it (its
+ * container, quantity, unit price and amount rated once), so every document line satisfies its equation; a larger
+ * one shows per item, charge type, spec, tier, price version and unit price the sum of its containers' lines, with
+ * no quantity or unit price (the sum of lines rated once is not a quantity times a price: the CSV has the lines), so
+ * that the document stays readable and its memory does not grow with the fleet. Adjustments per month corrected.
  */
 final class InvoiceLines {
 
@@ -35,11 +38,26 @@ final class InvoiceLines {
      * @param corrects   the month an adjustment corrects; null otherwise
      */
     record Printed(long containerId, String item, String chargeType, Integer specId, int tier, String priceVersion,
-            String unit, BigDecimal unitPrice, BigDecimal quantity, BigDecimal amount, YearMonth corrects) {
+            String unit, BigDecimal unitPrice, BigDecimal quantity, BigDecimal amount, YearMonth corrects,
+            String containerName) {
+
+        Printed(long containerId, String item, String chargeType, Integer specId, int tier, String priceVersion,
+                String unit, BigDecimal unitPrice, BigDecimal quantity, BigDecimal amount, YearMonth corrects) {
+            this(containerId, item, chargeType, specId, tier, priceVersion, unit, unitPrice, quantity, amount, corrects,
+                    null);
+        }
     }
 
+    /** The most lines an invoice document shows one by one; above, it shows their sums per kind of line. */
+    static final int DETAIL_LINES = 1_000;
+
+    /** A document line's kind; with its container (0 once summed over the containers) and name in detail. */
     private record Key(String item, String chargeType, Integer specId, int tier, String priceVersion, String unit,
-            BigDecimal unitPrice) {
+            BigDecimal unitPrice, long containerId, String containerName) {
+
+        Key summed() {
+            return new Key(item, chargeType, specId, tier, priceVersion, unit, unitPrice, 0, null);
+        }
     }
 
     private static final class Sum {
@@ -60,6 +78,7 @@ final class InvoiceLines {
     private final Map<Key, Sum> lines = new LinkedHashMap<>();
     private final Map<YearMonth, Sum> adjustments = new TreeMap<>();
     private long printed;
+    private boolean detailed = true;
 
     InvoiceLines(PriceBook book) {
         this.book = book;
@@ -73,15 +92,29 @@ final class InvoiceLines {
             return;
         }
         Key key = new Key(line.item(), line.chargeType(), line.specId(), line.tier(), line.priceVersion(),
-                line.unit(), line.unitPrice());
-        lines.computeIfAbsent(key, k -> new Sum()).add(line.containerId(), line.quantity(), line.amount());
+                line.unit(), line.unitPrice(), line.containerId(), line.containerName());
+        if (detailed && lines.size() >= DETAIL_LINES) {
+            summarize();
+        }
+        lines.computeIfAbsent(detailed ? key : key.summed(), k -> new Sum()).add(line.containerId(), line.quantity(),
+                line.amount());
+    }
+
+    /** Turns the lines collected one by one into their sums per kind (they came in container order). */
+    private void summarize() {
+        Map<Key, Sum> detail = new LinkedHashMap<>(lines);
+        lines.clear();
+        detailed = false;
+        detail.forEach((key, sum) -> lines.computeIfAbsent(key.summed(), k -> new Sum()).add(key.containerId(),
+                sum.quantity, sum.amount));
     }
 
     InvoiceDocument document(InvoiceHeader header, InvoiceProperties parties) {
         Map<String, List<InvoiceDocument.Line>> daily = new TreeMap<>(InvoiceLines::itemOrder);
         Map<String, List<InvoiceDocument.Line>> monthLevel = new TreeMap<>(InvoiceLines::itemOrder);
         List<Map.Entry<Key, Sum>> sorted = new ArrayList<>(lines.entrySet());
-        sorted.sort(Comparator.comparing((Map.Entry<Key, Sum> entry) -> String.valueOf(entry.getKey().chargeType()))
+        sorted.sort(Comparator.comparing((Map.Entry<Key, Sum> entry) -> entry.getKey().containerId())
+                .thenComparing(entry -> String.valueOf(entry.getKey().chargeType()))
                 .thenComparing(entry -> entry.getKey().specId() == null ? -1 : entry.getKey().specId())
                 .thenComparing(entry -> entry.getKey().tier())
                 .thenComparing(entry -> String.valueOf(entry.getKey().priceVersion()))
@@ -91,9 +124,10 @@ final class InvoiceLines {
             Key key = entry.getKey();
             Sum sum = entry.getValue();
             (DAILY.contains(key.item()) ? daily : monthLevel).computeIfAbsent(key.item(), item -> new ArrayList<>())
-                    .add(new InvoiceDocument.Line(describe(key, charged), key.priceVersion(), sum.containers.count(),
-                            sum.quantity, InvoiceLabels.unit(key.item(), key.unit(), header.currency()),
-                            key.unitPrice(), sum.amount));
+                    .add(new InvoiceDocument.Line(detailed ? withContainer(key, describe(key, charged))
+                            : describe(key, charged), key.priceVersion(), detailed ? 0 : sum.containers.count(),
+                            detailed ? sum.quantity : null, InvoiceLabels.unit(key.item(), key.unit(), header.currency()),
+                            detailed ? key.unitPrice() : null, sum.amount));
         }
         List<InvoiceDocument.Adjustment> corrections = new ArrayList<>();
         adjustments.forEach((month, sum) -> corrections.add(new InvoiceDocument.Adjustment(month,
@@ -102,6 +136,16 @@ final class InvoiceLines {
                 List.of(section("Usage", daily), section("Month-level charges", monthLevel)), corrections, printed,
                 DemoMode.TENANT.equals(header.tenant()) ? "a simulated fleet from the built-in sandbox, not a bill"
                         : null, InvoiceTerms.of(header, parties, book.zone().id()));
+    }
+
+    /** A line of one container: its id and name at the month's end first. */
+    private static String withContainer(Key key, String description) {
+        if (key.containerId() == 0) {
+            return description;
+        }
+        String container = "container " + key.containerId()
+                + (key.containerName() == null || key.containerName().isBlank() ? "" : " " + key.containerName());
+        return description.isEmpty() ? container : container + " \u00b7 " + description;
     }
 
     /** The month's lines other than a commitment shortfall, adjustments not counted: what the commitment is met by. */

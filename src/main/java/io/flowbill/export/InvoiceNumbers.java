@@ -22,8 +22,12 @@ final class InvoiceNumbers {
      * A quantity as a document prints it: at most {@value #QUANTITY_PLACES} decimals (HALF_UP, by the rounding
      * owner's display rounding), without trailing zeros: {@code 883.812298384} GB reads {@code 883.812298},
      * {@code 24.000000000} h reads {@code 24}. The amount beside it is the CSV's, computed from the exact figure.
+     * Empty for a line summed over containers, which has no quantity of its own.
      */
     static String quantity(BigDecimal quantity) {
+        if (quantity == null) {
+            return "";
+        }
         BigDecimal shown = quantity.scale() > QUANTITY_PLACES ? Rounding.forDisplay(quantity, QUANTITY_PLACES)
                 : quantity;
         return shown.signum() == 0 ? "0" : shown.stripTrailingZeros().toPlainString();

@@ -102,11 +102,52 @@ class SandboxInvoiceIT {
         assertThat(invoice.stream().filter(row -> !row.get("item").equals("tax"))
                 .map(row -> new BigDecimal(row.get("amount"))).reduce(BigDecimal.ZERO, BigDecimal::add))
                 .as("the CSV's lines and the invoice table's").isEqualByComparingTo(subtotal);
+        assertDocumentLinesAreTheCsvLines(folder, month, invoice);
         assertThat(pdfText(folder.resolve("invoice-" + month + ".pdf"))).contains("DEMO", "status DRAFT",
                 "Total " + total.toPlainString() + " CNY", "Page 1 of ", "Issue date on close (draft)",
                 "Account DEMO-0000-0000-0000").doesNotContain("Mbps_hour");
         assertThat(Files.readString(folder.resolve("invoice-" + month + ".html"), StandardCharsets.UTF_8))
                 .contains("id=\"total\">" + total.toPlainString() + " CNY<");
+    }
+
+    /**
+     * Every line of the invoice's HTML is a line of its CSV (container, version, unit price, amount) with the
+     * quantity the CSV holds exactly, shown to at most 6 places, so amount = round(CSV quantity x unit price, 2)
+     * holds for the document's lines as for the CSV's; the PDF names every container and amount.
+     */
+    private static void assertDocumentLinesAreTheCsvLines(Path folder, YearMonth month, List<CSVRecord> invoice)
+            throws IOException {
+        String html = Files.readString(folder.resolve("invoice-" + month + ".html"), StandardCharsets.UTF_8);
+        java.util.regex.Matcher row = java.util.regex.Pattern.compile("<tr><td>(container (\\d+)[^<]*|[^<]*)</td>"
+                + "<td>([^<]*)</td><td class=\"n\">[^<]*</td><td class=\"n\">([^<]*)</td><td>[^<]*</td>"
+                + "<td class=\"n\">([^<]*)</td><td class=\"n\">([^<]*)</td></tr>").matcher(html);
+        int lines = 0;
+        while (row.find()) {
+            lines++;
+            String container = row.group(2) == null ? "0" : row.group(2);
+            String version = row.group(3);
+            String quantity = row.group(4);
+            String unitPrice = row.group(5);
+            String amount = row.group(6);
+            List<CSVRecord> same = invoice.stream().filter(csv -> csv.get("container_id").equals(container)
+                    && csv.get("price_version").equals(version) && csv.get("unit_price").equals(unitPrice)
+                    && csv.get("amount").equals(amount)).toList();
+            assertThat(same).as("the CSV line of the document line %s", row.group()).isNotEmpty();
+            assertThat(same).as("document line %s", row.group()).anySatisfy(csv -> {
+                BigDecimal exact = new BigDecimal(csv.get("quantity"));
+                assertThat(exact.setScale(Math.min(exact.scale(), 6), RoundingMode.HALF_UP).stripTrailingZeros()
+                        .toPlainString()).isEqualTo(quantity);
+                assertThat(new BigDecimal(amount)).isEqualTo(exact.multiply(new BigDecimal(unitPrice))
+                        .setScale(2, RoundingMode.HALF_UP));
+            });
+        }
+        assertThat(lines).as("document lines: one per CSV line but tax and adjustments")
+                .isEqualTo(invoice.stream().filter(csv -> !csv.get("item").equals("tax")
+                        && csv.get("corrects_month").isEmpty()).count());
+        String pdf = pdfText(folder.resolve("invoice-" + month + ".pdf")).replaceAll("\\s+", " ");
+        assertThat(invoice).filteredOn(csv -> !csv.get("item").equals("tax") && !csv.get("container_id").equals("0")
+                && !csv.get("container_id").isEmpty()).allSatisfy(csv -> assertThat(pdf)
+                .as("the PDF's text").contains("container " + csv.get("container_id"), csv.get("amount")));
     }
 
     private static String pdfText(Path pdf) throws IOException {

@@ -31,10 +31,10 @@ class InvoiceDocumentTest {
 
         assertThat(lines(document)).extracting(InvoiceDocument.Line::description, InvoiceDocument.Line::unit)
                 .containsExactly(
-                        org.assertj.core.groups.Tuple.tuple("小型 (spec 10) \u00b7 on_demand", "h"),
-                        org.assertj.core.groups.Tuple.tuple("小型 (spec 10) \u00b7 on_demand \u00b7 tier 1",
-                                "Mbps\u00b7h"),
-                        org.assertj.core.groups.Tuple.tuple("小型 (spec 10) \u00b7 on_demand", "GB"),
+                        org.assertj.core.groups.Tuple.tuple("container 1 \u00b7 小型 (spec 10) \u00b7 on_demand", "h"),
+                        org.assertj.core.groups.Tuple.tuple(
+                                "container 1 \u00b7 小型 (spec 10) \u00b7 on_demand \u00b7 tier 1", "Mbps\u00b7h"),
+                        org.assertj.core.groups.Tuple.tuple("container 2 \u00b7 小型 (spec 10) \u00b7 on_demand", "GB"),
                         org.assertj.core.groups.Tuple.tuple("10 % discount on compute (plan demo-2020)", "CNY"),
                         org.assertj.core.groups.Tuple.tuple("5 % discount on the bill (plan demo-2020)", "CNY"),
                         org.assertj.core.groups.Tuple.tuple(
@@ -84,6 +84,44 @@ class InvoiceDocumentTest {
         assertThat(String.join("\n", InvoicePdfPagesTest.pages(InvoicePdfPagesTest.pdf(draft)))).contains(
                 "Issue date on close (draft) \u00b7 due date 30 days after issue",
                 "Payable within 30 days of the issue date");
+    }
+
+    @Test
+    void showsEveryLineWithItsContainerQuantityAndPriceSoEachKeepsItsEquation() {
+        // 26 h x 0.039 = 1.014 -> 1.01 for each of two containers: the sum, 2.02, is not 52 h x 0.039 = 2.03
+        InvoiceLines lines = new InvoiceLines(PriceBookLoader.load(PriceBookLoader.BUNDLED));
+        lines.add(usage(7, "compute", 0, "hour", "0.039", "26.000000000", "1.01"));
+        lines.add(usage(8, "compute", 0, "hour", "0.039", "26.000000000", "1.01"));
+
+        List<InvoiceDocument.Line> shown = lines(lines.document(planMonth("FINAL").header(), Invoices.SETTINGS));
+
+        assertThat(shown).extracting(InvoiceDocument.Line::description, line -> line.quantity().toPlainString(),
+                line -> line.unitPrice().toPlainString(), line -> line.amount().toPlainString()).containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("container 7 \u00b7 小型 (spec 10) \u00b7 on_demand",
+                                "26.000000000", "0.039", "1.01"),
+                        org.assertj.core.groups.Tuple.tuple("container 8 \u00b7 小型 (spec 10) \u00b7 on_demand",
+                                "26.000000000", "0.039", "1.01"));
+    }
+
+    @Test
+    void aLargerInvoiceShowsEachKindsSumWithoutAQuantityOrPriceItDoesNotEqual() {
+        InvoiceLines lines = new InvoiceLines(PriceBookLoader.load(PriceBookLoader.BUNDLED));
+        for (long container = 1; container <= InvoiceLines.DETAIL_LINES + 1; container++) {
+            lines.add(usage(container, "compute", 0, "hour", "0.039", "26.000000000", "1.01"));
+        }
+
+        List<InvoiceDocument.Line> shown = lines(lines.document(planMonth("FINAL").header(), Invoices.SETTINGS));
+
+        assertThat(shown).singleElement().satisfies(line -> {
+            assertThat(line.description()).isEqualTo("小型 (spec 10) \u00b7 on_demand");
+            assertThat(line.containers()).isEqualTo(InvoiceLines.DETAIL_LINES + 1);
+            assertThat(line.quantity()).as("no quantity: 1001 x 1.01 is not 26,026 h x 0.039 rounded").isNull();
+            assertThat(line.unitPrice()).isNull();
+            assertThat(line.amount()).isEqualByComparingTo("1011.01");
+        });
+        assertThat(InvoicePage.render(lines.document(planMonth("FINAL").header(), Invoices.SETTINGS)))
+                .contains("<td class=\"n\">1001</td><td class=\"n\"></td><td>h</td><td class=\"n\"></td>"
+                        + "<td class=\"n\">1011.01</td>");
     }
 
     /** The most decimals any number in {@code text} has (a dotted version such as 2026.11 counts too). */
