@@ -144,7 +144,7 @@ public class ExportService {
     }
 
     private void day(Publication publication, String tenant, LocalDate date) {
-        YearMonth month = openMonthFrom(tenant, YearMonth.from(date));
+        YearMonth month = folderMonthOf(tenant, date);
         Path folder = folders.of(tenant, month);
         Path staging = publication.stagingOf(folder, tenant, month);
         String currency = book.currency().getCurrencyCode();
@@ -225,12 +225,21 @@ public class ExportService {
     }
 
     /**
-     * The month whose folder takes a day's files: the day's own month while its invoice is open, else the first
-     * later month whose invoice is not FINAL. A closed month's folder is never rewritten, so it keeps reconciling
-     * with its FINAL invoice; a later change of its days lives with the invoice or credit note that corrects it.
+     * The month whose folder takes a day's files: the day's own month, unless its invoice is FINAL and the day's lines
+     * changed after the close; then the first later month whose invoice is not FINAL. A closed month's folder never
+     * gets lines that its FINAL invoice did not bill, so it keeps reconciling with it; a later change of its days
+     * lives with the invoice or credit note that corrects it.
      */
-    private YearMonth openMonthFrom(String tenant, YearMonth month) {
-        YearMonth open = month;
+    private YearMonth folderMonthOf(String tenant, LocalDate date) {
+        YearMonth month = YearMonth.from(date);
+        if (!Boolean.TRUE.equals(jdbc.queryForObject("""
+                select exists (select 1 from invoice i join rated_day r on r.tenant_id = i.tenant_id
+                                where i.tenant_id = ? and i.billing_month = ? and i.status = 'FINAL'
+                                  and r.charge_date = ? and r.changed_at > i.closed_at)
+                """, Boolean.class, tenant, Date.valueOf(month.atDay(1)), Date.valueOf(date)))) {
+            return month;
+        }
+        YearMonth open = month.plusMonths(1);
         while (Boolean.TRUE.equals(jdbc.queryForObject("select exists (select 1 from invoice where tenant_id = ?"
                 + " and billing_month = ? and status = 'FINAL')", Boolean.class, tenant, Date.valueOf(open.atDay(1))))) {
             open = open.plusMonths(1);

@@ -224,10 +224,11 @@ final class InvoicePdf {
         payment.setBorder(PdfPCell.NO_BORDER);
         payment.setPaddingTop(10);
         table.addCell(payment);
-        PdfPCell note = new PdfPCell(paragraph("Each line adds up the per-container lines of "
+        PdfPCell note = new PdfPCell(paragraph("The lines are those of "
                 + InvoiceExport.fileName(content.header().month()) + " (" + content.csvLines() + " lines), each"
-                + " rounded to the cent; tax = round(subtotal x tax rate) to the cent, once. manifest.json holds the"
-                + " files' totals and SHA-256. Written by flowbill.", 8, Font.NORMAL, MUTED));
+                + " its month's quantity x unit price rounded to the cent once (above " + InvoiceLines.DETAIL_LINES
+                + " lines, each kind's sum of them); tax = round(subtotal x tax rate) to the cent, once. manifest.json"
+                + " holds the files' totals and SHA-256. Written by flowbill.", 8, Font.NORMAL, MUTED));
         note.setColspan(2);
         note.setBorder(PdfPCell.NO_BORDER);
         note.setPaddingTop(10);

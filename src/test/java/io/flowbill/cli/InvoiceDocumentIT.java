@@ -110,7 +110,7 @@ class InvoiceDocumentIT {
 
         assertTotalsAgree(pdf, html, "50.17");
         assertThat(pdf).contains("Invoice acme-202611", "Period 2026-11-01 to 2026-11-30", "status DRAFT",
-                "蜂巢云计算有限公司", "Acme 有限公司", "小型 (spec 10)", "Subtotal 47.33 CNY",
+                "蜂巢云计算有限公司", "Acme 有限公司", "container 103 db-package", "Subtotal 47.33 CNY",
                 "Tax 6 % (fixture-2026-11-25-noon) 2.84 CNY", "Total 50.17 CNY", "package_overage");
         assertThat(html).contains("class=\"watermark\"", ">DRAFT</span>", "Invoice acme-202611",
                 "蜂巢云计算有限公司", "杭州市滨江区网商路 599 号", "上海市浦东新区 1 号");

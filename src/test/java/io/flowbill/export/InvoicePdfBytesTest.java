@@ -18,9 +18,9 @@ class InvoicePdfBytesTest {
 
     private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
 
-    private static final String FINAL_SHA256 = "29b4c5b7fc34e7155eaa38d90af53f0fd087f29abe18b47a5fceca9288da257d";
+    private static final String FINAL_SHA256 = "f9a6ff567e703aa5ab19a1042d934646d86a58c98d33ed70417b44d50e82f8cb";
 
-    private static final String DRAFT_SHA256 = "0b38d95226fdac0c122e234a69655db8b19d36e421a344b687f11b4a95ea61ae";
+    private static final String DRAFT_SHA256 = "d04902c63528dada7c62e62dfb2cb4cd6ae94b2c81e58bb2f3ad945f4c54259f";
 
     @Test
     void writesThePinnedBytesForAFinalAndADraftInvoice() {
