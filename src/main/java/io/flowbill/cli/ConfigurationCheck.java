@@ -36,7 +36,8 @@ import jakarta.validation.Validator;
  * would refuse after 30 s or more is refused in one line within a second or two, naming the setting (with the
  * account's index), what is wrong and what to do. Checked: a key that was renamed, a datasource URL that is not a
  * JDBC URL, half a configuration ({@link DemoMode}), every {@code @ConfigurationProperties} group as the application
- * binds and validates it, the API's address and the files the settings name ({@link SettingFiles}).
+ * binds and validates it, the API's address, the files the settings name ({@link SettingFiles}) and the accounts
+ * ({@link Accounts#configured}). Anything it cannot judge is left to the application's start.
  */
 final class ConfigurationCheck {
 

@@ -50,8 +50,10 @@ final class SettingValues {
             ObjectError first = invalid.getValidationErrors().getAllErrors().get(0);
             if (first instanceof FieldError field) {
                 String setting = setting(invalid.getValidationErrors().getName().toString(), field.getField());
-                return named(setting, environment) + " '" + field.getRejectedValue() + "' " + first.getDefaultMessage()
-                        + "; write it like " + example(prefix, type, setting, field.getRejectedValue().getClass());
+                Object rejected = field.getRejectedValue();
+                return named(setting, environment) + (rejected == null ? "" : " '" + rejected + "'") + " "
+                        + first.getDefaultMessage() + "; write it like " + example(prefix, type, setting,
+                                rejected == null ? String.class : rejected.getClass());
             }
             return prefix + ": " + first.getDefaultMessage();
         }

@@ -28,8 +28,9 @@ import io.flowbill.system.OneLineReason;
 /**
  * The one way a command starts the application context: {@code serve} alone runs a web server; it and {@code worker}
  * run until stopped, the others are one-shots whose metrics are pushed or written when they end. Spring properties from the command line
- * ({@code --flowbill.*}, {@code --spring.*}, ...) pass through. Answers the exit code: 0 done, 1 failed (one line on
- * stderr), 2 a command line or configuration that cannot run.
+ * ({@code --flowbill.*}, {@code --spring.*}, ...) pass through. The settings are checked first, before anything
+ * starts ({@link ConfigurationCheck}); a demo with its own database says so before Spring starts ({@link DemoDatabase}).
+ * Answers the exit code: 0 done, 1 failed (one line on stderr), 2 a command line or configuration that cannot run.
  */
 final class SpringLauncher {
 

@@ -264,6 +264,28 @@ class ImperfectDataIT {
         assertThat(unresolved("implausible_flow")).isZero();
     }
 
+    @Test
+    @Order(9)
+    void aRefreshThatReadsAnImplausibleOutboundKeepsTheKnownTrafficOfBothDirections() throws Exception {
+        // given: the hour of the test before, both directions known since its recheck
+        long container = trafficBilledContainer();
+        MeteringRange hour = hourAfter(DAY_END, 5);
+        FlowAmount truth = fleet.sandbox.flowModel().flow(container, hour.from(), hour.to());
+        fleet.sandbox.faults().malformedFlowFor(container, MalformedFlow.IMPLAUSIBLE_OUTBOUND);
+
+        // when: the hour is metered again with --refresh and the outbound reads 4TB
+        metering.meter(settings.tenant(), hour, true);
+        fleet.sandbox.faults().reset();
+
+        // then: bad data never overwrites good data, and the good inbound read stands
+        Map<String, Object> row = usage(container, hour.from());
+        assertThat((BigDecimal) row.get("up_mb")).as("container='%s' outbound kept", container)
+                .isEqualByComparingTo(truth.upMb());
+        assertThat((BigDecimal) row.get("down_mb")).as("container='%s' inbound", container)
+                .isEqualByComparingTo(truth.downMb());
+        assertThat(row.get("traffic_pending")).as("both directions are known").isEqualTo(false);
+    }
+
     /** An alive container whose last version is billed by traffic, a 小型 (spec 10) when there is one. */
     private long trafficBilledContainer() {
         return jdbc.queryForObject("""
