@@ -91,7 +91,7 @@ class DashboardQueriesIT {
     }
 
     @Test
-    void theReconciliationPanelAddsDailyChargesAndMonthLevelLinesUpToTheInvoiceTotal() throws Exception {
+    void theReconciliationPanelAddsTheDailyEstimatesTheDifferenceOfRatingOnceAndTheInvoicesOtherLinesUpToItsTotal() throws Exception {
         Instant to = run.day.plusDays(1).atStartOfDay(NightlyRun.ZONE).toInstant().minusSeconds(1);
         Map<String, JsonNode> dashboards = DashboardFiles.all();
         DashboardFiles.Query reconciliation = DashboardFiles.queries().stream()
@@ -104,8 +104,12 @@ class DashboardQueriesIT {
             do {
                 String tenant = rs.getString("tenant");
                 assertThat(rs.getBigDecimal("daily_charges")).as("daily charges of %s", tenant).isPositive();
-                assertThat(rs.getBigDecimal("difference")).as("invoice total - (daily + month-level + adjustments),"
-                        + " tenant='%s'", tenant).isEqualByComparingTo("0");
+                assertThat(rs.getBigDecimal("difference")).as("invoice total - (its lines and tax), tenant='%s'",
+                        tenant).isEqualByComparingTo("0");
+                assertThat(rs.getBigDecimal("daily_charges").add(rs.getBigDecimal("rating_once"))
+                        .add(rs.getBigDecimal("month_level")).add(rs.getBigDecimal("adjustments"))
+                        .add(rs.getBigDecimal("tax"))).as("daily + rating once + month-level + adjustments + tax,"
+                        + " tenant='%s'", tenant).isEqualByComparingTo(rs.getBigDecimal("invoice_total"));
             } while (rs.next());
         }
     }
