@@ -107,13 +107,17 @@ public final class Diagnosis {
         if (state.equals("3D000")) {
             return Optional.of("database: " + url + " (" + OneLineReason.of(sql) + "); check spring.datasource.url");
         }
+        // 55000 with this message: the database refuses connections (datallowconn off), as while it is down
         boolean connecting = find(failure, ConnectException.class) != null || state.equals("08001")
-                || state.equals("08004");
+                || state.equals("08004") || state.equals("57P03")
+                || state.equals("55000") && String.valueOf(sql.getMessage()).contains("not currently accepting");
         if (connecting && during == null) {
             return Optional.of("database: cannot connect to " + url + " (" + OneLineReason.of(failure)
                     + "); check spring.datasource.url and that PostgreSQL is up");
         }
-        if (connecting || state.startsWith("08") || String.valueOf(sql.getMessage()).contains("onnection is closed")) {
+        // 57P01/57P02: the server ended the session (pg_terminate_backend, a shutdown or a crash)
+        if (connecting || state.startsWith("08") || state.equals("57P01") || state.equals("57P02")
+                || String.valueOf(sql.getMessage()).contains("onnection is closed")) {
             return Optional.of("database: the connection to " + url + " was lost"
                     + (during == null ? "" : " during " + during) + " (" + OneLineReason.of(failure) + "); " + RESUME);
         }
