@@ -63,6 +63,13 @@ class FaultMatrixReliabilityIT {
                 result.describe()).isLessThanOrEqualTo(2);
     }
 
+    @org.junit.jupiter.api.Test
+    void rateOfADayWhoseNightlyStillMetersWaitsAndBillsTheWholeDay() throws Exception {
+        CaseResult result = matrix.rateWhileNightlyMeters();
+
+        assertThat(result.survived()).as(result.describe()).isTrue();
+    }
+
     @ParameterizedTest(name = "API failing {0} of requests")
     @ValueSource(doubles = { 0.10, 0.30 })
     void nightlyAgainstAFlakyApiEndsAsAgainstAHealthyOne(double share) throws Exception {
