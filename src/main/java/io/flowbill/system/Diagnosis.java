@@ -122,12 +122,15 @@ public final class Diagnosis {
                             ? " or move flowbill.embedded-db.dir (" + embedded + ") to another" : "")
                     + ", then " + RESUME);
         }
+        // 55000 with this message: the database refuses connections (datallowconn off), as while it is down
         boolean connecting = find(failure, ConnectException.class) != null || state.equals("08001")
-                || state.equals("08004") || state.equals(CANNOT_CONNECT_NOW);
+                || state.equals("08004") || state.equals(CANNOT_CONNECT_NOW)
+                || state.equals("55000") && String.valueOf(sql.getMessage()).contains("not currently accepting");
         if (connecting && during == null) {
             return Optional.of("database: cannot connect to " + url + " (" + OneLineReason.of(failure)
                     + "); check spring.datasource.url and that PostgreSQL is up");
         }
+        // 57P01/57P02: the server ended the session (pg_terminate_backend, a shutdown or a crash)
         boolean ended = state.equals(ADMIN_SHUTDOWN) || state.equals(CRASH_SHUTDOWN);
         if (connecting || ended || state.startsWith("08")
                 || String.valueOf(sql.getMessage()).contains("onnection is closed")) {

@@ -87,11 +87,16 @@ final class CaseDatabase implements AutoCloseable {
         return found == null ? "none" : found;
     }
 
-    /** Makes the database refuse new connections (or accept them again), as a database that is down would. */
+    /**
+     * Makes the database refuse every new connection (or accept them again), as a database that is down would;
+     * PostgreSQL takes that only from a session of another database, the maintenance database {@code postgres}.
+     */
     void refuseConnections(boolean refuse) {
-        try (Statement statement = connection.createStatement()) {
-            statement.execute("alter database \"" + text("select current_database()") + "\" allow_connections "
-                    + !refuse);
+        String name = text("select current_database()");
+        String maintenance = database.url().replaceFirst("/[^/?]+(\\?|$)", "/postgres$1");
+        try (Connection other = java.sql.DriverManager.getConnection(maintenance, database.user(), database.password());
+                Statement statement = other.createStatement()) {
+            statement.execute("alter database \"" + name + "\" allow_connections " + !refuse);
         }
         catch (SQLException e) {
             throw new IllegalStateException("allow_connections " + !refuse + ": " + e.getMessage(), e);

@@ -86,6 +86,58 @@ final class FaultMatrix implements AutoCloseable {
                 Hurt.UNREACHABLE, null, Map.of());
     }
 
+    /**
+     * {@code rate --date} of the day while its {@code nightly} meters it (held as it closes the day's metering
+     * windows): the rate must wait for the day's billing lock (it says so), and once the nightly ends, bill the whole
+     * day; both exit 0 and the day ends as after the nightly alone.
+     */
+    CaseResult rateWhileNightlyMeters() throws Exception {
+        Reference expected = reference();
+        Target target = target();
+        String observed;
+        FlowbillJar.Outcome rated;
+        FlowbillJar.Outcome nightly;
+        try (CaseDatabase db = new CaseDatabase(target.database())) {
+            Scene scene = new Scene(db, sandbox, expected, target.exportDir(), DAY);
+            FlowbillJar.Running first = nightly(target);
+            scene.watch(first);
+            FlowbillJar.Running rate = null;
+            try {
+                scene.await("meteringJob started", () -> db.jobStatus("meteringJob") != null);
+                DatabaseGate closing = scene.gate(DatabaseGate.before(db.database(), "metered_window", null));
+                scene.await("flowStep over, the day's windows held as they close", () -> "COMPLETED".equals(
+                        db.stepStatus("flowStep")) && db.waitingFor("advisory") > 0);
+                rate = command(target, "rate", "--date", DAY.toString());
+                FlowbillJar.Running waiting = rate;
+                waiting.await("rate waiting for billing:default:" + DAY, PATIENCE,
+                        () -> waiting.output().contains("billing:default:" + DAY + " is being run by another process"));
+                observed = "rate waited for the nightly's lock, usage rows " + db.rows("usage_hour") + "/"
+                        + expected.usageRows() + ", windows closed " + db.rows("metered_window");
+                closing.open();
+                scene.undo();
+                nightly = first.finish(PATIENCE);
+                rated = rate.finish(PATIENCE);
+                observed += ", nightly exited " + nightly.exitCode() + ", rate exited " + rated.exitCode()
+                        + (rated.exitCode() == 0 ? "" : " (" + rated.reason() + ")");
+            }
+            finally {
+                scene.undo();
+                if (first.isAlive()) {
+                    first.kill();
+                }
+                if (rate != null && rate.isAlive()) {
+                    rate.kill();
+                }
+            }
+        }
+        CaseResult result = new CaseResult("rate --date during the nightly's metering", observed, 2,
+                nightly.exitCode() == 0 && rated.exitCode() == 0, rated.exitCode() == 0 ? "" : rated.reason(),
+                BillingRows.of(target.database()).against(expected.rows()),
+                ExportFiles.of(target.exportDir()).differingFrom(expected.files()));
+        results.add(result);
+        return result;
+    }
+
     /** The whole run, and each repeat, against an API with these faults. */
     CaseResult flakyApi(String name, FaultConfig faults) throws Exception {
         return run(name, null, Hurt.END_CONNECTIONS, faults, Map.of());
@@ -179,6 +231,11 @@ final class FaultMatrix implements AutoCloseable {
         return FlowbillJar.command("nightly", "--date", DAY.toString()).database(target.database())
                 .api(sandbox.baseUrl(), sandbox.token()).env("FLOWBILL_EXPORT_DIR", target.exportDir().toString())
                 .env(ENVIRONMENT).env(extra).start();
+    }
+
+    private FlowbillJar.Running command(Target target, String... args) throws IOException {
+        return FlowbillJar.command(args).database(target.database()).api(sandbox.baseUrl(), sandbox.token())
+                .env("FLOWBILL_EXPORT_DIR", target.exportDir().toString()).env(ENVIRONMENT).start();
     }
 
     private Target target() throws IOException {

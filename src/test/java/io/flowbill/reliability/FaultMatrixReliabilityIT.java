@@ -14,8 +14,9 @@ import io.flowbill.sandbox.FaultConfig;
  * The long part of the fault matrix ({@code ./mvnw verify -Preliability}): PostgreSQL ends every connection of
  * {@code nightly} at each step of the day's billing (inventory, flow, recheck, a rating partition, the publish, the
  * invoice refresh, the export), also with a pool that hands the dead connections out unchecked (the run then leaves
- * its executions UNKNOWN or STARTED), and the database unreachable for 15 s during rating; and the whole run meets an
- * API failing 10 % and 30 % of its requests. Each ends with exactly the rows and files of a fault-free run.
+ * its executions UNKNOWN or STARTED), and the database unreachable for 15 s during rating; {@code rate --date} of the
+ * day while its nightly still meters it; and the whole run meets an API failing 10 % and 30 % of its requests. Each
+ * ends with exactly the rows and files of a fault-free run.
  */
 @Tag("reliability")
 class FaultMatrixReliabilityIT {
@@ -61,6 +62,13 @@ class FaultMatrixReliabilityIT {
         assertThat(result.survived()).as(result.describe()).isTrue();
         assertThat(result.runs()).as("runs until one exited 0 (the hurt one and the same command once more): %s",
                 result.describe()).isLessThanOrEqualTo(2);
+    }
+
+    @org.junit.jupiter.api.Test
+    void rateOfADayWhoseNightlyStillMetersWaitsAndBillsTheWholeDay() throws Exception {
+        CaseResult result = matrix.rateWhileNightlyMeters();
+
+        assertThat(result.survived()).as(result.describe()).isTrue();
     }
 
     @ParameterizedTest(name = "API failing {0} of requests")
