@@ -83,11 +83,10 @@ class NightlySoakIT {
                     .isEmpty();
             assertThat(actual).as("no line twice").doesNotHaveDuplicates().hasSameSizeAs(expected);
 
-            // and: the invoice holds the same daily amount for DAY (month-level lines depend on the days billed)
-            assertThat(dailyInvoiceTotal(faulty.jdbc()).subtract(amount(faulty.jdbc(), DAY.plusDays(1))))
-                    .as("invoice total of %s without month-level lines and the lines of %s", DAY.withDayOfMonth(1),
-                            DAY.plusDays(1))
-                    .isEqualByComparingTo(dailyInvoiceTotal(reference.jdbc()));
+            // and: the fault-free invoice bills DAY's lines rated once per invoice line, and the faulty run's lines
+            // of DAY rate to the same amount (its invoice also holds the next day, rated together with DAY's)
+            assertThat(ratedOnce(faulty.jdbc(), DAY)).as("the faulty run's lines of %s rated once", DAY)
+                    .isEqualByComparingTo(invoiceUsage(reference.jdbc()));
 
             // and: the bad values are exceptions, and none of DAY's traffic is still pending
             assertThat(exceptionKinds(faulty.jdbc()).keySet()).as("exception kinds of the faulty run (%s)", FAULT_MIX)
@@ -127,17 +126,21 @@ class NightlySoakIT {
                 Timestamp.from(DAY.plusDays(1).atStartOfDay(ZONE).toInstant()));
     }
 
-    private static BigDecimal amount(JdbcTemplate jdbc, LocalDate day) {
-        return jdbc.queryForObject("select coalesce(sum(amount), 0) from charge_line where charge_date = ?",
-                BigDecimal.class, Date.valueOf(day));
+    /** A day's charge lines rated once per invoice line (docs/billing-rules.md, "Invoice lines: rated once"). */
+    private static BigDecimal ratedOnce(JdbcTemplate jdbc, LocalDate day) {
+        return jdbc.queryForObject("""
+                select coalesce(sum(round(quantity * unit_price, 2)), 0)
+                  from (select sum(quantity) as quantity, unit_price from charge_line where charge_date = ?
+                         group by container_id, item, tier, charge_type, spec_id, price_version, unit_price) lines
+                """, BigDecimal.class, Date.valueOf(day));
     }
 
-    /** The month's invoice total less its month-level lines (package overage of the month so far). */
-    private static BigDecimal dailyInvoiceTotal(JdbcTemplate jdbc) {
+    /** The usage lines of the month's invoice (neither month-level nor adjustments), added. */
+    private static BigDecimal invoiceUsage(JdbcTemplate jdbc) {
         return jdbc.queryForObject("""
-                select i.total - (select coalesce(sum(m.amount), 0) from month_charge_line m
-                                   where m.billing_month = i.billing_month and m.tenant_id = i.tenant_id)
-                  from invoice i where i.billing_month = ?
+                select coalesce(sum(l.amount), 0) from invoice_line l join invoice i on i.id = l.invoice_id
+                 where i.billing_month = ? and l.corrects_month is null
+                   and l.item in ('compute', 'bandwidth', 'traffic_out', 'traffic_in', 'package')
                 """, BigDecimal.class, Date.valueOf(DAY.withDayOfMonth(1)));
     }
 
