@@ -65,6 +65,18 @@ class FaultMatrixReliabilityIT {
     }
 
     @org.junit.jupiter.api.Test
+    void closeWhoseConnectionsEndAsItMakesTheInvoiceFinalFailsInOneLineAndClosesIdenticallyOnceMore()
+            throws Exception {
+        CaseResult result = matrix.endConnectionsDuringClose();
+
+        assertThat(matrix.hurtClose().exitCode()).as(result.describe()).isNotZero();
+        assertThat(FaultMatrix.lines(matrix.hurtClose())).as(result.describe()).isEqualTo(1);
+        assertThat(result.survived()).as(result.describe()).isTrue();
+        assertThat(result.runs()).as("runs until one exited 0 (the hurt one and the same close once more): %s",
+                result.describe()).isEqualTo(2);
+    }
+
+    @org.junit.jupiter.api.Test
     void rateOfADayWhoseNightlyStillMetersWaitsAndBillsTheWholeDay() throws Exception {
         CaseResult result = matrix.rateWhileNightlyMeters();
 
