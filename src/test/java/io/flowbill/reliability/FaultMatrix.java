@@ -147,6 +147,14 @@ final class FaultMatrix implements AutoCloseable {
      * then the same close again until it exits 0. Compared with a fault-free nightly and close on a fresh database.
      */
     CaseResult endConnectionsDuringClose() throws Exception {
+        return endConnectionsDuringClose(false);
+    }
+
+    /**
+     * The same, or with {@code atFiles} a moment later: the invoice FINAL and committed, the close's read of
+     * {@code invoice_line} for the files waiting for a table lock the test queued while the FINAL update was held.
+     */
+    CaseResult endConnectionsDuringClose(boolean atFiles) throws Exception {
         Reference expected = closedReference();
         Target target = target();
         requireExit0("the case's nightly", nightly(target).finish(PATIENCE));
@@ -155,14 +163,20 @@ final class FaultMatrix implements AutoCloseable {
         FlowbillJar.Outcome last;
         try (CaseDatabase db = new CaseDatabase(target.database())) {
             Scene scene = new Scene(db, sandbox, expected, target.exportDir(), DAY);
-            scene.gate(DatabaseGate.before(db.database(), "update", "invoice", "new.status = 'FINAL'"));
+            DatabaseGate finalUpdate = scene.gate(
+                    DatabaseGate.before(db.database(), "update", "invoice", "new.status = 'FINAL'"));
             FlowbillJar.Running first = close(target);
             scene.watch(first);
             try {
                 scene.await("close held as it makes the invoice FINAL", () -> db.waitingFor("advisory") > 0);
-                observed = "close held making the invoice FINAL, invoices FINAL " + db.number(
-                        "select count(*) from invoice where status = 'FINAL'") + ", connections ended: "
-                        + db.terminateOtherConnections();
+                if (atFiles) {
+                    holdInvoiceLines(scene, finalUpdate);
+                    scene.await("the invoice FINAL, the close's read for its files held", () -> db.number(
+                            "select count(*) from invoice where status = 'FINAL'") > 0 && db.waitingFor("relation") > 0);
+                }
+                observed = (atFiles ? "close held reading invoice_line for its files" : "close held making the invoice FINAL")
+                        + ", invoices FINAL " + db.number("select count(*) from invoice where status = 'FINAL'")
+                        + ", connections ended: " + db.terminateOtherConnections();
                 scene.undo();
                 last = first.finish(PATIENCE);
                 hurtClose = last;
@@ -180,12 +194,35 @@ final class FaultMatrix implements AutoCloseable {
                 last = close(target).finish(PATIENCE);
             }
         }
-        CaseResult result = new CaseResult("connections ended at close (invoice made FINAL)", observed, runs,
+        CaseResult result = new CaseResult("connections ended at close (" + (atFiles ? "its files" : "invoice made FINAL")
+                + ")", observed, runs,
                 last.exitCode() == 0, last.exitCode() == 0 ? "" : last.reason(),
                 BillingRows.of(target.database()).against(expected.rows()),
                 ExportFiles.of(target.exportDir()).differingFrom(expected.files()));
         results.add(result);
         return result;
+    }
+
+    /** Queues the test for {@code invoice_line} (behind the held close), then lets the FINAL update through. */
+    private static void holdInvoiceLines(Scene scene, DatabaseGate finalUpdate) throws Exception {
+        java.sql.Connection locker = CaseDatabase.connect(scene.db().database());
+        locker.setAutoCommit(false);
+        java.util.concurrent.CompletableFuture<Void> locked = java.util.concurrent.CompletableFuture.runAsync(() -> {
+            try (java.sql.Statement statement = locker.createStatement()) {
+                statement.execute("lock table invoice_line in access exclusive mode");
+            }
+            catch (java.sql.SQLException e) {
+                throw new IllegalStateException("locking invoice_line failed: " + e.getMessage(), e);
+            }
+        });
+        scene.cleanup(() -> {
+            locked.get(Patience.seconds(30).toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+            locker.rollback();
+            locker.close();
+        });
+        scene.await("the test holding or queued for invoice_line", () -> locked.isDone() || scene.db().number(
+                "select count(*) from pg_locks where not granted and mode = 'AccessExclusiveLock'") > 0);
+        finalUpdate.open();
     }
 
     /** The close of {@link #endConnectionsDuringClose} the connections were ended in, or null before. */

@@ -65,10 +65,11 @@ class FaultMatrixReliabilityIT {
                 result.describe()).isLessThanOrEqualTo(2);
     }
 
-    @org.junit.jupiter.api.Test
-    void closeWhoseConnectionsEndAsItMakesTheInvoiceFinalFailsInOneLineAndClosesIdenticallyOnceMore()
-            throws Exception {
-        CaseResult result = matrix.endConnectionsDuringClose();
+    @ParameterizedTest(name = "close, connections ended at its files {0}")
+    @ValueSource(booleans = { false, true })
+    void closeWhoseConnectionsEndAsItMakesTheInvoiceFinalOrWritesItFailsInOneLineAndClosesIdenticallyOnceMore(
+            boolean atFiles) throws Exception {
+        CaseResult result = matrix.endConnectionsDuringClose(atFiles);
 
         assertThat(matrix.hurtClose().exitCode()).as(result.describe()).isNotZero();
         assertThat(FaultMatrix.lines(matrix.hurtClose())).as(result.describe()).isEqualTo(1);
