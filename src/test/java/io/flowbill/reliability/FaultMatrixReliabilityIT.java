@@ -16,8 +16,9 @@ import io.flowbill.sandbox.FaultConfig;
  * invoice refresh, the export), also with a pool that hands the dead connections out unchecked (the run then leaves
  * its executions UNKNOWN or STARTED), and the database unreachable for 15 s during rating; {@code rate --date} of the
  * day while its nightly still meters it; {@code close --month 2026-11 --force} whose connections end as it makes the
- * invoice FINAL or as it reads the FINAL invoice for its files (compared with a fault-free nightly and close); and the whole run meets an API failing 10 % and 30 % of its requests. Each
- * ends with exactly the rows and files of a fault-free run.
+ * invoice FINAL or as it reads the FINAL invoice for its files (compared with a fault-free nightly and close); and
+ * the whole run meets an API failing 10 % and 30 % of its requests. Each ends with exactly the rows and files of a
+ * fault-free run.
  */
 @Tag("reliability")
 class FaultMatrixReliabilityIT {
