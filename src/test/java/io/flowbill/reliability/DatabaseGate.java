@@ -29,6 +29,12 @@ final class DatabaseGate implements AutoCloseable {
      * (SQL on {@code new}), or of every statement when the condition is null.
      */
     static DatabaseGate before(TestDatabase.Database database, String table, String rowCondition) throws SQLException {
+        return before(database, "insert", table, rowCondition);
+    }
+
+    /** The same for another statement ({@code update}, {@code delete}) on {@code table}. */
+    static DatabaseGate before(TestDatabase.Database database, String event, String table, String rowCondition)
+            throws SQLException {
         Connection holder = CaseDatabase.connect(database);
         try (Statement statement = holder.createStatement()) {
             statement.execute("select pg_advisory_lock(" + KEY + ")");
@@ -39,7 +45,7 @@ final class DatabaseGate implements AutoCloseable {
                       if tg_level = 'ROW' then return new; end if;
                       return null;
                     end $$""".formatted(KEY));
-            statement.execute("create trigger reliability_gate before insert on " + table
+            statement.execute("create trigger reliability_gate before " + event + " on " + table
                     + (rowCondition == null ? " for each statement" : " for each row when (" + rowCondition + ")")
                     + " execute function reliability_gate()");
         }

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -39,6 +40,8 @@ final class FaultMatrix implements AutoCloseable {
             .withSeed(SEED).withClock(SandboxClock.fixed(NOW)));
     private final List<CaseResult> results = new ArrayList<>();
     private Reference reference;
+    private Reference closedReference;
+    private FlowbillJar.Outcome hurtClose;
 
     /** A case's own database and export folder. */
     private record Target(TestDatabase.Database database, Path exportDir) {
@@ -136,6 +139,121 @@ final class FaultMatrix implements AutoCloseable {
                 ExportFiles.of(target.exportDir()).differingFrom(expected.files()));
         results.add(result);
         return result;
+    }
+
+    /**
+     * {@code close --month 2026-11 --force} after the day's {@code nightly} (the month's other days never rated),
+     * held as it makes the invoice FINAL (an update the test's trigger makes wait), every connection ended there;
+     * then the same close again until it exits 0. Compared with a fault-free nightly and close on a fresh database.
+     */
+    CaseResult endConnectionsDuringClose() throws Exception {
+        return endConnectionsDuringClose(false);
+    }
+
+    /**
+     * The same, or with {@code atFiles} a moment later: the invoice FINAL and committed, the close's read of
+     * {@code invoice_line} for the files waiting for a table lock the test queued while the FINAL update was held.
+     */
+    CaseResult endConnectionsDuringClose(boolean atFiles) throws Exception {
+        Reference expected = closedReference();
+        Target target = target();
+        requireExit0("the case's nightly", nightly(target).finish(PATIENCE));
+        String observed;
+        int runs = 1;
+        FlowbillJar.Outcome last;
+        try (CaseDatabase db = new CaseDatabase(target.database())) {
+            Scene scene = new Scene(db, sandbox, expected, target.exportDir(), DAY);
+            DatabaseGate finalUpdate = scene.gate(
+                    DatabaseGate.before(db.database(), "update", "invoice", "new.status = 'FINAL'"));
+            FlowbillJar.Running first = close(target);
+            scene.watch(first);
+            try {
+                scene.await("close held as it makes the invoice FINAL", () -> db.waitingFor("advisory") > 0);
+                if (atFiles) {
+                    holdInvoiceLines(scene, finalUpdate);
+                    scene.await("the invoice FINAL, the close's read for its files held", () -> db.number(
+                            "select count(*) from invoice where status = 'FINAL'") > 0 && db.waitingFor("relation") > 0);
+                }
+                observed = (atFiles ? "close held reading invoice_line for its files" : "close held making the invoice FINAL")
+                        + ", invoices FINAL " + db.number("select count(*) from invoice where status = 'FINAL'")
+                        + ", connections ended: " + db.terminateOtherConnections();
+                scene.undo();
+                last = first.finish(PATIENCE);
+                hurtClose = last;
+                observed += ", that run exited " + last.exitCode() + " with " + lines(last) + " line(s) on stderr"
+                        + (last.exitCode() == 0 ? "" : " (" + last.reason() + ")");
+            }
+            finally {
+                if (first.isAlive()) {
+                    first.kill();
+                }
+                scene.undo();
+            }
+            for (int again = 0; again < RERUNS && last.exitCode() != 0; again++) {
+                runs++;
+                last = close(target).finish(PATIENCE);
+            }
+        }
+        CaseResult result = new CaseResult("connections ended at close (" + (atFiles ? "its files" : "invoice made FINAL")
+                + ")", observed, runs,
+                last.exitCode() == 0, last.exitCode() == 0 ? "" : last.reason(),
+                BillingRows.of(target.database()).against(expected.rows()),
+                ExportFiles.of(target.exportDir()).differingFrom(expected.files()));
+        results.add(result);
+        return result;
+    }
+
+    /** Queues the test for {@code invoice_line} (behind the held close), then lets the FINAL update through. */
+    private static void holdInvoiceLines(Scene scene, DatabaseGate finalUpdate) throws Exception {
+        java.sql.Connection locker = CaseDatabase.connect(scene.db().database());
+        locker.setAutoCommit(false);
+        java.util.concurrent.CompletableFuture<Void> locked = java.util.concurrent.CompletableFuture.runAsync(() -> {
+            try (java.sql.Statement statement = locker.createStatement()) {
+                statement.execute("lock table invoice_line in access exclusive mode");
+            }
+            catch (java.sql.SQLException e) {
+                throw new IllegalStateException("locking invoice_line failed: " + e.getMessage(), e);
+            }
+        });
+        scene.cleanup(() -> {
+            locked.get(Patience.seconds(30).toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+            locker.rollback();
+            locker.close();
+        });
+        scene.await("the test holding or queued for invoice_line", () -> locked.isDone() || scene.db().number(
+                "select count(*) from pg_locks where not granted and mode = 'AccessExclusiveLock'") > 0);
+        finalUpdate.open();
+    }
+
+    /** The close of {@link #endConnectionsDuringClose} the connections were ended in, or null before. */
+    FlowbillJar.Outcome hurtClose() {
+        return hurtClose;
+    }
+
+    /** Lines on stderr (stdout carries Spring Boot's start-up log). */
+    static long lines(FlowbillJar.Outcome outcome) {
+        return outcome.err().lines().filter(line -> !line.isBlank()).count();
+    }
+
+    /** The day's fault-free nightly and then the month's fault-free close, on a fresh database. */
+    Reference closedReference() throws Exception {
+        if (closedReference == null) {
+            Target target = target();
+            requireExit0("the fault-free reference nightly", nightly(target).finish(PATIENCE));
+            requireExit0("the fault-free reference close", close(target).finish(PATIENCE));
+            closedReference = new Reference(BillingRows.of(target.database()), ExportFiles.of(target.exportDir()));
+        }
+        return closedReference;
+    }
+
+    private static void requireExit0(String what, FlowbillJar.Outcome outcome) {
+        if (outcome.exitCode() != 0) {
+            throw new IllegalStateException(what + " failed: " + outcome.output());
+        }
+    }
+
+    private FlowbillJar.Running close(Target target) throws IOException {
+        return command(target, "close", "--month", YearMonth.from(DAY).toString(), "--force");
     }
 
     /** The whole run, and each repeat, against an API with these faults. */

@@ -15,8 +15,10 @@ import io.flowbill.sandbox.FaultConfig;
  * {@code nightly} at each step of the day's billing (inventory, flow, recheck, a rating partition, the publish, the
  * invoice refresh, the export), also with a pool that hands the dead connections out unchecked (the run then leaves
  * its executions UNKNOWN or STARTED), and the database unreachable for 15 s during rating; {@code rate --date} of the
- * day while its nightly still meters it; and the whole run meets an API failing 10 % and 30 % of its requests. Each
- * ends with exactly the rows and files of a fault-free run.
+ * day while its nightly still meters it; {@code close --month 2026-11 --force} whose connections end as it makes the
+ * invoice FINAL or as it reads the FINAL invoice for its files (compared with a fault-free nightly and close); and
+ * the whole run meets an API failing 10 % and 30 % of its requests. Each ends with exactly the rows and files of a
+ * fault-free run.
  */
 @Tag("reliability")
 class FaultMatrixReliabilityIT {
@@ -62,6 +64,19 @@ class FaultMatrixReliabilityIT {
         assertThat(result.survived()).as(result.describe()).isTrue();
         assertThat(result.runs()).as("runs until one exited 0 (the hurt one and the same command once more): %s",
                 result.describe()).isLessThanOrEqualTo(2);
+    }
+
+    @ParameterizedTest(name = "close, connections ended at its files {0}")
+    @ValueSource(booleans = { false, true })
+    void closeWhoseConnectionsEndAsItMakesTheInvoiceFinalOrWritesItFailsInOneLineAndClosesIdenticallyOnceMore(
+            boolean atFiles) throws Exception {
+        CaseResult result = matrix.endConnectionsDuringClose(atFiles);
+
+        assertThat(matrix.hurtClose().exitCode()).as(result.describe()).isNotZero();
+        assertThat(FaultMatrix.lines(matrix.hurtClose())).as(result.describe()).isEqualTo(1);
+        assertThat(result.survived()).as(result.describe()).isTrue();
+        assertThat(result.runs()).as("runs until one exited 0 (the hurt one and the same close once more): %s",
+                result.describe()).isEqualTo(2);
     }
 
     @org.junit.jupiter.api.Test
