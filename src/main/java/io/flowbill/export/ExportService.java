@@ -199,6 +199,10 @@ public class ExportService {
                 out -> invoicePdf.write(document, html, book.zone().id(), out));
         publication.add(folder, ManifestEntry.of(pdf, "invoice", month.toString(), null, header.total(),
                 currency, false, versions, run));
+        MonthToDate figures = report.monthToDate(tenant, month.atEndOfMonth());
+        AtomicFile.Written reconciliation = ReconciliationExport.write(staging, tenant, month, figures, currency, bom);
+        publication.add(folder, ManifestEntry.of(reconciliation, "reconciliation", month.toString(),
+                (long) ReconciliationExport.parts(figures).size(), figures.total(), currency, bom, List.of(), run));
         creditNotes(publication, tenant, month, folder, staging);
     }
 

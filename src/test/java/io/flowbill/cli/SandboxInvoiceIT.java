@@ -17,6 +17,7 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
@@ -103,6 +104,7 @@ class SandboxInvoiceIT {
                 .map(row -> new BigDecimal(row.get("amount"))).reduce(BigDecimal.ZERO, BigDecimal::add))
                 .as("the CSV's lines and the invoice table's").isEqualByComparingTo(subtotal);
         assertDocumentLinesAreTheCsvLines(folder, month, invoice);
+        assertReconciliationAddsUpToTheInvoice(folder, month, rows.subList(0, rows.size() - invoice.size()), total);
         assertThat(pdfText(folder.resolve("invoice-" + month + ".pdf"))).contains("DEMO", "status DRAFT",
                 "Total " + total.toPlainString() + " CNY", "Page 1 of ", "Issue date on close (draft)",
                 "Account DEMO-0000-0000-0000").doesNotContain("Mbps_hour");
@@ -148,6 +150,28 @@ class SandboxInvoiceIT {
         assertThat(invoice).filteredOn(csv -> !csv.get("item").equals("tax") && !csv.get("container_id").equals("0")
                 && !csv.get("container_id").isEmpty()).allSatisfy(csv -> assertThat(pdf)
                 .as("the PDF's text").contains("container " + csv.get("container_id"), csv.get("amount")));
+    }
+
+    /**
+     * {@code reconciliation-<YYYY-MM>.csv}: the daily lines as the charges files print them, the difference of rating
+     * each invoice line once, the rest of the invoice; its parts add up to the invoice total.
+     */
+    private void assertReconciliationAddsUpToTheInvoice(Path folder, YearMonth month, List<CSVRecord> charges,
+            BigDecimal total) throws IOException {
+        Map<String, BigDecimal> parts = new java.util.LinkedHashMap<>();
+        csv(folder.resolve("reconciliation-" + month + ".csv")).forEach(row -> parts.put(row.get("part"),
+                new BigDecimal(row.get("amount"))));
+        BigDecimal daily = charges.stream().map(row -> new BigDecimal(row.get("amount")))
+                .reduce(BigDecimal.ZERO, BigDecimal::add);
+        BigDecimal usage = jdbc.queryForObject("select sum(l.amount) from invoice_line l join invoice i"
+                + " on i.id = l.invoice_id where i.tenant_id = 'demo' and i.billing_month = ? and l.item in"
+                + " ('compute', 'bandwidth', 'traffic_out', 'traffic_in', 'package')", BigDecimal.class,
+                Date.valueOf(month.atDay(1)));
+        assertThat(parts.get("daily_lines")).as("daily lines of the charges files").isEqualByComparingTo(daily);
+        assertThat(parts.get("rating_once")).as("the invoice's usage lines %s minus the daily lines %s", usage, daily)
+                .isEqualByComparingTo(usage.subtract(daily));
+        assertThat(parts.values().stream().reduce(BigDecimal.ZERO, BigDecimal::add)).as("parts %s", parts)
+                .isEqualByComparingTo(total);
     }
 
     private static String pdfText(Path pdf) throws IOException {

@@ -180,7 +180,8 @@ class ExportIT {
         try (var files = Files.list(acme)) {
             assertThat(files.map(p -> p.getFileName().toString()).sorted().toList()).as("files in %s", acme)
                     .containsExactly("charges-2026-11-25.csv", "exceptions-2026-11-25.csv", "invoice-2026-11.csv",
-                            "invoice-2026-11.html", "invoice-2026-11.pdf", "manifest.json", "report-2026-11-25.html");
+                            "invoice-2026-11.html", "invoice-2026-11.pdf", "manifest.json", "reconciliation-2026-11.csv",
+                            "report-2026-11-25.html");
         }
     }
 
@@ -200,6 +201,7 @@ class ExportIT {
                 entry("invoice-2026-11.csv", "invoice", "2026-11", 16L, "47.33", versions, run),
                 entry("invoice-2026-11.html", "invoice", "2026-11", null, "47.33", versions, run),
                 entry("invoice-2026-11.pdf", "invoice", "2026-11", null, "47.33", versions, run),
+                entry("reconciliation-2026-11.csv", "reconciliation", "2026-11", 5L, "47.33", List.of(), run),
                 entry("report-2026-11-25.html", "report", "2026-11-25", null, "40.48", versions, run));
         assertThat(ManifestCheck.run(acme, quiet(), quiet())).as("export --verify %s", acme).isZero();
     }

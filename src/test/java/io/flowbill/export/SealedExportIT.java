@@ -79,7 +79,7 @@ class SealedExportIT {
         assertThat(signed.signature().algorithm()).isEqualTo("Ed25519");
         assertThat(verify()).as(output()).isZero();
         assertThat(output()).contains("sealed " + manifestFile + " (Ed25519 signature matches)",
-                "ok     " + acme.resolve("invoice-2026-11.csv"), "verified 6 files in 1 manifests: all match",
+                "ok     " + acme.resolve("invoice-2026-11.csv"), "verified 7 files in 1 manifests: all match",
                 "signatures (Ed25519): 1 of 1 manifests signed and matching");
         assertThat(keyIn(exportDir)).as("a file of the export holding the private key's PEM body").isEmpty();
 
@@ -104,7 +104,7 @@ class SealedExportIT {
         assertThat(verify()).isEqualTo(1);
         assertThat(output()).contains("ok     " + charges + " (14 rows, 50.48 CNY",
                 "FAILED " + manifestFile + ": signature does not match the manifest's entries",
-                "verified 6 files in 1 manifests: 1 problems");
+                "verified 7 files in 1 manifests: 1 problems");
     }
 
     private int verify() {
