@@ -20,7 +20,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * The packages of {@code io.flowbill} depend on each other without a cycle (README, "Layout"), and {@code system}
+ * The packages of {@code io.flowbill} depend on each other without a cycle (docs/layout.md, with the rules of each package in {@code io.flowbill.PackageRulesTest}), and {@code system}
  * on none of them: read from the compiled classes, where every flowbill class a class uses (calls, fields,
  * descriptors, generic signatures, annotations) is named in its constant pool.
  */
