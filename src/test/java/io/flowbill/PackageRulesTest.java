@@ -60,7 +60,8 @@ class PackageRulesTest {
         Map<String, Set<String>> madeInBytecode = new TreeMap<>(MAY_USE);
         INLINED_ONLY.forEach((from, to) -> madeInBytecode.put(from, without(MAY_USE.get(from), to)));
 
-        assertThat(uses(classes)).as("flowbill packages each package uses, read from the classes").isEqualTo(madeInBytecode);
+        assertThat(uses(classes)).as("flowbill packages each package uses, read from the classes")
+                .isEqualTo(madeInBytecode);
     }
 
     @Test
