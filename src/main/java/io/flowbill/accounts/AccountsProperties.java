@@ -8,7 +8,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
  * {@code flowbill.accounts}: the API accounts billed by this process, one tenant each. Empty: the single account
- * of {@code flowbill.api.*} and {@code flowbill.metering.tenant} (README, "Accounts and plans").
+ * of {@code flowbill.api.*} and {@code flowbill.metering.tenant} (docs/configuration.md, "Accounts").
  * {@code flowbill.accounts-in-parallel} (default 4): how many accounts a command works on at once.
  */
 @ConfigurationProperties("flowbill")

@@ -158,7 +158,7 @@ final class AccountsBench {
     private static ConfigurableApplicationContext context(Map<String, Object> properties, BenchDatabase database) {
         List<String> args = new ArrayList<>();
         properties.forEach((key, value) -> args.add("--" + key + "=" + value));
-        // this process runs every account's job at once (README: above accounts-in-parallel x (partitions + 1));
+        // this process runs every account's job at once (docs/configuration.md, "Accounts": above accounts-in-parallel x (partitions + 1));
         // the workers keep their own default, enough for their concurrency
         int accounts = (Integer) properties.get("flowbill.accounts-in-parallel");
         args.add("--spring.datasource.hikari.maximum-pool-size=" + (2 * accounts + 2));

@@ -15,7 +15,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import io.flowbill.FlowbillApplication;
 
 /**
- * {@code bench}: measures flowbill against its physical limits and prints the figures (see README, "Performance"):
+ * {@code bench}: measures flowbill against its physical limits and prints the figures (see docs/performance.md):
  * for each fleet size in turn, with its own sandbox, database and peaks, the API bound and metering one window
  * ({@link MeteringBench}), the database bound and the night of a month's last day ({@link RatingBench}), memory.
  */

@@ -16,7 +16,7 @@ import io.flowbill.system.Diagnosis;
 import io.flowbill.system.OneLineReason;
 
 /**
- * How every command that works on the accounts runs them and reports (README "Accounts and plans", "Failure
+ * How every command that works on the accounts runs them and reports (docs/commands.md, "Failure
  * isolation"): the account of {@code --tenant}, or every one, {@code flowbill.accounts-in-parallel} at a time, each
  * isolated: one tenant's failure ends its own part only. An unknown {@code --tenant} is a usage error naming the
  * configured tenants. With one account selected its failure is the command's, reported as before accounts existed.

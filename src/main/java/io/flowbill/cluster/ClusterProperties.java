@@ -10,7 +10,7 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 
 /**
- * Scale-out settings ({@code flowbill.cluster.*}, README "Scaling out"). Off by default: every partition runs in
+ * Scale-out settings ({@code flowbill.cluster.*}, docs/scaling-out.md). Off by default: every partition runs in
  * this process and no broker is contacted. On, the partitioned steps send their partitions through RabbitMQ
  * ({@code spring.rabbitmq.*}) to {@code worker} processes and wait for them in the job repository.
  *

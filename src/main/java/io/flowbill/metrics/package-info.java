@@ -20,6 +20,6 @@
  * </ul>
  *
  * <p>Labels are bounded words (job, step, status, charge type, spec, item, currency, kind, tenant), never a container
- * id; the README has the table of every metric.
+ * id; docs/metrics.md has the table of every metric.
  */
 package io.flowbill.metrics;

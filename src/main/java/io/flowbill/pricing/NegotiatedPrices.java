@@ -10,7 +10,7 @@ import java.util.TreeMap;
 /**
  * The unit prices a plan version negotiates in place of the price book's, per spec or per item; each is
  * {@code null} (or absent) where the book's price stands. They change the unit price of the charge lines
- * themselves, so every line stays amount = round(quantity x unit price) (README, "Price plans").
+ * themselves, so every line stays amount = round(quantity x unit price) (docs/billing-rules.md, "Price plans").
  *
  * @param specs per spec_id, the negotiated on-demand and package prices
  * @param bandwidthTiers the graduated bandwidth tiers, replacing the book's as a whole, or {@code null}

@@ -8,7 +8,7 @@ import java.util.Objects;
 /**
  * A month-level line of a price plan for one tenant, not of a container: a {@code discount} (negative amount) or
  * a {@code commitment_shortfall}. Like every line, amount = round(quantity x unit price) by {@link Rounding},
- * checked here (README, "Price plans").
+ * checked here (docs/billing-rules.md, "Price plans").
  *
  * @param tenant the tenant
  * @param month the calendar month in the price book's zone

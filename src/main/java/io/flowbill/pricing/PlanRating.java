@@ -14,7 +14,7 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * The month-level lines of a price plan for one tenant's month, in this order (README, "Price plans"):
+ * The month-level lines of a price plan for one tenant's month, in this order (docs/billing-rules.md, "Price plans"):
  * <ol>
  * <li>negotiated prices are already in the charge lines ({@link PlannedBook});</li>
  * <li>item discounts: per plan version and discounted item, one {@code discount} line, quantity = the amounts of

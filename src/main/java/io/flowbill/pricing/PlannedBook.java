@@ -12,8 +12,8 @@ import java.util.TreeSet;
  * The price book as a plan prices it: a version starts wherever a book version or a plan version starts, and
  * each is the book's version in effect with the plan version's negotiated prices in place, named
  * {@code <book version>+<plan version>}. So each usage hour is priced by the book and plan versions in effect at
- * the hour's start, and a plan change inside a day splits the day's lines like a book change (README, "Price
- * plans"). Before the plan's first version, and without a plan, the book's versions stand as they are.
+ * the hour's start, and a plan change inside a day splits the day's lines like a book change
+ * (docs/billing-rules.md, "Price plans"). Before the plan's first version, and without a plan, the book's versions stand as they are.
  *
  * @param book the book that rates usage (the configured book itself when there is no plan)
  * @param plan the plan, possibly {@link PricePlan#NONE}

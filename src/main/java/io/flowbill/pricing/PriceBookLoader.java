@@ -29,7 +29,7 @@ import org.yaml.snakeyaml.nodes.Node;
 
 /**
  * Loads and validates a price book written in YAML; the whole book is refused on the first problem with a
- * {@link PriceBookException} naming the line, version and key. The format is described in the README (Price book and rating rules).
+ * {@link PriceBookException} naming the line, version and key. The format is described in docs/billing-rules.md ("The price book file").
  */
 public final class PriceBookLoader {
 

@@ -9,7 +9,7 @@ import java.util.Set;
 /**
  * A price plan: the price book plus the overrides negotiated with one tenant (negotiated unit prices, discounts
  * per item or on the whole bill, a monthly minimum commitment), versioned with effective dates like the book
- * (README, "Price plans"). {@link #NONE} changes nothing.
+ * (docs/billing-rules.md, "Price plans"). {@link #NONE} changes nothing.
  *
  * @param versions in order of taking effect, effective-from strictly increasing, names unique; none for no plan
  */

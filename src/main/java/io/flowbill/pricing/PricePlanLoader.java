@@ -19,7 +19,7 @@ import org.yaml.snakeyaml.nodes.Node;
  * Loads and validates a price plan written in YAML against the price book it applies to; the whole plan is
  * refused on the first problem with a {@link PriceBookException} naming the file, line, plan version and key
  * ({@code price plan acme.yaml: line 9, version 'acme-1', key 'item-discount-percent.cpu': ...}). The format is
- * in the README ("Price plans").
+ * in docs/billing-rules.md ("Price plans").
  */
 public final class PricePlanLoader {
 

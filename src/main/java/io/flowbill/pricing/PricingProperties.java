@@ -22,7 +22,7 @@ public record PricingProperties(@DefaultValue(PriceBookLoader.BUNDLED) @NotBlank
         return loadPlannedBook().book();
     }
 
-    /** Loads and validates the configured price book and plan (README, "Price plans"). */
+    /** Loads and validates the configured price book and plan (docs/billing-rules.md, "Price plans"). */
     public PlannedBook loadPlannedBook() {
         PriceBook book = PriceBookLoader.load(priceBook);
         PricePlan pricePlan = plan == null || plan.isBlank() ? PricePlan.NONE : PricePlanLoader.load(plan, book);

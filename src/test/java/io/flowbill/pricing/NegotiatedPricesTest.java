@@ -13,7 +13,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * Worked examples of negotiated unit prices (README, "Price plans"): they change the unit price of the charge lines
+ * Worked examples of negotiated unit prices (docs/billing-rules.md, "Price plans"): they change the unit price of the charge lines
  * themselves, priced by the book and plan versions in effect at each hour's start.
  */
 class NegotiatedPricesTest {

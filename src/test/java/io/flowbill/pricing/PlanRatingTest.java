@@ -12,7 +12,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * Worked examples of a plan's month-level lines (README, "Price plans"), November 2026 (720 hours): item discounts,
+ * Worked examples of a plan's month-level lines (docs/billing-rules.md, "Price plans"), November 2026 (720 hours): item discounts,
  * then the whole-bill discount on what they leave, then the commitment shortfall on the discounted amount. Every
  * line keeps amount = round(quantity x unit price, 2) and the month's total is the sum of its lines.
  */

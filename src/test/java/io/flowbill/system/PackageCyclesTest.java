@@ -20,9 +20,10 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * The packages of {@code io.flowbill} depend on each other without a cycle (README, "Layout"), and {@code system}
- * on none of them: read from the compiled classes, where every flowbill class a class uses (calls, fields,
- * descriptors, generic signatures, annotations) is named in its constant pool.
+ * The packages of {@code io.flowbill} depend on each other without a cycle (docs/layout.md; which package may use
+ * which is {@code io.flowbill.PackageRulesTest}), and {@code system} on none of them: read from the compiled
+ * classes, where every flowbill class a class uses (calls, fields, descriptors, generic signatures, annotations) is
+ * named in its constant pool.
  */
 class PackageCyclesTest {
 
