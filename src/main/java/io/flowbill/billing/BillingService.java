@@ -81,7 +81,9 @@ public class BillingService {
         JobExecution execution = jobRunner.run(dayBillingJob, DayBillingJobConfiguration.lockKey(tenant, day), first,
                 resumable -> resumable != null ? resumable : firstOrRerun(first));
         if (execution.getStatus() != BatchStatus.COMPLETED) {
-            throw failure(day, execution);
+            Exception failure = failure(day, execution);
+            billedDays.failed(tenant, day, execution, failure);
+            throw failure;
         }
         billedDays.record(tenant, day, clock.instant());
         ExecutionContext context = execution.getExecutionContext();
