@@ -11,6 +11,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.time.temporal.ChronoUnit;
 import java.util.HexFormat;
 import java.util.List;
@@ -38,6 +39,7 @@ import com.sun.net.httpserver.HttpServer;
 
 import io.flowbill.FlowbillApplication;
 import io.flowbill.billing.BillingService;
+import io.flowbill.invoicing.InvoiceService;
 import io.flowbill.metrics.MetricsPublisher;
 import io.flowbill.sandbox.SandboxClock;
 import io.flowbill.system.TestDatabase;
@@ -47,7 +49,8 @@ import io.micrometer.core.instrument.MeterRegistry;
  * A day billed in the demo announces {@code day.billed} to a local receiver that refuses the first two deliveries:
  * the retries follow the backoff on the injected clock, go on after {@code serve} is started again (a new context on
  * the same database), and the third attempt delivers it, once. Every request's signature is checked with an HMAC
- * computed here, not with flowbill's code. Billing the same day again records no second event.
+ * computed here, not with flowbill's code. Billing the same day again records no second event; closing a month
+ * announces {@code invoice.finalized} once; a replay sends the same event again.
  */
 class WebhookDeliveryIT {
 
@@ -89,6 +92,7 @@ class WebhookDeliveryIT {
         receiver.createContext("/hook", exchange -> answer(exchange, received,
                 refusalsLeft.getAndUpdate(n -> Math.max(n - 1, 0)) > 0 ? 503 : 204));
         receiver.createContext("/thresholds", exchange -> answer(exchange, thresholds, 204));
+        receiver.createContext("/invoices", exchange -> answer(exchange, new CopyOnWriteArrayList<>(), 204));
         receiver.start();
     }
 
@@ -174,6 +178,26 @@ class WebhookDeliveryIT {
             clock.advance(Duration.ofHours(1));
             assertThat(sender.sendDue()).as("attempts after the rerun").isZero();
             assertThat(received).hasSize(3);
+
+            // and: closing the month before announces invoice.finalized once, also when it is closed again
+            YearMonth before = YearMonth.from(day).minusMonths(1);
+            serve.getBean(InvoiceService.class).close(TENANT, before, true);
+            serve.getBean(InvoiceService.class).close(TENANT, before, true);
+            assertThat(deliveries(jdbc, "invoice.finalized")).as("invoice.finalized of month='%s'", before)
+                    .singleElement().satisfies(row -> assertThat(row.get("payload").toString())
+                            .contains("\"month\":\"" + before + "\"", "\"status\":\"FINAL\""));
+
+            // and: a replay sends the delivered event again, with the same id and body
+            WebhookDeliveries listing = serve.getBean(WebhookDeliveries.class);
+            long id = ((Number) row(jdbc).get("id")).longValue();
+            assertThat(listing.list(TENANT, "DELIVERED", 10)).extracting(WebhookDeliveries.Delivery::id).contains(id);
+            assertThat(listing.replay(id)).isTrue();
+            assertThat(listing.find(id)).get().extracting(WebhookDeliveries.Delivery::status).isEqualTo("PENDING");
+            sender.sendDue();
+            assertThat(received).hasSize(4);
+            assertThat(received.get(3).body()).isEqualTo(received.get(0).body());
+            signedWithTheSecret(received.get(3));
+            assertThat(row(jdbc)).containsEntry("status", "DELIVERED").containsEntry("attempts", 1);
         }
     }
 
@@ -195,6 +219,12 @@ class WebhookDeliveryIT {
                                 + "/thresholds",
                         "--flowbill.webhooks.endpoints[1].secret-file=" + folder.resolve("webhook-secret"),
                         "--flowbill.webhooks.endpoints[1].events[0]=usage.threshold_crossed",
+                        "--flowbill.webhooks.endpoints[2].tenant=" + TENANT,
+                        "--flowbill.webhooks.endpoints[2].url=http://127.0.0.1:" + receiver.getAddress().getPort()
+                                + "/invoices",
+                        "--flowbill.webhooks.endpoints[2].secret-file=" + folder.resolve("webhook-secret"),
+                        "--flowbill.webhooks.endpoints[2].events[0]=invoice.finalized",
+                        "--flowbill.webhooks.endpoints[2].events[1]=credit_note.created",
                         "--flowbill.webhooks.thresholds[0].tenant=" + TENANT,
                         "--flowbill.webhooks.thresholds[0].amount=0.01");
     }
