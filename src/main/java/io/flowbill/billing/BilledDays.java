@@ -52,6 +52,10 @@ class BilledDays {
                     insert into billed_day (tenant_id, charge_date, billed_at) values (?, ?, ?)
                     on conflict (tenant_id, charge_date) do update set billed_at = excluded.billed_at
                     """, tenant, Date.valueOf(day), Timestamp.from(at));
+            if (!webhooks.wanted(tenant, EventType.DAY_BILLED)
+                    && !webhooks.wanted(tenant, EventType.USAGE_THRESHOLD_CROSSED)) {
+                return;
+            }
             BigDecimal monthToDate = exports.monthToDate(tenant, day);
             Map<String, Object> data = new LinkedHashMap<>();
             data.put("day", day.toString());

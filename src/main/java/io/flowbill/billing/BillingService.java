@@ -82,7 +82,13 @@ public class BillingService {
                 resumable -> resumable != null ? resumable : firstOrRerun(first));
         if (execution.getStatus() != BatchStatus.COMPLETED) {
             Exception failure = failure(day, execution);
-            billedDays.failed(tenant, day, execution, failure);
+            try {
+                billedDays.failed(tenant, day, execution, failure);
+            }
+            catch (RuntimeException unrecorded) {
+                // the run's own failure is what the caller must see (the database may be why both failed)
+                failure.addSuppressed(unrecorded);
+            }
             throw failure;
         }
         billedDays.record(tenant, day, clock.instant());

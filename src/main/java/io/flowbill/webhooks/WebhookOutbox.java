@@ -71,6 +71,13 @@ public class WebhookOutbox {
         return added;
     }
 
+    /** Whether an endpoint of {@code tenant} receives {@code type}, or (for thresholds) the tenant has thresholds. */
+    public boolean wanted(String tenant, EventType type) {
+        boolean received = settings.endpoints().stream().anyMatch(endpoint -> endpoint.receives(tenant, type));
+        return received && (type != EventType.USAGE_THRESHOLD_CROSSED
+                || settings.thresholds().stream().anyMatch(threshold -> threshold.tenant().equals(tenant)));
+    }
+
     /**
      * The tenant's month to date after billing {@code day} is {@code amount}: records
      * {@code usage.threshold_crossed} for each of the tenant's thresholds it reaches, once per threshold and month
