@@ -7,7 +7,7 @@ import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 /** The wait between a delivery's attempts: doubling from 30 s, capped, jittered down to half. */
-class BackoffTest {
+class WebhookBackoffTest {
 
     static final Duration INITIAL = Duration.ofSeconds(30);
     static final Duration MAX = Duration.ofHours(1);
