@@ -81,7 +81,15 @@ public class BillingService {
         JobExecution execution = jobRunner.run(dayBillingJob, DayBillingJobConfiguration.lockKey(tenant, day), first,
                 resumable -> resumable != null ? resumable : firstOrRerun(first));
         if (execution.getStatus() != BatchStatus.COMPLETED) {
-            throw failure(day, execution);
+            Exception failure = failure(day, execution);
+            try {
+                billedDays.failed(tenant, day, execution, failure);
+            }
+            catch (RuntimeException unrecorded) {
+                // the run's own failure is what the caller must see (the database may be why both failed)
+                failure.addSuppressed(unrecorded);
+            }
+            throw failure;
         }
         billedDays.record(tenant, day, clock.instant());
         ExecutionContext context = execution.getExecutionContext();

@@ -58,7 +58,7 @@ final class ConfigurationCheck {
             "io.flowbill.metrics.MetricsProperties",
             "io.flowbill.pricing.PricingProperties", "io.flowbill.serve.ServeProperties",
             "io.flowbill.system.EmbeddedDatabaseProperties", "io.flowbill.system.JobLaunchProperties",
-            "io.flowbill.system.ProgressProperties");
+            "io.flowbill.system.ProgressProperties", "io.flowbill.webhooks.WebhookProperties");
 
     private static volatile List<Class<?>> groups;
     private static volatile Validator validator;

@@ -11,11 +11,13 @@ import org.springframework.core.env.ConfigurableEnvironment;
 
 import io.flowbill.accounts.AccountsProperties;
 import io.flowbill.system.DemoMode;
+import io.flowbill.webhooks.WebhookProperties;
 
 /**
  * The files the settings name, checked before anything starts: each must be a readable file. The price book and
  * plan, and outside the demo the secret files of the account or of each of {@code flowbill.accounts} (named with
- * its index: {@code flowbill.accounts[1].token-file}). Only existence and access are checked here; what the files
+ * its index: {@code flowbill.accounts[1].token-file}), and the signing secret of each webhook endpoint
+ * ({@code flowbill.webhooks.endpoints[0].secret-file}). Only existence and access are checked here; what the files
  * hold is checked when they are read.
  */
 final class SettingFiles {
@@ -49,6 +51,11 @@ final class SettingFiles {
         List<Named> named = new ArrayList<>(List.of(
                 new Named("flowbill.pricing.price-book", "the price book", "leave it out for the bundled one"),
                 new Named("flowbill.pricing.plan", "the price plan", "leave it out for none")));
+        int endpoints = binder.bindOrCreate("flowbill.webhooks", WebhookProperties.class).endpoints().size();
+        for (int i = 0; i < endpoints; i++) {
+            named.add(new Named("flowbill.webhooks.endpoints[" + i + "].secret-file", "the endpoint's signing secret",
+                    null));
+        }
         if (demo) {
             return named;
         }

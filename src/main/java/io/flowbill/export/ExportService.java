@@ -1,5 +1,6 @@
 package io.flowbill.export;
 
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -87,6 +88,14 @@ public class ExportService {
             invoices.stream().filter(invoice -> invoice.tenant().equals(tenant))
                     .forEach(invoice -> invoice(publication, tenant, invoice.month()));
         });
+    }
+
+    /**
+     * The tenant's month to date through {@code date}, the figure the day report shows ({@link MonthToDate#total}):
+     * the month's invoice total, or without an invoice what its lines come to.
+     */
+    public BigDecimal monthToDate(String tenant, LocalDate date) {
+        return report.monthToDate(tenant, date).total();
     }
 
     /** Whether the tenant's day was rated (billed by {@code nightly} or {@code rate}). */

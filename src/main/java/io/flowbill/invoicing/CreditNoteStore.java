@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.sql.Date;
 import java.time.YearMonth;
 import java.util.Currency;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -14,19 +15,24 @@ import org.springframework.stereotype.Repository;
 import io.flowbill.pricing.BillingZone;
 import io.flowbill.pricing.Rounding;
 import io.flowbill.pricing.TenantPriceBooks;
+import io.flowbill.webhooks.EventType;
+import io.flowbill.webhooks.WebhookOutbox;
 
 /**
  * Credit notes (红字发票): when a closed month's lines now come to less than its FINAL invoice and what corrected it
  * since, one credit note returns the difference, per container, referring to that invoice (docs/billing-rules.md,
- * "Credit notes"). Issued once per correction found, in the caller's transaction, and never changed.
+ * "Credit notes"). Issued once per correction found, in the caller's transaction, and never changed; announced
+ * in the same transaction ({@code credit_note.created}).
  */
 @Repository
 class CreditNoteStore {
 
     private final NamedParameterJdbcTemplate jdbc;
     private final BillingZone zone;
+    private final WebhookOutbox webhooks;
 
-    CreditNoteStore(NamedParameterJdbcTemplate jdbc, TenantPriceBooks books) {
+    CreditNoteStore(NamedParameterJdbcTemplate jdbc, TenantPriceBooks books, WebhookOutbox webhooks) {
+        this.webhooks = webhooks;
         this.jdbc = jdbc;
         this.zone = books.book().zone();
     }
@@ -67,6 +73,16 @@ class CreditNoteStore {
                 .addValue("container", row.get("container_id")).addValue("unit", month.toString())
                 .addValue("amount", row.get("difference")).addValue("currency", currency.getCurrencyCode()))
                 .toArray(MapSqlParameterSource[]::new));
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("credit_note_id", id);
+        data.put("corrects_month", month.toString());
+        data.put("issued_in_month", issuedIn.toString());
+        data.put("subtotal", net.toPlainString());
+        data.put("tax", tax.toPlainString());
+        data.put("total", net.add(tax).toPlainString());
+        data.put("currency", currency.getCurrencyCode());
+        data.put("lines", differences.size());
+        webhooks.record(tenant, EventType.CREDIT_NOTE_CREATED, "credit-note/" + id, data);
         return true;
     }
 }

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -15,6 +16,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import io.flowbill.pricing.PriceBook;
 import io.flowbill.pricing.TenantPriceBooks;
+import io.flowbill.webhooks.EventType;
+import io.flowbill.webhooks.WebhookOutbox;
 
 /**
  * Monthly invoices per tenant. A DRAFT is recomputed from the current charge lines on every refresh; {@link #close}
@@ -31,9 +34,11 @@ public class InvoiceService {
     private final TransactionTemplate transaction;
     private final PriceBook book;
     private final Clock clock;
+    private final WebhookOutbox webhooks;
 
     InvoiceService(InvoiceStore store, CreditNoteStore creditNotes, MonthRating monthRating, PlatformTransactionManager transactionManager,
-            TenantPriceBooks books, Clock clock) {
+            TenantPriceBooks books, Clock clock, WebhookOutbox webhooks) {
+        this.webhooks = webhooks;
         this.store = store;
         this.creditNotes = creditNotes;
         this.monthRating = monthRating;
@@ -85,8 +90,23 @@ public class InvoiceService {
         return transaction.execute(status -> {
             InvoiceState refreshed = refresh(draft);
             boolean closed = store.close(tenant, month);
-            return store.state(tenant, month).withChanged(refreshed.changed() || closed);
+            InvoiceState state = store.state(tenant, month);
+            if (closed) {
+                finalized(state);
+            }
+            return state.withChanged(refreshed.changed() || closed);
         });
+    }
+
+    /** Announces the invoice made FINAL, in the close's transaction ({@code invoice.finalized}). */
+    private void finalized(InvoiceState invoice) {
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("month", invoice.month().toString());
+        data.put("status", invoice.status().name());
+        data.put("total", invoice.total().toPlainString());
+        data.put("currency", invoice.currency());
+        data.put("lines", invoice.lines());
+        webhooks.record(invoice.tenant(), EventType.INVOICE_FINALIZED, invoice.month().toString(), data);
     }
 
     /** Days of the month that were never rated for the tenant (a close should follow the month's nightly runs). */

@@ -28,9 +28,11 @@ public class MetricsPublisher {
     private final MetricsProperties settings;
     private final BillingMetrics billing;
     private final JobRunGauges lastRuns;
+    private final WebhookGauges webhooks;
 
     MetricsPublisher(PrometheusMeterRegistry registry, MetricsProperties settings, BillingMetrics billing,
-            JobRunGauges lastRuns) {
+            JobRunGauges lastRuns, WebhookGauges webhooks) {
+        this.webhooks = webhooks;
         this.registry = registry;
         this.settings = settings;
         this.billing = billing;
@@ -64,6 +66,7 @@ public class MetricsPublisher {
         try {
             lastRuns.refresh();
             billing.refresh();
+            webhooks.refresh();
         }
         catch (RuntimeException e) {
             log.warn("Reading the figures for the metrics from the database failed: {}", e.toString());

@@ -57,6 +57,29 @@ class ConfigurationErrorsTest {
     }
 
     @Test
+    void aMissingWebhookSecretFileIsNamedByItsEndpointsIndex() {
+        String endpoint = "--flowbill.webhooks.endpoints[0].";
+        assertRefused(List.of("nightly", endpoint + "tenant=acme", endpoint + "url=https://hooks.example.com/flowbill",
+                endpoint + "secret-file=" + dir.resolve("webhook-secret")),
+                "flowbill nightly failed: configuration: flowbill.webhooks.endpoints[0].secret-file "
+                        + dir.resolve("webhook-secret") + " does not exist; write the path of the file holding the"
+                        + " endpoint's signing secret");
+    }
+
+    @Test
+    void aWebhookEventFlowbillDoesNotSendIsRefused() {
+        String endpoint = "--flowbill.webhooks.endpoints[0].";
+        int exit = run("nightly", endpoint + "tenant=acme", endpoint + "url=https://hooks.example.com/flowbill",
+                endpoint + "secret-file=" + dir.resolve("webhook-secret"), endpoint + "events[0]=invoice.paid");
+
+        assertThat(exit).as("exit; stderr: %s", err).isEqualTo(FlowbillCli.EXIT_USAGE);
+        assertThat(err.toString()).startsWith("flowbill nightly failed: configuration: flowbill.webhooks")
+                .contains("invoice.paid").doesNotContain("\n\tat ");
+        assertThat(err.toString().lines().count()).as("lines of stderr: %s", err).isEqualTo(1);
+        assertThat(starts).as("application starts").isZero();
+    }
+
+    @Test
     void aMissingTokenFileIsNamed() {
         assertRefused(List.of("fleet", REAL_API, REAL_DATABASE, "--flowbill.api.token-file=" + dir.resolve("token")),
                 "flowbill fleet failed: configuration: flowbill.api.token-file " + dir.resolve("token")

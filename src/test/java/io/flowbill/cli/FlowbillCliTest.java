@@ -20,7 +20,7 @@ class FlowbillCliTest {
 
     @ParameterizedTest
     @ValueSource(strings = { "nightly", "meter", "rate", "close", "fleet", "export", "price-book", "serve", "worker",
-            "sandbox", "bench", "generate-completion" })
+            "webhooks", "sandbox", "bench", "generate-completion" })
     void everyCommandHasItsHelp(String command) {
         assertThat(run(command, "--help")).as("exit of %s --help", command).isZero();
         assertThat(out.toString()).as("help of %s", command).contains("Usage: flowbill " + command);
@@ -119,6 +119,26 @@ class FlowbillCliTest {
                 "src/test/resources/pricing/demo-plan.yaml")).as("err=%s", err).isZero();
         assertThat(out.toString()).contains("price plan src/test/resources/pricing/demo-plan.yaml: 1 version(s)",
                 "demo-2020  effective-from 2020-01-01T00:00+08:00  item-discount-percent [compute=10]");
+    }
+
+    @Test
+    void webhooksListAndReplayHaveTheirHelp() {
+        assertThat(run("webhooks", "list", "--help")).isZero();
+        assertThat(out.toString()).contains("Usage: flowbill webhooks list", "--tenant", "--status");
+        assertThat(run("webhooks", "replay", "--help")).isZero();
+        assertThat(out.toString()).contains("Usage: flowbill webhooks replay", "ID", "--send");
+    }
+
+    @Test
+    void webhooksRefusesAStatusThatIsNoneOfADeliverysWithoutStarting() {
+        assertThat(run("webhooks", "list", "--status", "lost")).isEqualTo(FlowbillCli.EXIT_USAGE);
+        assertThat(err.toString()).contains("--status", "lost", "PENDING, DELIVERED, FAILED");
+    }
+
+    @Test
+    void webhooksWithoutASubcommandSaysWhatToWrite() {
+        assertThat(run("webhooks")).isEqualTo(FlowbillCli.EXIT_USAGE);
+        assertThat(err.toString()).contains("webhooks list", "webhooks replay ID");
     }
 
     @Test
