@@ -130,18 +130,19 @@ class PackageRulesTest {
         mayUse.put("containerapi", Set.of("system"));
         mayUse.put("cluster", Set.of("system"));
         mayUse.put("pricing", Set.of("system"));
+        mayUse.put("webhooks", Set.of());
         mayUse.put("accounts", Set.of("containerapi", "pricing", "system"));
         mayUse.put("demo", Set.of("accounts", "containerapi", "pricing", "sandbox", "system"));
         mayUse.put("metering", Set.of("accounts", "cluster", "containerapi", "pricing", "system"));
-        mayUse.put("invoicing", Set.of("cluster", "metering", "pricing", "system"));
+        mayUse.put("invoicing", Set.of("cluster", "metering", "pricing", "system", "webhooks"));
         mayUse.put("export", Set.of("invoicing", "pricing", "system"));
         mayUse.put("metrics", Set.of("accounts", "invoicing", "metering", "pricing"));
-        mayUse.put("billing", Set.of("export", "invoicing", "metering", "metrics", "pricing", "system"));
+        mayUse.put("billing", Set.of("export", "invoicing", "metering", "metrics", "pricing", "system", "webhooks"));
         mayUse.put("serve", Set.of("accounts", "billing", "metering", "metrics", "pricing", "system"));
         mayUse.put("bench", Set.of(ROOT, "accounts", "containerapi", "export", "invoicing", "metering", "pricing",
                 "system"));
         mayUse.put("cli", Set.of(ROOT, "accounts", "bench", "billing", "cluster", "containerapi", "export",
-                "invoicing", "metering", "metrics", "pricing", "sandbox", "serve", "system"));
+                "invoicing", "metering", "metrics", "pricing", "sandbox", "serve", "system", "webhooks"));
         Map<String, Set<String>> sorted = new TreeMap<>();
         mayUse.forEach((name, uses) -> sorted.put(name, new TreeSet<>(uses)));
         return sorted;
