@@ -75,7 +75,9 @@ final class AccountsBench {
                     if (workers != null) {
                         // the workers first: a listening worker would declare the queues again
                         workers.close();
-                        deleteQueues(context, (String) properties.get("flowbill.cluster.requests-queue"));
+                        String queue = (String) properties.get("flowbill.cluster.requests-queue");
+                        deleteQueues(context, queue);
+                        out.println("RabbitMQ queue " + queue + " and its dead letters deleted");
                     }
                 }
             }

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 import io.flowbill.sandbox.SandboxConfig;
 import io.flowbill.sandbox.SandboxServer;
 import io.flowbill.system.FlowbillJar;
+import io.flowbill.system.Patience;
 import io.flowbill.system.Slow;
 import io.flowbill.system.TestDatabase;
 
@@ -57,13 +58,14 @@ class FailureLinesIT {
                 "--spring.config.additional-location=file:" + config).in(dir).database(TestDatabase.fresh())
                 .env("FLOWBILL_PRICING_PRICE_BOOK", Path.of("src/test/resources/pricing/fixture-book.yaml")
                         .toAbsolutePath().toString())
-                .env("FLOWBILL_EXPORT_DIR", Files.createTempDirectory(dir, "out").toString()).run();
+                .env("FLOWBILL_EXPORT_DIR", Files.createTempDirectory(dir, "out").toString()).start()
+                .finish(Patience.seconds(300));
 
         assertThat(nightly.exitCode()).as("exit of nightly\n%s", nightly.output()).isEqualTo(1);
         List<String> lines = nightly.flowbillLines();
         assertThat(lines).as("flowbill's lines on stderr\n%s", nightly.output()).containsExactlyInAnyOrder(
                 "flowbill nightly failed: tenant beta: container API: " + beta.baseUrl() + " refused the credentials"
-                        + " (HTTP 401, 'invalid token'); check flowbill.accounts[0].token-file, or"
+                        + " (HTTP 401, 'Unauthorized user: missing, unknown or expired token'); check flowbill.accounts[0].token-file, or"
                         + " flowbill.accounts[0].app-key-file with flowbill.accounts[0].app-secret-file",
                 "flowbill nightly failed: tenant gamma: container API: cannot reach " + nowhere + " (connection"
                         + " refused) during meteringJob/inventoryStep; check flowbill.accounts[1].base-url and that"

@@ -30,7 +30,7 @@ import io.flowbill.system.TestRabbit;
 
 /**
  * What a manager does when its partitions go unanswered, and what a worker does with requests it cannot run (issue
- * 26): a partition timeout fails {@code rate} with one line and blocks nothing, the same command with a worker up
+ * 26): a partition timeout fails {@code nightly} with one line and blocks nothing, the same command with a worker up
  * then bills the day exactly as one process does; without any worker the run fails after
  * {@code flowbill.cluster.no-worker-timeout} saying so; an unreadable request and one naming an unknown step are
  * dead-lettered with their reason and the worker keeps serving. Needs RabbitMQ ({@link TestRabbit}).
@@ -72,23 +72,23 @@ class ClusterFaultsIT {
     }
 
     @Test
-    void aPartitionTimeoutFailsInOneLineAndTheSameCommandWithAWorkerBillsTheDayExactly() throws Exception {
+    void aNightlyPartitionTimeoutFailsInOneLineAndTheSameCommandWithAWorkerBillsTheDayExactly() throws Exception {
         TestDatabase.Database db = ClusterFixture.fixture();
 
-        FlowbillJar.Outcome timedOut = manager(db).env("FLOWBILL_CLUSTER_PARTITION_TIMEOUT", "3s")
-                .env("FLOWBILL_CLUSTER_NO_WORKER_TIMEOUT", "10m").run();
+        FlowbillJar.Outcome timedOut = manager(db, "nightly").env("FLOWBILL_CLUSTER_PARTITION_TIMEOUT", "3s")
+                .env("FLOWBILL_CLUSTER_NO_WORKER_TIMEOUT", "10m").start().finish(Patience.seconds(300));
 
         assertThat(timedOut.exitCode()).as("exit code of the manager without workers: %s", timedOut.output())
                 .isEqualTo(1);
         assertThat(timedOut.err().lines().toList()).as("stderr of the timed-out manager").containsExactly(
-                "flowbill rate failed: cluster: ratingStep: 4 of 4 partitions unanswered after 3 s"
+                "flowbill nightly failed: cluster: ratingStep: 4 of 4 partitions unanswered after 3 s"
                         + " (flowbill.cluster.partition-timeout); no worker consumes queue '" + queue
                         + "' on RabbitMQ " + rabbit.host() + ":" + rabbit.port() + "; run the same command again to"
                         + " resume (it waits for the partitions still running)");
         assertThat(timedOut.output()).as("output of the timed-out manager").doesNotContain("\tat ");
 
         startWorker(db);
-        FlowbillJar.Outcome resumed = manager(db).start().finish(Patience.seconds(300));
+        FlowbillJar.Outcome resumed = manager(db, "nightly").start().finish(Patience.seconds(300));
 
         assertThat(resumed.exitCode()).as("exit code of the same command with a worker: %s", resumed.output())
                 .isZero();
@@ -104,7 +104,8 @@ class ClusterFaultsIT {
     void withoutAnyWorkerTheRunFailsAfterTheNoWorkerTimeoutSayingSo() throws Exception {
         TestDatabase.Database db = ClusterFixture.fixture();
 
-        FlowbillJar.Outcome noWorker = manager(db).env("FLOWBILL_CLUSTER_NO_WORKER_TIMEOUT", "2s").run();
+        FlowbillJar.Outcome noWorker = manager(db).env("FLOWBILL_CLUSTER_NO_WORKER_TIMEOUT", "2s").start()
+                .finish(Patience.seconds(300));
 
         assertThat(noWorker.exitCode()).as("exit code of the manager without workers: %s", noWorker.output())
                 .isEqualTo(1);
@@ -159,10 +160,7 @@ class ClusterFaultsIT {
         final RabbitAdmin admin;
 
         Broker(TestRabbit.Broker rabbit) {
-            connections = new CachingConnectionFactory(rabbit.host(), rabbit.port());
-            connections.setUsername(rabbit.user());
-            connections.setPassword(rabbit.password());
-            connections.setVirtualHost(rabbit.virtualHost());
+            connections = rabbit.connections();
             admin = new RabbitAdmin(connections);
         }
 
@@ -186,7 +184,12 @@ class ClusterFaultsIT {
     }
 
     private FlowbillJar manager(TestDatabase.Database db) throws IOException {
-        return cluster(ClusterFixture.flowbill(api, db, "rate", "--date", DAY))
+        return manager(db, "rate");
+    }
+
+    /** {@code command --date DAY} ({@code rate} or {@code nightly}) as a manager. */
+    private FlowbillJar manager(TestDatabase.Database db, String command) throws IOException {
+        return cluster(ClusterFixture.flowbill(api, db, command, "--date", DAY))
                 .env("FLOWBILL_CLUSTER_PARTITION_TIMEOUT", Patience.seconds(150).toSeconds() + "s");
     }
 

@@ -45,12 +45,29 @@ public final class TestRabbit {
             return variables;
         }
 
-        /** Removes a test's requests queue and its dead-letter queue (and what is left in them). */
-        public void deleteQueue(String queue) {
+        /** Whether the broker has this queue. */
+        public boolean queueExists(String queue) {
+            CachingConnectionFactory connections = connections();
+            try {
+                return new RabbitAdmin(connections).getQueueInfo(queue) != null;
+            }
+            finally {
+                connections.destroy();
+            }
+        }
+
+        /** A connection factory of the test's own on this broker; {@code destroy()} it when done. */
+        public CachingConnectionFactory connections() {
             CachingConnectionFactory connections = new CachingConnectionFactory(host, port);
             connections.setUsername(user);
             connections.setPassword(password);
             connections.setVirtualHost(virtualHost);
+            return connections;
+        }
+
+        /** Removes a test's requests queue and its dead-letter queue (and what is left in them). */
+        public void deleteQueue(String queue) {
+            CachingConnectionFactory connections = connections();
             try {
                 RabbitAdmin admin = new RabbitAdmin(connections);
                 admin.deleteQueue(queue);
