@@ -13,12 +13,14 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
+import org.springframework.amqp.core.AmqpAdmin;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import io.flowbill.FlowbillApplication;
 import io.flowbill.accounts.Accounts;
 import io.flowbill.accounts.TenantRuns;
+import io.flowbill.cluster.ClusterProperties;
 import io.flowbill.metering.MeteringRange;
 import io.flowbill.metering.MeteringService;
 import io.flowbill.metering.MeteringSummary;
@@ -57,15 +59,26 @@ final class AccountsBench {
             try (WorkerProcesses workers = settings.workers() == 0 ? null : WorkerProcesses.start(settings.workers(),
                     properties, Map.of("SPRING_DATASOURCE_PASSWORD", database.password()));
                     ConfigurableApplicationContext context = context(properties, database)) {
-                Instant last = Instant.now().minus(Duration.ofMinutes(70)).truncatedTo(ChronoUnit.HOURS);
-                for (int repetition = 0; repetition < settings.repeat(); repetition++) {
-                    Instant from = last.minus(Duration.ofHours(repetition));
-                    ProcessCpu cpu = ProcessCpu.start(sandbox, workers);
-                    Map<String, Object> figures = meterOneWindow(context,
-                            new MeteringRange(from, from.plus(Duration.ofHours(1))));
-                    figures.put("cpu_seconds", cpu.used(sandbox, workers));
-                    figures.put("load_average", ProcessCpu.loadAverage());
-                    repetitions.add(figures);
+                try {
+                    Instant last = Instant.now().minus(Duration.ofMinutes(70)).truncatedTo(ChronoUnit.HOURS);
+                    for (int repetition = 0; repetition < settings.repeat(); repetition++) {
+                        Instant from = last.minus(Duration.ofHours(repetition));
+                        ProcessCpu cpu = ProcessCpu.start(sandbox, workers);
+                        Map<String, Object> figures = meterOneWindow(context,
+                                new MeteringRange(from, from.plus(Duration.ofHours(1))));
+                        figures.put("cpu_seconds", cpu.used(sandbox, workers));
+                        figures.put("load_average", ProcessCpu.loadAverage());
+                        repetitions.add(figures);
+                    }
+                }
+                finally {
+                    if (workers != null) {
+                        // the workers first: a listening worker would declare the queues again
+                        workers.close();
+                        String queue = (String) properties.get("flowbill.cluster.requests-queue");
+                        deleteQueues(context, queue);
+                        out.println("RabbitMQ queue " + queue + " and its dead letters deleted");
+                    }
                 }
             }
             counts = sandbox.stop();
@@ -153,6 +166,13 @@ final class AccountsBench {
             }
         }
         return properties;
+    }
+
+    /** The run's own requests queue and its dead-letter queue: a bench leaves no queue behind. */
+    private static void deleteQueues(ConfigurableApplicationContext context, String requestsQueue) {
+        AmqpAdmin admin = context.getBean(AmqpAdmin.class);
+        admin.deleteQueue(requestsQueue);
+        admin.deleteQueue(ClusterProperties.deadLetterQueue(requestsQueue));
     }
 
     private static ConfigurableApplicationContext context(Map<String, Object> properties, BenchDatabase database) {

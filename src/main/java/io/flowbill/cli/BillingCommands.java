@@ -49,7 +49,8 @@ final class BillingCommands {
         SpringLauncher.Work work(PrintWriter out) {
             return context -> {
                 InvoiceSeller.require(context);
-                return context.getBean(NightlyCommand.class).run(tenant.name, date, out);
+                return context.getBean(NightlyCommand.class).run(tenant.name, date, out,
+                        spec.commandLine().getErr());
             };
         }
     }
@@ -110,7 +111,8 @@ final class BillingCommands {
         SpringLauncher.Work work(PrintWriter out) {
             return context -> {
                 InvoiceSeller.require(context);
-                return context.getBean(RateCommand.class).run(tenant.name, date, out);
+                return context.getBean(RateCommand.class).run(tenant.name, date, out,
+                        spec.commandLine().getErr());
             };
         }
     }

@@ -24,6 +24,7 @@ import org.springframework.validation.beanvalidation.SpringValidatorAdapter;
 import io.flowbill.FlowbillApplication;
 import io.flowbill.accounts.Accounts;
 import io.flowbill.accounts.AccountsProperties;
+import io.flowbill.cluster.ClusterCredentials;
 import io.flowbill.containerapi.ContainerApiProperties;
 import io.flowbill.pricing.PricingProperties;
 import io.flowbill.system.ConfigurationRefused;
@@ -71,7 +72,8 @@ final class ConfigurationCheck {
     static Optional<String> problem(ConfigurableEnvironment settings) {
         return Stream.<Supplier<Optional<String>>>of(() -> renamed(settings), () -> datasource(settings),
                 () -> demoOrReal(settings), () -> bindings(settings), () -> baseUrls(settings),
-                () -> SettingFiles.problem(settings), () -> accounts(settings))
+                () -> SettingFiles.problem(settings), () -> accounts(settings),
+                () -> ClusterCredentials.refusal(settings))
                 .map(Supplier::get).flatMap(Optional::stream).findFirst();
     }
 

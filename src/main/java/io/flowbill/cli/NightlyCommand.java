@@ -41,12 +41,18 @@ class NightlyCommand {
      * every account ({@link TenantOutcomes}), and prints each tenant's summary to {@code out}.
      */
     int run(String tenant, LocalDate day, PrintWriter out) throws Exception {
+        return run(tenant, day, out, null);
+    }
+
+    /** The same, each failed tenant's line also on {@code err} (when not null). */
+    int run(String tenant, LocalDate day, PrintWriter out, PrintWriter err) throws Exception {
         Instant started = clock.instant();
         // yesterday, counted from the settled past: in the lag's first minutes after midnight that is the day before
         LocalDate date = day != null ? day : zone.yesterday(started.minus(meteringSettings.lag()));
         DayOver.notOver(date, started, meteringSettings.lag(), zone).ifPresent(notOver -> {
             throw new UsageException(notOver);
         });
-        return tenants.summaries(tenant, out, account -> billing.nightly(account.tenant(), date).render());
+        return tenants.summaries("nightly", tenant, out, err,
+                account -> billing.nightly(account.tenant(), date).render());
     }
 }

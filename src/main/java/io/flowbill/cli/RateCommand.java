@@ -33,7 +33,12 @@ class RateCommand {
 
     /** Rates the day of {@code tenant}, or of every account when it is null ({@link TenantOutcomes}). */
     int run(String tenant, LocalDate date, PrintWriter out) throws Exception {
-        return tenants.summaries(tenant, out, account -> {
+        return run(tenant, date, out, null);
+    }
+
+    /** The same, each failed tenant's line also on {@code err} (when not null). */
+    int run(String tenant, LocalDate date, PrintWriter out, PrintWriter err) throws Exception {
+        return tenants.summaries("rate", tenant, out, err, account -> {
             Instant started = clock.instant();
             DayReport report = billing.rate(account.tenant(), date);
             return report.render("rate " + date, Duration.between(started, clock.instant()));

@@ -3,6 +3,7 @@ package io.flowbill.cli;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 
 import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
@@ -24,11 +25,16 @@ import io.flowbill.system.OneLineReason;
  * {@code failed tenants: b (reason); c (reason)} and the exit 1; running the command again completes the failed ones.
  * Two layouts: {@link #summaries} ({@code nightly}, {@code rate}, {@code close}, {@code export}: each summary names
  * its tenant, a failure is {@code tenant b failed: reason}) and {@link #headed} ({@code fleet}, {@code meter}: each
- * text under {@code tenant <id>:} when several accounts are configured, a failure {@code   failed: reason}, and the
- * last line repeated on stderr as {@code flowbill <command> failed: failed tenants: ...}).
+ * text under {@code tenant <id>:} when several accounts are configured, a failure {@code   failed: reason}). Given
+ * stderr, each failed tenant also has one line there, {@code flowbill <command> failed: tenant b: reason}. A reason
+ * is one bounded line ({@link #bounded}) naming the account's settings ({@code flowbill.accounts[i].*}).
  */
 @Component
 class TenantOutcomes {
+
+    static final int MAX_REASON = 400;
+    /** Where a stack trace starts in a folded message: {@code  at io.flowbill.X.y(X.java:12)}. */
+    private static final Pattern STACK_FRAME = Pattern.compile("\\s(at [\\w$.]+\\(|Caused by: )");
 
     private final Accounts accounts;
     private final Environment environment;
@@ -41,6 +47,12 @@ class TenantOutcomes {
     /** Runs {@code work} for the selected tenants and prints their summaries, a failure as {@code tenant b failed}. */
     int summaries(String tenant, PrintWriter out, TenantRuns.Work<String> work) throws Exception {
         return run(tenant, work, false, out, null, null);
+    }
+
+    /** The same, each failed tenant's line also on {@code err} as {@code flowbill <command> failed: tenant b: ...}. */
+    int summaries(String command, String tenant, PrintWriter out, PrintWriter err, TenantRuns.Work<String> work)
+            throws Exception {
+        return run(tenant, work, false, out, err, command);
     }
 
     /** Runs {@code work} for the selected tenants and prints each text under its tenant's heading. */
@@ -76,6 +88,7 @@ class TenantOutcomes {
             throw outcomes.get(0).failure();
         }
         List<String> failed = new ArrayList<>();
+        List<String> errLines = new ArrayList<>();
         for (TenantRuns.Outcome<String> outcome : outcomes) {
             if (headed) {
                 out.println("tenant " + outcome.tenant() + ":");
@@ -84,6 +97,7 @@ class TenantOutcomes {
                 String reason = reason(outcome.failure(), outcome.tenant());
                 out.println(headed ? "  failed: " + reason : "tenant " + outcome.tenant() + " failed: " + reason);
                 failed.add(outcome.tenant() + " (" + reason + ")");
+                errLines.add("flowbill " + command + " failed: tenant " + outcome.tenant() + ": " + reason);
             }
             else {
                 out.print(outcome.result());
@@ -93,11 +107,10 @@ class TenantOutcomes {
             out.flush();
             return FlowbillCli.EXIT_OK;
         }
-        String line = "failed tenants: " + String.join("; ", failed);
-        out.println(line);
+        out.println("failed tenants: " + String.join("; ", failed));
         out.flush();
         if (err != null) {
-            err.println("flowbill " + command + " failed: " + line);
+            errLines.forEach(err::println);
             err.flush();
         }
         return FlowbillCli.EXIT_FAILED;
@@ -111,7 +124,17 @@ class TenantOutcomes {
                     ? "flowbill.accounts[" + i + "]" : null;
         }
         String prefix = account;
-        return Diagnosis.of(failure, key -> key.equals(Diagnosable.ACCOUNT) ? prefix : environment.getProperty(key))
-                .orElseGet(() -> OneLineReason.of(failure));
+        return bounded(Diagnosis.of(failure,
+                key -> key.equals(Diagnosable.ACCOUNT) ? prefix : environment.getProperty(key))
+                .orElseGet(() -> OneLineReason.of(failure)));
+    }
+
+    /**
+     * A reason as one line of at most {@value #MAX_REASON} characters, without the stack frames some messages carry
+     * (a job's exit description has its failure's trace): the trace stays in the log at DEBUG.
+     */
+    static String bounded(String reason) {
+        String line = STACK_FRAME.split(reason.replaceAll("\\s+", " ").trim(), 2)[0].trim();
+        return line.length() <= MAX_REASON ? line : line.substring(0, MAX_REASON - 3) + "...";
     }
 }

@@ -1,49 +1,56 @@
 package io.flowbill.cluster;
 
-import org.springframework.amqp.core.AmqpTemplate;
+import org.springframework.amqp.core.AmqpAdmin;
 import org.springframework.amqp.core.Queue;
 import org.springframework.amqp.core.QueueBuilder;
 import org.springframework.amqp.rabbit.connection.ConnectionFactory;
-import org.springframework.amqp.rabbit.core.RabbitTemplate;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.integration.amqp.dsl.Amqp;
-import org.springframework.integration.channel.DirectChannel;
-import org.springframework.integration.config.EnableIntegration;
-import org.springframework.integration.dsl.IntegrationFlow;
+import org.springframework.core.env.Environment;
+
+import io.flowbill.system.ConfigurationRefused;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 
 /**
- * The manager's side of scale-out, present only with {@code flowbill.cluster.enabled=true}: the durable requests
- * queue (declared on the first connection, by managers and workers alike) and the channel {@link PartitionedSteps}
- * sends partition requests to, whose messages an AMQP outbound adapter publishes to that queue through the default
- * exchange. No reply queue: managers read the partitions' outcome from the job repository. Without the setting none
- * of this exists and nothing connects to a broker.
+ * The side of scale-out every cluster process has, present only with {@code flowbill.cluster.enabled=true}: the
+ * requests queue, a quorum queue that gives a request at most {@code flowbill.cluster.delivery-limit} times and then
+ * dead-letters it to {@code <queue>.dead-letters} (both declared on the first connection, by managers and workers
+ * alike), {@link PartitionRequests}, through which {@link PartitionedSteps} sends partitions, and the gauge
+ * {@code flowbill_cluster_dead_letter_requests}. RabbitMQ's guest account is refused
+ * ({@link ClusterCredentials}). Without the setting none of this exists and nothing connects to a broker.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnBooleanProperty(ClusterProperties.ENABLED)
-@EnableIntegration
 class ClusterConfiguration {
 
+    static final String DEAD_LETTERS_GAUGE = "flowbill.cluster.dead.letter.requests";
+
     @Bean
-    Queue partitionRequestsQueue(ClusterProperties settings) {
-        return QueueBuilder.durable(settings.requestsQueue()).build();
+    Queue partitionRequestsQueue(ClusterProperties settings, Environment environment) {
+        ClusterCredentials.refusal(environment).ifPresent(reason -> {
+            throw new ConfigurationRefused(reason);
+        });
+        return QueueBuilder.durable(settings.requestsQueue()).quorum().deliveryLimit(settings.deliveryLimit())
+                .deadLetterExchange("").deadLetterRoutingKey(settings.deadLetterQueue()).build();
+    }
+
+    @Bean
+    Queue partitionDeadLettersQueue(ClusterProperties settings) {
+        return QueueBuilder.durable(settings.deadLetterQueue()).build();
     }
 
     /** Where {@link PartitionedSteps} sends the partitions of a step. */
     @Bean
-    DirectChannel partitionRequests() {
-        return new DirectChannel();
-    }
-
-    @Bean
-    IntegrationFlow partitionRequestsFlow(DirectChannel partitionRequests, ConnectionFactory connectionFactory,
-            ClusterProperties settings) {
-        RabbitTemplate template = new RabbitTemplate(connectionFactory);
-        template.setMessageConverter(PartitionMessages.converter());
-        AmqpTemplate amqp = template;
-        return IntegrationFlow.from(partitionRequests)
-                .handle(Amqp.outboundAdapter(amqp).routingKey(settings.requestsQueue()))
-                .get();
+    PartitionRequests partitionRequests(ConnectionFactory connectionFactory, AmqpAdmin amqpAdmin,
+            ClusterProperties settings, MeterRegistry registry) {
+        PartitionRequests requests = new PartitionRequests(connectionFactory, amqpAdmin, settings);
+        Gauge.builder(DEAD_LETTERS_GAUGE, requests, queue -> queue.deadLetters().orElse(-1))
+                .description("Partition requests in the dead-letter queue (flowbill.cluster.requests-queue"
+                        + " + .dead-letters): read their x-flowbill-dead-letter-reason header; -1 when RabbitMQ"
+                        + " did not answer")
+                .register(registry);
+        return requests;
     }
 }

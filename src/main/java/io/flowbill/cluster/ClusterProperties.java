@@ -10,26 +10,43 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 
 /**
- * Scale-out settings ({@code flowbill.cluster.*}, docs/scaling-out.md). Off by default: every partition runs in
- * this process and no broker is contacted. On, the partitioned steps send their partitions through RabbitMQ
+ * Scale-out settings ({@code flowbill.cluster.*}, docs/scaling.md). Off by default: every partition runs in this
+ * process and no broker is contacted. On, the partitioned steps send their partitions through RabbitMQ
  * ({@code spring.rabbitmq.*}) to {@code worker} processes and wait for them in the job repository.
  *
  * @param enabled           send partitions to workers over RabbitMQ instead of running them here
- * @param requestsQueue     the durable queue the partition requests go through (declared by managers and workers)
+ * @param requestsQueue     the quorum queue the partition requests go through (declared by managers and workers);
+ *                          its dead letters go to {@code <requestsQueue>.dead-letters}
  * @param workerConcurrency partitions one worker runs at once (its consumers of the queue)
  * @param pollInterval      how often a manager reads the job repository for the state of its partitions
  * @param partitionTimeout  how long a manager waits for all partitions of a step before the step fails
+ * @param noWorkerTimeout   how long a manager waits with no consumer on the requests queue before the step fails
+ * @param deliveryLimit     deliveries of one request (a worker failing or dying with it) before it is dead-lettered
+ * @param allowGuest        accept RabbitMQ's guest/guest account (a local test broker only)
  */
 @Validated
 @ConfigurationProperties(prefix = "flowbill.cluster")
 public record ClusterProperties(@DefaultValue("false") boolean enabled,
-        @NotBlank @DefaultValue("flowbill.partitions") String requestsQueue,
+        @NotBlank @DefaultValue("flowbill.partition-requests") String requestsQueue,
         @Min(1) @DefaultValue("2") int workerConcurrency,
         @DefaultValue("1s") Duration pollInterval,
-        @DefaultValue("6h") Duration partitionTimeout) {
+        @DefaultValue("3h") Duration partitionTimeout,
+        @DefaultValue("2m") Duration noWorkerTimeout,
+        @Min(2) @DefaultValue("5") int deliveryLimit,
+        @DefaultValue("false") boolean allowGuest) {
 
     public static final String ENABLED = "flowbill.cluster.enabled";
 
     /** Set by the {@code worker} command alone: this process takes partitions from the queue. */
     public static final String WORKER = "flowbill.cluster.worker";
+
+    /** Where requests go that no worker could run within {@link #deliveryLimit} deliveries, or could not read. */
+    public String deadLetterQueue() {
+        return deadLetterQueue(requestsQueue);
+    }
+
+    /** The dead-letter queue of the requests queue {@code requestsQueue}. */
+    public static String deadLetterQueue(String requestsQueue) {
+        return requestsQueue + ".dead-letters";
+    }
 }

@@ -6,6 +6,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.amqp.core.AcknowledgeMode;
 import org.springframework.amqp.rabbit.connection.ConnectionFactory;
+import org.springframework.amqp.rabbit.core.RabbitTemplate;
+import org.springframework.amqp.rabbit.listener.SimpleMessageListenerContainer;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.integration.partition.BeanFactoryStepLocator;
 import org.springframework.batch.integration.partition.StepExecutionRequestHandler;
@@ -14,17 +16,16 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProp
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
-import org.springframework.integration.amqp.dsl.Amqp;
-import org.springframework.integration.dsl.IntegrationFlow;
 
 import io.flowbill.system.ConfigurationRefused;
 import io.flowbill.system.DemoMode;
 
 /**
- * The {@code worker} command's side of scale-out ({@code flowbill.cluster.worker} is set by that command alone): an AMQP inbound
- * adapter with {@code flowbill.cluster.worker-concurrency} consumers of the requests queue, each taking one message
- * at a time (prefetch 1) and acknowledging it only once {@link PartitionWorker} returns (AUTO acknowledgement: after
- * the partition ended, never before), feeding Spring Batch's {@link StepExecutionRequestHandler} with a
+ * The {@code worker} command's side of scale-out ({@code flowbill.cluster.worker} is set by that command alone): a
+ * listener container with {@code flowbill.cluster.worker-concurrency} consumers of the requests queue, each taking one
+ * message at a time (prefetch 1) and acknowledging it only once {@link PartitionRequestListener} returns (AUTO
+ * acknowledgement: after the partition ended or the request was dead-lettered, never before), feeding
+ * {@link PartitionWorker} and Spring Batch's {@link StepExecutionRequestHandler} with a
  * {@link BeanFactoryStepLocator}: a worker runs the partitions of any worker step bean. A worker refuses to start
  * without {@code flowbill.cluster.enabled=true} or on the demo's embedded database, which no other process can reach.
  */
@@ -62,22 +63,22 @@ class ClusterWorkerConfiguration {
         StepExecutionRequestHandler handler = new StepExecutionRequestHandler();
         handler.setJobRepository(jobRepository);
         handler.setStepLocator(steps);
-        return new PartitionWorker(handler, jobRepository, dataSource, settings.pollInterval());
+        return new PartitionWorker(handler, steps, jobRepository, dataSource, settings.pollInterval());
     }
 
     @Bean
-    IntegrationFlow partitionWorkerFlow(ConnectionFactory connectionFactory, ClusterProperties settings,
-            PartitionWorker partitionWorker) {
+    SimpleMessageListenerContainer partitionRequestsContainer(ConnectionFactory connectionFactory,
+            ClusterProperties settings, PartitionWorker partitionWorker) {
         log.info("Worker taking partitions from queue '{}' on RabbitMQ {}:{} (virtual host '{}'), {} at a time",
                 settings.requestsQueue(), connectionFactory.getHost(), connectionFactory.getPort(),
                 connectionFactory.getVirtualHost(), settings.workerConcurrency());
-        return IntegrationFlow.from(Amqp.inboundAdapter(connectionFactory, settings.requestsQueue())
-                        .messageConverter(PartitionMessages.converter())
-                        .configureContainer(container -> container
-                                .acknowledgeMode(AcknowledgeMode.AUTO)
-                                .prefetchCount(1)
-                                .concurrentConsumers(settings.workerConcurrency())))
-                .handle(partitionWorker, "run")
-                .get();
+        SimpleMessageListenerContainer container = new SimpleMessageListenerContainer(connectionFactory);
+        container.setQueueNames(settings.requestsQueue());
+        container.setAcknowledgeMode(AcknowledgeMode.AUTO);
+        container.setPrefetchCount(1);
+        container.setConcurrentConsumers(settings.workerConcurrency());
+        container.setMessageListener(new PartitionRequestListener(partitionWorker,
+                new RabbitTemplate(connectionFactory), settings));
+        return container;
     }
 }

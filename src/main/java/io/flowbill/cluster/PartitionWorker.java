@@ -10,8 +10,10 @@ import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.StepExecution;
+import org.springframework.batch.core.step.StepLocator;
 import org.springframework.batch.integration.partition.StepExecutionRequest;
 import org.springframework.batch.integration.partition.StepExecutionRequestHandler;
+import org.springframework.beans.BeansException;
 
 import io.flowbill.system.AdvisoryLock;
 
@@ -27,37 +29,51 @@ import io.flowbill.system.AdvisoryLock;
  * partition finished (the worker died before its acknowledgement) or after its job was recovered and restarted with
  * new partitions. So this first takes the advisory lock {@code partition:<id>} (held by the worker running it; a
  * dead worker's session releases it), then runs the partition only while it and its job are still running, and
- * otherwise acknowledges the request without running anything.
+ * otherwise acknowledges the request without running anything. A request naming a step or step execution this worker
+ * does not know fails ({@link UnknownPartitionException}): {@link PartitionRequestListener} gives it back until its
+ * delivery limit, then dead-letters it.
  */
 class PartitionWorker {
 
     private static final Logger log = LoggerFactory.getLogger(PartitionWorker.class);
 
     private final StepExecutionRequestHandler handler;
+    private final StepLocator steps;
     private final JobRepository jobRepository;
     private final DataSource dataSource;
     private final Duration lockPoll;
 
-    PartitionWorker(StepExecutionRequestHandler handler, JobRepository jobRepository, DataSource dataSource,
-            Duration lockPoll) {
+    PartitionWorker(StepExecutionRequestHandler handler, StepLocator steps, JobRepository jobRepository,
+            DataSource dataSource, Duration lockPoll) {
         this.handler = handler;
+        this.steps = steps;
         this.jobRepository = jobRepository;
         this.dataSource = dataSource;
         this.lockPoll = lockPoll;
     }
 
-    /** Runs the partition of {@code request} unless it has ended; returns when it has. */
+    /**
+     * Runs the partition of {@code request} unless it has ended; returns when it has.
+     *
+     * @throws UnknownPartitionException when the request names a step or step execution this worker does not know
+     */
     public void run(StepExecutionRequest request) throws SQLException, InterruptedException {
-        try (AdvisoryLock lock = AdvisoryLock.on(dataSource, "partition:" + request.getStepExecutionId())) {
+        try {
+            steps.getStep(request.getStepName());
+        }
+        catch (BeansException e) {
+            throw new UnknownPartitionException("names step '" + request.getStepName() + "', which this worker does"
+                    + " not have (a manager of another flowbill version?)");
+        }
+        try (AdvisoryLock lock = AdvisoryLock.on(dataSource, AdvisoryLock.partitionKey(request.getStepExecutionId()))) {
             while (!lock.tryLock()) {
                 Thread.sleep(lockPoll.toMillis());
             }
             StepExecution partition = jobRepository.getStepExecution(request.getStepExecutionId());
             if (partition == null) {
-                log.warn("Partition step execution {} of {} does not exist in this job repository; request dropped"
-                        + " (is this worker on the manager's database?)", request.getStepExecutionId(),
-                        request.getStepName());
-                return;
+                throw new UnknownPartitionException("names step execution " + request.getStepExecutionId() + " of "
+                        + request.getStepName() + ", which does not exist in this job repository (is this worker on"
+                        + " the manager's database?)");
             }
             String which = partition.getStepName() + " (step execution " + partition.getId() + " of "
                     + partition.getJobExecution().getJobInstance().getJobName() + " execution "

@@ -7,30 +7,28 @@ import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.PartitionStepBuilder;
 import org.springframework.batch.core.step.builder.StepBuilder;
-import org.springframework.batch.integration.partition.RemotePartitioningManagerStepBuilder;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.core.task.TaskExecutor;
-import org.springframework.integration.channel.DirectChannel;
 import org.springframework.stereotype.Component;
 
 /**
  * Builds the manager step of a partitioned step the same way for every job. With {@code flowbill.cluster.enabled}
  * off, the partitions run in this process on {@code localExecutor} (Spring Batch's
- * {@code TaskExecutorPartitionHandler}). On, Spring Batch's remote partitioning
- * ({@link RemotePartitioningManagerStepBuilder}) sends one {@code StepExecutionRequest} per partition to the
- * requests queue, and the manager polls the job repository every {@code flowbill.cluster.poll-interval} until
- * every partition has ended, failing the step after {@code flowbill.cluster.partition-timeout}. A {@code worker}
- * runs the partition with the worker step of the same bean name.
+ * {@code TaskExecutorPartitionHandler}). On, {@link RemotePartitionHandler} sends one
+ * {@code StepExecutionRequest} per partition to the requests queue and polls the job repository every
+ * {@code flowbill.cluster.poll-interval} until every partition has ended, failing the step after
+ * {@code flowbill.cluster.partition-timeout} or without workers ({@code flowbill.cluster.no-worker-timeout}). A
+ * {@code worker} runs the partition with the worker step of the same bean name.
  */
 @Component
 public class PartitionedSteps {
 
     private final ClusterProperties settings;
-    private final ObjectProvider<DirectChannel> partitionRequests;
+    private final ObjectProvider<PartitionRequests> partitionRequests;
 
     PartitionedSteps(ClusterProperties settings,
-            @Qualifier("partitionRequests") ObjectProvider<DirectChannel> partitionRequests) {
+            @Qualifier("partitionRequests") ObjectProvider<PartitionRequests> partitionRequests) {
         this.settings = settings;
         this.partitionRequests = partitionRequests;
     }
@@ -58,12 +56,10 @@ public class PartitionedSteps {
                     .taskExecutor(localExecutor))
                     .build();
         }
-        return more.apply(new RemotePartitioningManagerStepBuilder(name, jobRepository)
+        return more.apply(new StepBuilder(name, jobRepository)
                 .partitioner(workerStep.getName(), partitioner)
-                .gridSize(gridSize)
-                .outputChannel(partitionRequests.getObject())
-                .pollInterval(settings.pollInterval().toMillis())
-                .timeout(settings.partitionTimeout().toMillis()))
+                .partitionHandler(new RemotePartitionHandler(name, workerStep.getName(), gridSize, jobRepository,
+                        partitionRequests.getObject(), settings)))
                 .build();
     }
 

@@ -29,6 +29,14 @@ public final class AdvisoryLock implements AutoCloseable {
         return new AdvisoryLock(dataSource.getConnection(), key);
     }
 
+    /**
+     * The key of a partition's step execution, held by the worker running it ({@code io.flowbill.cluster}) and by
+     * the recovery of a stale execution ({@link StaleExecutions}) while it marks the partition FAILED.
+     */
+    public static String partitionKey(long stepExecutionId) {
+        return "partition:" + stepExecutionId;
+    }
+
     public String key() {
         return key;
     }

@@ -49,7 +49,7 @@ public class JobRunner {
         this.jobRepository = jobRepository;
         this.dataSource = dataSource;
         this.settings = settings;
-        this.staleExecutions = new StaleExecutions(jobRepository, dataSource);
+        this.staleExecutions = new StaleExecutions(jobRepository, dataSource, settings.lockWait());
     }
 
     /** Starts (or resumes) {@code job} with {@code parameters}, recovering stale executions of the same parameters. */
@@ -107,10 +107,12 @@ public class JobRunner {
         return last != null && last.getStatus() == BatchStatus.COMPLETED;
     }
 
-    private JobParameters recoverStale(Job job, JobParameters scope) {
+    private JobParameters recoverStale(Job job, JobParameters scope) throws SQLException, InterruptedException {
         List<JobExecution> stale = staleExecutions.find(job.getName(),
                 execution -> within(execution.getJobParameters(), scope));
-        stale.forEach(staleExecutions::markFailed);
+        for (JobExecution execution : stale) {
+            staleExecutions.markFailed(execution);
+        }
         return stale.isEmpty() ? null : identifying(stale.get(stale.size() - 1).getJobParameters());
     }
 

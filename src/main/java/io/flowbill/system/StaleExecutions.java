@@ -1,5 +1,8 @@
 package io.flowbill.system;
 
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDateTime;
 import java.util.Comparator;
 import java.util.List;
@@ -43,12 +46,18 @@ final class StaleExecutions {
              order by e.job_execution_id
             """;
 
-    private final JobRepository jobRepository;
-    private final JdbcTemplate jdbc;
+    private static final Duration POLL = Duration.ofMillis(250);
 
-    StaleExecutions(JobRepository jobRepository, DataSource dataSource) {
+    private final JobRepository jobRepository;
+    private final DataSource dataSource;
+    private final JdbcTemplate jdbc;
+    private final Duration lockWait;
+
+    StaleExecutions(JobRepository jobRepository, DataSource dataSource, Duration lockWait) {
         this.jobRepository = jobRepository;
+        this.dataSource = dataSource;
         this.jdbc = new JdbcTemplate(dataSource);
+        this.lockWait = lockWait;
     }
 
     /** The stale executions of {@code jobName} that {@code inScope} accepts, oldest first. */
@@ -61,8 +70,13 @@ final class StaleExecutions {
                 .toList();
     }
 
-    /** Marks the execution and its unfinished steps FAILED, so that its job instance can be restarted. */
-    void markFailed(JobExecution execution) {
+    /**
+     * Marks the execution and its unfinished steps FAILED, so that its job instance can be restarted. A step is
+     * marked under its partition lock ({@link AdvisoryLock#partitionKey}): a worker still running a partition of a
+     * manager that stopped or gave up holds it, and is waited for up to {@code flowbill.jobs.lock-wait}; a worker
+     * that takes the partition's request afterwards finds it FAILED and skips it.
+     */
+    void markFailed(JobExecution execution) throws SQLException, InterruptedException {
         log.warn("{} execution {} ({}) was left {} by a process that stopped or lost its connections; marking it"
                 + " FAILED and resuming", execution.getJobInstance().getJobName(), execution.getId(),
                 execution.getJobParameters().getIdentifyingParameters().stream().map(JobParameter::name).toList(),
@@ -70,10 +84,7 @@ final class StaleExecutions {
         LocalDateTime now = LocalDateTime.now();
         for (StepExecution step : execution.getStepExecutions()) {
             if (unfinished(step.getStatus())) {
-                step.setExitStatus(ExitStatus.FAILED.addExitDescription("recovered from " + step.getStatus()));
-                step.setStatus(BatchStatus.FAILED);
-                step.setEndTime(now);
-                jobRepository.update(step);
+                markFailed(step, now);
             }
         }
         if (unfinished(execution.getStatus())) {
@@ -83,6 +94,28 @@ final class StaleExecutions {
                 execution.setEndTime(now);
             }
             jobRepository.update(execution);
+        }
+    }
+
+    private void markFailed(StepExecution stale, LocalDateTime now) throws SQLException, InterruptedException {
+        try (AdvisoryLock lock = AdvisoryLock.on(dataSource, AdvisoryLock.partitionKey(stale.getId()))) {
+            Instant deadline = Instant.now().plus(lockWait);
+            while (!lock.tryLock()) {
+                if (!Instant.now().isBefore(deadline)) {
+                    throw new JobAlreadyRunningException(stale.getStepName() + " (step execution " + stale.getId()
+                            + ") is still being run by a worker after waiting " + lockWait.toSeconds() + " s"
+                            + " (flowbill.jobs.lock-wait); run the same command again once it has finished");
+                }
+                Thread.sleep(POLL.toMillis());
+            }
+            StepExecution step = jobRepository.getStepExecution(stale.getId());
+            if (step == null || !unfinished(step.getStatus())) {
+                return; // a worker ended it while this waited
+            }
+            step.setExitStatus(ExitStatus.FAILED.addExitDescription("recovered from " + step.getStatus()));
+            step.setStatus(BatchStatus.FAILED);
+            step.setEndTime(now);
+            jobRepository.update(step);
         }
     }
 

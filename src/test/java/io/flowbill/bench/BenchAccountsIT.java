@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -52,5 +54,8 @@ class BenchAccountsIT {
         assertThat(((Map<?, ?>) window.get("cpu_seconds")).keySet().stream().map(String::valueOf).toList()).as(log)
                 .containsExactly("manager", "sandbox", "worker-0");
         assertThat(log).contains("the API admitted").contains("refused over the account limit");
+        Matcher queue = Pattern.compile("RabbitMQ queue (flowbill-bench-\\S+) and its dead letters deleted").matcher(log);
+        assertThat(queue.find()).as("the bench's queue line in %s", log).isTrue();
+        assertThat(broker.queueExists(queue.group(1))).as("queue %s after the bench", queue.group(1)).isFalse();
     }
 }

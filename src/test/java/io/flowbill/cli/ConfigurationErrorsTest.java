@@ -49,6 +49,26 @@ class ConfigurationErrorsTest {
     }
 
     @Test
+    void theClusterRefusesRabbitMqsGuestAccountUnlessAllowed() {
+        String line = "flowbill worker failed: configuration: flowbill.cluster.enabled needs a RabbitMQ account of its"
+                + " own: set spring.rabbitmq.username and spring.rabbitmq.password (SPRING_RABBITMQ_USERNAME,"
+                + " SPRING_RABBITMQ_PASSWORD), not guest/guest; for a local test broker alone set"
+                + " flowbill.cluster.allow-guest=true";
+        assertRefused(List.of("worker", REAL_API, "--flowbill.api.token=t", REAL_DATABASE,
+                "--flowbill.cluster.enabled=true"), line);
+        assertRefused(List.of("worker", REAL_API, "--flowbill.api.token=t", REAL_DATABASE,
+                "--flowbill.cluster.enabled=true", "--spring.rabbitmq.username=guest",
+                "--spring.rabbitmq.password=guest"), line);
+
+        run("worker", REAL_API, "--flowbill.api.token=t", REAL_DATABASE, "--flowbill.cluster.enabled=true",
+                "--flowbill.cluster.allow-guest=true");
+        assertThat(starts).as("application starts with guest allowed").isEqualTo(1);
+        run("worker", REAL_API, "--flowbill.api.token=t", REAL_DATABASE, "--flowbill.cluster.enabled=true",
+                "--spring.rabbitmq.username=flowbill", "--spring.rabbitmq.password=s3cret");
+        assertThat(starts).as("application starts with an account of its own").isEqualTo(2);
+    }
+
+    @Test
     void aMissingPriceBookIsNamed() {
         assertRefused(List.of("nightly", "--flowbill.pricing.price-book=" + dir.resolve("book.yaml")),
                 "flowbill nightly failed: configuration: flowbill.pricing.price-book " + dir.resolve("book.yaml")

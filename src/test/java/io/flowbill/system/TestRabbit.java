@@ -13,6 +13,8 @@ import org.testcontainers.DockerClientFactory;
 import org.testcontainers.containers.GenericContainer;
 import org.testcontainers.containers.wait.strategy.Wait;
 
+import io.flowbill.cluster.ClusterProperties;
+
 /**
  * The one place that decides where tests get RabbitMQ from: the broker named by {@code FLOWBILL_TEST_RABBITMQ_URL}
  * (an {@code amqp://user:password@host:port/vhost} URL; {@code .ci/run} sets it to the machine's broker), else one
@@ -36,17 +38,40 @@ public final class TestRabbit {
             variables.put("SPRING_RABBITMQ_USERNAME", user);
             variables.put("SPRING_RABBITMQ_PASSWORD", password);
             variables.put("SPRING_RABBITMQ_VIRTUAL_HOST", virtualHost);
+            if (user.equals("guest") && password.equals("guest")) {
+                // a local test broker: cluster mode refuses guest/guest unless allowed
+                variables.put("FLOWBILL_CLUSTER_ALLOW_GUEST", "true");
+            }
             return variables;
         }
 
-        /** Removes a test's queue (and what is left in it). */
-        public void deleteQueue(String queue) {
+        /** Whether the broker has this queue. */
+        public boolean queueExists(String queue) {
+            CachingConnectionFactory connections = connections();
+            try {
+                return new RabbitAdmin(connections).getQueueInfo(queue) != null;
+            }
+            finally {
+                connections.destroy();
+            }
+        }
+
+        /** A connection factory of the test's own on this broker; {@code destroy()} it when done. */
+        public CachingConnectionFactory connections() {
             CachingConnectionFactory connections = new CachingConnectionFactory(host, port);
             connections.setUsername(user);
             connections.setPassword(password);
             connections.setVirtualHost(virtualHost);
+            return connections;
+        }
+
+        /** Removes a test's requests queue and its dead-letter queue (and what is left in them). */
+        public void deleteQueue(String queue) {
+            CachingConnectionFactory connections = connections();
             try {
-                new RabbitAdmin(connections).deleteQueue(queue);
+                RabbitAdmin admin = new RabbitAdmin(connections);
+                admin.deleteQueue(queue);
+                admin.deleteQueue(ClusterProperties.deadLetterQueue(queue));
             }
             finally {
                 connections.destroy();
