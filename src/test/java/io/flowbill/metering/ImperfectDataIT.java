@@ -33,6 +33,7 @@ class ImperfectDataIT extends SmallFleetBase {
 
     @RegisterExtension
     static final SmallFleet fleet = new SmallFleet();
+
     static final Instant DAY_END = SmallFleet.DAY.plus(Duration.ofDays(1));
     static long deleted;
 

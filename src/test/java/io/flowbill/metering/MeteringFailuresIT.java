@@ -24,6 +24,7 @@ class MeteringFailuresIT extends SmallFleetBase {
 
     @RegisterExtension
     static final SmallFleet fleet = new SmallFleet();
+
     static final Instant MORNING = SmallFleet.DAY.plus(Duration.ofHours(6));
 
     @Test

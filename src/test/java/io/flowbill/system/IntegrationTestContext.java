@@ -18,8 +18,8 @@ import org.springframework.core.env.MutablePropertySources;
 
 /**
  * What each Spring context that an {@link IntegrationTest} starts gets: a fresh database of its own
- * ({@link TestDatabase#fresh()}), an export folder of its own, a small connection pool (a cached context keeps its
- * pool open, and every test JVM caches several), and, unless the test names an API or runs the demo, the shared
+ * ({@link TestDatabase#fresh()}), an export folder of its own, a connection pool that keeps one connection when idle (a
+ * cached context keeps its pool open, and every test JVM caches several), and, unless the test names an API or runs the demo, the shared
  * empty sandbox ({@link EmptyApi}). {@link #FIXTURE_PORT} is a port that stays the same for the whole JVM, for a
  * fixture that starts a new sandbox per test class behind one URL. The test's own properties win over all these.
  */
@@ -39,7 +39,6 @@ public final class IntegrationTestContext implements ApplicationContextInitializ
                 "spring.datasource.url", database.url(),
                 "spring.datasource.username", database.user(),
                 "spring.datasource.password", database.password(),
-                "spring.datasource.hikari.maximum-pool-size", "6",
                 "spring.datasource.hikari.minimum-idle", "1",
                 "spring.datasource.hikari.idle-timeout", "10000",
                 "flowbill.test.fixture-port", FIXTURE_PORT,
