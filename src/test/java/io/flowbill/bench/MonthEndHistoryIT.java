@@ -12,31 +12,21 @@ import javax.sql.DataSource;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import io.flowbill.invoicing.InvoiceService;
 import io.flowbill.invoicing.RatedDay;
 import io.flowbill.invoicing.RatingService;
 import io.flowbill.pricing.BillingZone;
 import io.flowbill.pricing.PriceBook;
-import io.flowbill.system.EmptyApi;
-import io.flowbill.system.TestDatabase;
+import io.flowbill.system.IntegrationTest;
 
 /** The bench's month-end history: the earlier days hold their usage and exactly what rating writes for them. */
-@SpringBootTest
+@IntegrationTest
 class MonthEndHistoryIT {
 
     static final int CONTAINERS = 50;
     static final int HISTORY_DAYS = 2;
-
-    @DynamicPropertySource
-    static void db(DynamicPropertyRegistry registry) {
-        TestDatabase.fresh().register(registry);
-        EmptyApi.register(registry);
-    }
 
     @Autowired
     RatingService rating;

@@ -9,28 +9,20 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import io.flowbill.pricing.BillingZone;
 import io.flowbill.pricing.PriceBook;
-import io.flowbill.system.TestDatabase;
+import io.flowbill.system.DemoFleetTest;
 
 /**
  * Billing a day forgets only the usage changes its rating could see: a change another process records while the
  * day is being rated (after the snapshot taken before rating) stays, so the day is billed again.
  */
-@SpringBootTest(properties = { "flowbill.demo=true", "flowbill.sandbox.containers=5" })
+@DemoFleetTest
 class ChangedDaysIT {
 
     static final LocalDate DAY = LocalDate.parse("2026-11-20");
-
-    @DynamicPropertySource
-    static void settings(DynamicPropertyRegistry registry) {
-        TestDatabase.fresh().register(registry);
-    }
 
     @Autowired
     ChangedDays changed;

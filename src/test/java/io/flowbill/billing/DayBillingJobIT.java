@@ -17,26 +17,24 @@ import java.util.stream.Stream;
 
 import javax.sql.DataSource;
 
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
+import io.flowbill.export.ExportProperties;
 import io.flowbill.invoicing.TableSnapshot;
+import io.flowbill.system.DemoFleetTest;
 import io.flowbill.system.JobAlreadyRunningException;
-import io.flowbill.system.TestDatabase;
 
 /**
- * {@code dayBillingJob} in the demo (built-in sandbox of 20 containers, tenant demo): its steps in the job
+ * {@code dayBillingJob} in the demo ({@link DemoFleetTest}): its steps in the job
  * repository, a failure stopping at a step and the restart resuming there, and the locks of the jobs it runs inside
  * its steps still excluding other processes. Each test bills a day of its own.
  */
-@SpringBootTest(properties = { "flowbill.demo=true", "flowbill.sandbox.containers=20", "flowbill.sandbox.seed=7",
-        "flowbill.jobs.lock-wait=1s" })
+@DemoFleetTest
 class DayBillingJobIT {
 
     static final List<String> STEPS = List.of("dayMeteringStep", "recheckStep", "dayRatingStep", "invoiceStep",
@@ -44,11 +42,9 @@ class DayBillingJobIT {
 
     static Path exportDir;
 
-    @DynamicPropertySource
-    static void settings(DynamicPropertyRegistry registry) throws IOException {
-        TestDatabase.fresh().register(registry);
-        exportDir = Files.createTempDirectory("flowbill-day-billing-it");
-        registry.add("flowbill.export.dir", exportDir::toString);
+    @BeforeAll
+    static void exportDir(@Autowired ExportProperties export) {
+        exportDir = export.dir();
     }
 
     @Autowired

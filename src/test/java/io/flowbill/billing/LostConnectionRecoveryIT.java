@@ -17,18 +17,17 @@ import java.util.stream.Stream;
 
 import javax.sql.DataSource;
 
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
+import io.flowbill.export.ExportProperties;
 import io.flowbill.invoicing.TableSnapshot;
 import io.flowbill.metering.MeteringRange;
 import io.flowbill.metering.MeteringService;
+import io.flowbill.system.IntegrationTest;
 import io.flowbill.system.JobAlreadyRunningException;
-import io.flowbill.system.TestDatabase;
 
 /**
  * A day's billing after its connections were lost (issue 22): the execution a lost connection leaves UNKNOWN (or
@@ -37,17 +36,15 @@ import io.flowbill.system.TestDatabase;
  * has not completed. The demo (built-in sandbox of 20 containers, tenant demo), 5 containers per rating chunk; each
  * test bills a day of its own.
  */
-@SpringBootTest(properties = { "flowbill.demo=true", "flowbill.sandbox.containers=20", "flowbill.sandbox.seed=7",
+@IntegrationTest(properties = { "flowbill.demo=true", "flowbill.sandbox.containers=20", "flowbill.sandbox.seed=7",
         "flowbill.jobs.lock-wait=1s", "flowbill.invoicing.chunk-size=5", "flowbill.invoicing.partitions=1" })
 class LostConnectionRecoveryIT {
 
     static Path exportDir;
 
-    @DynamicPropertySource
-    static void settings(DynamicPropertyRegistry registry) throws IOException {
-        TestDatabase.fresh().register(registry);
-        exportDir = Files.createTempDirectory("flowbill-lost-connection-it");
-        registry.add("flowbill.export.dir", exportDir::toString);
+    @BeforeAll
+    static void exportDir(@Autowired ExportProperties export) {
+        exportDir = export.dir();
     }
 
     @Autowired

@@ -1,11 +1,11 @@
 package io.flowbill.cli;
 
-import java.io.PrintWriter;
 import static io.flowbill.invoicing.FixtureFleet.DAY;
 import static io.flowbill.invoicing.FixtureFleet.TENANT;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Date;
@@ -14,32 +14,25 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
-import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import io.flowbill.billing.BillingService;
-import io.flowbill.invoicing.FixedClockConfiguration;
+import io.flowbill.export.ExportProperties;
 import io.flowbill.invoicing.FixtureFleet;
-import io.flowbill.system.EmptyApi;
-import io.flowbill.system.TestDatabase;
+import io.flowbill.invoicing.FixtureFleetTest;
 
 /**
  * {@code close --month M} refuses a month with days that were never rated (exit 1, the days named as ranges) and
  * leaves its invoice a DRAFT; {@code --force} closes it anyway.
  */
-@SpringBootTest(properties = { "flowbill.pricing.price-book=" + FixtureFleet.PRICE_BOOK,
-    "flowbill.metering.tenant=" + FixtureFleet.TENANT,
-    "flowbill.sandbox.containers=0" })
-@Import(FixedClockConfiguration.class)
+@FixtureFleetTest
 @ExtendWith(OutputCaptureExtension.class)
 class CloseCommandIT {
 
@@ -47,12 +40,9 @@ class CloseCommandIT {
 
     static Path exportDir;
 
-    @DynamicPropertySource
-    static void settings(DynamicPropertyRegistry registry) throws IOException {
-        TestDatabase.fresh().register(registry);
-        EmptyApi.register(registry);
-        exportDir = Files.createTempDirectory("flowbill-close-command-it");
-        registry.add("flowbill.export.dir", exportDir::toString);
+    @BeforeAll
+    static void exportDir(@Autowired ExportProperties export) {
+        exportDir = export.dir();
     }
 
     @Autowired

@@ -1,8 +1,5 @@
 package io.flowbill.cli;
 
-import java.time.LocalDate;
-import java.time.YearMonth;
-import java.io.PrintWriter;
 import static io.flowbill.invoicing.FixtureFleet.DAY;
 import static io.flowbill.invoicing.FixtureFleet.TENANT;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -11,11 +8,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -24,39 +24,33 @@ import java.util.stream.Stream;
 
 import javax.sql.DataSource;
 
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import io.flowbill.billing.BillingService;
+import io.flowbill.export.ExportProperties;
 import io.flowbill.invoicing.FixtureFleet;
+import io.flowbill.invoicing.FixtureFleetTest;
 import io.flowbill.invoicing.InvoiceService;
 import io.flowbill.invoicing.RatingService;
 import io.flowbill.metering.InventoryScans;
-import io.flowbill.system.EmptyApi;
 import io.flowbill.system.TerminatedMidRun;
-import io.flowbill.system.TestDatabase;
 
 /**
  * {@code export --date | --month} rewrite from the database alone what billing wrote, byte for byte, manifests
  * and reports included; {@code export --verify} then finds every file as listed.
  */
-@SpringBootTest(properties = { "flowbill.pricing.price-book=" + FixtureFleet.PRICE_BOOK,
-    "flowbill.metering.tenant=" + FixtureFleet.TENANT })
+@FixtureFleetTest
 class ExportCommandIT {
 
     static Path exportDir;
 
-    @DynamicPropertySource
-    static void settings(DynamicPropertyRegistry registry) throws IOException {
-        TestDatabase.fresh().register(registry);
-        EmptyApi.register(registry);
-        exportDir = Files.createTempDirectory("flowbill-export-command-it");
-        registry.add("flowbill.export.dir", exportDir::toString);
+    @BeforeAll
+    static void exportDir(@Autowired ExportProperties export) {
+        exportDir = export.dir();
     }
 
     @Autowired

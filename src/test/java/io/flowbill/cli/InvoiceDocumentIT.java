@@ -19,38 +19,36 @@ import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.flowbill.billing.BillingService;
+import io.flowbill.export.ExportProperties;
 import io.flowbill.invoicing.FixedClockConfiguration;
 import io.flowbill.invoicing.FixtureFleet;
-import io.flowbill.system.EmptyApi;
 import io.flowbill.system.ExternalTool;
-import io.flowbill.system.TestDatabase;
+import io.flowbill.system.IntegrationTest;
+import io.flowbill.system.Patience;
 
 /**
  * The invoice as a document: the fixture day billed as {@code nightly} bills it, then {@code close}, with a book whose
  * second version (from noon on 2026-11-25) taxes at 6 %. The HTML and PDF agree with the invoice table, the CSV and
  * the manifest, say DRAFT until the close, and are byte-identical when written again.
  */
-@SpringBootTest(properties = { "flowbill.pricing.price-book=classpath:pricing/taxed-fixture-book.yaml", "flowbill.metering.tenant=" + FixtureFleet.TENANT,
-    "flowbill.sandbox.containers=0", "flowbill.invoice.seller.name=蜂巢云计算有限公司",
+@IntegrationTest(properties = { "flowbill.pricing.price-book=classpath:pricing/taxed-fixture-book.yaml", "flowbill.metering.tenant=" + FixtureFleet.TENANT,
+    "flowbill.invoice.seller.name=蜂巢云计算有限公司",
     "flowbill.invoice.seller.address=杭州市滨江区网商路 599 号", "flowbill.invoice.seller.tax-id=91330100MA2B0000X1",
     "flowbill.invoice.buyers.acme.name=Acme 有限公司", "flowbill.invoice.buyers.acme.address=上海市浦东新区 1 号",
     "flowbill.invoice.payment-terms-days=14", "flowbill.invoice.bank.name=招商银行杭州分行",
@@ -63,12 +61,9 @@ class InvoiceDocumentIT {
     static Path exportDir;
     static Path acme;
 
-    @DynamicPropertySource
-    static void settings(DynamicPropertyRegistry registry) throws IOException {
-        TestDatabase.fresh().register(registry);
-        EmptyApi.register(registry);
-        exportDir = Files.createTempDirectory("flowbill-invoice-document-it");
-        registry.add("flowbill.export.dir", exportDir::toString);
+    @BeforeAll
+    static void exportDir(@Autowired ExportProperties export) {
+        exportDir = export.dir();
         acme = exportDir.resolve("acme/2026-11");
     }
 
@@ -258,7 +253,8 @@ class InvoiceDocumentIT {
                 "--hide-scrollbars", "--window-size=1000,1500", "--user-data-dir=" + profile, action,
                 page.toUri().toString()).redirectError(ProcessBuilder.Redirect.DISCARD).start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("chromium finished within 60 s").isTrue();
+        assertThat(process.waitFor(Patience.seconds(60).toMillis(), TimeUnit.MILLISECONDS))
+                .as("chromium finished within %s (%s)", Patience.seconds(60), Patience.hint()).isTrue();
         assertThat(process.exitValue()).as("exit code of chromium %s", action).isZero();
         return output;
     }

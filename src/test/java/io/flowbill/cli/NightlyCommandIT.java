@@ -1,10 +1,10 @@
 package io.flowbill.cli;
 
-import java.io.PrintWriter;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -16,35 +16,32 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
+import io.flowbill.export.ExportProperties;
 import io.flowbill.invoicing.TableSnapshot;
 import io.flowbill.pricing.PriceBook;
-import io.flowbill.system.TestDatabase;
+import io.flowbill.system.DemoFleetTest;
 
 /**
  * {@code nightly} as the demo (built-in sandbox of 30 containers, tenant demo) on a test database, with the bundled
  * price book.
  */
-@SpringBootTest(properties = { "flowbill.demo=true", "flowbill.sandbox.containers=30", "flowbill.sandbox.seed=7" })
+@DemoFleetTest
 @ExtendWith(OutputCaptureExtension.class)
 class NightlyCommandIT {
 
     static Path exportDir;
 
-    @DynamicPropertySource
-    static void settings(DynamicPropertyRegistry registry) throws IOException {
-        TestDatabase.fresh().register(registry);
-        exportDir = Files.createTempDirectory("flowbill-nightly-it");
-        registry.add("flowbill.export.dir", exportDir::toString);
+    @BeforeAll
+    static void exportDir(@Autowired ExportProperties export) {
+        exportDir = export.dir();
     }
 
     @Autowired

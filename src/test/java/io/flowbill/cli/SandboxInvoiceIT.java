@@ -25,31 +25,28 @@ import org.apache.commons.csv.CSVRecord;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
+import io.flowbill.export.ExportProperties;
 import io.flowbill.pricing.PriceBook;
-import io.flowbill.system.TestDatabase;
+import io.flowbill.system.DemoFleetTest;
 
 /**
  * The demo's month as {@code nightly} bills it (built-in sandbox, 30 containers, the bundled book; up to two days):
  * every line of its charges and invoice files is round(quantity x unit price, 2), and the invoice's HTML and PDF
  * carry the invoice table's total.
  */
-@SpringBootTest(properties = { "flowbill.demo=true", "flowbill.sandbox.containers=30", "flowbill.sandbox.seed=42" })
+@DemoFleetTest
 class SandboxInvoiceIT {
 
     static Path exportDir;
 
-    @DynamicPropertySource
-    static void settings(DynamicPropertyRegistry registry) throws IOException {
-        TestDatabase.fresh().register(registry);
-        exportDir = Files.createTempDirectory("flowbill-sandbox-invoice-it");
-        registry.add("flowbill.export.dir", exportDir::toString);
+    @BeforeAll
+    static void exportDir(@Autowired ExportProperties export) {
+        exportDir = export.dir();
     }
 
     @Autowired

@@ -18,7 +18,6 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -28,8 +27,7 @@ import org.springframework.util.FileSystemUtils;
 import io.flowbill.billing.BillingService;
 import io.flowbill.invoicing.FixedClockConfiguration;
 import io.flowbill.invoicing.FixtureFleet;
-import io.flowbill.system.EmptyApi;
-import io.flowbill.system.TestDatabase;
+import io.flowbill.system.IntegrationTest;
 
 /**
  * Two accounts, {@code alpha} and {@code beta}, on the fixture book with different plans, their usage written
@@ -42,8 +40,8 @@ import io.flowbill.system.TestDatabase;
  * no discount; invoice 6.00. Beta also has container 2, a package of spec 10, so it has package days.</li>
  * </ul>
  */
-@SpringBootTest(properties = { "flowbill.pricing.price-book=" + FixtureFleet.PRICE_BOOK,
-    "flowbill.sandbox.containers=0", "flowbill.accounts-in-parallel=2" })
+@IntegrationTest(properties = { "flowbill.pricing.price-book=" + FixtureFleet.PRICE_BOOK,
+    "flowbill.accounts-in-parallel=2" })
 @Import(FixedClockConfiguration.class)
 class TenantBillingIT {
 
@@ -59,8 +57,6 @@ class TenantBillingIT {
 
     @DynamicPropertySource
     static void settings(DynamicPropertyRegistry registry) throws IOException {
-        TestDatabase.fresh().register(registry);
-        EmptyApi.register(registry);
         exportDir = Files.createTempDirectory("flowbill-tenant-billing-it");
         Path token = Files.writeString(exportDir.resolveSibling(exportDir.getFileName() + ".token"), "t0ken");
         registry.add("flowbill.export.dir", exportDir::toString);

@@ -4,32 +4,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import io.flowbill.invoicing.FixtureFleet;
 import io.flowbill.invoicing.RatingService;
-import io.flowbill.system.EmptyApi;
-import io.flowbill.system.TestDatabase;
+import io.flowbill.system.IntegrationTest;
 
 /**
  * Without {@code flowbill.cluster.enabled} nothing of the cluster exists and no broker is needed: with
  * {@code spring.rabbitmq.port} pointing where nothing listens, the day is rated in this process and there is no
  * RabbitMQ health check to turn the health DOWN.
  */
-@SpringBootTest(properties = { "flowbill.pricing.price-book=" + FixtureFleet.PRICE_BOOK,
+@IntegrationTest(properties = { "flowbill.pricing.price-book=" + FixtureFleet.PRICE_BOOK,
     "flowbill.invoicing.partitions=3", "flowbill.metering.tenant=" + FixtureFleet.TENANT,
     "spring.rabbitmq.host=127.0.0.1", "spring.rabbitmq.port=1" })
 class ClusterOffIT {
-
-    @DynamicPropertySource
-    static void db(DynamicPropertyRegistry registry) {
-        TestDatabase.fresh().register(registry);
-        EmptyApi.register(registry);
-    }
 
     @Autowired
     ApplicationContext context;

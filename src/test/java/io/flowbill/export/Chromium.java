@@ -4,11 +4,14 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+
+import io.flowbill.system.Patience;
 
 /**
  * Headless Chromium (Debian's {@code chromium} package) for tests that look at a page as a browser renders it:
@@ -55,9 +58,11 @@ final class Chromium {
         command.add(page.toUri().toString());
         Process process = new ProcessBuilder(command).redirectError(log.toFile()).start();
         byte[] dom = process.getInputStream().readAllBytes();
-        if (!process.waitFor(60, TimeUnit.SECONDS)) {
+        Duration patience = Patience.seconds(60);
+        if (!process.waitFor(patience.toMillis(), TimeUnit.MILLISECONDS)) {
             process.destroyForcibly();
-            throw new IllegalStateException("chromium did not finish within 60 s; its log: " + log);
+            throw new IllegalStateException("chromium did not finish within " + patience.toSeconds() + " s ("
+                    + Patience.hint() + "); its log: " + log);
         }
         if (process.exitValue() != 0) {
             throw new IllegalStateException("chromium exited with " + process.exitValue() + ": "

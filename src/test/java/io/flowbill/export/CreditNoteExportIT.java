@@ -20,40 +20,30 @@ import org.apache.commons.csv.CSVRecord;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
-import io.flowbill.invoicing.FixedClockConfiguration;
 import io.flowbill.invoicing.FixtureFleet;
+import io.flowbill.invoicing.FixtureFleetTest;
 import io.flowbill.invoicing.InvoiceService;
 import io.flowbill.invoicing.InvoiceState;
 import io.flowbill.invoicing.RatingService;
-import io.flowbill.system.EmptyApi;
-import io.flowbill.system.TestDatabase;
 
 /**
  * A downward correction of a closed month as finance receives it: a credit note's CSV, HTML and PDF in the
  * correcting month's folder, referring to the FINAL invoice, while the closed month's folder keeps its bytes.
  */
-@SpringBootTest(properties = { "flowbill.pricing.price-book=" + FixtureFleet.PRICE_BOOK,
-    "flowbill.metering.tenant=" + FixtureFleet.TENANT })
-@Import(FixedClockConfiguration.class)
+@FixtureFleetTest
 class CreditNoteExportIT {
 
     static final YearMonth NOVEMBER = YearMonth.of(2026, 11);
     static Path exportDir;
 
-    @DynamicPropertySource
-    static void settings(DynamicPropertyRegistry registry) throws IOException {
-        TestDatabase.fresh().register(registry);
-        EmptyApi.register(registry);
-        exportDir = Files.createTempDirectory("flowbill-credit-note-it");
-        registry.add("flowbill.export.dir", exportDir::toString);
+    @BeforeAll
+    static void exportDir(@Autowired ExportProperties export) {
+        exportDir = export.dir();
     }
 
     @Autowired

@@ -23,21 +23,16 @@ import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import io.flowbill.invoicing.FixtureFleet;
+import io.flowbill.invoicing.FixtureFleetTest;
 import io.flowbill.invoicing.InvoiceService;
 import io.flowbill.invoicing.RatingService;
-import io.flowbill.system.EmptyApi;
 import io.flowbill.system.ExternalTool;
-import io.flowbill.system.TestDatabase;
 
 /** {@code report-<date>.html} of the fixture day shows the totals of the day's charges file, also in a browser. */
-@SpringBootTest(properties = { "flowbill.pricing.price-book=" + FixtureFleet.PRICE_BOOK,
-    "flowbill.metering.tenant=" + FixtureFleet.TENANT })
+@FixtureFleetTest
 class DailyReportIT {
 
     static final LocalDate BEFORE = DAY.minusDays(1);
@@ -45,21 +40,15 @@ class DailyReportIT {
     static Path exportDir;
     static Path acme;
 
-    @DynamicPropertySource
-    static void settings(DynamicPropertyRegistry registry) throws IOException {
-        TestDatabase.fresh().register(registry);
-        EmptyApi.register(registry);
-        exportDir = Files.createTempDirectory("flowbill-report-it");
-        registry.add("flowbill.export.dir", exportDir::toString);
-        acme = exportDir.resolve("acme/2026-11");
-    }
-
     static JdbcTemplate db;
 
     @BeforeAll
     static void fixtureDayBilledAfterADayBefore(@Autowired JdbcTemplate jdbc, @Autowired RatingService rating,
-            @Autowired InvoiceService invoices, @Autowired ExportService exports) throws Exception {
+            @Autowired InvoiceService invoices, @Autowired ExportService exports, @Autowired ExportProperties export)
+            throws Exception {
         db = jdbc;
+        exportDir = export.dir();
+        acme = exportDir.resolve("acme/2026-11");
         FixtureFleet fleet = new FixtureFleet(jdbc).clear().insertDay();
         // the day before: web-1 all day, the package container from 08:00
         fleet.container(101, "web-1").onDemand(20).bandwidth(8).hours(BEFORE, 0, 24).insert();

@@ -4,47 +4,35 @@ import static io.flowbill.invoicing.FixtureFleet.DAY;
 import static io.flowbill.invoicing.FixtureFleet.TENANT;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.YearMonth;
 import java.util.List;
 
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
-import io.flowbill.invoicing.FixedClockConfiguration;
 import io.flowbill.invoicing.FixtureFleet;
+import io.flowbill.invoicing.FixtureFleetTest;
 import io.flowbill.invoicing.InvoiceService;
 import io.flowbill.invoicing.InvoiceState;
 import io.flowbill.invoicing.RatingService;
-import io.flowbill.system.EmptyApi;
-import io.flowbill.system.TestDatabase;
 
 /**
  * The price versions an invoice's manifest entries name: those of its own lines, and, for the closed months its
  * adjustments correct (adjustment lines carry no version), those of the corrected month's charge lines.
  */
-@SpringBootTest(properties = { "flowbill.pricing.price-book=" + FixtureFleet.PRICE_BOOK,
-    "flowbill.metering.tenant=" + FixtureFleet.TENANT })
-@Import(FixedClockConfiguration.class)
+@FixtureFleetTest
 class InvoiceManifestVersionsIT {
 
     static final List<String> NOVEMBER_VERSIONS = List.of("fixture-2026-01", "fixture-2026-11-25-noon");
 
     static Path exportDir;
 
-    @DynamicPropertySource
-    static void settings(DynamicPropertyRegistry registry) throws IOException {
-        TestDatabase.fresh().register(registry);
-        EmptyApi.register(registry);
-        exportDir = Files.createTempDirectory("flowbill-invoice-versions-it");
-        registry.add("flowbill.export.dir", exportDir::toString);
+    @BeforeAll
+    static void exportDir(@Autowired ExportProperties export) {
+        exportDir = export.dir();
     }
 
     @Autowired

@@ -18,7 +18,6 @@ import java.util.TreeMap;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -26,15 +25,14 @@ import org.springframework.test.context.DynamicPropertySource;
 import io.flowbill.invoicing.FixtureFleet;
 import io.flowbill.invoicing.InvoiceService;
 import io.flowbill.invoicing.RatingService;
-import io.flowbill.system.EmptyApi;
-import io.flowbill.system.TestDatabase;
+import io.flowbill.system.IntegrationTest;
 
 /**
  * Exports sealed with an Ed25519 key ({@code flowbill.export.signing-key-file}): the fixture day billed, every
  * manifest signed, {@code export --verify} with the public key alone accepts the folder as written and refuses the
  * consistent forgery of the charges file (40.48 made 50.48, its entry's checksum, bytes and amount rewritten).
  */
-@SpringBootTest(properties = { "flowbill.pricing.price-book=" + FixtureFleet.PRICE_BOOK,
+@IntegrationTest(properties = { "flowbill.pricing.price-book=" + FixtureFleet.PRICE_BOOK,
     "flowbill.metering.tenant=" + FixtureFleet.TENANT })
 class SealedExportIT {
 
@@ -43,8 +41,6 @@ class SealedExportIT {
 
     @DynamicPropertySource
     static void settings(DynamicPropertyRegistry registry) throws IOException {
-        TestDatabase.fresh().register(registry);
-        EmptyApi.register(registry);
         Path work = Files.createTempDirectory("flowbill-sealed-it");
         exportDir = work.resolve("out");
         keys = SealKeys.ed25519(work.resolve("keys"));

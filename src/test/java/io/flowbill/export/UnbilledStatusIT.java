@@ -4,35 +4,27 @@ import static io.flowbill.invoicing.FixtureFleet.DAY;
 import static io.flowbill.invoicing.FixtureFleet.TENANT;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import io.flowbill.invoicing.FixtureFleet;
+import io.flowbill.invoicing.FixtureFleetTest;
 import io.flowbill.invoicing.RatingService;
-import io.flowbill.system.EmptyApi;
-import io.flowbill.system.TestDatabase;
 
 /** The day report gives an unbilled container the status of its last metered hour of the day as the reason. */
-@SpringBootTest(properties = { "flowbill.pricing.price-book=" + FixtureFleet.PRICE_BOOK,
-    "flowbill.metering.tenant=" + FixtureFleet.TENANT })
+@FixtureFleetTest
 class UnbilledStatusIT {
 
     static Path exportDir;
 
-    @DynamicPropertySource
-    static void settings(DynamicPropertyRegistry registry) throws IOException {
-        TestDatabase.fresh().register(registry);
-        EmptyApi.register(registry);
-        exportDir = Files.createTempDirectory("flowbill-unbilled-status-it");
-        registry.add("flowbill.export.dir", exportDir::toString);
+    @BeforeAll
+    static void exportDir(@Autowired ExportProperties export) {
+        exportDir = export.dir();
     }
 
     @Autowired

@@ -11,16 +11,12 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
-import io.flowbill.system.EmptyApi;
-import io.flowbill.system.TestDatabase;
+import io.flowbill.system.IntegrationTest;
 
 /** Rating keeps the daily rollup the dashboards read equal to the day's charge lines and usage hours. */
-@SpringBootTest(properties = { "flowbill.pricing.price-book=" + FixtureFleet.PRICE_BOOK,
+@IntegrationTest(properties = { "flowbill.pricing.price-book=" + FixtureFleet.PRICE_BOOK,
     "flowbill.metering.tenant=" + FixtureFleet.TENANT,
     "flowbill.invoicing.chunk-size=2", "flowbill.invoicing.partitions=1" })
 class DayRollupIT {
@@ -31,12 +27,6 @@ class DayRollupIT {
     private static final String CHARGES_FROM_ROLLUP = """
             select tenant_id || '/' || item || '/' || charge_type || '/' || spec_id || '/' || currency,
                    amount from charge_day where charge_date = ? order by 1""";
-
-    @DynamicPropertySource
-    static void db(DynamicPropertyRegistry registry) {
-        TestDatabase.fresh().register(registry);
-        EmptyApi.register(registry);
-    }
 
     @Autowired
     RatingService rating;

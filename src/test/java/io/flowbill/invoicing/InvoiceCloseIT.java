@@ -15,30 +15,17 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
-import io.flowbill.system.EmptyApi;
-import io.flowbill.system.TestDatabase;
+import io.flowbill.invoicing.FixtureFleetTest;
 
 /** Closing a month makes its invoices FINAL; late data for it becomes adjustments on the next open invoice. */
-@SpringBootTest(properties = { "flowbill.pricing.price-book=" + FixtureFleet.PRICE_BOOK,
-    "flowbill.metering.tenant=" + FixtureFleet.TENANT })
-@Import(FixedClockConfiguration.class)
+@FixtureFleetTest
 class InvoiceCloseIT {
 
     static final YearMonth NOVEMBER = YearMonth.of(2026, 11);
     static final YearMonth DECEMBER = YearMonth.of(2026, 12);
     static final YearMonth JANUARY = YearMonth.of(2027, 1);
-
-    @DynamicPropertySource
-    static void db(DynamicPropertyRegistry registry) {
-        TestDatabase.fresh().register(registry);
-        EmptyApi.register(registry);
-    }
 
     @Autowired
     RatingService rating;

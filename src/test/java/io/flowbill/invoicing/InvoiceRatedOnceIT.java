@@ -12,14 +12,10 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
-import io.flowbill.system.EmptyApi;
-import io.flowbill.system.TestDatabase;
+import io.flowbill.system.IntegrationTest;
 
 /**
  * Worked examples of docs/billing-rules.md, "Invoice lines: rated once": an invoice line's amount is its month's
@@ -27,7 +23,7 @@ import io.flowbill.system.TestDatabase;
  * as rating writes them (each day rounded on its own), then the invoice is refreshed. Book
  * {@code pricing/fixture-book.yaml}; plan {@code pricing/rated-once-plan.yaml} (10 % off compute in December 2026).
  */
-@SpringBootTest(properties = { "flowbill.pricing.price-book=" + FixtureFleet.PRICE_BOOK,
+@IntegrationTest(properties = { "flowbill.pricing.price-book=" + FixtureFleet.PRICE_BOOK,
     "flowbill.pricing.plan=classpath:pricing/rated-once-plan.yaml", "flowbill.metering.tenant=" + FixtureFleet.TENANT })
 @Import(FixedClockConfiguration.class)
 class InvoiceRatedOnceIT {
@@ -36,12 +32,6 @@ class InvoiceRatedOnceIT {
     static final String V2 = StoredLines.V2;
     static final int ON_DEMAND = 2;
     static final int PACKAGE = 1;
-
-    @DynamicPropertySource
-    static void db(DynamicPropertyRegistry registry) {
-        TestDatabase.fresh().register(registry);
-        EmptyApi.register(registry);
-    }
 
     @Autowired
     InvoiceService invoices;

@@ -12,13 +12,9 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
-import io.flowbill.system.EmptyApi;
-import io.flowbill.system.TestDatabase;
+import io.flowbill.system.IntegrationTest;
 
 /**
  * The package overage through ratingJob and the invoice refresh, with the allowance of spec 10 cut from 100 GB to
@@ -35,20 +31,13 @@ import io.flowbill.system.TestDatabase;
  * 0.95 (the cut's version alone: 19.1 - 10 x 15 / 720 = 18.891666667 GB x 1.00 = 18.89).</li>
  * </ul>
  */
-@SpringBootTest(properties = { "flowbill.pricing.price-book=classpath:pricing/allowance-cut-book.yaml", "flowbill.metering.tenant=" + FixtureFleet.TENANT,
-    "flowbill.sandbox.containers=0" })
+@IntegrationTest(properties = { "flowbill.pricing.price-book=classpath:pricing/allowance-cut-book.yaml", "flowbill.metering.tenant=" + FixtureFleet.TENANT })
 class PackageOverageIT {
 
     static final LocalDate NOV_29 = LocalDate.of(2026, 11, 29);
     static final LocalDate NOV_30 = LocalDate.of(2026, 11, 30);
     static final String NOON = "fixture-2026-11-25-noon";
     static final String CUT = "fixture-2026-11-30-cut";
-
-    @DynamicPropertySource
-    static void db(DynamicPropertyRegistry registry) {
-        TestDatabase.fresh().register(registry);
-        EmptyApi.register(registry);
-    }
 
     @Autowired
     RatingService rating;

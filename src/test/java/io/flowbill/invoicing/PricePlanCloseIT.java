@@ -12,21 +12,17 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
-import io.flowbill.system.EmptyApi;
-import io.flowbill.system.TestDatabase;
+import io.flowbill.system.IntegrationTest;
 
 /**
  * A commitment on a closed month: the fixture day (47.33) under {@code pricing/fixture-plan.yaml}, a commitment of
  * 100.00 for November only. Late usage for the closed month moves charge from the shortfall to the container, so
  * the next open invoice gets two adjustments that cancel: the month still comes to its commitment.
  */
-@SpringBootTest(properties = { "flowbill.pricing.price-book=" + FixtureFleet.PRICE_BOOK,
+@IntegrationTest(properties = { "flowbill.pricing.price-book=" + FixtureFleet.PRICE_BOOK,
     "flowbill.metering.tenant=" + FixtureFleet.TENANT,
     "flowbill.pricing.plan=classpath:pricing/fixture-plan.yaml" })
 @Import(FixedClockConfiguration.class)
@@ -34,12 +30,6 @@ class PricePlanCloseIT {
 
     static final YearMonth NOVEMBER = YearMonth.of(2026, 11);
     static final YearMonth DECEMBER = YearMonth.of(2026, 12);
-
-    @DynamicPropertySource
-    static void db(DynamicPropertyRegistry registry) {
-        TestDatabase.fresh().register(registry);
-        EmptyApi.register(registry);
-    }
 
     @Autowired
     RatingService rating;

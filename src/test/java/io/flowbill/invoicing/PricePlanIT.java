@@ -15,32 +15,24 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import io.flowbill.billing.BillingService;
 import io.flowbill.pricing.PriceBook;
-import io.flowbill.system.TestDatabase;
+import io.flowbill.system.IntegrationTest;
 
 /**
  * A price plan through {@code nightly} on the built-in sandbox (30 containers, tenant demo) and PostgreSQL, with
  * the bundled book and {@code pricing/demo-plan.yaml}: the negotiated prices are in the charge lines, and the
  * month's invoice carries the plan's lines (container 0) after the daily lines, with total = the sum of its lines.
  */
-@SpringBootTest(properties = { "flowbill.demo=true", "flowbill.sandbox.containers=30", "flowbill.sandbox.seed=7",
-    "flowbill.pricing.plan=classpath:pricing/demo-plan.yaml", "flowbill.export.dir=target/price-plan-it" })
+@IntegrationTest(properties = { "flowbill.demo=true", "flowbill.sandbox.containers=30", "flowbill.sandbox.seed=7",
+    "flowbill.pricing.plan=classpath:pricing/demo-plan.yaml" })
 class PricePlanIT {
 
     static final String TENANT = "demo";
     static final String PLANNED = "fengchao-2017-05+demo-2020";
-
-    @DynamicPropertySource
-    static void db(DynamicPropertyRegistry registry) {
-        TestDatabase.fresh().register(registry);
-    }
 
     @Autowired
     BillingService billing;

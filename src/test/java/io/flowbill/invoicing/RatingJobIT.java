@@ -21,26 +21,16 @@ import org.springframework.batch.core.job.JobInstance;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import io.flowbill.invoicing.StoredLines.StoredLine;
-import io.flowbill.system.EmptyApi;
-import io.flowbill.system.TestDatabase;
+import io.flowbill.system.IntegrationTest;
 
 /** ratingJob over the fixture fleet: exact lines, the rules that decide them, re-rating and restart. */
-@SpringBootTest(properties = { "flowbill.pricing.price-book=" + FixtureFleet.PRICE_BOOK,
+@IntegrationTest(properties = { "flowbill.pricing.price-book=" + FixtureFleet.PRICE_BOOK,
     "flowbill.metering.tenant=" + FixtureFleet.TENANT,
     "flowbill.invoicing.chunk-size=2", "flowbill.invoicing.partitions=1" })
 class RatingJobIT {
-
-    @DynamicPropertySource
-    static void db(DynamicPropertyRegistry registry) {
-        TestDatabase.fresh().register(registry);
-        EmptyApi.register(registry);
-    }
 
     @Autowired
     RatingService rating;

@@ -27,31 +27,21 @@ import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
-import io.flowbill.system.EmptyApi;
+import io.flowbill.system.IntegrationTest;
 import io.flowbill.system.JobAlreadyRunningException;
 import io.flowbill.system.Patience;
-import io.flowbill.system.TestDatabase;
 
 /**
  * A rating left STARTED by a process that died (kill -9) no longer blocks its day: the next rating of the day
  * marks it FAILED and resumes it; and two ratings of one day never overlap (the second waits for the first).
  */
-@SpringBootTest(properties = { "flowbill.pricing.price-book=" + FixtureFleet.PRICE_BOOK,
+@IntegrationTest(properties = { "flowbill.pricing.price-book=" + FixtureFleet.PRICE_BOOK,
     "flowbill.metering.tenant=" + FixtureFleet.TENANT, "flowbill.jobs.lock-wait=2s" })
 class RatingRecoveryIT {
-
-    @DynamicPropertySource
-    static void db(DynamicPropertyRegistry registry) {
-        TestDatabase.fresh().register(registry);
-        EmptyApi.register(registry);
-    }
 
     @Autowired
     RatingService rating;
@@ -131,7 +121,7 @@ class RatingRecoveryIT {
                     .until(() -> output.getOut().split(Pattern.quote(waits), -1).length - 1 >= 2);
             assertThat(waiting).as("the second rating waits while the first holds the day").isNotDone();
             lock.execute("select pg_advisory_unlock(hashtextextended('rating:acme:" + DAY + "', 0))");
-            assertThat(waiting.get(60, TimeUnit.SECONDS).lines()).as("lines once the first has finished").isPositive();
+            assertThat(waiting.get(Patience.seconds(60).toMillis(), TimeUnit.MILLISECONDS).lines()).as("lines once the first has finished").isPositive();
         }
     }
 

@@ -5,32 +5,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
-import io.flowbill.system.EmptyApi;
-import io.flowbill.system.TestDatabase;
+import io.flowbill.invoicing.FixtureFleetTest;
 
 /**
  * A rated day is known to PostgreSQL's planner when rating ends: the export's queries over the day's lines are
  * planned for the rows the day has, not for the single row that statistics older than the day would suggest.
  */
-@SpringBootTest(properties = { "flowbill.pricing.price-book=" + FixtureFleet.PRICE_BOOK,
-    "flowbill.metering.tenant=" + FixtureFleet.TENANT })
+@FixtureFleetTest
 class RatingStatisticsIT {
 
     private static final String DAY_IN_STATISTICS = """
             select count(*) from pg_stats
              where schemaname = current_schema() and tablename = 'charge_line' and attname = 'charge_date'
                and cast(most_common_vals as text) like '%' || ? || '%'""";
-
-    @DynamicPropertySource
-    static void db(DynamicPropertyRegistry registry) {
-        TestDatabase.fresh().register(registry);
-        EmptyApi.register(registry);
-    }
 
     @Autowired
     RatingService rating;

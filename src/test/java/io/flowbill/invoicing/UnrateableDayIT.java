@@ -7,7 +7,6 @@ import static org.assertj.core.api.Assertions.tuple;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Timestamp;
 import java.util.List;
 import java.util.Map;
@@ -15,31 +14,24 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
+import io.flowbill.export.ExportProperties;
 import io.flowbill.export.ExportService;
 import io.flowbill.invoicing.StoredLines.StoredLine;
-import io.flowbill.system.EmptyApi;
-import io.flowbill.system.TestDatabase;
+import io.flowbill.system.IntegrationTest;
 
 /**
  * A container whose day cannot be rated: the fixture day plus 106 (on demand, public by traffic, 100 MB out each
  * hour) whose 05:00 hour has no network_charge_type, and 107 (on demand) of a spec the book does not price.
  */
-@SpringBootTest(properties = { "flowbill.pricing.price-book=" + FixtureFleet.PRICE_BOOK,
+@IntegrationTest(properties = { "flowbill.pricing.price-book=" + FixtureFleet.PRICE_BOOK,
     "flowbill.metering.tenant=" + FixtureFleet.TENANT,
-    "flowbill.sandbox.containers=0", "flowbill.invoicing.chunk-size=2", "flowbill.invoicing.partitions=1",
-    "flowbill.export.dir=target/unrateable-day-it" })
+    "flowbill.invoicing.chunk-size=2", "flowbill.invoicing.partitions=1" })
 class UnrateableDayIT {
 
-    @DynamicPropertySource
-    static void db(DynamicPropertyRegistry registry) {
-        TestDatabase.fresh().register(registry);
-        EmptyApi.register(registry);
-    }
+    @Autowired
+    ExportProperties export;
 
     @Autowired
     RatingService rating;
@@ -86,7 +78,7 @@ class UnrateableDayIT {
 
         exports.writeDay(FixtureFleet.TENANT, DAY);
 
-        String csv = Files.readString(Path.of("target/unrateable-day-it/acme/2026-11/exceptions-2026-11-25.csv"),
+        String csv = Files.readString(export.dir().resolve("acme/2026-11/exceptions-2026-11-25.csv"),
                 StandardCharsets.UTF_8);
         assertThat(csv).contains("acme,2026-11-25,106," + local(DAY, 0) + ",unrateable_day," + local(DAY, 5))
                 .contains("acme,2026-11-25,107," + local(DAY, 0) + ",unrateable_day,");

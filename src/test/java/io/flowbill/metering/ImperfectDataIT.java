@@ -15,14 +15,8 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.context.annotation.Import;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
-import io.flowbill.FlowbillApplication;
 import io.flowbill.sandbox.Container;
 import io.flowbill.sandbox.Endpoint;
 import io.flowbill.sandbox.Fault;
@@ -34,30 +28,14 @@ import io.flowbill.sandbox.MalformedFlow;
  * absurd or endless, containers vanish between sightings. Every container the list ever showed is metered to the
  * sandbox's own figures, every hour is written, and what is not known is an exception with a reason.
  */
-@SpringBootTest(classes = FlowbillApplication.class, properties = { "flowbill.api.max-retries=0",
-        "flowbill.metering.max-failure-share=0.05" })
-@Import(SmallFleet.SharedClock.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class ImperfectDataIT {
+class ImperfectDataIT extends SmallFleetBase {
 
+    @RegisterExtension
     static final SmallFleet fleet = new SmallFleet();
+
     static final Instant DAY_END = SmallFleet.DAY.plus(Duration.ofDays(1));
     static long deleted;
-
-    @DynamicPropertySource
-    static void properties(DynamicPropertyRegistry registry) {
-        SmallFleet.SharedClock.fleet = fleet;
-        fleet.register(registry);
-    }
-
-    @Autowired
-    MeteringService metering;
-
-    @Autowired
-    MeteringProperties settings;
-
-    @Autowired
-    JdbcTemplate jdbc;
 
     @Test
     @Order(1)
@@ -341,8 +319,4 @@ class ImperfectDataIT {
         return count("select count(*) from metering_exception where kind = ? and not resolved", kind);
     }
 
-    private long count(String sql, Object... args) {
-        Long n = jdbc.queryForObject(sql, Long.class, args);
-        return n == null ? 0 : n;
-    }
 }

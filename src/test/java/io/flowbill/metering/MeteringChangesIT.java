@@ -13,39 +13,22 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.context.annotation.Import;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
-import io.flowbill.FlowbillApplication;
 import io.flowbill.accounts.AccountClients;
 import io.flowbill.containerapi.ContainerApiClient;
 import io.flowbill.containerapi.ModifyContainerRequest;
 import io.flowbill.sandbox.Container;
 
 /** The fleet changes while flowbill meters it: attributes change mid-day, the list changes while paged. */
-@SpringBootTest(classes = FlowbillApplication.class)
-@Import(SmallFleet.SharedClock.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class MeteringChangesIT {
+class MeteringChangesIT extends SmallFleetBase {
 
     static final Instant MORNING = SmallFleet.DAY.plus(Duration.ofHours(10));
+
+    @RegisterExtension
     static final SmallFleet fleet = new SmallFleet(MORNING.plus(Duration.ofMinutes(15)));
-
-    @DynamicPropertySource
-    static void properties(DynamicPropertyRegistry registry) {
-        SmallFleet.SharedClock.fleet = fleet;
-        fleet.register(registry);
-    }
-
-    @Autowired
-    MeteringService metering;
-
-    @Autowired
-    MeteringProperties settings;
 
     @Autowired
     AccountClients clients;
@@ -56,9 +39,6 @@ class MeteringChangesIT {
     void client() {
         client = clients.of(settings.tenant());
     }
-
-    @Autowired
-    JdbcTemplate jdbc;
 
     @Test
     @Order(1)

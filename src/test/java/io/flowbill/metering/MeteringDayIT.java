@@ -5,47 +5,24 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.context.annotation.Import;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
-import io.flowbill.FlowbillApplication;
 import io.flowbill.sandbox.Container;
 import io.flowbill.sandbox.FlowAmount;
 import io.flowbill.sandbox.MalformedFlow;
 
 /** Meters whole days of the small fleet against the sandbox and a real PostgreSQL. */
-@SpringBootTest(classes = FlowbillApplication.class)
-@Import(SmallFleet.SharedClock.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class MeteringDayIT {
+class MeteringDayIT extends SmallFleetBase {
 
+    @RegisterExtension
     static final SmallFleet fleet = new SmallFleet();
-
-    @DynamicPropertySource
-    static void properties(DynamicPropertyRegistry registry) {
-        SmallFleet.SharedClock.fleet = fleet;
-        fleet.register(registry);
-    }
-
-    @Autowired
-    MeteringService metering;
-
-    @Autowired
-    MeteringProperties settings;
-
-    @Autowired
-    JdbcTemplate jdbc;
 
     @Test
     @Order(1)
@@ -173,8 +150,4 @@ class MeteringDayIT {
                 """, String.class);
     }
 
-    private long count(String sql, Object... args) {
-        Long n = jdbc.queryForObject(sql, Long.class, args);
-        return n == null ? 0 : n;
-    }
 }

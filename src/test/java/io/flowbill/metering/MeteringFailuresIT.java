@@ -10,14 +10,8 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.context.annotation.Import;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
-import io.flowbill.FlowbillApplication;
 import io.flowbill.sandbox.Endpoint;
 import io.flowbill.sandbox.Fault;
 
@@ -25,28 +19,13 @@ import io.flowbill.sandbox.Fault;
  * The API fails: a few unreadable hours are written with pending traffic and read again later; an outage fails the
  * run (after writing its hours, traffic pending), and the same command resumes it.
  */
-@SpringBootTest(classes = FlowbillApplication.class, properties = "flowbill.api.max-retries=0")
-@Import(SmallFleet.SharedClock.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class MeteringFailuresIT {
+class MeteringFailuresIT extends SmallFleetBase {
 
+    @RegisterExtension
     static final SmallFleet fleet = new SmallFleet();
+
     static final Instant MORNING = SmallFleet.DAY.plus(Duration.ofHours(6));
-
-    @DynamicPropertySource
-    static void properties(DynamicPropertyRegistry registry) {
-        SmallFleet.SharedClock.fleet = fleet;
-        fleet.register(registry);
-    }
-
-    @Autowired
-    MeteringService metering;
-
-    @Autowired
-    MeteringProperties settings;
-
-    @Autowired
-    JdbcTemplate jdbc;
 
     @Test
     @Order(1)
@@ -95,8 +74,4 @@ class MeteringFailuresIT {
                 .containsExactly("FAILED", "COMPLETED");
     }
 
-    private long count(String sql, Object... args) {
-        Long n = jdbc.queryForObject(sql, Long.class, args);
-        return n == null ? 0 : n;
-    }
 }

@@ -1,42 +1,21 @@
 package io.flowbill.metering;
 
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.context.annotation.Import;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-
-import io.flowbill.FlowbillApplication;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.test.context.TestPropertySource;
 
 /**
  * A scan that cannot prove it saw every container fails and names the gap, and nothing is billed short: with one
  * pass allowed, a first run (every container new to the database) never settles.
  */
-@SpringBootTest(classes = FlowbillApplication.class, properties = "flowbill.metering.max-scan-passes=1")
-@Import(SmallFleet.SharedClock.class)
-class ScanGivesUpIT {
+@TestPropertySource(properties = "flowbill.metering.max-scan-passes=1")
+class ScanGivesUpIT extends SmallFleetBase {
 
+    @RegisterExtension
     static final SmallFleet fleet = new SmallFleet();
-
-    @DynamicPropertySource
-    static void properties(DynamicPropertyRegistry registry) {
-        SmallFleet.SharedClock.fleet = fleet;
-        fleet.register(registry);
-    }
-
-    @Autowired
-    MeteringService metering;
-
-    @Autowired
-    MeteringProperties settings;
-
-    @Autowired
-    JdbcTemplate jdbc;
 
     @Test
     void aListThatDoesNotSettleFailsTheRunNamingTheGapAndWritesNoUsage() {

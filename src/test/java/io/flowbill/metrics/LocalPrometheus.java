@@ -18,6 +18,8 @@ import java.util.function.Predicate;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import io.flowbill.system.Patience;
+
 /**
  * A real Prometheus (Debian's {@code prometheus}) and Pushgateway ({@code prometheus-pushgateway}) on free ports
  * with temporary data: Prometheus scrapes {@code serve} at a fixed port as job {@code flowbill-serve} and the
@@ -112,7 +114,8 @@ final class LocalPrometheus implements AutoCloseable {
     }
 
     private void awaitReady(URI ready) throws IOException, InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        Duration patience = Patience.seconds(30);
+        long deadline = System.nanoTime() + patience.toNanos();
         while (System.nanoTime() < deadline) {
             try {
                 if (HTTP.send(HttpRequest.newBuilder(ready).GET().build(), HttpResponse.BodyHandlers.discarding())
@@ -125,7 +128,7 @@ final class LocalPrometheus implements AutoCloseable {
             }
             Thread.sleep(100);
         }
-        throw new IllegalStateException(ready + " not ready within 30 s; logs:\n" + log("prometheus") + log("pushgateway"));
+        throw new IllegalStateException(ready + " not ready within " + patience.toSeconds() + " s (" + Patience.hint() + "); logs:\n" + log("prometheus") + log("pushgateway"));
     }
 
     static int freePort() throws IOException {

@@ -6,10 +6,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.Date;
 import java.sql.Timestamp;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -23,6 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
 import io.flowbill.system.ExternalTool;
+import io.flowbill.system.Patience;
 
 /**
  * A one-shot {@code nightly} publishes its metrics to a Pushgateway and node_exporter's textfile, and what it
@@ -173,7 +174,7 @@ class NightlyPushIT {
         Process promtool = new ProcessBuilder("promtool", "check", "metrics")
                 .redirectInput(run.textfile.toFile()).redirectErrorStream(true).start();
         String report = new String(promtool.getInputStream().readAllBytes());
-        assertThat(promtool.waitFor(30, TimeUnit.SECONDS)).as("promtool finished").isTrue();
+        assertThat(promtool.waitFor(Patience.seconds(30).toMillis(), TimeUnit.MILLISECONDS)).as("promtool finished").isTrue();
 
         assertThat(report).as("promtool check metrics on %s", run.textfile).isBlank();
         assertThat(promtool.exitValue()).as("promtool exit code; report: %s", report).isZero();
@@ -188,7 +189,7 @@ class NightlyPushIT {
         try {
             Process version = new ProcessBuilder("promtool", "--version").redirectErrorStream(true).start();
             version.getInputStream().readAllBytes();
-            return version.waitFor(10, TimeUnit.SECONDS) && version.exitValue() == 0;
+            return version.waitFor(Patience.seconds(10).toMillis(), TimeUnit.MILLISECONDS) && version.exitValue() == 0;
         }
         catch (Exception e) {
             return false;

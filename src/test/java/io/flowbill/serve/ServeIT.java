@@ -44,7 +44,6 @@ import org.springframework.test.context.DynamicPropertySource;
 
 import io.flowbill.accounts.Accounts;
 import io.flowbill.billing.BillingService;
-import io.flowbill.FlowbillApplication;
 import io.flowbill.invoicing.TableSnapshot;
 import io.flowbill.metering.MeteringProperties;
 import io.flowbill.metering.MeteringRange;
@@ -53,15 +52,15 @@ import io.flowbill.pricing.PriceBook;
 import io.flowbill.sandbox.SandboxClock;
 import io.flowbill.sandbox.SandboxConfig;
 import io.flowbill.sandbox.SandboxServer;
+import io.flowbill.system.IntegrationTest;
 import io.flowbill.system.Patience;
-import io.flowbill.system.TestDatabase;
 
 /**
  * {@code serve} with a clock the test moves: the sandbox and flowbill share it, the scheduler's timer is off and
  * the test calls {@link ServeScheduler#tick} itself. One timeline, in order: first start, two hours, the nightly
  * time, a second instance, then a shutdown in the middle of a run.
  */
-@SpringBootTest(classes = FlowbillApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+@IntegrationTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = { "spring.main.web-application-type=servlet", "flowbill.serve.auto-tick=false",
                 "flowbill.metering.chunk-size=8", "flowbill.progress.interval=100ms" })
 @Import(ServeIT.SharedClock.class)
@@ -80,7 +79,6 @@ class ServeIT {
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) throws IOException {
-        TestDatabase.fresh().register(registry);
         exportDir = Files.createTempDirectory("flowbill-serve-it");
         registry.add("flowbill.export.dir", exportDir::toString);
         registry.add("flowbill.api.base-url", () -> sandbox.baseUrl().toString());

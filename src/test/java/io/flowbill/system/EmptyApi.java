@@ -1,5 +1,7 @@
 package io.flowbill.system;
 
+import java.util.Map;
+
 import org.springframework.test.context.DynamicPropertyRegistry;
 
 import io.flowbill.sandbox.SandboxConfig;
@@ -14,6 +16,11 @@ public final class EmptyApi {
     private static final SandboxServer SANDBOX = SandboxServer.start(SandboxConfig.defaults().withContainers(0));
 
     private EmptyApi() {
+    }
+
+    /** {@code flowbill.api.base-url} and its token, pointing at the shared empty sandbox. */
+    static Map<String, Object> settings() {
+        return Map.of("flowbill.api.base-url", SANDBOX.baseUrl().toString(), "flowbill.api.token", SANDBOX.token());
     }
 
     /** Points {@code flowbill.api.base-url} and its token at the shared empty sandbox. */

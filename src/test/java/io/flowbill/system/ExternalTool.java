@@ -82,11 +82,14 @@ public final class ExternalTool {
             // the tool closed its stdin without reading it: its output says why
         }
         try {
-            if (!process.waitFor(Duration.ofMinutes(2).toSeconds(), TimeUnit.SECONDS)) {
+            Duration patience = Patience.of(Duration.ofMinutes(2));
+            if (!process.waitFor(patience.toMillis(), TimeUnit.MILLISECONDS)) {
                 process.destroyForcibly();
-                throw new IOException(String.join(" ", command) + " did not finish within 2 minutes");
+                throw new IOException(String.join(" ", command) + " did not finish within " + patience.toSeconds()
+                        + " s (" + Patience.hint() + ")");
             }
-            return new Run(List.of(command), process.exitValue(), output.get(10, TimeUnit.SECONDS));
+            return new Run(List.of(command), process.exitValue(),
+                    output.get(Patience.seconds(10).toMillis(), TimeUnit.MILLISECONDS));
         }
         catch (InterruptedException e) {
             Thread.currentThread().interrupt();
