@@ -29,7 +29,7 @@ public class ChargeLineQueries {
               left join lateral (""" + ContainerNames.inForceBefore("l.tenant_id", "l.container_id") + """
                 ) v on true
              where l.tenant_id = ? and l.charge_date = ? %s
-             order by """ + KEY + " limit ?";
+             order by\s""" + KEY + " limit ?";
 
     private final JdbcTemplate jdbc;
     private final BillingZone zone;

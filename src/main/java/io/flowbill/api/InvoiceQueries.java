@@ -52,8 +52,8 @@ public class InvoiceQueries {
               left join lateral (""" + ContainerNames.inForceBefore("i.tenant_id", "l.container_id") + """
                 ) v on true
              where i.id = ? %s
-             order by """ + LINE_KEY + """
-             limit ?
+             order by\s""" + LINE_KEY + """
+             \slimit ?
             """;
 
     private final JdbcTemplate jdbc;
