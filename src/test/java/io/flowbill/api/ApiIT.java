@@ -47,7 +47,8 @@ import tools.jackson.databind.JsonNode;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = { "spring.main.web-application-type=servlet", "flowbill.serve.auto-tick=false",
-            "flowbill.pricing.price-book=" + FixtureFleet.PRICE_BOOK, "flowbill.metering.tenant=" + FixtureFleet.TENANT })
+            "flowbill.pricing.price-book=" + FixtureFleet.PRICE_BOOK, "flowbill.metering.tenant=" + FixtureFleet.TENANT,
+            "flowbill.api.security.requests-per-second=0" })
 @Import(FixedClockConfiguration.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ApiIT {
