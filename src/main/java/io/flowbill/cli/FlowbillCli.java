@@ -81,6 +81,7 @@ public final class FlowbillCli {
                 .addSubcommand(new BillingCommands.Serve())
                 .addSubcommand(new BillingCommands.Worker())
                 .addSubcommand(new WebhooksCommandLine())
+                .addSubcommand(new ApiKeyCommands())
                 .addSubcommand(new SandboxOptions())
                 .addSubcommand(new BenchCommand(springProperties))
                 .addSubcommand(new AutoComplete.GenerateCompletion())

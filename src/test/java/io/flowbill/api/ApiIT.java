@@ -35,6 +35,8 @@ import io.flowbill.invoicing.FixtureFleet;
 import io.flowbill.invoicing.InvoiceService;
 import io.flowbill.invoicing.RatingService;
 import io.flowbill.system.EmptyApi;
+import io.flowbill.security.ApiKeys;
+import io.flowbill.security.ApiRole;
 import io.flowbill.system.TestDatabase;
 import tools.jackson.databind.JsonNode;
 
@@ -45,7 +47,8 @@ import tools.jackson.databind.JsonNode;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = { "spring.main.web-application-type=servlet", "flowbill.serve.auto-tick=false",
-            "flowbill.pricing.price-book=" + FixtureFleet.PRICE_BOOK, "flowbill.metering.tenant=" + FixtureFleet.TENANT })
+            "flowbill.pricing.price-book=" + FixtureFleet.PRICE_BOOK, "flowbill.metering.tenant=" + FixtureFleet.TENANT,
+            "flowbill.api.security.requests-per-second=0" })
 @Import(FixedClockConfiguration.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ApiIT {
@@ -77,11 +80,14 @@ class ApiIT {
     @Autowired
     JdbcTemplate jdbc;
 
+    @Autowired
+    ApiKeys keys;
+
     ApiClient api;
 
     @BeforeAll
     void billedMonths() throws Exception {
-        api = new ApiClient(port);
+        api = new ApiClient(port).withBearer(keys.create(FixtureFleet.TENANT, ApiRole.READER, "ApiIT").text());
         new FixtureFleet(jdbc).clear().insertDay();
         rating.rate(FixtureFleet.TENANT, FixtureFleet.DAY);
         exports.writeDayAndInvoices(FixtureFleet.TENANT, FixtureFleet.DAY,
