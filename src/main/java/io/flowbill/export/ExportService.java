@@ -1,5 +1,6 @@
 package io.flowbill.export;
 
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -8,6 +9,7 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.Collection;
 import java.util.List;
+import java.util.SortedMap;
 import java.util.SortedSet;
 import java.util.TreeSet;
 import java.util.function.Consumer;
@@ -92,6 +94,14 @@ public class ExportService {
     /** Whether the tenant's day was rated (billed by {@code nightly} or {@code rate}). */
     public boolean isRated(String tenant, LocalDate date) {
         return provenance.runOfDay(tenant, date) != null;
+    }
+
+    /**
+     * The charges of each day of the tenant's month as the day reports sum them (days without lines absent), read in
+     * a read-only transaction.
+     */
+    public SortedMap<LocalDate, BigDecimal> dailyAmounts(String tenant, YearMonth month) {
+        return readOnly.execute(status -> report.dailyAmounts(tenant, month));
     }
 
     /**
