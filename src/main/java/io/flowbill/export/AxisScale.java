@@ -17,7 +17,7 @@ public record AxisScale(BigDecimal step, int ticks) {
     private static final List<BigDecimal> NICE = List.of(BigDecimal.ONE, BigDecimal.valueOf(2), BigDecimal.valueOf(5),
             BigDecimal.TEN);
 
-    AxisScale {
+    public AxisScale {
         if (step.signum() <= 0 || ticks < 1) {
             throw new IllegalArgumentException("an axis needs a positive step and a tick, not " + step + " x " + ticks);
         }
