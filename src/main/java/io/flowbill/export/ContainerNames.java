@@ -7,13 +7,13 @@ package io.flowbill.export;
  * container with no version before then (or none with a name) prints its current name. So a rename never rewrites
  * the files of days and months that ended before it, and a FINAL invoice stays byte-identical.
  */
-final class ContainerNames {
+public final class ContainerNames {
 
     /**
      * The body of a lateral subquery giving {@code name}: the version of the container in those columns in force just
      * before the instant bound to its one parameter.
      */
-    static String inForceBefore(String tenantColumn, String containerColumn) {
+    public static String inForceBefore(String tenantColumn, String containerColumn) {
         return """
                 select cv.name from container_version cv
                  where cv.tenant_id = %s and cv.container_id = %s and cv.valid_from < ?

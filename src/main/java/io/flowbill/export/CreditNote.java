@@ -38,11 +38,11 @@ record CreditNote(String tenant, YearMonth correctsMonth, int sequence, String i
 
     /** {@code <tenant>-CN-<YYYYMM>-<n>}, e.g. {@code acme-CN-202611-1}: a series of its own. */
     String number() {
-        return tenant + "-CN-" + correctsMonth.toString().replace("-", "") + "-" + sequence;
+        return DocumentNumbers.creditNote(tenant, correctsMonth, sequence);
     }
 
     /** The files' name without extension: {@code credit-note-<YYYY-MM>-<n>}. */
     String baseName() {
-        return "credit-note-" + correctsMonth + "-" + sequence;
+        return DocumentNumbers.creditNoteFiles(correctsMonth, sequence);
     }
 }

@@ -1,5 +1,7 @@
 package io.flowbill.export;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -9,9 +11,11 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 import java.util.SortedMap;
 import java.util.SortedSet;
 import java.util.TreeSet;
+import java.util.function.BiFunction;
 import java.util.function.Consumer;
 
 import javax.sql.DataSource;
@@ -182,6 +186,10 @@ public class ExportService {
     }
 
     private void invoice(Publication publication, String tenant, YearMonth month) {
+        invoice(publication, folders, tenant, month);
+    }
+
+    private void invoice(Publication publication, ExportFolders folders, String tenant, YearMonth month) {
         Path folder = folders.of(tenant, month);
         Path staging = publication.stagingOf(folder, tenant, month);
         String currency = book.currency().getCurrencyCode();
@@ -264,6 +272,79 @@ public class ExportService {
     private void invoiceIfAny(Publication publication, String tenant, YearMonth month) {
         if (provenance.hasInvoice(tenant, month)) {
             invoice(publication, tenant, month);
+        }
+    }
+
+    /**
+     * The bytes {@link #writeInvoices} writes into {@code invoice-<YYYY-MM>.<format>} for the tenant's invoice, rendered
+     * now from the database by the same code into a scratch folder (the export folders are not touched); empty when
+     * the month has no invoice.
+     */
+    public Optional<byte[]> invoiceFile(String tenant, YearMonth month, DocumentFormat format) {
+        String name = format.invoiceFileName(month);
+        return rendered((publication, scratch) -> {
+            if (!provenance.hasInvoice(tenant, month)) {
+                return Optional.empty();
+            }
+            invoice(publication, scratch, tenant, month);
+            return Optional.of(publication.stagingOf(scratch.of(tenant, month), tenant, month).resolve(name));
+        });
+    }
+
+    /**
+     * The bytes of a credit note's file ({@code credit-note-<YYYY-MM>-<n>.<format>}) as the export of the month that
+     * issued it writes them, rendered now into a scratch folder; empty when that month issued no such note.
+     */
+    public Optional<byte[]> creditNoteFile(String tenant, YearMonth issuedIn, String baseName, DocumentFormat format) {
+        String name = baseName + "." + format.extension();
+        return rendered((publication, scratch) -> {
+            Path folder = scratch.of(tenant, issuedIn);
+            Path staging = publication.stagingOf(folder, tenant, issuedIn);
+            creditNotes(publication, tenant, issuedIn, folder, staging);
+            return Optional.of(staging.resolve(name));
+        });
+    }
+
+    /**
+     * The month's figures as its reconciliation file and day report show them ({@link MonthToDate}), through
+     * {@code through}, read in one read-only transaction.
+     */
+    public MonthFigures monthToDate(String tenant, LocalDate through) {
+        return readOnly.execute(status -> MonthFigures.of(report.monthToDate(tenant, through),
+                book.currency().getCurrencyCode()));
+    }
+
+    /** Renders into a scratch folder in a read-only transaction and reads the file named; removes the folder. */
+    private Optional<byte[]> rendered(BiFunction<Publication, ExportFolders, Optional<Path>> render) {
+        Path scratch;
+        try {
+            scratch = Files.createTempDirectory("flowbill-render-");
+        }
+        catch (IOException e) {
+            throw new UncheckedIOException("cannot create a scratch folder: " + e.getMessage(), e);
+        }
+        Publication publication = new Publication(signingKey);
+        try {
+            return readOnly.execute(status -> render.apply(publication, new ExportFolders(scratch))
+                    .filter(Files::isRegularFile).map(ExportService::bytes));
+        }
+        finally {
+            publication.discard();
+            try {
+                StaleTemporaries.deleteTree(scratch);
+            }
+            catch (IOException e) {
+                throw new UncheckedIOException("cannot remove " + scratch + ": " + e.getMessage(), e);
+            }
+        }
+    }
+
+    private static byte[] bytes(Path file) {
+        try {
+            return Files.readAllBytes(file);
+        }
+        catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
         }
     }
 

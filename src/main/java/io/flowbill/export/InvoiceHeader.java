@@ -4,7 +4,6 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
-import java.time.format.DateTimeFormatter;
 import java.util.Objects;
 
 /**
@@ -38,7 +37,7 @@ record InvoiceHeader(String number, String tenant, YearMonth month, String statu
 
     /** The invoice number: the tenant and the month, {@code acme-202611}; the same for every rewrite of it. */
     static String numberOf(String tenant, YearMonth month) {
-        return tenant + "-" + month.format(DateTimeFormatter.ofPattern("yyyyMM"));
+        return DocumentNumbers.invoice(tenant, month);
     }
 
     LocalDate periodStart() {

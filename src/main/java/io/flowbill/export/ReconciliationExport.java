@@ -24,12 +24,18 @@ final class ReconciliationExport {
         return "reconciliation-" + month + ".csv";
     }
 
-    /** The parts of the month's invoice, in the order they add up to its total. */
+    /**
+     * The parts of the month's invoice, in the order they add up to its total; a month without an invoice yet has
+     * the first three only (its lines as the invoice would rate them).
+     */
     static List<String[]> parts(MonthToDate month) {
         List<String[]> parts = new ArrayList<>();
         parts.add(part("daily_lines", month.daily()));
         parts.add(part("rating_once", month.ratingDifference()));
         month.monthLevel().forEach((item, amount) -> parts.add(part("month_level:" + item, amount)));
+        if (!month.hasInvoice()) {
+            return parts;
+        }
         parts.add(part("adjustments", month.invoice().adjustments()));
         parts.add(part("tax", month.invoice().tax()));
         if (month.sinceInvoice().signum() != 0) {

@@ -1,0 +1,29 @@
+package io.flowbill.api;
+
+import java.nio.charset.StandardCharsets;
+
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+
+import io.flowbill.export.DocumentFormat;
+
+/** How a document file is answered: its media type and file name, as the export wrote it. */
+final class Documents {
+
+    private Documents() {
+    }
+
+    static MediaType mediaType(DocumentFormat format) {
+        return switch (format) {
+            case CSV -> new MediaType("text", "csv", StandardCharsets.UTF_8);
+            case HTML -> new MediaType("text", "html", StandardCharsets.UTF_8);
+            case PDF -> MediaType.APPLICATION_PDF;
+        };
+    }
+
+    static ResponseEntity.BodyBuilder ok(DocumentFormat format, String fileName) {
+        return ResponseEntity.ok().contentType(mediaType(format)).header("Content-Disposition",
+                ContentDisposition.inline().filename(fileName).build().toString());
+    }
+}
