@@ -56,7 +56,8 @@ final class ConfigurationCheck {
             "io.flowbill.export.InvoiceProperties", "io.flowbill.invoicing.InvoicingProperties",
             "io.flowbill.metering.MeteringProperties", "io.flowbill.metering.StatusProperties",
             "io.flowbill.metrics.MetricsProperties",
-            "io.flowbill.pricing.PricingProperties", "io.flowbill.serve.ServeProperties",
+            "io.flowbill.pricing.PricingProperties", "io.flowbill.security.ApiSecurityProperties",
+            "io.flowbill.serve.ServeProperties",
             "io.flowbill.system.EmbeddedDatabaseProperties", "io.flowbill.system.JobLaunchProperties",
             "io.flowbill.system.ProgressProperties");
 

@@ -80,6 +80,7 @@ public final class FlowbillCli {
                 .addSubcommand(new PriceBookCommand())
                 .addSubcommand(new BillingCommands.Serve())
                 .addSubcommand(new BillingCommands.Worker())
+                .addSubcommand(new ApiKeyCommands())
                 .addSubcommand(new SandboxOptions())
                 .addSubcommand(new BenchCommand(springProperties))
                 .addSubcommand(new AutoComplete.GenerateCompletion())
