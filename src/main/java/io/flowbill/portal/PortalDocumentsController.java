@@ -1,16 +1,14 @@
 package io.flowbill.portal;
 
-import java.nio.charset.StandardCharsets;
+import java.math.BigDecimal;
 import java.time.YearMonth;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Function;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
-import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -19,6 +17,9 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 
 import io.flowbill.api.ApiTenants;
+import io.flowbill.api.CreditNoteQueries;
+import io.flowbill.api.CreditNoteSummary;
+import io.flowbill.api.Documents;
 import io.flowbill.api.InvoiceQueries;
 import io.flowbill.api.InvoiceSummary;
 import io.flowbill.api.NotFoundException;
@@ -29,24 +30,28 @@ import io.flowbill.security.ApiCaller;
 import jakarta.servlet.http.HttpServletRequest;
 
 /**
- * A tenant's invoices and credit notes with their files: the list as the API reads it ({@link InvoiceQueries}), and
- * each file with the bytes the export writes ({@link ExportService#invoiceFile}), as a download.
+ * A tenant's invoices and credit notes with their files: the lists as the API reads them ({@link InvoiceQueries},
+ * {@link CreditNoteQueries}), and each file, by the document's number as in the API, with the bytes the export
+ * writes ({@link ExportService#invoiceFile}, {@link ExportService#creditNoteFile}), as a download.
  */
 @Controller
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @RequestMapping(PortalPaths.TENANTS + "/{tenant}")
 class PortalDocumentsController {
 
-    /** Invoices listed: eight years of months. */
-    static final int INVOICES = 96;
+    /** Documents listed of each kind: eight years of months. */
+    static final int LISTED = 96;
 
     private final ApiTenants tenants;
     private final InvoiceQueries invoices;
+    private final CreditNoteQueries creditNotes;
     private final ExportService exports;
 
-    PortalDocumentsController(ApiTenants tenants, InvoiceQueries invoices, ExportService exports) {
+    PortalDocumentsController(ApiTenants tenants, InvoiceQueries invoices, CreditNoteQueries creditNotes,
+            ExportService exports) {
         this.tenants = tenants;
         this.invoices = invoices;
+        this.creditNotes = creditNotes;
         this.exports = exports;
     }
 
@@ -54,64 +59,72 @@ class PortalDocumentsController {
     ResponseEntity<String> list(@PathVariable String tenant, @AuthenticationPrincipal ApiCaller caller,
             HttpServletRequest request) {
         tenants.require(tenant);
-        List<Map<String, Object>> rows = invoices.list(tenant, null, null, null, INVOICES).items().stream()
-                .map(invoice -> row(tenant, invoice)).toList();
-        return PortalView.of(request, caller).tenant(tenant, "invoices").put("invoices", rows)
-                .put("hasInvoices", !rows.isEmpty()).put("creditNotes", List.of()).put("hasCreditNotes", false)
-                .page("invoices", "invoices.title");
+        List<Map<String, Object>> invoiceRows = invoices.list(tenant, null, null, null, LISTED).items().stream()
+                .map(invoice -> row(invoice)).map(row -> withFiles(row, tenant, "invoices")).toList();
+        List<Map<String, Object>> noteRows = creditNotes.list(tenant, null, null, LISTED).items().stream()
+                .map(note -> row(note)).map(row -> withFiles(row, tenant, "credit-notes")).toList();
+        return PortalView.of(request, caller).tenant(tenant, "invoices").put("invoices", invoiceRows)
+                .put("hasInvoices", !invoiceRows.isEmpty()).put("creditNotes", noteRows)
+                .put("hasCreditNotes", !noteRows.isEmpty()).page("invoices", "invoices.title");
     }
 
-    @GetMapping("/invoices/{month}.{extension}")
-    ResponseEntity<byte[]> invoiceFile(@PathVariable String tenant, @PathVariable String month,
+    @GetMapping("/invoices/{number}/document.{extension}")
+    ResponseEntity<byte[]> invoiceFile(@PathVariable String tenant, @PathVariable String number,
             @PathVariable String extension) {
         tenants.require(tenant);
-        YearMonth billed = month(month);
         DocumentFormat format = format(extension);
-        byte[] bytes = exports.invoiceFile(tenant, billed, format)
-                .orElseThrow(() -> new NotFoundException("no invoice of " + month));
-        return download(format, "invoice-" + billed + "." + format.extension(), bytes);
+        YearMonth month = InvoiceQueries.monthOf(tenant, number).orElseThrow(() -> unknown(number));
+        byte[] bytes = exports.invoiceFile(tenant, month, format).orElseThrow(() -> unknown(number));
+        return downloaded(Documents.download(format, "invoice-" + month + "." + format.extension()), bytes);
     }
 
-    private static Map<String, Object> row(String tenant, InvoiceSummary invoice) {
-        YearMonth month = YearMonth.parse(invoice.month());
+    @GetMapping("/credit-notes/{number}/document.{extension}")
+    ResponseEntity<byte[]> creditNoteFile(@PathVariable String tenant, @PathVariable String number,
+            @PathVariable String extension) {
+        tenants.require(tenant);
+        DocumentFormat format = format(extension);
+        CreditNoteSummary note = creditNotes.find(tenant, number).orElseThrow(() -> unknown(number));
+        byte[] bytes = exports.creditNoteFile(tenant, YearMonth.parse(note.issuedIn()), note.files(), format)
+                .orElseThrow(() -> unknown(number));
+        return downloaded(Documents.download(format, note.files() + "." + format.extension()), bytes);
+    }
+
+    private static Map<String, Object> row(InvoiceSummary invoice) {
         return Map.of("number", invoice.number(), "month", invoice.month(), "status", invoice.status(),
-                "total", ReportNumbers.grouped(new java.math.BigDecimal(invoice.total())), "currency",
-                invoice.currency(), "files", files(format -> PortalPaths.invoiceFile(tenant, month, format)));
+                "total", ReportNumbers.grouped(new BigDecimal(invoice.total())), "currency", invoice.currency());
     }
 
-    static List<Map<String, String>> files(java.util.function.Function<String, String> href) {
-        return List.of(DocumentFormat.values()).stream().map(format -> Map.of("label",
-                format.extension().toUpperCase(Locale.ROOT), "href", href.apply(format.extension()))).toList();
+    private static Map<String, Object> row(CreditNoteSummary note) {
+        return Map.of("number", note.number(), "corrects", note.correctsInvoice(), "issued",
+                note.issuedAt().toString(), "total", ReportNumbers.grouped(new BigDecimal(note.total())),
+                "currency", note.currency());
     }
 
-    static YearMonth month(String text) {
-        try {
-            return YearMonth.parse(text);
-        }
-        catch (DateTimeParseException e) {
-            throw new NotFoundException("no month " + text);
-        }
+    /** The row with links to its document's CSV, HTML and PDF: {@code <kind>/<number>/document.<extension>}. */
+    private static Map<String, Object> withFiles(Map<String, Object> row, String tenant, String kind) {
+        String base = PortalPaths.tenant(tenant) + "/" + kind + "/" + row.get("number") + "/document.";
+        Function<DocumentFormat, Map<String, String>> link = format -> Map.of("label",
+                format.extension().toUpperCase(Locale.ROOT), "href", base + format.extension());
+        Map<String, Object> linked = new java.util.HashMap<>(row);
+        linked.put("files", List.of(DocumentFormat.values()).stream().map(link).toList());
+        return linked;
     }
 
-    static DocumentFormat format(String extension) {
+    private static DocumentFormat format(String extension) {
         for (DocumentFormat format : DocumentFormat.values()) {
             if (format.extension().equals(extension)) {
                 return format;
             }
         }
-        throw new NotFoundException("no file type " + extension);
+        throw new NotFoundException("no document type " + extension);
     }
 
-    /** The file as a download under its export name, never cached (a DRAFT changes with every billing run). */
-    static ResponseEntity<byte[]> download(DocumentFormat format, String name, byte[] bytes) {
-        MediaType type = switch (format) {
-            case CSV -> new MediaType("text", "csv", StandardCharsets.UTF_8);
-            case HTML -> new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8);
-            case PDF -> MediaType.APPLICATION_PDF;
-        };
-        return ResponseEntity.ok().contentType(type).header(HttpHeaders.CACHE_CONTROL, "no-store")
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(name).build()
-                        .toString())
-                .body(bytes);
+    /** Never cached: a DRAFT changes with every billing run, and the session may end. */
+    private static ResponseEntity<byte[]> downloaded(ResponseEntity.BodyBuilder answer, byte[] bytes) {
+        return answer.header(HttpHeaders.CACHE_CONTROL, "no-store").body(bytes);
+    }
+
+    private static NotFoundException unknown(String number) {
+        return new NotFoundException("no document " + number);
     }
 }

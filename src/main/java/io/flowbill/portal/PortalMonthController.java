@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
@@ -18,6 +19,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 import io.flowbill.api.ApiTenants;
+import io.flowbill.api.NotFoundException;
 import io.flowbill.export.DocumentNumbers;
 import io.flowbill.export.ExportService;
 import io.flowbill.export.MonthFigures;
@@ -55,7 +57,7 @@ class PortalMonthController {
         tenants.require(tenant);
         LocalDate today = zone.date(clock.instant());
         YearMonth current = YearMonth.from(today);
-        YearMonth shown = month == null || month.isBlank() ? current : PortalDocumentsController.month(month);
+        YearMonth shown = month == null || month.isBlank() ? current : month(month, current);
         LocalDate through = shown.equals(current) ? today : shown.atEndOfMonth();
         MonthFigures figures = exports.monthToDate(tenant, through);
         SortedMap<LocalDate, BigDecimal> days = exports.dailyAmounts(tenant, shown);
@@ -74,5 +76,19 @@ class PortalMonthController {
                     DocumentNumbers.invoice(tenant, shown)));
         }
         return view.page("month-to-date", "mtd.title");
+    }
+
+    /** The month asked for; one that is not a month or has not begun is a page that does not exist. */
+    private static YearMonth month(String text, YearMonth current) {
+        try {
+            YearMonth month = YearMonth.parse(text);
+            if (!month.isAfter(current)) {
+                return month;
+            }
+        }
+        catch (DateTimeParseException e) {
+            // answered below
+        }
+        throw new NotFoundException("no month " + text);
     }
 }

@@ -57,9 +57,11 @@ class PortalUsageController {
         tenants.require(tenant);
         LocalDate day = date == null || date.isBlank() ? zone.yesterday(clock.instant()) : day(date);
         Page<UsageItem> page = usage.of(tenant, day, day, Granularity.DAY, null, after, PAGE);
+        Map<Long, String> names = usage.namesAtEndOf(tenant, day,
+                page.items().stream().map(UsageItem::containerId).toList());
         List<Map<String, String>> rows = page.items().stream().map(item -> Map.of(
                 "id", Long.toString(item.containerId()),
-                "name", item.name() == null ? "" : item.name(),
+                "name", names.getOrDefault(item.containerId(), ""),
                 "hours", Long.toString(item.hours()),
                 "billableHours", Long.toString(item.billableHours()),
                 "outMb", item.upMb() == null ? "" : item.upMb(),

@@ -93,7 +93,7 @@ class PortalBrowserIT {
     String acmeKey;
 
     @BeforeAll
-    void billNovemberCloseItAndCorrectIt() throws IOException {
+    void billNovemberCloseItAndCorrectIt() throws Exception {
         new FixtureFleet(jdbc).clear().insertDay();
         rating.rate(FixtureFleet.TENANT, FixtureFleet.DAY);
         exports.writeDayAndInvoices(FixtureFleet.TENANT, FixtureFleet.DAY,
@@ -157,6 +157,12 @@ class PortalBrowserIT {
         }, FixtureFleet.TENANT);
         assertThat(totals).hasSize(jdbc.queryForObject("select count(*) from invoice where tenant_id = ?",
                 Integer.class, FixtureFleet.TENANT));
+        Map<String, String> notes = table(By.id("credit-notes"), 0, 3);
+        jdbc.query("select sequence, total, currency from credit_note where tenant_id = ?", rs -> {
+            assertThat(notes).containsEntry("acme-CN-202611-" + rs.getInt(1),
+                    ReportNumbers.grouped(rs.getBigDecimal(2)) + " " + rs.getString(3));
+        }, FixtureFleet.TENANT);
+        assertThat(notes).as("credit notes").hasSize(1);
         browser.screenshot(SCREENSHOTS.resolve("portal-invoices.png"));
 
         browser.driver.findElement(By.cssSelector("#invoice-2026-11 a[href$='.pdf']")).click();
@@ -203,7 +209,7 @@ class PortalBrowserIT {
         open("/portal/tenants/" + OTHER_TENANT);
         String other = text(By.tagName("main"));
         assertThat(text(By.id("not-found"))).isEqualTo("Not found");
-        open("/portal/tenants/" + OTHER_TENANT + "/invoices/2026-11.pdf");
+        open("/portal/tenants/" + OTHER_TENANT + "/invoices/globex-202611/document.pdf");
         assertThat(text(By.tagName("main"))).isEqualTo(other);
         open("/portal/tenants/no-such-tenant");
         assertThat(text(By.tagName("main"))).isEqualTo(other);
