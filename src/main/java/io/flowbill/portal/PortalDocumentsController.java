@@ -26,6 +26,8 @@ import io.flowbill.api.NotFoundException;
 import io.flowbill.export.DocumentFormat;
 import io.flowbill.export.ExportService;
 import io.flowbill.export.ReportNumbers;
+import io.flowbill.pricing.BillingZone;
+import io.flowbill.pricing.PriceBook;
 import io.flowbill.security.ApiCaller;
 import jakarta.servlet.http.HttpServletRequest;
 
@@ -46,13 +48,15 @@ class PortalDocumentsController {
     private final InvoiceQueries invoices;
     private final CreditNoteQueries creditNotes;
     private final ExportService exports;
+    private final BillingZone zone;
 
     PortalDocumentsController(ApiTenants tenants, InvoiceQueries invoices, CreditNoteQueries creditNotes,
-            ExportService exports) {
+            ExportService exports, PriceBook book) {
         this.tenants = tenants;
         this.invoices = invoices;
         this.creditNotes = creditNotes;
         this.exports = exports;
+        this.zone = book.zone();
     }
 
     @GetMapping("/invoices")
@@ -60,9 +64,9 @@ class PortalDocumentsController {
             HttpServletRequest request) {
         tenants.require(tenant);
         List<Map<String, Object>> invoiceRows = invoices.list(tenant, null, null, null, LISTED).items().stream()
-                .map(invoice -> row(invoice)).map(row -> withFiles(row, tenant, "invoices")).toList();
+                .map(PortalDocumentsController::row).map(row -> withFiles(row, tenant, "invoices")).toList();
         List<Map<String, Object>> noteRows = creditNotes.list(tenant, null, null, LISTED).items().stream()
-                .map(note -> row(note)).map(row -> withFiles(row, tenant, "credit-notes")).toList();
+                .map(this::row).map(row -> withFiles(row, tenant, "credit-notes")).toList();
         return PortalView.of(request, caller).tenant(tenant, "invoices").put("invoices", invoiceRows)
                 .put("hasInvoices", !invoiceRows.isEmpty()).put("creditNotes", noteRows)
                 .put("hasCreditNotes", !noteRows.isEmpty()).page("invoices", "invoices.title");
@@ -94,9 +98,10 @@ class PortalDocumentsController {
                 "total", ReportNumbers.grouped(new BigDecimal(invoice.total())), "currency", invoice.currency());
     }
 
-    private static Map<String, Object> row(CreditNoteSummary note) {
+    /** A credit note's row; issued on the day of the billing zone its document prints. */
+    private Map<String, Object> row(CreditNoteSummary note) {
         return Map.of("number", note.number(), "corrects", note.correctsInvoice(), "issued",
-                note.issuedAt().toString(), "total", ReportNumbers.grouped(new BigDecimal(note.total())),
+                zone.date(note.issuedAt()).toString(), "total", ReportNumbers.grouped(new BigDecimal(note.total())),
                 "currency", note.currency());
     }
 

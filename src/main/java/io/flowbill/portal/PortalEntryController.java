@@ -32,7 +32,8 @@ class PortalEntryController {
     @GetMapping("/sign-in")
     ResponseEntity<String> signIn(HttpServletRequest request) {
         return PortalView.of(request, null).put("failed", request.getParameter("failed") != null)
-                .put("signedOut", request.getParameter("signed-out") != null).page("sign-in", "signIn.title");
+                .put("signedOut", request.getParameter("signed-out") != null)
+                .put("expired", request.getParameter("expired") != null).page("sign-in", "signIn.title");
     }
 
     @GetMapping({ "", "/" })

@@ -16,6 +16,7 @@ import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.web.util.WebUtils;
 
 import io.flowbill.security.ApiCaller;
+import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 
@@ -98,7 +99,10 @@ final class PortalView {
         return answer.body(PortalPages.render(template, values));
     }
 
-    /** This page's address with {@code lang} set to {@code other} and its other parameters kept. */
+    /**
+     * This page's address with {@code lang} set to {@code other} and its other parameters kept; for a refused page
+     * (forwarded to the 404 page) the address asked for, so a refusal reads like a page that does not exist.
+     */
     private String linkIn(PortalLanguage other) {
         StringJoiner query = new StringJoiner("&", "?", "");
         request.getParameterMap().forEach((name, given) -> {
@@ -109,7 +113,8 @@ final class PortalView {
             }
         });
         query.add("lang=" + other.code());
-        return request.getRequestURI() + query;
+        Object forwardedFrom = request.getAttribute(RequestDispatcher.FORWARD_REQUEST_URI);
+        return (forwardedFrom instanceof String asked ? asked : request.getRequestURI()) + query;
     }
 
     private static String encode(String text) {

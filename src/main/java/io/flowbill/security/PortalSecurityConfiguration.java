@@ -1,13 +1,20 @@
 package io.flowbill.security;
 
+import java.util.LinkedHashMap;
+
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.access.AccessDeniedHandlerImpl;
+import org.springframework.security.web.access.DelegatingAccessDeniedHandler;
 import org.springframework.security.web.authentication.SimpleUrlAuthenticationFailureHandler;
+import org.springframework.security.web.csrf.CsrfException;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 
 /**
@@ -15,7 +22,7 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
  * stays stateless with bearer credentials, the portal signs a person in with a form. The form takes an API key,
  * checked by {@link ApiKeys} as a bearer key is; the session then holds the key's {@link ApiCaller}, nothing of the
  * key itself (its cookie is HttpOnly, SameSite=Strict, and Secure when the request came over TLS: docs/portal.md).
- * Form posts (sign in, sign out) carry Spring Security's CSRF token. {@code /portal/tenants/{tenant}/**} follows the
+ * Form posts (sign in, sign out) carry Spring Security's CSRF token; a post without it goes back to the form. {@code /portal/tenants/{tenant}/**} follows the
  * API's tenant rule ({@link TenantAccess}); a page the caller may not read answers the portal's 404 page, the same
  * one a tenant that does not exist gets.
  */
@@ -45,12 +52,25 @@ class PortalSecurityConfiguration {
                         .defaultSuccessUrl("/portal", true).failureHandler(refused).permitAll())
                 .logout(logout -> logout.logoutUrl(SIGN_OUT).logoutSuccessUrl(SIGN_IN + "?signed-out")
                         .deleteCookies("JSESSIONID").invalidateHttpSession(true))
-                .exceptionHandling(handling -> handling.accessDeniedPage(NOT_FOUND))
+                .exceptionHandling(handling -> handling.accessDeniedHandler(refusals()))
                 .headers(headers -> headers
                         .contentSecurityPolicy(csp -> csp.policyDirectives("default-src 'none'; style-src"
                                 + " 'unsafe-inline'; img-src 'self'; form-action 'self'; frame-ancestors 'none'"))
                         .referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)))
                 .requestCache(cache -> cache.disable())
                 .build();
+    }
+
+    /**
+     * A form posted without its CSRF token (or with one of an ended session) goes back to the sign-in form, which
+     * says so; any other refusal shows the 404 page.
+     */
+    private static AccessDeniedHandler refusals() {
+        AccessDeniedHandlerImpl notFound = new AccessDeniedHandlerImpl();
+        notFound.setErrorPage(NOT_FOUND);
+        LinkedHashMap<Class<? extends AccessDeniedException>, AccessDeniedHandler> byKind = new LinkedHashMap<>();
+        byKind.put(CsrfException.class, (request, response, refused) -> response.sendRedirect(
+                request.getContextPath() + SIGN_IN + "?expired"));
+        return new DelegatingAccessDeniedHandler(byKind, notFound);
     }
 }

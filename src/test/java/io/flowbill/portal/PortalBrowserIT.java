@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
+import java.net.http.HttpResponse;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -192,11 +193,12 @@ class PortalBrowserIT {
 
     @Test
     @Order(5)
-    void theLanguageLinkTurnsThePagesChineseAndTheChoiceIsKept() {
+    void theLanguageLinkTurnsThePagesChineseAndTheChoiceIsKept() throws IOException {
         open("/portal/tenants/acme?month=2026-11");
         browser.driver.findElement(By.id("language")).click();
         assertThat(browser.driver.findElement(By.tagName("html")).getDomAttribute("lang")).isEqualTo("zh");
         assertThat(text(By.id("nav-month"))).isEqualTo("本月至今");
+        browser.screenshot(SCREENSHOTS.resolve("portal-month-to-date-zh.png"));
         open("/portal/tenants/acme/invoices");
         assertThat(text(By.tagName("h1"))).as("the next page, by the kept choice").isEqualTo("账单");
         browser.driver.findElement(By.id("language")).click();
@@ -235,6 +237,36 @@ class PortalBrowserIT {
         assertThat(text(By.id("invoice-status"))).as("globex has no invoice").isEqualTo("No invoice yet");
         open("/portal/tenants/no-such-tenant");
         assertThat(text(By.id("not-found"))).as("a tenant that does not exist, for an admin").isEqualTo("Not found");
+    }
+
+    @Test
+    @Order(9)
+    void theSessionCookieIsHttpOnlyAndStrictTheFormNeedsItsCsrfTokenAndRefusalsAre404() throws Exception {
+        PortalHttp http = new PortalHttp(port);
+        HttpResponse<String> withoutToken = http.signIn(acmeKey, false);
+        assertThat(withoutToken.statusCode()).as("a sign-in without the CSRF token").isEqualTo(302);
+        assertThat(withoutToken.headers().firstValue("Location")).hasValueSatisfying(
+                location -> assertThat(location).endsWith("/portal/sign-in?expired"));
+        assertThat(http.get("/portal/tenants/acme").statusCode()).as("not signed in").isEqualTo(302);
+
+        HttpResponse<String> signedIn = http.signIn(acmeKey, true);
+
+        assertThat(signedIn.statusCode()).isEqualTo(302);
+        assertThat(signedIn.headers().allValues("Set-Cookie")).as("the new session's cookie")
+                .anySatisfy(cookie -> assertThat(cookie).startsWith("JSESSIONID=").contains("HttpOnly")
+                        .containsIgnoringCase("SameSite=Strict").doesNotContain(acmeKey));
+        assertThat(http.get("/portal/tenants/acme").statusCode()).isEqualTo(200);
+        HttpResponse<String> other = http.get("/portal/tenants/" + OTHER_TENANT + "/invoices");
+        HttpResponse<String> missing = http.get("/portal/tenants/no-such-tenant/invoices");
+        assertThat(other.statusCode()).as("another tenant's page").isEqualTo(404);
+        assertThat(missing.statusCode()).as("a tenant that does not exist").isEqualTo(404);
+        assertThat(withoutCsrf(other.body())).as("the two 404 pages, but for the address asked for")
+                .isEqualTo(withoutCsrf(missing.body()).replace("no-such-tenant", OTHER_TENANT));
+    }
+
+    /** The page without its CSRF token, which is masked afresh in every answer. */
+    private static String withoutCsrf(String page) {
+        return page.replaceAll("name=\"_csrf\" value=\"[^\"]+\"", "");
     }
 
     private void renameWeb1OnDecember2() {
