@@ -7,6 +7,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 /**
@@ -32,6 +33,7 @@ public class ApiProblems {
     }
 
     @ExceptionHandler(BadParameterException.class)
+    @ResponseStatus(HttpStatus.BAD_REQUEST)
     ResponseEntity<ProblemDetail> badParameter(BadParameterException e) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
         problem.setType(BAD_PARAMETER);
@@ -41,6 +43,7 @@ public class ApiProblems {
     }
 
     @ExceptionHandler(NotFoundException.class)
+    @ResponseStatus(HttpStatus.NOT_FOUND)
     ResponseEntity<ProblemDetail> notFound(NotFoundException e) {
         return answer(notFound(e.getMessage()));
     }

@@ -29,7 +29,7 @@ public class ChargeLineQueries {
               left join lateral (""" + ContainerNames.inForceBefore("l.tenant_id", "l.container_id") + """
                 ) v on true
              where l.tenant_id = ? and l.charge_date = ? %s
-             order by """ + KEY + " limit ?";
+             order by\s""" + KEY + " limit ?";
 
     private final JdbcTemplate jdbc;
     private final BillingZone zone;
@@ -41,18 +41,13 @@ public class ChargeLineQueries {
 
     /** A page of the day's lines, each with its container's name in force at the day's end. */
     public Page<ChargeLineItem> ofDay(String tenant, LocalDate date, String after, int limit) {
-        List<String> key = Cursor.decode(CHARGES, after, 6);
+        Cursor.Key key = Cursor.decode(CHARGES, after, 6);
         List<Object> args = new ArrayList<>(List.of(Timestamp.from(zone.startOf(date.plusDays(1))), tenant,
                 Date.valueOf(date)));
         String sql = SQL.formatted(key == null ? "" : "and (" + KEY + ") > (?, ?, ?, ?, ?, ?)");
         if (key != null) {
-            try {
-                args.addAll(List.of(Long.parseLong(key.get(0)), key.get(1), Integer.parseInt(key.get(2)),
-                        Integer.parseInt(key.get(3)), Integer.parseInt(key.get(4)), key.get(5)));
-            }
-            catch (NumberFormatException e) {
-                throw Cursor.badCursor();
-            }
+            args.addAll(List.of(key.number(0), key.text(1), key.integer(2), key.integer(3), key.integer(4),
+                    key.text(5)));
         }
         args.add(limit + 1);
         List<Page.Keyed<ChargeLineItem>> rows = jdbc.query(sql, (rs, row) -> new Page.Keyed<>(

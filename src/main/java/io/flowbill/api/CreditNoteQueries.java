@@ -52,7 +52,7 @@ public class CreditNoteQueries {
 
     /** A page of the tenant's credit notes, optionally of those correcting one month. */
     public Page<CreditNoteSummary> list(String tenant, YearMonth corrects, String after, int limit) {
-        List<String> key = Cursor.decode(NOTES, after, 1);
+        Cursor.Key key = Cursor.decode(NOTES, after, 1);
         StringBuilder sql = new StringBuilder(HEADER);
         List<Object> args = new ArrayList<>(List.of(tenant));
         if (corrects != null) {
@@ -61,7 +61,7 @@ public class CreditNoteQueries {
         }
         if (key != null) {
             sql.append(" and n.id > ?");
-            args.add(number(key.get(0)));
+            args.add(key.number(0));
         }
         sql.append(" order by n.id limit ?");
         args.add(limit + 1);
@@ -86,7 +86,7 @@ public class CreditNoteQueries {
 
     /** A page of the note's lines, each with its container's name at the end of the month corrected. */
     public Page<CreditNoteLineItem> lines(CreditNoteSummary note, String after, int limit) {
-        List<String> key = Cursor.decode(LINES, after, 1);
+        Cursor.Key key = Cursor.decode(LINES, after, 1);
         Timestamp monthEnd = Timestamp.from(zone.startOf(YearMonth.parse(note.correctsMonth()).plusMonths(1)));
         List<Page.Keyed<CreditNoteLineItem>> rows = jdbc.query(LINES_SQL, (rs, row) -> new Page.Keyed<>(
                 new CreditNoteLineItem(rs.getLong("container_id"), rs.getString("name"),
@@ -94,17 +94,8 @@ public class CreditNoteQueries {
                         Decimals.plain(rs.getBigDecimal("unit_price")), Decimals.plain(rs.getBigDecimal("amount")),
                         rs.getString("currency")),
                 Cursor.encode(LINES, rs.getLong("container_id"))), monthEnd, note.id(),
-                key == null ? Long.MIN_VALUE : number(key.get(0)), limit + 1);
+                key == null ? Long.MIN_VALUE : key.number(0), limit + 1);
         return Page.of(rows, limit);
-    }
-
-    private static long number(String text) {
-        try {
-            return Long.parseLong(text);
-        }
-        catch (NumberFormatException e) {
-            throw Cursor.badCursor();
-        }
     }
 
     private static CreditNoteSummary summary(String tenant, ResultSet rs) throws SQLException {

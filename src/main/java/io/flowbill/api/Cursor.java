@@ -1,9 +1,14 @@
 package io.flowbill.api;
 
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * The opaque {@code after} cursor of a list: the sort key of the last item of a page, for the keyset query of the
@@ -32,7 +37,7 @@ public final class Cursor {
      *
      * @throws BadParameterException when the text is not a cursor of this list
      */
-    public static List<String> decode(String list, String cursor, int values) {
+    public static Key decode(String list, String cursor, int values) {
         if (cursor == null || cursor.isEmpty()) {
             return null;
         }
@@ -47,7 +52,48 @@ public final class Cursor {
         if (parts.size() != values + 2 || !parts.get(0).equals(VERSION) || !parts.get(1).equals(list)) {
             throw badCursor();
         }
-        return parts.subList(2, parts.size());
+        return new Key(parts.subList(2, parts.size()));
+    }
+
+    /** The values of a cursor's sort key, read by position; a value that does not parse is a bad cursor. */
+    public record Key(List<String> values) {
+
+        public String text(int i) {
+            return values.get(i);
+        }
+
+        public long number(int i) {
+            return read(() -> Long.parseLong(values.get(i)));
+        }
+
+        public int integer(int i) {
+            return read(() -> Integer.parseInt(values.get(i)));
+        }
+
+        public BigDecimal decimal(int i) {
+            return read(() -> new BigDecimal(values.get(i)));
+        }
+
+        public LocalDate date(int i) {
+            return read(() -> LocalDate.parse(values.get(i)));
+        }
+
+        public YearMonth month(int i) {
+            return read(() -> YearMonth.parse(values.get(i)));
+        }
+
+        public Instant instant(int i) {
+            return read(() -> Instant.parse(values.get(i)));
+        }
+
+        private static <T> T read(Supplier<T> value) {
+            try {
+                return value.get();
+            }
+            catch (RuntimeException e) {
+                throw badCursor();
+            }
+        }
     }
 
     /** The problem of a cursor that was not handed out by this list, or whose values do not parse. */

@@ -20,7 +20,7 @@ public class ExceptionQueries {
 
     /** A page of the tenant's exceptions, all or only the (un)resolved ones. */
     public Page<ExceptionItem> list(String tenant, Boolean resolved, String after, int limit) {
-        List<String> key = Cursor.decode(EXCEPTIONS, after, 1);
+        Cursor.Key key = Cursor.decode(EXCEPTIONS, after, 1);
         StringBuilder sql = new StringBuilder("""
                 select id, container_id, window_start, kind, raw_value, message, resolved, created_at
                   from metering_exception where tenant_id = ?""");
@@ -31,12 +31,7 @@ public class ExceptionQueries {
         }
         if (key != null) {
             sql.append(" and id > ?");
-            try {
-                args.add(Long.parseLong(key.get(0)));
-            }
-            catch (NumberFormatException e) {
-                throw Cursor.badCursor();
-            }
+            args.add(key.number(0));
         }
         sql.append(" order by id limit ?");
         args.add(limit + 1);

@@ -1,6 +1,5 @@
 package io.flowbill.api;
 
-import java.math.BigDecimal;
 import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -52,8 +51,8 @@ public class InvoiceQueries {
               left join lateral (""" + ContainerNames.inForceBefore("i.tenant_id", "l.container_id") + """
                 ) v on true
              where i.id = ? %s
-             order by """ + LINE_KEY + """
-             limit ?
+             order by\s""" + LINE_KEY + """
+             \slimit ?
             """;
 
     private final JdbcTemplate jdbc;
@@ -66,7 +65,7 @@ public class InvoiceQueries {
 
     /** The tenant's invoices, newest month first, optionally of one month or status. */
     public Page<InvoiceSummary> list(String tenant, YearMonth month, String status, String after, int limit) {
-        List<String> key = Cursor.decode(INVOICES, after, 1);
+        Cursor.Key key = Cursor.decode(INVOICES, after, 1);
         StringBuilder sql = new StringBuilder(HEADER_COLUMNS).append(" where tenant_id = ?");
         List<Object> args = new ArrayList<>(List.of(tenant));
         if (month != null) {
@@ -79,7 +78,7 @@ public class InvoiceQueries {
         }
         if (key != null) {
             sql.append(" and billing_month < ?");
-            args.add(Date.valueOf(parseMonth(key.get(0)).atDay(1)));
+            args.add(Date.valueOf(key.month(0).atDay(1)));
         }
         sql.append(" order by billing_month desc limit ?");
         args.add(limit + 1);
@@ -98,7 +97,7 @@ public class InvoiceQueries {
 
     /** A page of the invoice's lines, with each container's name in force at the month's end. */
     public Page<InvoiceLineItem> lines(InvoiceSummary invoice, String after, int limit) {
-        List<String> key = Cursor.decode(LINES, after, 8);
+        Cursor.Key key = Cursor.decode(LINES, after, 8);
         Instant monthEnd = zone.startOf(YearMonth.parse(invoice.month()).plusMonths(1));
         List<Object> args = new ArrayList<>(List.of(Timestamp.from(monthEnd), invoice.id()));
         String sql;
@@ -107,7 +106,8 @@ public class InvoiceQueries {
         }
         else {
             sql = LINES_SQL.formatted("and (" + LINE_KEY + ") > (?, ?, ?, ?, ?, ?, ?, ?)");
-            args.addAll(lineKey(key));
+            args.addAll(List.of(key.number(0), key.text(1), key.integer(2), key.decimal(3), key.date(4),
+                    key.integer(5), key.integer(6), key.text(7)));
         }
         args.add(limit + 1);
         List<Page.Keyed<InvoiceLineItem>> rows = jdbc.query(sql, (rs, row) -> new Page.Keyed<>(line(rs),
@@ -130,26 +130,6 @@ public class InvoiceQueries {
         }
         YearMonth named = YearMonth.of(Integer.parseInt(digits.substring(0, 4)), month);
         return DocumentNumbers.invoice(tenant, named).equals(number) ? Optional.of(named) : Optional.empty();
-    }
-
-    private static List<Object> lineKey(List<String> key) {
-        try {
-            return List.of(Long.parseLong(key.get(0)), key.get(1), Integer.parseInt(key.get(2)),
-                    new BigDecimal(key.get(3)), LocalDate.parse(key.get(4)),
-                    Integer.parseInt(key.get(5)), Integer.parseInt(key.get(6)), key.get(7));
-        }
-        catch (RuntimeException e) {
-            throw Cursor.badCursor();
-        }
-    }
-
-    private static YearMonth parseMonth(String text) {
-        try {
-            return YearMonth.parse(text);
-        }
-        catch (RuntimeException e) {
-            throw Cursor.badCursor();
-        }
     }
 
     private static InvoiceSummary summary(String tenant, ResultSet rs) throws SQLException {

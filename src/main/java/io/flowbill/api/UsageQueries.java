@@ -60,7 +60,7 @@ public class UsageQueries {
     /** A page of usage from the start of day {@code from} to the end of day {@code to}, optionally of one container. */
     public Page<UsageItem> of(String tenant, LocalDate from, LocalDate to, Granularity granularity, Long container,
             String after, int limit) {
-        List<String> key = Cursor.decode(USAGE + "-" + granularity, after, 2);
+        Cursor.Key key = Cursor.decode(USAGE + "-" + granularity, after, 2);
         List<Object> args = new ArrayList<>();
         if (granularity == Granularity.DAY) {
             args.add(zone.id().getId());
@@ -72,21 +72,14 @@ public class UsageQueries {
             args.add(container);
         }
         if (key != null) {
-            try {
-                long lastContainer = Long.parseLong(key.get(0));
-                if (granularity == Granularity.DAY) {
-                    // the hours from the day after the cursor's, the cursor's container first
-                    where.append(" and (container_id, window_start) >= (?, ?)");
-                    args.addAll(List.of(lastContainer,
-                            Timestamp.from(zone.startOf(LocalDate.parse(key.get(1)).plusDays(1)))));
-                }
-                else {
-                    where.append(" and (container_id, window_start) > (?, ?)");
-                    args.addAll(List.of(lastContainer, Timestamp.from(Instant.parse(key.get(1)))));
-                }
+            if (granularity == Granularity.DAY) {
+                // the hours from the day after the cursor's, the cursor's container first
+                where.append(" and (container_id, window_start) >= (?, ?)");
+                args.addAll(List.of(key.number(0), Timestamp.from(zone.startOf(key.date(1).plusDays(1)))));
             }
-            catch (RuntimeException e) {
-                throw Cursor.badCursor();
+            else {
+                where.append(" and (container_id, window_start) > (?, ?)");
+                args.addAll(List.of(key.number(0), Timestamp.from(key.instant(1))));
             }
         }
         args.add(limit + 1);

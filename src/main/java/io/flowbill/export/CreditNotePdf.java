@@ -2,6 +2,7 @@ package io.flowbill.export;
 
 import java.awt.Color;
 import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.time.ZoneId;
 import java.util.Calendar;
 import java.util.GregorianCalendar;
@@ -17,6 +18,7 @@ import com.lowagie.text.Phrase;
 import com.lowagie.text.pdf.BaseFont;
 import com.lowagie.text.pdf.FontSelector;
 import com.lowagie.text.pdf.PdfDate;
+import com.lowagie.text.pdf.PdfEncryption;
 import com.lowagie.text.pdf.PdfName;
 import com.lowagie.text.pdf.PdfPCell;
 import com.lowagie.text.pdf.PdfPTable;
@@ -54,6 +56,10 @@ final class CreditNotePdf {
             writer.getInfo().put(PdfName.CREATIONDATE, new PdfDate(issued));
             writer.getInfo().put(PdfName.MODDATE, new PdfDate(issued));
             writer.getInfo().put(PdfName.PRODUCER, new PdfString("flowbill (OpenPDF)"));
+            // OpenPDF's default file ID is random: derived from the note, the same note gives the same bytes
+            writer.getInfo().put(PdfName.FILEID, PdfEncryption.createInfoId(
+                    InvoicePdf.digest(note.number().getBytes(StandardCharsets.UTF_8)),
+                    InvoicePdf.digest(note.toString().getBytes(StandardCharsets.UTF_8))));
             pdf.add(new Paragraph(phrase("Credit note " + note.number(), 18, Font.BOLD)));
             pdf.add(new Paragraph(phrase("红字发票 · corrects invoice " + note.invoiceNumber() + " (" + note.correctsMonth()
                     + ") · issued " + note.issuedOn() + " · currency " + note.currency(), 10, Font.NORMAL)));

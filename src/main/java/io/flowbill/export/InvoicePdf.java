@@ -109,7 +109,8 @@ final class InvoicePdf {
         writer.getInfo().put(PdfName.FILEID, PdfEncryption.createInfoId(permanent, changing));
     }
 
-    private static byte[] digest(byte[] bytes) {
+    /** The first 16 bytes of the SHA-256 of the bytes: a half of a PDF's file ID. */
+    static byte[] digest(byte[] bytes) {
         MessageDigest sha256 = AtomicFile.sha256();
         return Arrays.copyOf(sha256.digest(bytes), 16);
     }
