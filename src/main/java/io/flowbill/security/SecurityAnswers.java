@@ -4,11 +4,15 @@ import java.io.IOException;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
-import org.springframework.security.oauth2.server.resource.InvalidBearerTokenException;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+
+import io.flowbill.api.ApiProblems;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -20,6 +24,9 @@ import jakarta.servlet.http.HttpServletResponse;
  * tenant exists.
  */
 final class SecurityAnswers implements AuthenticationEntryPoint, AccessDeniedHandler {
+
+    private static final RequestMatcher TENANT_PATHS = PathPatternRequestMatcher.withDefaults()
+            .matcher(ApiSecurityConfiguration.TENANT_PATHS);
 
     private final ProblemResponses problems;
 
@@ -37,9 +44,25 @@ final class SecurityAnswers implements AuthenticationEntryPoint, AccessDeniedHan
                 : "This request needs an API key or token: Authorization: Bearer <key>.");
     }
 
+    /**
+     * Another tenant's path answers the API's own 404 of a tenant that does not exist
+     * ({@link ApiProblems#tenantNotFound}); any other path an admin alone may read answers the API's 404 of a missing
+     * resource.
+     */
     @Override
     public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException denied)
             throws IOException {
-        problems.write(request, response, HttpStatus.NOT_FOUND, ProblemResponses.NOT_FOUND_DETAIL);
+        RequestMatcher.MatchResult tenantPath = TENANT_PATHS.matcher(request);
+        ProblemDetail problem;
+        if (tenantPath.isMatch()) {
+            problem = ApiProblems.tenantNotFound(tenantPath.getVariables().get(TenantAccess.VARIABLE));
+        }
+        else {
+            problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, "Nothing is visible at this path to this"
+                    + " request.");
+            problem.setType(ApiProblems.NOT_FOUND);
+            problem.setTitle("Not found");
+        }
+        problems.write(request, response, problem);
     }
 }

@@ -35,6 +35,8 @@ import io.flowbill.invoicing.FixtureFleet;
 import io.flowbill.invoicing.InvoiceService;
 import io.flowbill.invoicing.RatingService;
 import io.flowbill.system.EmptyApi;
+import io.flowbill.security.ApiKeys;
+import io.flowbill.security.ApiRole;
 import io.flowbill.system.TestDatabase;
 import tools.jackson.databind.JsonNode;
 
@@ -77,11 +79,14 @@ class ApiIT {
     @Autowired
     JdbcTemplate jdbc;
 
+    @Autowired
+    ApiKeys keys;
+
     ApiClient api;
 
     @BeforeAll
     void billedMonths() throws Exception {
-        api = new ApiClient(port);
+        api = new ApiClient(port).withBearer(keys.create(FixtureFleet.TENANT, ApiRole.READER, "ApiIT").text());
         new FixtureFleet(jdbc).clear().insertDay();
         rating.rate(FixtureFleet.TENANT, FixtureFleet.DAY);
         exports.writeDayAndInvoices(FixtureFleet.TENANT, FixtureFleet.DAY,
