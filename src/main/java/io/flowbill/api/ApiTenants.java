@@ -19,7 +19,8 @@ public class ApiTenants {
      * @throws NotFoundException the tenant's 404, the same as for a tenant the request may not see
      */
     public void require(String tenant) {
-        if (!Boolean.TRUE.equals(jdbc.queryForObject("select exists (select 1 from flowbill_tenant where tenant_id = ?)",
+        if (!Boolean.TRUE.equals(jdbc.queryForObject(
+                "select exists (select 1 from flowbill_tenant where tenant_id = ?)",
                 Boolean.class, tenant))) {
             throw NotFoundException.tenant(tenant);
         }

@@ -107,6 +107,7 @@ public class CreditNoteQueries {
                 corrects.toString(), YearMonth.from(rs.getDate("issued_in_month").toLocalDate()).toString(),
                 rs.getTimestamp("issued_at").toInstant(), rs.getString("currency"),
                 Decimals.plain(rs.getBigDecimal("subtotal")), Decimals.plain(rs.getBigDecimal("tax_rate")),
-                Decimals.plain(rs.getBigDecimal("tax")), Decimals.plain(rs.getBigDecimal("total")), rs.getLong("lines"));
+                Decimals.plain(rs.getBigDecimal("tax")), Decimals.plain(rs.getBigDecimal("total")),
+                rs.getLong("lines"));
     }
 }

@@ -39,7 +39,8 @@ class CreditNotesController {
     }
 
     @GetMapping
-    @Operation(operationId = "listCreditNotes", summary = "The tenant's credit notes in the order they were issued",
+    @Operation(operationId = "listCreditNotes",
+            summary = "The tenant's credit notes in the order they were issued",
             description = "Optionally of those correcting one month (corrects_month=YYYY-MM).")
     ResponseEntity<Page<CreditNoteSummary>> list(@PathVariable String tenant,
             @RequestParam(name = "corrects_month", required = false) String correctsMonth,
@@ -51,7 +52,8 @@ class CreditNotesController {
     }
 
     @GetMapping("/{number}")
-    @Operation(operationId = "getCreditNote", summary = "A credit note: its header and a page of its lines")
+    @Operation(operationId = "getCreditNote",
+            summary = "A credit note: its header and a page of its lines")
     ResponseEntity<CreditNoteDetail> creditNote(@PathVariable String tenant, @PathVariable String number,
             @RequestParam(required = false) String limit, @RequestParam(required = false) String after,
             @RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false) String ifNoneMatch) {
@@ -62,21 +64,24 @@ class CreditNotesController {
     }
 
     @GetMapping(path = "/{number}/document.csv", produces = "text/csv")
-    @Operation(operationId = "getCreditNoteCsv", summary = "The credit note's CSV, the bytes of credit-note-<YYYY-MM>-<n>.csv")
+    @Operation(operationId = "getCreditNoteCsv",
+            summary = "The credit note's CSV, the bytes of credit-note-<YYYY-MM>-<n>.csv")
     ResponseEntity<byte[]> csv(@PathVariable String tenant, @PathVariable String number,
             @RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false) String ifNoneMatch) {
         return document(tenant, number, DocumentFormat.CSV, ifNoneMatch);
     }
 
     @GetMapping(path = "/{number}/document.html", produces = "text/html")
-    @Operation(operationId = "getCreditNoteHtml", summary = "The credit note's page, the bytes of credit-note-<YYYY-MM>-<n>.html")
+    @Operation(operationId = "getCreditNoteHtml",
+            summary = "The credit note's page, the bytes of credit-note-<YYYY-MM>-<n>.html")
     ResponseEntity<byte[]> html(@PathVariable String tenant, @PathVariable String number,
             @RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false) String ifNoneMatch) {
         return document(tenant, number, DocumentFormat.HTML, ifNoneMatch);
     }
 
     @GetMapping(path = "/{number}/document.pdf", produces = "application/pdf")
-    @Operation(operationId = "getCreditNotePdf", summary = "The credit note's PDF, the bytes of credit-note-<YYYY-MM>-<n>.pdf")
+    @Operation(operationId = "getCreditNotePdf",
+            summary = "The credit note's PDF, the bytes of credit-note-<YYYY-MM>-<n>.pdf")
     ResponseEntity<byte[]> pdf(@PathVariable String tenant, @PathVariable String number,
             @RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false) String ifNoneMatch) {
         return document(tenant, number, DocumentFormat.PDF, ifNoneMatch);

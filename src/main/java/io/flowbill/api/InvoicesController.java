@@ -36,7 +36,8 @@ class InvoicesController {
     }
 
     @GetMapping
-    @Operation(operationId = "listInvoices", summary = "The tenant's invoices, newest month first",
+    @Operation(operationId = "listInvoices",
+            summary = "The tenant's invoices, newest month first",
             description = "Optionally of one month (YYYY-MM) or status (draft or final).")
     ResponseEntity<Page<InvoiceSummary>> list(@PathVariable String tenant,
             @RequestParam(required = false) String month, @RequestParam(required = false) String status,
@@ -50,7 +51,8 @@ class InvoicesController {
     }
 
     @GetMapping("/{number}")
-    @Operation(operationId = "getInvoice", summary = "An invoice: its header and a page of its lines",
+    @Operation(operationId = "getInvoice",
+            summary = "An invoice: its header and a page of its lines",
             description = "A FINAL invoice has a strong ETag and answers 304 to If-None-Match; a DRAFT is no-store.")
     ResponseEntity<InvoiceDetail> invoice(@PathVariable String tenant, @PathVariable String number,
             @RequestParam(required = false) String limit, @RequestParam(required = false) String after,
@@ -65,21 +67,24 @@ class InvoicesController {
     }
 
     @GetMapping(path = "/{number}/document.csv", produces = "text/csv")
-    @Operation(operationId = "getInvoiceCsv", summary = "The invoice's CSV, the bytes of invoice-<YYYY-MM>.csv")
+    @Operation(operationId = "getInvoiceCsv",
+            summary = "The invoice's CSV, the bytes of invoice-<YYYY-MM>.csv")
     ResponseEntity<byte[]> csv(@PathVariable String tenant, @PathVariable String number,
             @RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false) String ifNoneMatch) {
         return document(tenant, number, DocumentFormat.CSV, ifNoneMatch);
     }
 
     @GetMapping(path = "/{number}/document.html", produces = "text/html")
-    @Operation(operationId = "getInvoiceHtml", summary = "The invoice's page, the bytes of invoice-<YYYY-MM>.html")
+    @Operation(operationId = "getInvoiceHtml",
+            summary = "The invoice's page, the bytes of invoice-<YYYY-MM>.html")
     ResponseEntity<byte[]> html(@PathVariable String tenant, @PathVariable String number,
             @RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false) String ifNoneMatch) {
         return document(tenant, number, DocumentFormat.HTML, ifNoneMatch);
     }
 
     @GetMapping(path = "/{number}/document.pdf", produces = "application/pdf")
-    @Operation(operationId = "getInvoicePdf", summary = "The invoice's PDF, the bytes of invoice-<YYYY-MM>.pdf")
+    @Operation(operationId = "getInvoicePdf",
+            summary = "The invoice's PDF, the bytes of invoice-<YYYY-MM>.pdf")
     ResponseEntity<byte[]> pdf(@PathVariable String tenant, @PathVariable String number,
             @RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false) String ifNoneMatch) {
         return document(tenant, number, DocumentFormat.PDF, ifNoneMatch);

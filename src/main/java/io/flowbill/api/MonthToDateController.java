@@ -40,7 +40,8 @@ class MonthToDateController {
     }
 
     @GetMapping
-    @Operation(operationId = "getMonthToDate", summary = "The month as its invoice computes it, with the parts that add up to its total",
+    @Operation(operationId = "getMonthToDate",
+            summary = "The month as its invoice computes it, with the parts that add up to its total",
             description = "month=YYYY-MM, the current month of the billing zone when left out; a past month counts"
                     + " through its last day, the current one through today.")
     ResponseEntity<MonthToDateBody> monthToDate(@PathVariable String tenant,

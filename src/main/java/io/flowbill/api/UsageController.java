@@ -33,7 +33,8 @@ class UsageController {
     }
 
     @GetMapping("/usage")
-    @Operation(operationId = "getUsage", summary = "Metered hours and traffic per container and hour or day",
+    @Operation(operationId = "getUsage",
+            summary = "Metered hours and traffic per container and hour or day",
             description = "From the start of day 'from' to the end of day 'to' (YYYY-MM-DD, billing zone), by"
                     + " container, then period.")
     ResponseEntity<Page<UsageItem>> usage(@PathVariable String tenant, @RequestParam(required = false) String from,
@@ -52,7 +53,8 @@ class UsageController {
     }
 
     @GetMapping("/charges")
-    @Operation(operationId = "listCharges", summary = "The day's charge lines, as charges-<YYYY-MM-DD>.csv has them")
+    @Operation(operationId = "listCharges",
+            summary = "The day's charge lines, as charges-<YYYY-MM-DD>.csv has them")
     ResponseEntity<Page<ChargeLineItem>> charges(@PathVariable String tenant,
             @RequestParam(required = false) String date, @RequestParam(required = false) String limit,
             @RequestParam(required = false) String after) {
@@ -63,7 +65,9 @@ class UsageController {
     }
 
     @GetMapping("/exceptions")
-    @Operation(operationId = "listExceptions", summary = "The tenant's metering exceptions, oldest first", description = "resolved=true|false filters.")
+    @Operation(operationId = "listExceptions",
+            summary = "The tenant's metering exceptions, oldest first",
+            description = "resolved=true|false filters.")
     ResponseEntity<Page<ExceptionItem>> exceptions(@PathVariable String tenant,
             @RequestParam(required = false) String resolved, @RequestParam(required = false) String limit,
             @RequestParam(required = false) String after) {

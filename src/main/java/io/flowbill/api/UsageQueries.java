@@ -92,7 +92,8 @@ public class UsageQueries {
                 }, args.toArray())
                 : jdbc.query(HOURS.formatted(where), (rs, row) -> {
                     Instant hour = rs.getTimestamp("period_start").toInstant();
-                    return new Page.Keyed<>(item(rs, hour), Cursor.encode(cursorList, rs.getLong("container_id"), hour));
+                    return new Page.Keyed<>(item(rs, hour),
+                            Cursor.encode(cursorList, rs.getLong("container_id"), hour));
                 }, args.toArray());
         return Page.of(rows, limit);
     }
