@@ -8,8 +8,11 @@ import org.springframework.http.ResponseEntity;
 
 import io.flowbill.export.DocumentFormat;
 
-/** How a document file is answered: its media type and file name, as the export wrote it. */
-final class Documents {
+/**
+ * How a document file is answered: its media type and file name, as the export wrote it; shown in the browser
+ * (the API) or saved as a download (the portal).
+ */
+public final class Documents {
 
     private Documents() {
     }
@@ -23,7 +26,16 @@ final class Documents {
     }
 
     static ResponseEntity.BodyBuilder ok(DocumentFormat format, String fileName) {
+        return answer(format, ContentDisposition.inline().filename(fileName).build());
+    }
+
+    /** The file as a download the browser saves under its export name. */
+    public static ResponseEntity.BodyBuilder download(DocumentFormat format, String fileName) {
+        return answer(format, ContentDisposition.attachment().filename(fileName).build());
+    }
+
+    private static ResponseEntity.BodyBuilder answer(DocumentFormat format, ContentDisposition disposition) {
         return ResponseEntity.ok().contentType(mediaType(format)).header("Content-Disposition",
-                ContentDisposition.inline().filename(fileName).build().toString());
+                disposition.toString());
     }
 }

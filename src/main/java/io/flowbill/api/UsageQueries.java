@@ -4,11 +4,15 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
+import io.flowbill.export.ContainerNames;
 import io.flowbill.pricing.BillingZone;
 import io.flowbill.pricing.PriceBook;
 
@@ -92,6 +96,29 @@ public class UsageQueries {
                             Cursor.encode(cursorList, rs.getLong("container_id"), hour));
                 }, args.toArray());
         return Page.of(rows, limit);
+    }
+
+    /**
+     * The name of each of the tenant's {@code containers} as of the end of {@code day} in the billing zone, by the
+     * export's rule ({@link ContainerNames}); a container without a name is absent.
+     */
+    public Map<Long, String> namesAtEndOf(String tenant, LocalDate day, Collection<Long> containers) {
+        Map<Long, String> names = new HashMap<>();
+        if (containers.isEmpty()) {
+            return names;
+        }
+        jdbc.query("""
+                select c.container_id, coalesce(v.name, c.name) as name
+                  from container c
+                  left join lateral (""" + ContainerNames.inForceBefore("c.tenant_id", "c.container_id") + """
+                    ) v on true
+                 where c.tenant_id = ? and c.container_id = any (?)
+                """, rs -> {
+                    if (rs.getString("name") != null) {
+                        names.put(rs.getLong("container_id"), rs.getString("name"));
+                    }
+                }, Timestamp.from(zone.startOf(day.plusDays(1))), tenant, containers.toArray(Long[]::new));
+        return names;
     }
 
     private static UsageItem item(java.sql.ResultSet rs, Instant periodStart) throws java.sql.SQLException {

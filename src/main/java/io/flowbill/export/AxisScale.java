@@ -11,19 +11,19 @@ import java.util.List;
  * @param step  the distance between ticks, positive
  * @param ticks intervals from 0 to the top, at least 1
  */
-record AxisScale(BigDecimal step, int ticks) {
+public record AxisScale(BigDecimal step, int ticks) {
 
     private static final int INTERVALS = 4;
     private static final List<BigDecimal> NICE = List.of(BigDecimal.ONE, BigDecimal.valueOf(2), BigDecimal.valueOf(5),
             BigDecimal.TEN);
 
-    AxisScale {
+    public AxisScale {
         if (step.signum() <= 0 || ticks < 1) {
             throw new IllegalArgumentException("an axis needs a positive step and a tick, not " + step + " x " + ticks);
         }
     }
 
-    static AxisScale of(BigDecimal max) {
+    public static AxisScale of(BigDecimal max) {
         if (max.signum() <= 0) {
             return new AxisScale(BigDecimal.ONE, 1);
         }
@@ -39,11 +39,11 @@ record AxisScale(BigDecimal step, int ticks) {
         return new AxisScale(step, ticks);
     }
 
-    BigDecimal top() {
+    public BigDecimal top() {
         return step.multiply(BigDecimal.valueOf(ticks));
     }
 
-    List<BigDecimal> values() {
+    public List<BigDecimal> values() {
         List<BigDecimal> values = new ArrayList<>();
         for (int i = 0; i <= ticks; i++) {
             values.add(step.multiply(BigDecimal.valueOf(i)));

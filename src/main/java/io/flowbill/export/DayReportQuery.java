@@ -112,6 +112,19 @@ final class DayReportQuery {
                 invoice.isEmpty() ? null : invoice.get(0));
     }
 
+    /**
+     * The charges of each rated day of the month, as the daily rollup ({@code charge_day}) holds them: the days whose
+     * sum {@link #monthToDate} reports; a day without lines is absent.
+     */
+    SortedMap<LocalDate, BigDecimal> dailyAmounts(String tenant, YearMonth month) {
+        SortedMap<LocalDate, BigDecimal> amounts = new TreeMap<>();
+        jdbc.query("select charge_date, sum(amount) from charge_day where tenant_id = ? and charge_date >= ?"
+                + " and charge_date < ? group by charge_date", rs -> {
+                    amounts.put(rs.getDate(1).toLocalDate(), rs.getBigDecimal(2));
+                }, tenant, Date.valueOf(month.atDay(1)), Date.valueOf(month.plusMonths(1).atDay(1)));
+        return amounts;
+    }
+
     /** The day's {@value #TOP} containers with the largest amounts (ties by container id), names at the day's end. */
     List<TopContainer> topContainers(String tenant, LocalDate date) {
         Instant dayEnd = zone.startOf(date.plusDays(1));

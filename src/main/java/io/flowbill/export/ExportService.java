@@ -12,6 +12,7 @@ import java.time.YearMonth;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.SortedMap;
 import java.util.SortedSet;
 import java.util.TreeSet;
 import java.util.function.BiFunction;
@@ -105,6 +106,14 @@ public class ExportService {
     /** Whether the tenant's day was rated (billed by {@code nightly} or {@code rate}). */
     public boolean isRated(String tenant, LocalDate date) {
         return provenance.runOfDay(tenant, date) != null;
+    }
+
+    /**
+     * The charges of each day of the tenant's month as the day reports sum them (days without lines absent), read in
+     * a read-only transaction.
+     */
+    public SortedMap<LocalDate, BigDecimal> dailyAmounts(String tenant, YearMonth month) {
+        return readOnly.execute(status -> report.dailyAmounts(tenant, month));
     }
 
     /**

@@ -9,21 +9,21 @@ import org.springframework.web.util.HtmlUtils;
 import io.flowbill.pricing.Rounding;
 
 /**
- * How the day report prints text and figures: text HTML-escaped; amounts exact as the CSV files print them, with
+ * How the day report (and the portal) prints text and figures: text HTML-escaped; amounts exact as the CSV files print them, with
  * thousands separators ({@code 12,345.67}); traffic in GB with 2 decimals ({@code 3,166.65 GB}).
  */
-final class ReportNumbers {
+public final class ReportNumbers {
 
     private ReportNumbers() {
     }
 
     /** Text for HTML and SVG, element content and quoted attribute values alike; null prints nothing. */
-    static String text(String text) {
+    public static String text(String text) {
         return HtmlUtils.htmlEscape(Objects.toString(text, ""), StandardCharsets.UTF_8.name());
     }
 
     /** An exact figure with a comma every three digits before the point; nothing is rounded. */
-    static String grouped(BigDecimal value) {
+    public static String grouped(BigDecimal value) {
         String plain = value.toPlainString();
         int sign = plain.startsWith("-") ? 1 : 0;
         int point = plain.indexOf('.');

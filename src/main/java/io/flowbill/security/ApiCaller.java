@@ -19,6 +19,11 @@ public record ApiCaller(String name, String tenant, boolean admin) {
         }
     }
 
+    /** The caller an API key authenticates: {@code key:<id>}, its tenant, admin when its role is. */
+    static ApiCaller of(ApiKey key) {
+        return new ApiCaller("key:" + key.id(), key.tenant(), key.role() == ApiRole.ADMIN);
+    }
+
     /** True when this caller may read {@code requested}'s data. */
     public boolean mayRead(String requested) {
         return admin || tenant.equals(requested);

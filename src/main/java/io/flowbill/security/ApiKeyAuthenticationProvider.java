@@ -26,8 +26,7 @@ final class ApiKeyAuthenticationProvider implements AuthenticationProvider {
             return null;
         }
         return keys.authenticate(token)
-                .map(key -> new ApiCallerAuthentication(new ApiCaller("key:" + key.id(), key.tenant(),
-                        key.role() == ApiRole.ADMIN)))
+                .map(key -> new ApiCallerAuthentication(ApiCaller.of(key)))
                 .orElseThrow(() -> new InvalidBearerTokenException(REFUSED));
     }
 

@@ -25,17 +25,17 @@ import org.springframework.security.web.SecurityFilterChain;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The HTTP API's security (docs/security.md), in {@code serve} only: {@code /api/**} and {@code /portal/**} need a
- * bearer credential (an API key, or a JWT when {@code spring.security.oauth2.resourceserver.jwt.*} is set); every
+ * The HTTP API's security (docs/security.md), in {@code serve} only: {@code /api/**} needs a bearer credential (an API key, or a JWT when {@code spring.security.oauth2.resourceserver.jwt.*} is set); every
  * other path (the actuator's health and prometheus) is not touched by this chain and stays open. Deny by default:
  * {@code /api/v1/tenants/{tenant}/**} is read by the tenant's credentials and admins ({@link TenantAccess}), the
- * OpenAPI document by anyone, any other API path by admins only.
+ * OpenAPI document by anyone, any other API path by admins only. The portal ({@code /portal/**}) has a chain of its
+ * own, ordered first, that signs people in with a form ({@link PortalSecurityConfiguration}).
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 class ApiSecurityConfiguration {
 
-    static final String[] PROTECTED = { "/api/**", "/portal/**" };
+    static final String[] PROTECTED = { "/api/**" };
     static final String TENANT_PATHS = "/api/v1/tenants/{" + TenantAccess.VARIABLE + "}/**";
     static final String OPENAPI = "/api/v1/openapi.json";
 
@@ -50,7 +50,6 @@ class ApiSecurityConfiguration {
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers(HttpMethod.GET, OPENAPI).permitAll()
                         .requestMatchers(TENANT_PATHS).access(new TenantAccess())
-                        .requestMatchers("/portal/**").authenticated()
                         .anyRequest().hasRole(ApiRole.ADMIN.name()))
                 .oauth2ResourceServer(server -> server.authenticationManagerResolver(request -> credentials)
                         .authenticationEntryPoint(answers))
