@@ -157,8 +157,8 @@ public final class PriceBookLoader {
             Rounding.amountScale(currency);
             return currency;
         } catch (IllegalArgumentException e) {
-            throw book.error(book.value("currency"), "currency", "not an ISO 4217 currency with a minor unit"
-                    + " known to the JDK: '" + code + "'");
+            throw book.error(book.value("currency"), "currency", "not an ISO 4217 currency with a minor unit of"
+                    + " at most " + Rounding.MAX_AMOUNT_SCALE + " decimals known to the JDK: '" + code + "'");
         }
     }
 

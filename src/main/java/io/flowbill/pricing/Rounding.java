@@ -14,6 +14,9 @@ public final class Rounding {
     /** Decimal places of a stored charge quantity. */
     public static final int QUANTITY_SCALE = 9;
 
+    /** Most decimal places of a stored amount: the schema's {@code *_amount_scale} checks refuse more. */
+    public static final int MAX_AMOUNT_SCALE = 2;
+
     private static final RoundingMode MODE = RoundingMode.HALF_UP;
 
     private Rounding() {
@@ -74,11 +77,19 @@ public final class Rounding {
                 + QUANTITY_SCALE + ")";
     }
 
-    /** The decimal places of an amount: {@link Currency#getDefaultFractionDigits()}, refused when it has none. */
+    /**
+     * The decimal places of an amount: {@link Currency#getDefaultFractionDigits()}, refused when it has none or more
+     * than {@link #MAX_AMOUNT_SCALE} (the schema holds every stored amount to 2 decimals, docs/billing-rules.md,
+     * "What the schema refuses").
+     */
     public static int amountScale(Currency currency) {
         int digits = currency.getDefaultFractionDigits();
         if (digits < 0) {
             throw new IllegalArgumentException("currency " + currency.getCurrencyCode() + " has no minor unit");
+        }
+        if (digits > MAX_AMOUNT_SCALE) {
+            throw new IllegalArgumentException("currency " + currency.getCurrencyCode() + " has " + digits
+                    + " decimals; flowbill stores amounts with at most " + MAX_AMOUNT_SCALE);
         }
         return digits;
     }

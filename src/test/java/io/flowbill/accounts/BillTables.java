@@ -18,9 +18,9 @@ import java.util.Map;
  * <li>{@code first_seen_at}, {@code last_seen_at}, {@code first_observed_at}, {@code last_observed_at}: the
  *     wall-clock time of the inventory scans that saw the container (the sandbox's own clock stands still; the scans
  *     run when the process does).</li>
- * <li>{@code id} (metering_exception, usage_revision, invoice) and {@code invoice_id}: sequence numbers, in the
- *     order concurrent partitions and tenants happened to insert; invoice lines are keyed by their invoice's tenant
- *     and month instead.</li>
+ * <li>{@code id} (metering_exception, usage_revision, invoice, invoice_line) and {@code invoice_id}: sequence
+ *     numbers, in the order concurrent partitions and tenants happened to insert; invoice lines are keyed by their
+ *     invoice's tenant and month instead.</li>
  * <li>{@code closed_at}: when {@code close} ran; {@code status} says whether it did (FINAL iff closed_at is set).</li>
  * <li>{@code recorded_by}: the PostgreSQL transaction id that recorded a usage change.</li>
  * </ul>
@@ -35,10 +35,12 @@ final class BillTables {
             return new Spec(name, name + " t where t.tenant_id = any(?)", List.of(), key, reasons(excluded));
         }
 
-        /** Invoice lines: their invoice's tenant and month stand for {@code invoice_id}. */
-        static Spec invoiceLines(String name, List<String> key) {
+        /** Invoice lines: their invoice's tenant and month stand for {@code invoice_id}; {@code id} is left out. */
+        static Spec invoiceLines(String name, List<String> key, String... excluded) {
+            List<String> columns = new java.util.ArrayList<>(List.of("invoice_id"));
+            columns.addAll(List.of(excluded));
             return new Spec(name, name + " t join invoice i on i.id = t.invoice_id where i.tenant_id = any(?)",
-                    List.of("i.tenant_id", "i.billing_month"), key, reasons("invoice_id"));
+                    List.of("i.tenant_id", "i.billing_month"), key, reasons(columns.toArray(String[]::new)));
         }
 
         private static Map<String, String> reasons(String... columns) {
@@ -78,7 +80,7 @@ final class BillTables {
                     "spec_id", "price_version", "unit"), "changed_at"),
             Spec.tenantTable("invoice", List.of("tenant_id", "billing_month"), "id", "changed_at", "closed_at"),
             Spec.invoiceLines("invoice_line", List.of("tenant_id", "billing_month", "container_id", "item", "tier",
-                    "unit_price", "unit", "corrects_month", "charge_type", "spec_id", "price_version")),
+                    "unit_price", "unit", "corrects_month", "charge_type", "spec_id", "price_version"), "id"),
             Spec.invoiceLines("invoice_line_staged", WHOLE_ROW),
             Spec.tenantTable("closed_month_rerated", List.of("tenant_id", "billing_month"), "first_rerated_at"),
             // per day for all tenants until rating keeps them per tenant: compared when they have tenant_id

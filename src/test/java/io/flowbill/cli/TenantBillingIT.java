@@ -28,6 +28,7 @@ import io.flowbill.billing.BillingService;
 import io.flowbill.invoicing.FixedClockConfiguration;
 import io.flowbill.invoicing.FixtureFleet;
 import io.flowbill.system.IntegrationTest;
+import io.flowbill.system.TestTenants;
 
 /**
  * Two accounts, {@code alpha} and {@code beta}, on the fixture book with different plans, their usage written
@@ -199,7 +200,7 @@ class TenantBillingIT {
     }
 
     private void usage(String tenant, long container, int chargeType, int spec, int from, int to) {
-        jdbc.update("insert into flowbill_tenant (tenant_id) values (?) on conflict do nothing", tenant);
+        TestTenants.register(jdbc, tenant);
         Timestamp created = Timestamp.from(DAY.atStartOfDay(ZONE).toInstant());
         jdbc.update("""
                 insert into container (tenant_id, container_id, name, created_at, first_seen_at, last_seen_at)

@@ -11,6 +11,7 @@ import java.util.Map;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import io.flowbill.metering.StatusPolicy;
+import io.flowbill.system.TestTenants;
 
 /**
  * The invoicing tests' small named fleet of tenant {@code acme}, written straight into {@code usage_hour} (as
@@ -46,7 +47,7 @@ public final class FixtureFleet {
     /** Empties flowbill's tables (not Spring Batch's) and registers the tenant. */
     public FixtureFleet clear() {
         jdbc.execute("truncate " + String.join(", ", TABLES));
-        jdbc.update("insert into flowbill_tenant (tenant_id) values (?) on conflict do nothing", TENANT);
+        TestTenants.register(jdbc, TENANT);
         return this;
     }
 

@@ -33,6 +33,7 @@ import io.flowbill.pricing.BillingZone;
 import io.flowbill.pricing.PriceBook;
 import io.flowbill.system.Migrations;
 import io.flowbill.system.TestDatabase;
+import io.flowbill.system.TestTenants;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
 /**
@@ -57,6 +58,7 @@ class TenantFiguresIT {
         TestDatabase.Database db = Migrations.apply(TestDatabase.fresh());
         DataSource source = new DriverManagerDataSource(db.url(), db.user(), db.password());
         jdbc = new JdbcTemplate(source);
+        TestTenants.register(jdbc, "acme", "globex");
         try (Connection connection = source.getConnection(); Statement statement = connection.createStatement()) {
             statement.executeUpdate("""
                     insert into billed_day (tenant_id, charge_date, billed_at) values

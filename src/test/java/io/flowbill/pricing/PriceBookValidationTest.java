@@ -96,6 +96,11 @@ class PriceBookValidationTest {
     }
 
     @Test
+    void refusesCurrencyWithMoreThanTwoDecimalsWhichTheSchemaCannotStore() {
+        assertRefused(smallWithLine(1, "currency: BHD"), 1, null, "currency", "at most 2 decimals");
+    }
+
+    @Test
     void refusesUnknownZone() {
         assertRefused(smallWithLine(2, "zone: Asia/Beijing"), 2, null, "zone", "'Asia/Beijing'");
     }

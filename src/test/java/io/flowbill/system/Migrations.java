@@ -1,6 +1,7 @@
 package io.flowbill.system;
 
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.configuration.FluentConfiguration;
 
 /**
  * Brings a test database to flowbill's schema the way the application does at its start (Spring Batch's tables,
@@ -13,12 +14,20 @@ public final class Migrations {
     }
 
     public static TestDatabase.Database apply(TestDatabase.Database database) {
-        Flyway.configure()
+        flyway(database).load().migrate();
+        return database;
+    }
+
+    /** Migrates up to and including {@code version} (e.g. {@code 202612070100}), as a database of an older release. */
+    public static TestDatabase.Database applyUpTo(TestDatabase.Database database, String version) {
+        flyway(database).target(version).load().migrate();
+        return database;
+    }
+
+    private static FluentConfiguration flyway(TestDatabase.Database database) {
+        return Flyway.configure()
                 .dataSource(database.url(), database.user(), database.password())
                 .locations("classpath:db/sql")
-                .javaMigrations(new SpringBatchSchemaMigration())
-                .load()
-                .migrate();
-        return database;
+                .javaMigrations(new SpringBatchSchemaMigration());
     }
 }
