@@ -124,10 +124,13 @@ class PackageRulesTest {
         mayUse.put("metrics", Set.of("accounts", "invoicing", "metering", "pricing"));
         mayUse.put("billing", Set.of("export", "invoicing", "metering", "metrics", "pricing", "system", "webhooks"));
         mayUse.put("serve", Set.of("accounts", "billing", "metering", "metrics", "pricing", "system"));
+        mayUse.put("api", Set.of("export", "pricing"));
+        mayUse.put("security", Set.of("api"));
+        mayUse.put("portal", Set.of("api", "export", "pricing", "security"));
         mayUse.put("bench", Set.of(ROOT, "accounts", "cluster", "containerapi", "export", "invoicing", "metering", "pricing",
                 "system"));
         mayUse.put("cli", Set.of(ROOT, "accounts", "bench", "billing", "cluster", "containerapi", "export",
-                "invoicing", "metering", "metrics", "pricing", "sandbox", "serve", "system", "webhooks"));
+                "invoicing", "metering", "metrics", "pricing", "sandbox", "security", "serve", "system", "webhooks"));
         Map<String, Set<String>> sorted = new TreeMap<>();
         mayUse.forEach((name, uses) -> sorted.put(name, new TreeSet<>(uses)));
         return sorted;

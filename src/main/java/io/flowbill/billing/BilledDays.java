@@ -56,7 +56,7 @@ class BilledDays {
                     && !webhooks.wanted(tenant, EventType.USAGE_THRESHOLD_CROSSED)) {
                 return;
             }
-            BigDecimal monthToDate = exports.monthToDate(tenant, day);
+            BigDecimal monthToDate = exports.monthToDate(tenant, day).total();
             Map<String, Object> data = new LinkedHashMap<>();
             data.put("day", day.toString());
             data.put("month_to_date", monthToDate.toPlainString());

@@ -95,14 +95,6 @@ public class ExportService {
         });
     }
 
-    /**
-     * The tenant's month to date through {@code date}, the figure the day report shows ({@link MonthToDate#total}):
-     * the month's invoice total, or without an invoice what its lines come to.
-     */
-    public BigDecimal monthToDate(String tenant, LocalDate date) {
-        return report.monthToDate(tenant, date).total();
-    }
-
     /** Whether the tenant's day was rated (billed by {@code nightly} or {@code rate}). */
     public boolean isRated(String tenant, LocalDate date) {
         return provenance.runOfDay(tenant, date) != null;
