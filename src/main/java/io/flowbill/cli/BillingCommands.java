@@ -182,7 +182,7 @@ final class BillingCommands {
             description = "Run until stopped, taking partitions of the partitioned steps (rating, metering) from the"
                     + " RabbitMQ queue flowbill.cluster.requests-queue and running them against the shared PostgreSQL;"
                     + " needs flowbill.cluster.enabled=true, spring.rabbitmq.* and spring.datasource.url"
-                    + " (docs/scaling-out.md).")
+                    + " (docs/scaling.md).")
     static final class Worker extends ContextCommand {
 
         /** A worker without the cluster or on the demo's own database could never get or share work: refused. */

@@ -11,7 +11,7 @@ import io.flowbill.cluster.ClusterProperties;
 
 /**
  * {@code worker}: runs until stopped (SIGTERM, Ctrl-C), taking partitions of the partitioned steps from RabbitMQ
- * and running them against the shared database ({@code io.flowbill.cluster}, docs/scaling-out.md). No web server;
+ * and running them against the shared database ({@code io.flowbill.cluster}, docs/scaling.md). No web server;
  * a stopped worker's unfinished partition goes back to the queue and is run again by another worker.
  */
 @Component

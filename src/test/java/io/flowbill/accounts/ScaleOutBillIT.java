@@ -59,7 +59,7 @@ class ScaleOutBillIT {
     static final int RATE = 300;
     static final int SLOW_RATE = 90;
     static final Duration RUN_PATIENCE = Patience.seconds(900);
-    /** How a worker says it listens for partitions (cluster/ClusterWorkerConfiguration, docs/scaling-out.md). */
+    /** How a worker says it listens for partitions (cluster/ClusterWorkerConfiguration, docs/scaling.md). */
     /** How a worker logs a partition it starts and ends (cluster/PartitionWorker). */
     static final Pattern PARTITION_LOG = Pattern.compile("Partition \\S+ \\(step execution (\\d+) of [^)]*\\) (started|ended)");
     static final Pattern WORKER_READY = Pattern.compile("Worker taking partitions from queue '[^']+'");
