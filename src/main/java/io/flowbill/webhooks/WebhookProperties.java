@@ -26,7 +26,7 @@ import jakarta.validation.constraints.Positive;
  * @param retryFor       how long a delivery is retried after its event (or its replay); then it is FAILED
  * @param sendInterval   how often {@code serve} looks for due deliveries
  * @param timeout        how long one attempt may take (connecting and answering)
- * @param batchSize      how many due deliveries one look takes (and locks) at a time
+ * @param batchSize      how many due deliveries one look claims at a time
  * @param autoSend       whether {@code serve} sends by itself; false leaves the sending to the caller (tests)
  */
 @Validated

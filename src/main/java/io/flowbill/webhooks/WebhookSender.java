@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
@@ -59,28 +60,35 @@ public class WebhookSender {
     public int sendDue() {
         int attempts = 0;
         for (int batch = 0; batch < MAX_BATCHES; batch++) {
-            Integer sent = transaction.execute(status -> sendBatch());
-            attempts += sent;
-            if (sent < settings.batchSize()) {
+            List<Due> due = transaction.execute(status -> claimBatch());
+            due.stream().sorted(Comparator.comparingLong(Due::id)).forEach(this::attempt);
+            attempts += due.size();
+            if (due.size() < settings.batchSize()) {
                 break;
             }
         }
         return attempts;
     }
 
-    private int sendBatch() {
-        List<Due> due = jdbc.query("""
-                select id, event_id, tenant_id, payload::text, endpoint_url, attempts, retrying_since
-                  from webhook_delivery
-                 where status = 'PENDING' and next_attempt_at <= ?
-                 order by next_attempt_at, id
-                 limit ?
-                   for update skip locked
+    /**
+     * Takes up to a batch of due deliveries and moves their next attempt past the time the batch may take to send
+     * (one {@code timeout} per delivery, plus one), so no other replica takes them meanwhile.
+     */
+    private List<Due> claimBatch() {
+        Instant now = clock.instant();
+        Instant leaseEnd = now.plus(settings.timeout().multipliedBy(settings.batchSize() + 1L));
+        return jdbc.query("""
+                update webhook_delivery d set next_attempt_at = ?
+                  from (select id from webhook_delivery
+                         where status = 'PENDING' and next_attempt_at <= ?
+                         order by next_attempt_at, id
+                         limit ?
+                           for update skip locked) due
+                 where d.id = due.id
+                returning d.id, d.event_id, d.tenant_id, d.payload::text, d.endpoint_url, d.attempts, d.retrying_since
                 """, (rs, n) -> new Due(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
                 rs.getString(5), rs.getInt(6), rs.getTimestamp(7).toInstant()),
-                Timestamp.from(clock.instant()), settings.batchSize());
-        due.forEach(this::attempt);
-        return due.size();
+                Timestamp.from(leaseEnd), Timestamp.from(now), settings.batchSize());
     }
 
     private void attempt(Due delivery) {
