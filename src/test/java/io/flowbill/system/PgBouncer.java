@@ -50,7 +50,6 @@ public final class PgBouncer implements AutoCloseable {
                 pool_mode = transaction
                 default_pool_size = %d
                 max_client_conn = 500
-                ignore_startup_parameters = extra_float_digits
                 """.formatted(server.getHost(), server.getPort() < 0 ? 5432 : server.getPort(), db.user(),
                 db.password().isEmpty() ? "" : " password=" + db.password(), port, poolSize));
         Files.setPosixFilePermissions(ini, PosixFilePermissions.fromString("rw-r--r--"));
