@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.security.PrivateKey;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
@@ -62,7 +63,7 @@ public record ThrowawayCa(Path caCertificate, Path serverCertificate, Path serve
     }
 
     private static void keytool(String... args) throws IOException {
-        List<String> command = new java.util.ArrayList<>(List.of(KEYTOOL));
+        List<String> command = new ArrayList<>(List.of(KEYTOOL));
         command.addAll(List.of(args));
         ExternalTool.Run run = ExternalTool.run("", command.toArray(String[]::new));
         if (run.exit() != 0) {
