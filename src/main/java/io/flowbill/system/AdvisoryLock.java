@@ -28,7 +28,7 @@ public final class AdvisoryLock implements AutoCloseable {
         this.key = key;
     }
 
-    /** A connection with its transaction open for the lock of {@code key}, not taken yet: {@link #tryLock}, then close. */
+    /** A connection, its transaction open, for the lock of {@code key}: {@link #tryLock}, then {@link #close}. */
     public static AdvisoryLock on(DataSource dataSource, String key) throws SQLException {
         Connection connection = dataSource.getConnection();
         try {
