@@ -31,7 +31,12 @@ class PartitionRequests {
     }
 
     void send(StepExecutionRequest request) {
-        template.convertAndSend("", settings.requestsQueue(), request);
+        try {
+            template.convertAndSend("", settings.requestsQueue(), request);
+        }
+        catch (AmqpException e) {
+            throw BrokerTlsException.of(e, broker);
+        }
     }
 
     /** The consumers of the requests queue, or empty when RabbitMQ does not answer or the queue is missing. */

@@ -8,10 +8,14 @@ import java.sql.SQLException;
 import javax.sql.DataSource;
 
 /**
- * A PostgreSQL session-level advisory lock on a text key (e.g. {@code rating:acme:2026-11-25}, {@code flowbill:serve}),
- * held on a connection of its own: across processes one session holds a key at a time, and a process that dies
- * releases its locks with its session. The one place flowbill writes the advisory-lock SQL ({@link JobRunner}'s
- * business keys, the serve scheduler's lock).
+ * A PostgreSQL advisory lock on a text key (e.g. {@code rating:acme:2026-11-25}, {@code flowbill:serve}), held by a
+ * transaction of its own, open on a connection of its own from {@link #on} to {@link #close}: across processes one
+ * transaction holds a key at a time, and a process that dies releases its locks with its session. The lock is the
+ * transaction's ({@code pg_try_advisory_xact_lock}), not the session's: behind PgBouncer in transaction pooling a
+ * client keeps its server connection only while a transaction is open, so a session-level lock would stay on a server
+ * connection that the pooler hands to another client, which could then take the "same" lock again, and a release
+ * could reach another server connection (docs/scaling.md, "PgBouncer"). The one place flowbill writes the
+ * advisory-lock SQL ({@link JobRunner}'s business keys, the partition keys, the serve scheduler's lock).
  */
 public final class AdvisoryLock implements AutoCloseable {
 
@@ -24,9 +28,17 @@ public final class AdvisoryLock implements AutoCloseable {
         this.key = key;
     }
 
-    /** A connection for the lock of {@code key}, not taken yet: {@link #tryLock}, then {@link #close}. */
+    /** A connection, its transaction open, for the lock of {@code key}: {@link #tryLock}, then {@link #close}. */
     public static AdvisoryLock on(DataSource dataSource, String key) throws SQLException {
-        return new AdvisoryLock(dataSource.getConnection(), key);
+        Connection connection = dataSource.getConnection();
+        try {
+            connection.setAutoCommit(false);
+        }
+        catch (SQLException | RuntimeException e) {
+            connection.close();
+            throw e;
+        }
+        return new AdvisoryLock(connection, key);
     }
 
     /**
@@ -41,25 +53,24 @@ public final class AdvisoryLock implements AutoCloseable {
         return key;
     }
 
-    /** Takes the lock if no other session holds it; answers whether this one holds it now. */
+    /** Takes the lock if no other transaction holds it; answers whether this one holds it now. */
     public boolean tryLock() throws SQLException {
         if (!held) {
-            held = call("select pg_try_advisory_lock(hashtextextended(?, 0))");
+            held = call("select pg_try_advisory_xact_lock(hashtextextended(?, 0))");
         }
         return held;
     }
 
     /**
-     * Releases the lock (when held) and returns the connection. A release that fails (the connection was lost)
-     * throws after the connection is closed: the session that ends with it has released the lock.
+     * Ends the lock's transaction (rolled back: it wrote nothing), which releases the lock, and returns the
+     * connection. A rollback that fails (the connection was lost) throws after the connection is closed: the session
+     * that ends with it has released the lock.
      */
     @Override
     public void close() throws SQLException {
         try (connection) {
-            if (held) {
-                held = false;
-                call("select pg_advisory_unlock(hashtextextended(?, 0))");
-            }
+            held = false;
+            connection.rollback();
         }
     }
 
