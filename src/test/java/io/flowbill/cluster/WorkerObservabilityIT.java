@@ -1,6 +1,7 @@
 package io.flowbill.cluster;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.SoftAssertions.assertSoftly;
 
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -87,22 +88,30 @@ class WorkerObservabilityIT {
         FlowbillJar.Outcome managed = cluster(flowbill(db, METER)).env("FLOWBILL_PROGRESS_INTERVAL", "300ms").start()
                 .finish(Patience.seconds(300));
 
-        // then: its summary and progress count the worker's calls and items
+        // then: its summary and progress count the worker's calls and items, and the worker's meters say whose
         assertThat(managed.exitCode()).as("exit code of the manager's 'meter': %s", managed.output()).isZero();
         assertThat(worker.output()).as("the worker's log").contains("Partition flowPartitionStep:");
-        assertThat(apiCalls(managed)).as("api calls of the manager's summary vs. one process: %s", managed.output())
-                .isEqualTo(callsAlone);
-        Matcher progress = PROGRESS.matcher(managed.output());
-        long mostItems = 0;
-        while (progress.find()) {
-            mostItems = Math.max(mostItems, Long.parseLong(progress.group(2)));
-        }
-        assertThat(mostItems).as("container-hours in the manager's progress lines: %s", managed.output()).isPositive();
         String metrics = get(port, "/actuator/prometheus");
-        assertThat(metrics).as("the worker's metrics")
-                .containsPattern("flowbill_api_requests_seconds_count\\{[^}]*instance=\"worker-a\"[^}]*} [1-9]")
-                .containsPattern("flowbill_cluster_request_consumers\\{instance=\"worker-a\"} 2")
-                .containsPattern("flowbill_cluster_requests_waiting\\{instance=\"worker-a\"} 0");
+        assertSoftly(softly -> {
+            softly.assertThat(apiCalls(managed)).as("api calls of the manager's summary vs. one process: %s",
+                    managed.output()).isEqualTo(callsAlone);
+            softly.assertThat(mostItems(managed)).as("container-hours in the manager's progress lines: %s",
+                    managed.output()).isPositive();
+            softly.assertThat(metrics).as("the worker's metrics")
+                    .containsPattern("flowbill_api_requests_seconds_count\\{[^}]*instance=\"worker-a\"[^}]*} [1-9]")
+                    .containsPattern("flowbill_cluster_request_consumers\\{instance=\"worker-a\"} 2")
+                    .containsPattern("flowbill_cluster_requests_waiting\\{instance=\"worker-a\"} 0");
+        });
+    }
+
+    /** The most container-hours a progress line of {@code run} says were written. */
+    private static long mostItems(FlowbillJar.Outcome run) {
+        Matcher progress = PROGRESS.matcher(run.output());
+        long most = 0;
+        while (progress.find()) {
+            most = Math.max(most, Long.parseLong(progress.group(2)));
+        }
+        return most;
     }
 
     private FlowbillJar flowbill(TestDatabase.Database db, String... args) throws IOException {
