@@ -28,7 +28,8 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
  * actuator's own health endpoint and Prometheus registry: {@code /actuator/health},
  * {@code /actuator/health/liveness}, {@code /actuator/health/readiness} (the broker and the database; the status
  * and the components' statuses, no details), each 200 when UP and 503 otherwise, and {@code /actuator/prometheus}.
- * It stops after the worker's listener has.
+ * Port 0 takes any free port (several workers on one machine), which it logs. It stops after the worker's listener
+ * has.
  */
 class WorkerManagementServer implements SmartLifecycle {
 
@@ -56,8 +57,8 @@ class WorkerManagementServer implements SmartLifecycle {
                     : new InetSocketAddress(address, port), 16);
         }
         catch (IOException e) {
-            throw new IllegalStateException("the worker's management port " + port + " (management.server.port) could"
-                    + " not be opened: " + e.getMessage(), e);
+            throw new IllegalStateException("the worker's management port " + port + " could not be opened ("
+                    + e.getMessage() + "): set management.server.port to a free port, or 0 for any", e);
         }
         server.createContext("/actuator/prometheus", exchange -> answer(exchange, 200, PROMETHEUS_TEXT,
                 prometheus.scrape().getBytes(StandardCharsets.UTF_8)));

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.SoftAssertions.assertSoftly;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -40,6 +39,7 @@ class WorkerObservabilityIT {
 
     static final Instant DAY = Instant.parse("2026-11-20T00:00:00Z");
     static final Pattern API_CALLS = Pattern.compile("api calls\\s+(\\d+) \\((\\d+) retries\\)");
+    static final Pattern MANAGEMENT_PORT = Pattern.compile("Worker management port (\\d+)");
     static final Pattern PROGRESS = Pattern.compile("containers (\\d+)/\\d+, container-hours (\\d+)/\\d+");
     static final SandboxServer api = SandboxServer.start(SandboxConfig.defaults().withContainers(60).withSeed(7)
             .withClock(SandboxClock.fixed(Instant.parse("2026-11-21T02:00:00Z"))));
@@ -73,10 +73,11 @@ class WorkerObservabilityIT {
 
         // given: a worker on its own management port
         TestDatabase.Database db = Migrations.apply(TestDatabase.fresh());
-        int port = freePort();
-        worker = cluster(flowbill(db, "worker")).env("MANAGEMENT_SERVER_PORT", Integer.toString(port))
-                .env("FLOWBILL_CLUSTER_INSTANCE", "worker-a").start();
+        worker = cluster(flowbill(db, "worker")).env("FLOWBILL_CLUSTER_INSTANCE", "worker-a").start();
         worker.await("the worker started", Patience.seconds(240), () -> worker.output().contains("Started FlowbillCli"));
+        Matcher management = MANAGEMENT_PORT.matcher(worker.output());
+        assertThat(management.find()).as("the worker's management port in its log: %s", worker.output()).isTrue();
+        int port = Integer.parseInt(management.group(1));
 
         // then: it is alive, and ready with the broker and the database
         assertThat(get(port, "/actuator/health/liveness")).as("liveness").contains("\"status\":\"UP\"");
@@ -95,7 +96,9 @@ class WorkerObservabilityIT {
         assertSoftly(softly -> {
             softly.assertThat(apiCalls(managed)).as("api calls of the manager's summary vs. one process: %s",
                     managed.output()).isEqualTo(callsAlone);
-            softly.assertThat(mostItems(managed)).as("container-hours in the manager's progress lines: %s",
+            softly.assertThat(most(managed, 2)).as("container-hours in the manager's progress lines: %s",
+                    managed.output()).isPositive();
+            softly.assertThat(most(managed, 1)).as("containers in the manager's progress lines: %s",
                     managed.output()).isPositive();
             softly.assertThat(metrics).as("the worker's metrics")
                     .containsPattern("flowbill_api_requests_seconds_count\\{[^}]*instance=\"worker-a\"[^}]*} [1-9]")
@@ -104,12 +107,12 @@ class WorkerObservabilityIT {
         });
     }
 
-    /** The most container-hours a progress line of {@code run} says were written. */
-    private static long mostItems(FlowbillJar.Outcome run) {
+    /** The most containers (1) or container-hours (2) a progress line of {@code run} says were done. */
+    private static long most(FlowbillJar.Outcome run, int figure) {
         Matcher progress = PROGRESS.matcher(run.output());
         long most = 0;
         while (progress.find()) {
-            most = Math.max(most, Long.parseLong(progress.group(2)));
+            most = Math.max(most, Long.parseLong(progress.group(figure)));
         }
         return most;
     }
@@ -135,11 +138,5 @@ class WorkerObservabilityIT {
     private static String get(int port, String path) throws IOException, InterruptedException {
         return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(),
                 HttpResponse.BodyHandlers.ofString()).body();
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 }
