@@ -1,5 +1,5 @@
-// Validates Kubernetes documents against the API's JSON schemas (kubernetes-models, and the Prometheus Operator's
-// for monitoring.coreos.com). Reads from stdin a JSON array of {"source": "...", "document": {...}}, as
+// Validates Kubernetes documents against the API's JSON schemas (kubernetes-models, the Prometheus Operator's for
+// monitoring.coreos.com and KEDA's for keda.sh). A kind with no schema here is INVALID, never skipped. Reads from stdin a JSON array of {"source": "...", "document": {...}}, as
 // KubernetesManifestsTest sends it (parsed with SnakeYAML, as YAML 1.1 like kubectl); prints one line per document,
 // "ok ..." or "INVALID ...: <schema errors>", and exits 1 when any is invalid.
 import { readFileSync } from 'node:fs';
@@ -10,8 +10,9 @@ for (const { source, document } of entries) {
   const { apiVersion, kind } = document;
   const label = `${source} ${kind} ${document.metadata?.name}`;
   const [group, version] = apiVersion.includes('/') ? apiVersion.split('/') : ['', apiVersion];
-  const module = group === 'monitoring.coreos.com'
-    ? `@kubernetes-models/prometheus-operator/${group}/${version}/${kind}`
+  const crds = { 'monitoring.coreos.com': '@kubernetes-models/prometheus-operator', 'keda.sh': '@kubernetes-models/keda' };
+  const module = crds[group]
+    ? `${crds[group]}/${group}/${version}/${kind}`
     : `kubernetes-models/${group ? `${group}/` : ''}${version}/${kind}`;
   let model;
   try {

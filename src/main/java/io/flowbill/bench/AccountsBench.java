@@ -137,7 +137,7 @@ final class AccountsBench {
         double rate = calls / seconds;
         Map<String, Object> figures = new LinkedHashMap<>();
         figures.put("window", window.from().toString());
-        figures.put("calls", calls); // this process's own: with workers, not theirs
+        figures.put("calls", calls); // with workers, theirs too (counted in their partitions)
         figures.put("seconds", Figures.round(seconds));
         figures.put("calls_per_second", Figures.round(rate));
         figures.put("share_of_ideal", Figures.round(rate / settings.idealCallsPerSecond()));

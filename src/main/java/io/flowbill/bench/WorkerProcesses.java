@@ -39,6 +39,8 @@ final class WorkerProcesses implements AutoCloseable {
                 List<String> command = new ArrayList<>(SandboxProcess.launcher("-Xmx512m"));
                 command.add("worker");
                 properties.forEach((key, value) -> command.add("--" + key + "=" + value));
+                // several workers on one machine: each its own free management port
+                command.add("--management.server.port=0");
                 // the line that says it listens (ClusterWorkerConfiguration), whatever io.flowbill's level
                 command.add("--logging.level.io.flowbill.cluster=INFO");
                 Path log = Files.createTempFile("flowbill-bench-worker-" + i + "-", ".log");

@@ -181,8 +181,8 @@ final class BillingCommands {
     @Command(name = "worker", sortOptions = false, mixinStandardHelpOptions = true,
             description = "Run until stopped, taking partitions of the partitioned steps (rating, metering) from the"
                     + " RabbitMQ queue flowbill.cluster.requests-queue and running them against the shared PostgreSQL;"
-                    + " needs flowbill.cluster.enabled=true, spring.rabbitmq.* and spring.datasource.url"
-                    + " (docs/scaling.md).")
+                    + " needs flowbill.cluster.enabled=true, spring.rabbitmq.* and spring.datasource.url; health and"
+                    + " /actuator/prometheus on management.server.port, 8081 (docs/scaling.md).")
     static final class Worker extends ContextCommand {
 
         /** A worker without the cluster or on the demo's own database could never get or share work: refused. */

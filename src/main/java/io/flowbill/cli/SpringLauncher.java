@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -26,8 +27,8 @@ import io.flowbill.system.Diagnosis;
 import io.flowbill.system.OneLineReason;
 
 /**
- * The one way a command starts the application context: {@code serve} alone runs a web server; it and {@code worker}
- * run until stopped, the others are one-shots whose metrics are pushed or written when they end. Spring properties from the command line
+ * The one way a command starts the application context: {@code serve} alone runs a web server ({@code worker} serves
+ * its management port alone, {@link WorkerSettings}); it and {@code worker} run until stopped, the others are one-shots whose metrics are pushed or written when they end. Spring properties from the command line
  * ({@code --flowbill.*}, {@code --spring.*}, ...) pass through. The settings are checked first, before anything
  * starts ({@link ConfigurationCheck}); a demo with its own database says so before Spring starts ({@link DemoDatabase}).
  * Answers the exit code: 0 done, 1 failed (one line on stderr), 2 a command line or configuration that cannot run.
@@ -98,9 +99,13 @@ final class SpringLauncher {
         settings().flatMap(DemoDatabase::startingLine).ifPresent(err::println);
         err.flush();
         ConfigurableEnvironment[] environment = new ConfigurableEnvironment[1];
+        Map<String, Object> defaults = new HashMap<>(SpringSettings.defaults(host.jarFolder()));
+        if (command.equals(WORKER)) {
+            defaults.putAll(WorkerSettings.defaults());
+        }
         SpringApplication application = new SpringApplicationBuilder(FlowbillApplication.class)
                 .web(command.equals(SERVE) ? WebApplicationType.SERVLET : WebApplicationType.NONE)
-                .properties(SpringSettings.defaults(host.jarFolder()))
+                .properties(defaults)
                 .listeners((ApplicationListener<ApplicationEnvironmentPreparedEvent>) event ->
                         environment[0] = event.getEnvironment())
                 .build();

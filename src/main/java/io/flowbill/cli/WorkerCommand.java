@@ -11,8 +11,9 @@ import io.flowbill.cluster.ClusterProperties;
 
 /**
  * {@code worker}: runs until stopped (SIGTERM, Ctrl-C), taking partitions of the partitioned steps from RabbitMQ
- * and running them against the shared database ({@code io.flowbill.cluster}, docs/scaling.md). No web server;
- * a stopped worker's unfinished partition goes back to the queue and is run again by another worker.
+ * and running them against the shared database ({@code io.flowbill.cluster}, docs/scaling.md). No web application:
+ * its health and metrics answer on its management port alone ({@link WorkerSettings}); a stopped worker's unfinished
+ * partition goes back to the queue and is run again by another worker.
  */
 @Component
 @ConditionalOnBooleanProperty(ClusterProperties.WORKER)

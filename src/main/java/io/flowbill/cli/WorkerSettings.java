@@ -1,5 +1,6 @@
 package io.flowbill.cli;
 
+import java.util.Map;
 import java.util.Optional;
 
 import org.springframework.core.env.ConfigurableEnvironment;
@@ -11,10 +12,25 @@ import io.flowbill.cluster.ClusterProperties;
  * {@link SpringSettings} reads them): without {@code flowbill.cluster.enabled=true} it would get no work, without
  * {@code spring.datasource.url} it would run on a database of its own that no manager can see. Settings that cannot
  * be read are left to the worker's start, which refuses the same.
+ * <p>
+ * A worker is no web application (the API, the portal and the scheduler are {@code serve}'s); it serves its health
+ * and metrics on {@code management.server.port} ({@value #MANAGEMENT_PORT} unless set; {@code serve} answers on
+ * {@code server.port}, 8080) with the probe groups on: liveness, and readiness with the broker and the database
+ * ({@code io.flowbill.cluster.WorkerManagementServer}).
  */
 final class WorkerSettings {
 
+    static final int MANAGEMENT_PORT = 8081;
+
     private WorkerSettings() {
+    }
+
+    /** Beneath every other setting of a worker: the management port and the probes. */
+    static Map<String, Object> defaults() {
+        return Map.of("management.server.port", MANAGEMENT_PORT,
+                "management.endpoint.health.probes.enabled", true,
+                "management.endpoint.health.group.readiness.include", "readinessState,rabbit,db",
+                "management.endpoint.health.group.readiness.show-components", "always");
     }
 
     static Optional<String> refusal(Optional<ConfigurableEnvironment> settings) {

@@ -1,5 +1,7 @@
 package io.flowbill.cluster;
 
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.time.Duration;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -23,6 +25,8 @@ import jakarta.validation.constraints.NotBlank;
  * @param noWorkerTimeout   how long a manager waits with no consumer on the requests queue before the step fails
  * @param deliveryLimit     deliveries of one request (a worker failing or dying with it) before it is dead-lettered
  * @param allowGuest        accept RabbitMQ's guest/guest account (a local test broker only)
+ * @param instance          the tag {@code instance} on a worker's meters, so several workers' series stay apart;
+ *                          empty: the host name (a Kubernetes pod's name)
  */
 @Validated
 @ConfigurationProperties(prefix = "flowbill.cluster")
@@ -33,12 +37,30 @@ public record ClusterProperties(@DefaultValue("false") boolean enabled,
         @DefaultValue("3h") Duration partitionTimeout,
         @DefaultValue("2m") Duration noWorkerTimeout,
         @Min(2) @DefaultValue("5") int deliveryLimit,
-        @DefaultValue("false") boolean allowGuest) {
+        @DefaultValue("false") boolean allowGuest,
+        @DefaultValue("") String instance) {
 
     public static final String ENABLED = "flowbill.cluster.enabled";
 
     /** Set by the {@code worker} command alone: this process takes partitions from the queue. */
     public static final String WORKER = "flowbill.cluster.worker";
+
+    /** {@link #instance} as given, else the host name ({@code HOSTNAME}, which Kubernetes sets to the pod's name). */
+    public String instanceName() {
+        if (instance != null && !instance.isBlank()) {
+            return instance;
+        }
+        String host = System.getenv("HOSTNAME");
+        if (host != null && !host.isBlank()) {
+            return host;
+        }
+        try {
+            return InetAddress.getLocalHost().getHostName();
+        }
+        catch (UnknownHostException e) {
+            return "unknown";
+        }
+    }
 
     /** Where requests go that no worker could run within {@link #deliveryLimit} deliveries, or could not read. */
     public String deadLetterQueue() {

@@ -13,12 +13,16 @@ import org.springframework.batch.integration.partition.BeanFactoryStepLocator;
 import org.springframework.batch.integration.partition.StepExecutionRequestHandler;
 import org.springframework.beans.factory.BeanFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.health.actuate.endpoint.HealthEndpoint;
+import org.springframework.boot.micrometer.metrics.autoconfigure.MeterRegistryCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 
 import io.flowbill.system.ConfigurationRefused;
 import io.flowbill.system.DemoMode;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 
 /**
  * The {@code worker} command's side of scale-out ({@code flowbill.cluster.worker} is set by that command alone): a
@@ -28,6 +32,8 @@ import io.flowbill.system.DemoMode;
  * {@link PartitionWorker} and Spring Batch's {@link StepExecutionRequestHandler} with a
  * {@link BeanFactoryStepLocator}: a worker runs the partitions of any worker step bean. A worker refuses to start
  * without {@code flowbill.cluster.enabled=true} or on the demo's embedded database, which no other process can reach.
+ * Every meter of a worker carries the tag {@code instance} ({@link ClusterProperties#instanceName()}): the partitions'
+ * API calls, retries, items and durations of several workers are so many series, not one.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnBooleanProperty(ClusterProperties.WORKER)
@@ -37,6 +43,20 @@ class ClusterWorkerConfiguration {
 
     /** The lock connection of {@link PartitionWorker}, and a partition step's cursor and transaction. */
     private static final int CONNECTIONS_PER_PARTITION = 3;
+
+    @Bean
+    MeterRegistryCustomizer<MeterRegistry> workerInstanceTag(ClusterProperties settings) {
+        String instance = settings.instanceName();
+        return registry -> registry.config().commonTags("instance", instance);
+    }
+
+    /** The health and metrics of this worker on {@code management.server.port} (set to 8081 by {@code worker}). */
+    @Bean
+    WorkerManagementServer workerManagementServer(HealthEndpoint health, PrometheusMeterRegistry prometheus,
+            Environment environment) {
+        return new WorkerManagementServer(health, prometheus, environment.getProperty("management.server.address"),
+                environment.getProperty("management.server.port", Integer.class, 8081));
+    }
 
     @Bean
     PartitionWorker partitionWorker(JobRepository jobRepository, BeanFactory beanFactory, DataSource dataSource,

@@ -12,8 +12,8 @@ import org.springframework.batch.integration.partition.StepExecutionRequest;
 
 /**
  * The requests queue as a manager sees it: sends a partition's {@link StepExecutionRequest} to it through the
- * default exchange, and asks RabbitMQ how many consumers (workers' listeners) it has and how many requests wait in
- * its dead-letter queue. No reply queue: managers read the partitions' outcome from the job repository.
+ * default exchange, and asks RabbitMQ how many consumers (workers' listeners) it has, how many requests wait in it
+ * and in its dead-letter queue. No reply queue: managers read the partitions' outcome from the job repository.
  */
 class PartitionRequests {
 
@@ -43,6 +43,12 @@ class PartitionRequests {
     OptionalInt consumers() {
         QueueInformation queue = information(settings.requestsQueue());
         return queue == null ? OptionalInt.empty() : OptionalInt.of(queue.getConsumerCount());
+    }
+
+    /** The requests waiting in the requests queue (not yet taken by a worker), or empty as above. */
+    OptionalLong waiting() {
+        QueueInformation queue = information(settings.requestsQueue());
+        return queue == null ? OptionalLong.empty() : OptionalLong.of(queue.getMessageCount());
     }
 
     /** The requests in the dead-letter queue, or empty when RabbitMQ does not answer or the queue is missing. */

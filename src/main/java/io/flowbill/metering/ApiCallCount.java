@@ -6,7 +6,8 @@ import io.micrometer.core.instrument.Timer;
 
 /**
  * Container API calls and retries counted by the client's meters, read before and after a run: those of one
- * tenant's client when a tenant is given, so accounts metered at once count their own calls only.
+ * tenant's client when a tenant is given, so accounts metered at once count their own calls only. The calls of
+ * partitions run by workers are in their execution contexts instead ({@link PartitionApiCalls}).
  */
 record ApiCallCount(long calls, long retries, String tenant) {
 
@@ -24,6 +25,10 @@ record ApiCallCount(long calls, long retries, String tenant) {
         long calls = requests.timers().stream().mapToLong(Timer::count).sum();
         double retries = retried.counters().stream().mapToDouble(Counter::count).sum();
         return new ApiCallCount(calls, (long) retries, tenant);
+    }
+
+    ApiCallCount plus(ApiCallCount more) {
+        return new ApiCallCount(calls + more.calls, retries + more.retries, tenant);
     }
 
     ApiCallCount since(MeterRegistry registry) {

@@ -7,11 +7,16 @@ import java.util.concurrent.CompletableFuture;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.item.ItemStreamReader;
 
+import io.flowbill.containerapi.ContainerApiClient;
+
 /**
  * The flow step's reader: reads container-hours and starts their flow calls up to {@code lookahead} items ahead
  * of what the step has consumed. Spring Batch 6 reads, processes and writes a chunk on one thread, so without this
  * the API would sit idle while a chunk is written; with it the next chunk's calls are already in flight. Calls
  * started but not written when a run dies are simply read again by the next run (progress lives in the data).
+ * <p>
+ * A partition with an API client of its own (in a worker) saves that client's calls and retries in its execution
+ * context with every chunk ({@link PartitionApiCalls}), so the manager's summary and progress count them.
  */
 class FlowCallReader implements ItemStreamReader<CompletableFuture<MeteredHour>> {
 
@@ -19,16 +24,22 @@ class FlowCallReader implements ItemStreamReader<CompletableFuture<MeteredHour>>
     private final FlowFetcher fetcher;
     private final int lookahead;
     private final Deque<CompletableFuture<MeteredHour>> started = new ArrayDeque<>();
-    private final AutoCloseable owned;
+    private final ContainerApiClient owned;
+    private final PartitionApiCalls counted;
     private boolean exhausted;
 
     FlowCallReader(ContainerHourReader hours, FlowFetcher fetcher, int lookahead) {
-        this(hours, fetcher, lookahead, null);
+        this(hours, fetcher, lookahead, null, 0);
     }
 
-    /** {@code owned}: closed with the reader (a partition's own API client in a worker), or null. */
-    FlowCallReader(ContainerHourReader hours, FlowFetcher fetcher, int lookahead, AutoCloseable owned) {
+    /**
+     * {@code owned}: a partition's own API client in a worker, whose calls are counted in the context of the step
+     * execution {@code stepExecutionId} and which is closed with the reader; or null.
+     */
+    FlowCallReader(ContainerHourReader hours, FlowFetcher fetcher, int lookahead, ContainerApiClient owned,
+            long stepExecutionId) {
         this.owned = owned;
+        this.counted = owned == null ? null : new PartitionApiCalls(stepExecutionId);
         this.hours = hours;
         this.fetcher = fetcher;
         this.lookahead = Math.max(1, lookahead);
@@ -51,6 +62,17 @@ class FlowCallReader implements ItemStreamReader<CompletableFuture<MeteredHour>>
     @Override
     public void open(ExecutionContext executionContext) {
         hours.open(executionContext);
+        if (counted != null) {
+            counted.open(executionContext);
+        }
+    }
+
+    @Override
+    public void update(ExecutionContext executionContext) {
+        hours.update(executionContext);
+        if (counted != null) {
+            counted.save(executionContext, owned.stats());
+        }
     }
 
     @Override

@@ -2,6 +2,7 @@ package io.flowbill.metering;
 
 import java.sql.Timestamp;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -9,13 +10,16 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.listener.ItemWriteListener;
 import org.springframework.batch.core.listener.StepExecutionListener;
+import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.scope.context.StepContext;
 import org.springframework.batch.core.scope.context.StepSynchronizationManager;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.infrastructure.item.Chunk;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
+import io.flowbill.cluster.PartitionedSteps;
 import io.flowbill.system.ProgressReporter;
 import io.flowbill.system.ProgressReporters;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -24,21 +28,31 @@ import io.micrometer.core.instrument.MeterRegistry;
  * Reports the flow step's progress: at the step's start it estimates the containers and container-hours to
  * read (alive in the range, minus the hours already written unless refreshing); each written chunk advances
  * the count. The reader goes container by container, so a new container id in a chunk is a container reached.
- * It estimates on the manager step {@code flowStep} and counts what each partition of it writes in this process
- * (a partition run by another process is not counted here).
+ * It estimates on the manager step {@code flowStep} and counts what each partition of it writes in this process.
+ * Every partition also keeps the containers it reached in its execution context; with the partitions on workers
+ * ({@code flowbill.cluster.enabled}) the manager's line reads the job repository instead: the partitions' write
+ * counts, those containers and the API calls they counted ({@link PartitionApiCalls}).
  */
 @Component
 class FlowProgress implements StepExecutionListener, ItemWriteListener<CompletableFuture<MeteredHour>> {
 
     private static final String MANAGER = "flowStep";
+    private static final String PARTITION = "flowPartitionStep";
+    static final String CONTAINERS = "flow.containers-reached";
+    static final String LAST_CONTAINER = "flow.last-container";
 
     private final JdbcTemplate jdbc;
     private final ProgressReporters reporters;
     private final MeterRegistry registry;
+    private final JobRepository jobRepository;
+    private final PartitionedSteps partitionedSteps;
     private final Map<Long, Run> runs = new ConcurrentHashMap<>();
 
-    FlowProgress(JdbcTemplate jdbc, ProgressReporters reporters, MeterRegistry registry) {
+    FlowProgress(JdbcTemplate jdbc, ProgressReporters reporters, MeterRegistry registry, JobRepository jobRepository,
+            PartitionedSteps partitionedSteps) {
         this.jdbc = jdbc;
+        this.jobRepository = jobRepository;
+        this.partitionedSteps = partitionedSteps;
         this.reporters = reporters;
         this.registry = registry;
     }
@@ -53,15 +67,25 @@ class FlowProgress implements StepExecutionListener, ItemWriteListener<Completab
                 step.getJobParameters().getString(MeteringJobConfiguration.TO));
         boolean refresh = step.getJobParameters().getString(MeteringJobConfiguration.REFRESH) != null;
         long[] pending = pending(tenant, range, refresh);
+        long run = step.getJobExecutionId();
+        boolean remote = partitionedSteps.remote();
         ProgressReporter reporter = reporters.start("metering " + tenant + " " + range.from() + " .. " + range.to(),
-                range.windowCount(), pending[0], pending[1], () -> ApiCallCount.of(registry, tenant).calls());
-        runs.put(step.getJobExecutionId(), new Run(reporter));
+                range.windowCount(), pending[0], pending[1], () -> ApiCallCount.of(registry, tenant).calls()
+                        + (remote ? PartitionApiCalls.of(partitions(run), tenant).calls() : 0));
+        if (remote) {
+            reporter.pollFrom(() -> done(partitions(run)));
+        }
+        runs.put(run, new Run(reporter));
     }
 
     @Override
     public void afterWrite(Chunk<? extends CompletableFuture<MeteredHour>> chunk) {
         StepContext context = StepSynchronizationManager.getContext();
-        Run run = context == null ? null : runs.get(context.getStepExecution().getJobExecutionId());
+        if (context == null) {
+            return;
+        }
+        keepContainersReached(context.getStepExecution().getExecutionContext(), chunk);
+        Run run = runs.get(context.getStepExecution().getJobExecutionId());
         if (run != null) {
             run.advance(context.getStepExecution().getId(), chunk);
         }
@@ -77,6 +101,32 @@ class FlowProgress implements StepExecutionListener, ItemWriteListener<Completab
             run.reporter.close();
         }
         return null;
+    }
+
+    /** Counts the containers a partition reached in its context (saved with the chunk), for a manager elsewhere. */
+    private static void keepContainersReached(ExecutionContext partition,
+            Chunk<? extends CompletableFuture<MeteredHour>> chunk) {
+        long last = partition.getLong(LAST_CONTAINER, -1L);
+        long reached = partition.getLong(CONTAINERS, 0L);
+        for (CompletableFuture<MeteredHour> future : chunk) {
+            long id = future.join().hour().containerId();
+            if (id != last) {
+                reached++;
+                last = id;
+            }
+        }
+        partition.putLong(LAST_CONTAINER, last);
+        partition.putLong(CONTAINERS, reached);
+    }
+
+    private List<StepExecution> partitions(long jobExecutionId) {
+        return jobRepository.getJobExecution(jobExecutionId).getStepExecutions().stream()
+                .filter(step -> step.getStepName().startsWith(PARTITION)).toList();
+    }
+
+    private static ProgressReporter.Done done(List<StepExecution> partitions) {
+        return new ProgressReporter.Done(partitions.stream().mapToLong(StepExecution::getWriteCount).sum(),
+                partitions.stream().mapToLong(step -> step.getExecutionContext().getLong(CONTAINERS, 0L)).sum());
     }
 
     /** Containers with hours still to read in the range, and those container-hours: {containers, hours}. */

@@ -130,7 +130,8 @@ class MeteringJobConfiguration {
             @Value("#{stepExecutionContext['max-concurrency']}") Integer maxConcurrency,
             @Value("#{stepExecutionContext['from-id']}") Long fromId, @Value("#{stepExecutionContext['to-id']}") Long toId,
             @Value("#{jobParameters['from']}") String from, @Value("#{jobParameters['to']}") String to,
-            @Value("#{jobParameters['refresh']}") String refresh, @Value("#{jobParameters['recheck']}") String recheck) {
+            @Value("#{jobParameters['refresh']}") String refresh, @Value("#{jobParameters['recheck']}") String recheck,
+            @Value("#{stepExecution.id}") Long stepExecutionId) {
         ContainerHourReader hours = new ContainerHourReader(jdbc, tenant, MeteringRange.parse(from, to),
                 new ContainerHourReader.IdRange(fromId, toId), refresh != null, recheck != null,
                 Math.max(1, settings.chunkSize() / 4));
@@ -139,7 +140,8 @@ class MeteringJobConfiguration {
         ContainerApiClient own = partitionedSteps.remote()
                 ? clients.forPartition(tenant, requestsPerSecond, maxConcurrency) : null;
         return new FlowCallReader(hours, new FlowFetcher(own != null ? own : clients.of(tenant), settings.apiMbPerGb(),
-                new FlowPlausibility(priceBook, settings.maxMbps()), statuses), settings.chunkSize(), own);
+                new FlowPlausibility(priceBook, settings.maxMbps()), statuses), settings.chunkSize(), own,
+                stepExecutionId);
     }
 
     @Bean

@@ -11,6 +11,7 @@ import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.job.parameters.JobParametersBuilder;
+import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.stereotype.Service;
 
 import io.flowbill.accounts.Accounts;
@@ -33,9 +34,12 @@ public class MeteringService {
     private final Accounts accounts;
     private final MeterRegistry registry;
     private final Clock clock;
+    private final JobRepository jobRepository;
 
     MeteringService(JobRunner jobRunner, Job meteringJob, WindowStore windows, MeteringSummaries summaries,
-            MeteringProperties settings, Accounts accounts, MeterRegistry registry, Clock clock) {
+            MeteringProperties settings, Accounts accounts, MeterRegistry registry, Clock clock,
+            JobRepository jobRepository) {
+        this.jobRepository = jobRepository;
         this.accounts = accounts;
         this.jobRunner = jobRunner;
         this.meteringJob = meteringJob;
@@ -83,7 +87,10 @@ public class MeteringService {
         if (execution.getStatus() != BatchStatus.COMPLETED) {
             throw new MeteringFailedException(range, execution);
         }
-        return summaries.of(tenant, range, execution, calls.since(registry), Duration.between(started, clock.instant()));
+        // the calls of this process (the scan, the partitions run here) and those workers counted in their partitions
+        ApiCallCount counted = calls.since(registry).plus(PartitionApiCalls.of(
+                jobRepository.getJobExecution(execution.getId()).getStepExecutions(), tenant));
+        return summaries.of(tenant, range, execution, counted, Duration.between(started, clock.instant()));
     }
 
     /** How many hours of {@code range} the tenant's metering has completed (their windows closed). */

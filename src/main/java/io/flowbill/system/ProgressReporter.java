@@ -8,11 +8,14 @@ import java.util.Optional;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.Consumer;
 import java.util.function.LongSupplier;
+import java.util.function.Supplier;
 
 /**
  * Reports a long run's progress: the run calls {@link #advance} as items are written; a line goes to the log
  * every {@code interval} (a timer calls {@link #logIfDue}), and, when a terminal is attached, a live line is
- * rewritten in place on stderr. Times come from the given clock, so a test can drive every figure.
+ * rewritten in place on stderr. A run whose items are written by other processes gives instead a {@link Done} read
+ * whenever a line is due (the job repository's counts). Times come from the given clock, so a test can drive every
+ * figure.
  * Created by {@link ProgressReporters}. Thread-safe.
  */
 public final class ProgressReporter implements AutoCloseable {
@@ -31,6 +34,7 @@ public final class ProgressReporter implements AutoCloseable {
     private final Instant started;
     private final long callsAtStart;
     private ScheduledExecutorService timer;
+    private Supplier<Done> polled;
     private long containersDone;
     private long itemsDone;
     private Instant lastLogged;
@@ -62,6 +66,15 @@ public final class ProgressReporter implements AutoCloseable {
         this.timer = timer;
     }
 
+    /** What other processes have done so far: container-hours written and containers reached. */
+    public record Done(long items, long containers) {
+    }
+
+    /** From now on the counts are what {@code done} says when a line is due, not what {@link #advance} adds. */
+    public synchronized void pollFrom(Supplier<Done> done) {
+        this.polled = done;
+    }
+
     /** Counts {@code items} more container-hours written and {@code containers} more containers reached. */
     public synchronized void advance(long items, long containers) {
         itemsDone += items;
@@ -82,6 +95,16 @@ public final class ProgressReporter implements AutoCloseable {
         Instant now = clock.instant();
         if (closed || now.isBefore(lastLogged.plus(interval))) {
             return false;
+        }
+        if (polled != null) {
+            try {
+                Done done = polled.get();
+                itemsDone = done.items();
+                containersDone = done.containers();
+            }
+            catch (RuntimeException unread) {
+                // the counts of the last line stand; the next line tries again
+            }
         }
         // a steady grid: the next line is due one interval after this one was, unless the timer fell behind
         Instant next = lastLogged.plus(interval);

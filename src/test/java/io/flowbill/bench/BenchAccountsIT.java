@@ -44,9 +44,9 @@ class BenchAccountsIT {
         assertThat(figures.get("ideal_calls_per_second")).as(log).isEqualTo(100);
         long requests = ((Number) figures.get("sandbox_requests")).longValue();
         Map<?, ?> window = (Map<?, ?>) ((List<?>) figures.get("repetitions")).get(0);
-        // the flow step's calls are the worker's: the manager's own client made only the few calls around it
-        assertThat(((Number) window.get("calls")).longValue()).as("the manager's own calls, %s", log)
-                .isLessThan(requests / 2);
+        // the flow step's calls are the worker's, which the manager reads from the partitions it ran
+        assertThat(((Number) window.get("calls")).longValue()).as("the window's calls, the worker's included, %s", log)
+                .isGreaterThan(requests / 2).isLessThanOrEqualTo(requests);
         double admitted = ((Number) figures.get("api_admitted_per_second")).doubleValue();
         assertThat(admitted).as("calls/s the API admitted, %s", log).isPositive().isLessThanOrEqualTo(100 * 1.05);
         assertThat(((Number) figures.get("sandbox_refused_over_limit")).longValue())

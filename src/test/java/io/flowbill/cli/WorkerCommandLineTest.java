@@ -36,9 +36,10 @@ class WorkerCommandLineTest {
     }
 
     @Test
-    void aWorkerStartsNoWebServerAndIsMarkedAsTheWorker() {
+    void aWorkerServesTheManagementPortAloneAndIsMarkedAsTheWorker() {
         assertThat(SpringLauncher.arguments("worker", List.of("--flowbill.cluster.enabled=true")))
                 .containsExactly("--flowbill.cluster.enabled=true", "--flowbill.cluster.worker=true");
+        assertThat(WorkerSettings.defaults()).containsEntry("management.server.port", 8081);
         assertThat(SpringLauncher.arguments("rate", List.of())).isEmpty();
     }
 

@@ -24,14 +24,17 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * {@code jobs/kubernetes/} checked offline: every document matches the Kubernetes (and Prometheus Operator) JSON
  * schemas, every pod passes the Pod Security "restricted" profile and can read its secrets, every volume claim and
- * ConfigMap a pod uses is defined, serve is scraped and the CronJobs push their metrics.
+ * ConfigMap a pod uses is defined, serve and the workers are scraped, the workers probed and scaled on their queue,
+ * and the CronJobs push their metrics.
  */
 class KubernetesManifestsTest {
 
     private static final Path SCHEMAS = Path.of("src/test/kubernetes-schema");
     private static final Map<String, String> API_VERSIONS = Map.of("ConfigMap", "v1", "PersistentVolumeClaim", "v1",
             "Service", "v1", "CronJob", "batch/v1", "Deployment", "apps/v1",
-            "ServiceMonitor", "monitoring.coreos.com/v1", "PrometheusRule", "monitoring.coreos.com/v1");
+            "ServiceMonitor", "monitoring.coreos.com/v1", "PrometheusRule", "monitoring.coreos.com/v1",
+            "PodMonitor", "monitoring.coreos.com/v1", "ScaledObject", "keda.sh/v1alpha1",
+            "TriggerAuthentication", "keda.sh/v1alpha1");
     private static final int FLOWBILL_USER = 10001;
 
     private final KubernetesManifests manifests;
@@ -225,6 +228,44 @@ class KubernetesManifestsTest {
         assertThat(list(monitor, "endpoints")).as("ServiceMonitor endpoints").singleElement().satisfies(endpoint -> {
             assertThat(endpoint).containsEntry("path", "/actuator/prometheus");
             assertThat(servicePorts).contains(endpoint.get("port"));
+        });
+    }
+
+    @Test
+    void workersAreProbedScrapedAndScaledOnTheirManagementPortAndQueue() {
+        Pod worker = manifests.pods().stream().filter(p -> p.owner().name().equals("flowbill-worker")).findFirst()
+                .orElseThrow();
+        Map<String, Object> container = worker.containers().get(0);
+        Map<String, Object> management = list(container, "ports").stream()
+                .filter(port -> "management".equals(port.get("name"))).findFirst().orElseThrow();
+        assertThat(management).as("the worker's management port (management.server.port's default)")
+                .containsEntry("containerPort", 8081);
+        assertThat(map(map(container, "livenessProbe"), "httpGet")).as("liveness probe of %s", worker)
+                .containsEntry("path", "/actuator/health/liveness").containsEntry("port", "management");
+        assertThat(map(map(container, "readinessProbe"), "httpGet")).as("readiness probe of %s", worker)
+                .containsEntry("path", "/actuator/health/readiness").containsEntry("port", "management");
+        assertThat(map(worker.metadata(), "annotations")).as("scrape annotations of %s", worker)
+                .containsEntry("prometheus.io/port", "8081").containsEntry("prometheus.io/path", "/actuator/prometheus");
+        // the shutdown's limit (flowbill.serve.shutdown-timeout, 60 s) and time for the JVM to stop
+        assertThat(((Number) worker.spec().get("terminationGracePeriodSeconds")).intValue())
+                .as("terminationGracePeriodSeconds of %s", worker).isGreaterThan(60);
+
+        Map<String, Object> monitor = map(manifests.find("PodMonitor", "flowbill-worker").content(), "spec");
+        assertThat(map(map(monitor, "selector"), "matchLabels")).as("pods the PodMonitor selects")
+                .isEqualTo(map(worker.metadata(), "labels"));
+        assertThat(list(monitor, "podMetricsEndpoints")).singleElement().satisfies(endpoint -> assertThat(endpoint)
+                .containsEntry("port", "management").containsEntry("path", "/actuator/prometheus")
+                .containsEntry("honorLabels", true));
+
+        Map<String, Object> scaled = map(manifests.find("ScaledObject", "flowbill-worker").content(), "spec");
+        assertThat(map(scaled, "scaleTargetRef")).containsEntry("name", worker.owner().name());
+        Object queue = map(manifests.find("ConfigMap", "flowbill-cluster").content(), "data")
+                .get("FLOWBILL_CLUSTER_REQUESTS_QUEUE");
+        assertThat(list(scaled, "triggers")).singleElement().satisfies(trigger -> {
+            assertThat(trigger).containsEntry("type", "rabbitmq");
+            assertThat(map(trigger, "metadata")).containsEntry("queueName", queue).containsEntry("protocol", "http");
+            assertThat(map(trigger, "authenticationRef")).containsEntry("name",
+                    manifests.find("TriggerAuthentication", "flowbill-rabbitmq").name());
         });
     }
 }

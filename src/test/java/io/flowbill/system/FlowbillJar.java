@@ -40,6 +40,10 @@ public final class FlowbillJar {
     private FlowbillJar(List<String> args) {
         this.args = List.copyOf(args);
         environment.putAll(TestSeller.ENV);
+        if (!args.isEmpty() && args.get(0).equals("worker")) {
+            // several workers on one machine: each its own free management port (it logs which)
+            environment.put("MANAGEMENT_SERVER_PORT", "0");
+        }
     }
 
     /** Runs without {@code flowbill.invoice.seller.*}, as an operator who did not configure the seller would. */

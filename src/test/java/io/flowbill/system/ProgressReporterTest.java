@@ -46,6 +46,30 @@ class ProgressReporterTest {
     }
 
     @Test
+    void aRunWrittenElsewhereLogsTheCountsItPollsWhenALineIsDue() {
+        // given: the partitions run by workers, counted in the job repository
+        ProgressReporter reporter = reporter(null);
+        AtomicLong written = new AtomicLong(600);
+        reporter.pollFrom(() -> {
+            if (written.get() < 0) {
+                throw new IllegalStateException("the job repository did not answer");
+            }
+            return new ProgressReporter.Done(written.get(), 25);
+        });
+
+        // when
+        clock.advance(Duration.ofSeconds(10));
+        reporter.logIfDue();
+        written.set(-1);
+        clock.advance(Duration.ofSeconds(10));
+        reporter.logIfDue();
+
+        // then: the polled counts, and the last ones again when a poll fails
+        assertThat(logged).hasSize(2).allSatisfy(line -> assertThat(line)
+                .contains("containers 25/50, container-hours 600/1200 (50%)"));
+    }
+
+    @Test
     void timeLeftIsUnknownUntilTheFirstItemAndZeroWhenDone() {
         ProgressReporter reporter = reporter(null);
         clock.advance(Duration.ofSeconds(5));
