@@ -167,7 +167,7 @@ class ClusterFaultsIT {
         // then
         assertThat(failed.exitCode()).as("exit code of the manager: %s", failed.output()).isEqualTo(1);
         assertThat(failed.err().lines().toList()).as("stderr of the manager").singleElement().asString().matches(
-                "flowbill rate failed: cluster: ratingStep: partition ratingPartitionStep:partition\\d \\(step"
+                "flowbill rate failed: cluster: ratingStep: partition ratingPartitionStep:containers\\d \\(step"
                         + " execution (\\d+)\\) was dead-lettered: delivery 5 of 5 failed: names step execution"
                         + " \\1 of ratingPartitionStep, which does not exist in this job repository \\(is this"
                         + " worker on the manager's database\\?\\); fix the cause \\(docs/scaling.md, Dead"

@@ -49,9 +49,9 @@ class PartitionWaitTest {
 
     @Test
     void aDeadLetteredPartitionIsOneLineNamingTheStepThePartitionAndTheReason() {
-        assertThat(wait.deadLettered("ratingPartitionStep:partition2", new DeadLetter(42, "delivery 5 of 5 failed:"
+        assertThat(wait.deadLettered("ratingPartitionStep:containers2", new DeadLetter(42, "delivery 5 of 5 failed:"
                 + " names step 'noSuchStep', which this worker does not have"))).isEqualTo("ratingStep: partition"
-                + " ratingPartitionStep:partition2 (step execution 42) was dead-lettered: delivery 5 of 5 failed: names"
+                + " ratingPartitionStep:containers2 (step execution 42) was dead-lettered: delivery 5 of 5 failed: names"
                 + " step 'noSuchStep', which this worker does not have; fix the cause (docs/scaling.md, Dead letters),"
                 + " then run the same command again to resume");
     }
