@@ -126,7 +126,7 @@ class PartitionRequests {
         Object why = deaths == null || deaths.isEmpty() ? null : deaths.get(0).get("reason");
         return "dead-lettered by RabbitMQ (" + (why == null ? "no reason given" : why) + ") after "
                 + settings.deliveryLimit() + " deliveries (flowbill.cluster.delivery-limit) without a worker seeing"
-                + " its last one (workers stopped or killed while running it)";
+                + " its last one (workers killed while running it)";
     }
 
     /** E.g. {@code queue 'flowbill.partition-requests' on RabbitMQ rabbit:5672}. */

@@ -18,6 +18,7 @@ import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.core.step.StepLocator;
 import org.springframework.batch.integration.partition.StepExecutionRequest;
 import org.springframework.beans.BeansException;
+import org.springframework.dao.EmptyResultDataAccessException;
 
 import io.flowbill.system.AdvisoryLock;
 
@@ -76,7 +77,7 @@ class PartitionWorker {
             while (!lock.tryLock()) {
                 Thread.sleep(lockPoll.toMillis());
             }
-            StepExecution partition = jobRepository.getStepExecution(request.getStepExecutionId());
+            StepExecution partition = find(request.getStepExecutionId());
             if (partition == null) {
                 throw new UnknownPartitionException("names step execution " + request.getStepExecutionId() + " of "
                         + request.getStepName() + ", which does not exist in this job repository (is this worker on"
@@ -114,6 +115,16 @@ class PartitionWorker {
     /** The partitions running now. */
     int running() {
         return running.size();
+    }
+
+    /** The step execution, or null: Spring Batch 6's JDBC repository throws where the interface says null. */
+    private StepExecution find(long id) {
+        try {
+            return jobRepository.getStepExecution(id);
+        }
+        catch (EmptyResultDataAccessException e) {
+            return null;
+        }
     }
 
     private static boolean mayRun(StepExecution partition) {
