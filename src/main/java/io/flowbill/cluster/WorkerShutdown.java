@@ -36,8 +36,8 @@ public final class WorkerShutdown {
             return "no new requests taken, no partition was running";
         }
         if (inTime && left == 0) {
-            return "no new requests taken, " + asked + " running partition(s) stopped at their next chunk boundary"
-                    + " (their managers send them to another worker)";
+            return "no new requests taken, " + asked + " running partition(s) asked to stop at their next chunk"
+                    + " boundary, all ended (a STOPPED one is sent to another worker by its manager)";
         }
         return "no new requests taken, " + left + " partition(s) still running after " + timeout.toSeconds()
                 + " s (flowbill.serve.shutdown-timeout): left to RabbitMQ to give to another worker";

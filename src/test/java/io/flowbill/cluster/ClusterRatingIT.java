@@ -143,8 +143,8 @@ class ClusterRatingIT {
         assertThat(stopped.exitCode()).as("exit code of the worker after SIGTERM: %s", stopped.output()).isZero();
         assertThat(stopped.output()).as("the stopped worker's log").containsPattern(partition + " ended STOPPED")
                 .containsPattern("flowbill worker stopped after \\d+ ms: no new requests taken, \\d running"
-                        + " partition\\(s\\) stopped at their next chunk boundary \\(their managers send them to"
-                        + " another worker\\)\\n")
+                        + " partition\\(s\\) asked to stop at their next chunk boundary, all ended \\(a STOPPED"
+                        + " one is sent to another worker by its manager\\)\\n")
                 .doesNotContain("\tat ");
         assertThat(rate.exitCode()).as("exit code of the manager's 'rate --date %s': %s", DAY, rate.output()).isZero();
         assertThat(rate.output()).as("the manager's log").contains("Partition " + inside[0].partition()
