@@ -10,7 +10,6 @@ import org.springframework.amqp.rabbit.core.RabbitTemplate;
 import org.springframework.amqp.rabbit.listener.SimpleMessageListenerContainer;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.integration.partition.BeanFactoryStepLocator;
-import org.springframework.batch.integration.partition.StepExecutionRequestHandler;
 import org.springframework.beans.factory.BeanFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.health.actuate.endpoint.HealthEndpoint;
@@ -29,8 +28,8 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
  * listener container with {@code flowbill.cluster.worker-concurrency} consumers of the requests queue, each taking one
  * message at a time (prefetch 1) and acknowledging it only once {@link PartitionRequestListener} returns (AUTO
  * acknowledgement: after the partition ended or the request was dead-lettered, never before), feeding
- * {@link PartitionWorker} and Spring Batch's {@link StepExecutionRequestHandler} with a
- * {@link BeanFactoryStepLocator}: a worker runs the partitions of any worker step bean. A worker refuses to start
+ * {@link PartitionWorker} with a {@link BeanFactoryStepLocator}: a worker runs the partitions of any worker step
+ * bean. {@link WorkerShutdown} stops it gracefully. A worker refuses to start
  * without {@code flowbill.cluster.enabled=true} or on the demo's embedded database, which no other process can reach.
  * Every meter of a worker carries the tag {@code instance} ({@link ClusterProperties#instanceName()}): the partitions'
  * API calls, retries, items and durations of several workers are so many series, not one.
@@ -80,10 +79,7 @@ class ClusterWorkerConfiguration {
         }
         BeanFactoryStepLocator steps = new BeanFactoryStepLocator();
         steps.setBeanFactory(beanFactory);
-        StepExecutionRequestHandler handler = new StepExecutionRequestHandler();
-        handler.setJobRepository(jobRepository);
-        handler.setStepLocator(steps);
-        return new PartitionWorker(handler, steps, jobRepository, dataSource, settings.pollInterval());
+        return new PartitionWorker(steps, jobRepository, dataSource, settings.pollInterval());
     }
 
     @Bean
@@ -100,5 +96,12 @@ class ClusterWorkerConfiguration {
         container.setMessageListener(new PartitionRequestListener(partitionWorker,
                 new RabbitTemplate(connectionFactory), settings));
         return container;
+    }
+
+    /** The worker command's graceful stop: no new requests, running partitions stopped at a chunk boundary. */
+    @Bean
+    WorkerShutdown workerShutdown(SimpleMessageListenerContainer partitionRequestsContainer,
+            PartitionWorker partitionWorker) {
+        return new WorkerShutdown(partitionRequestsContainer, partitionWorker);
     }
 }

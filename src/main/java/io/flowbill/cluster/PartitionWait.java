@@ -8,7 +8,8 @@ import java.util.OptionalInt;
  * When a manager stops waiting for the partitions of a step, and the line that says why: after
  * {@code flowbill.cluster.partition-timeout} in all, or once no worker has consumed the requests queue for
  * {@code flowbill.cluster.no-worker-timeout} (a queue RabbitMQ does not report on counts as one without workers).
- * Fed with the elapsed time by its caller, so it is tested without a clock.
+ * Fed with the elapsed time by its caller, so it is tested without a clock. A partition whose request was
+ * dead-lettered ends the wait at once ({@link #deadLettered}).
  */
 final class PartitionWait {
 
@@ -52,6 +53,16 @@ final class PartitionWait {
                     + "; " + AGAIN + " (it waits for the partitions still running)");
         }
         return Optional.empty();
+    }
+
+    /**
+     * The line of a partition whose request was dead-lettered: the run fails at once, as the partition will not run
+     * in it.
+     */
+    String deadLettered(String partition, DeadLetter dead) {
+        return step + ": partition " + partition + " (step execution " + dead.stepExecutionId()
+                + ") was dead-lettered: " + dead.reason() + "; fix the cause (docs/scaling.md, Dead letters), then "
+                + AGAIN;
     }
 
     private String consumers(OptionalInt consumers) {

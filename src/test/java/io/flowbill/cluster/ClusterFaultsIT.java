@@ -33,7 +33,8 @@ import io.flowbill.system.TestRabbit;
  * 26): a partition timeout fails {@code nightly} with one line and blocks nothing, the same command with a worker up
  * then bills the day exactly as one process does; without any worker the run fails after
  * {@code flowbill.cluster.no-worker-timeout} saying so; an unreadable request and one naming an unknown step are
- * dead-lettered with their reason and the worker keeps serving. Needs RabbitMQ ({@link TestRabbit}).
+ * dead-lettered with their reason and the worker keeps serving; a dead-lettered request of a manager's partition
+ * fails its run at once, naming the partition and the reason, and the same command then resumes. Needs RabbitMQ ({@link TestRabbit}).
  */
 @Slow
 class ClusterFaultsIT {
@@ -153,6 +154,39 @@ class ClusterFaultsIT {
         assertThat(workers.get(0).isAlive()).as("the worker after the poison").isTrue();
     }
 
+    @Test
+    void aDeadLetteredPartitionFailsTheRunAtOnceInOneLineAndTheSameCommandThenBillsTheDayExactly() throws Exception {
+        TestDatabase.Database db = ClusterFixture.fixture();
+        // given: the only worker is on another database, so every delivery of the manager's requests fails
+        FlowbillJar.Running elsewhere = startWorker(ClusterFixture.fixture());
+
+        // when: a partition timeout far beyond the test's patience
+        FlowbillJar.Outcome failed = manager(db).env("FLOWBILL_CLUSTER_PARTITION_TIMEOUT", "3h").start()
+                .finish(Patience.seconds(300));
+
+        // then
+        assertThat(failed.exitCode()).as("exit code of the manager: %s", failed.output()).isEqualTo(1);
+        assertThat(failed.err().lines().toList()).as("stderr of the manager").singleElement().asString().matches(
+                "flowbill rate failed: cluster: ratingStep: partition ratingPartitionStep:containers\\d \\(step"
+                        + " execution (\\d+)\\) was dead-lettered: delivery 5 of 5 failed: names step execution"
+                        + " \\1 of ratingPartitionStep, which does not exist in this job repository \\(is this"
+                        + " worker on the manager's database\\?\\); fix the cause \\(docs/scaling.md, Dead"
+                        + " letters\\), then run the same command again to resume");
+        assertThat(elsewhere.isAlive()).as("the worker after dead-lettering").isTrue();
+        assertThat(elsewhere.output()).as("the worker's log").contains("Partition request dead-lettered");
+
+        elsewhere.kill();
+        startWorker(db);
+        FlowbillJar.Outcome resumed = manager(db).start().finish(Patience.seconds(300));
+
+        assertThat(resumed.exitCode()).as("exit code of the same command with a worker on its database: %s",
+                resumed.output()).isZero();
+        assertThat(ClusterFixture.bill(db)).as("the day's bill after a dead letter and a resume vs. one process")
+                .isEqualTo(oneProcess);
+        assertThat(ClusterFixture.partitionStatuses(db)).as("partitions of the resumed ratingStep")
+                .containsOnly("COMPLETED");
+    }
+
     /** A connection of the test's own to the broker. */
     static final class Broker implements AutoCloseable {
 
@@ -175,12 +209,13 @@ class ClusterFaultsIT {
         }
     }
 
-    private void startWorker(TestDatabase.Database db) throws Exception {
+    private FlowbillJar.Running startWorker(TestDatabase.Database db) throws Exception {
         FlowbillJar.Running worker = cluster(ClusterFixture.flowbill(api, db, "worker"))
                 .env("FLOWBILL_CLUSTER_WORKER_CONCURRENCY", "1").start();
         workers.add(worker);
         worker.await("the worker started", Patience.seconds(240),
                 () -> worker.output().contains("Started FlowbillCli"));
+        return worker;
     }
 
     private FlowbillJar manager(TestDatabase.Database db) throws IOException {

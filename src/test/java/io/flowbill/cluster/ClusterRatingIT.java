@@ -3,6 +3,7 @@ package io.flowbill.cluster;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -26,7 +27,8 @@ import io.flowbill.system.TestRabbit;
 /**
  * {@code rate} of one day with {@code flowbill.cluster.enabled}: a manager and two real {@code worker} processes bill
  * the day exactly as one process does (charge lines, package days, invoice), also when a worker is killed (SIGKILL)
- * inside a partition, whose unacknowledged request RabbitMQ then gives to the other worker. Needs RabbitMQ
+ * inside a partition, whose unacknowledged request RabbitMQ then gives to the other worker, and when a worker is
+ * stopped (SIGTERM) inside one, which it ends STOPPED at a chunk boundary for the manager to send again. Needs RabbitMQ
  * ({@link TestRabbit}): skipped without one.
  */
 @Slow
@@ -36,6 +38,9 @@ class ClusterRatingIT {
     static final Pattern PARTITION_STARTED = Pattern.compile(
             "Partition (ratingPartitionStep:\\w+) \\(step execution (\\d+) of ratingJob execution \\d+\\)"
                     + " started");
+
+    /** How long a stopped worker waits for its partitions to reach a chunk boundary. */
+    static final Duration SHUTDOWN_TIMEOUT = Patience.seconds(60);
 
     static final SandboxServer api = SandboxServer.start(SandboxConfig.defaults().withContainers(0));
     static Map<String, List<String>> oneProcess;
@@ -116,6 +121,41 @@ class ClusterRatingIT {
                 """, String.class)).as("the manager's ratingJob execution").isEqualTo("COMPLETED");
     }
 
+    @Test
+    void aWorkerStoppedInsideAPartitionEndsItAtAChunkBoundaryExitsZeroAndAnotherWorkerResumesIt() throws Exception {
+        TestDatabase.Database db = ClusterFixture.fixture();
+        startWorkers(db);
+        FlowbillJar.Running manager = manager(db);
+
+        // when: SIGTERM to a worker once a partition it runs has committed a few of its ~200 chunks
+        Running[] inside = new Running[1];
+        manager.await("a worker inside a partition", Patience.seconds(300), () -> {
+            inside[0] = insidePartition(db).orElse(null);
+            return inside[0] != null;
+        });
+        FlowbillJar.Outcome stopped = inside[0].worker().terminate(SHUTDOWN_TIMEOUT.plus(Patience.seconds(30)));
+        FlowbillJar.Outcome rate = manager.finish(Patience.seconds(300));
+
+        // then
+        String partition = "Partition " + inside[0].partition() + " \\(step execution " + inside[0].stepExecution()
+                + " of ratingJob execution \\d+\\)";
+        FlowbillJar.Running survivor = workers.get(workers.indexOf(inside[0].worker()) == 0 ? 1 : 0);
+        assertThat(stopped.exitCode()).as("exit code of the worker after SIGTERM: %s", stopped.output()).isZero();
+        assertThat(stopped.output()).as("the stopped worker's log").containsPattern(partition + " ended STOPPED")
+                .containsPattern("flowbill worker stopped after \\d+ ms: no new requests taken, \\d running"
+                        + " partition\\(s\\) asked to stop at their next chunk boundary, all ended \\(a STOPPED"
+                        + " one is sent to another worker by its manager\\)\\n")
+                .doesNotContain("\tat ");
+        assertThat(rate.exitCode()).as("exit code of the manager's 'rate --date %s': %s", DAY, rate.output()).isZero();
+        assertThat(rate.output()).as("the manager's log").contains("Partition " + inside[0].partition()
+                + " (step execution " + inside[0].stepExecution() + ") was stopped by its worker; sent again");
+        assertThat(survivor.output()).as("the other worker's log").containsPattern(partition + " started again");
+        assertThat(ClusterFixture.bill(db)).as("the day's bill with a worker stopped in %s vs. one process",
+                inside[0].partition()).isEqualTo(oneProcess);
+        assertThat(ClusterFixture.partitionStatuses(db)).as("partitions of ratingStep").hasSize(4)
+                .containsOnly("COMPLETED");
+    }
+
     /** A worker, the partition it runs and the partition's step execution. */
     record Running(FlowbillJar.Running worker, String partition, long stepExecution) {
     }
@@ -142,7 +182,8 @@ class ClusterRatingIT {
         for (int i = 0; i < 2; i++) {
             workers.add(cluster(ClusterFixture.flowbill(api, db, "worker"))
                     // one container per transaction: a partition takes long enough to be killed inside
-                    .env("FLOWBILL_INVOICING_CHUNK_SIZE", "1").start());
+                    .env("FLOWBILL_INVOICING_CHUNK_SIZE", "1")
+                    .env("FLOWBILL_SERVE_SHUTDOWN_TIMEOUT", SHUTDOWN_TIMEOUT.toSeconds() + "s").start());
         }
         for (FlowbillJar.Running worker : workers) {
             worker.await("the worker started", Patience.seconds(240),

@@ -46,4 +46,13 @@ class PartitionWaitTest {
         assertThat(wait.giveUp(Duration.ofSeconds(230), OptionalInt.of(0), 4, 4)).as("120 s without workers")
                 .isPresent();
     }
+
+    @Test
+    void aDeadLetteredPartitionIsOneLineNamingTheStepThePartitionAndTheReason() {
+        assertThat(wait.deadLettered("ratingPartitionStep:containers2", new DeadLetter(42, "delivery 5 of 5 failed:"
+                + " names step 'noSuchStep', which this worker does not have"))).isEqualTo("ratingStep: partition"
+                + " ratingPartitionStep:containers2 (step execution 42) was dead-lettered: delivery 5 of 5 failed: names"
+                + " step 'noSuchStep', which this worker does not have; fix the cause (docs/scaling.md, Dead letters),"
+                + " then run the same command again to resume");
+    }
 }

@@ -154,6 +154,12 @@ public final class FlowbillJar {
             }
         }
 
+        /** SIGTERM (what {@code destroy} sends on Linux), then waits up to {@code patience} for the run to end. */
+        public Outcome terminate(Duration patience) throws IOException, InterruptedException {
+            process.destroy();
+            return finish(patience);
+        }
+
         /** Waits for the run to end by itself; kills it and fails when it takes longer than {@code patience}. */
         public Outcome finish(Duration patience) throws IOException, InterruptedException {
             if (!process.waitFor(patience.toMillis(), TimeUnit.MILLISECONDS)) {
