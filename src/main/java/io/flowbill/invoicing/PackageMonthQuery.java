@@ -19,8 +19,9 @@ import io.flowbill.pricing.PackageMonth;
 import io.flowbill.pricing.PriceBook;
 
 /**
- * One tenant's package months of a calendar month: the rated days' {@code package_day} rows summed by PostgreSQL per
- * container, spec and price version. A row rated before package days had versions (no {@code price_version}) is
+ * One tenant's package months of a calendar month: the rated days' {@code package_day} rows summed per container,
+ * spec and price version, as the running sums {@code package_month} hold them ({@link MonthSums}); a month with days
+ * rated before package days had versions is summed from its daily rows. A row rated before package days had versions (no {@code price_version}) is
  * the version in effect at its day's start when no version takes effect within that day; such a day with a
  * version change inside is refused, named, until it is rated again.
  */
