@@ -57,15 +57,14 @@ final class MonthEnd {
     }
 
     /**
-     * Undoes the measured day's rating and its month's close, and refreshes the draft without the day, so that the
+     * Undoes the measured day's rating (its rows and their part of the month's sums) and its month's close, and refreshes the draft without the day, so that the
      * next repetition rates the day (a full publish: its stored lines are gone), refreshes an invoice that the day
      * changes (as a night does, and as the first repetition did) and closes the month.
      */
-    static void undo(Connection connection, InvoiceService invoices, LocalDate day) throws SQLException {
-        Date date = Date.valueOf(day);
+    static void undo(Connection connection, RatingService rating, InvoiceService invoices, LocalDate day)
+            throws SQLException {
         Date month = Date.valueOf(YearMonth.from(day).atDay(1));
-        update(connection, "delete from charge_line where charge_date = ?", date);
-        update(connection, "delete from package_day where charge_date = ?", date);
+        rating.withdraw(RatingInput.TENANT, day);
         update(connection, "update invoice set status = 'DRAFT', closed_at = null where billing_month = ?", month);
         update(connection, "delete from closed_month_rerated where billing_month = ?", month);
         invoices.refreshFor(RatingInput.TENANT, day.minusDays(1));

@@ -53,7 +53,7 @@ final class RatingBench {
         for (int repetition = 0; repetition < settings.repeat(); repetition++) {
             try (Connection connection = database.connect()) {
                 if (repetition > 0) {
-                    MonthEnd.undo(connection, invoices, day);
+                    MonthEnd.undo(connection, rating, invoices, day);
                 }
                 figures.add("copy_usage_rows_per_second", n / DatabaseBound.copyUsageRows(connection, n));
                 figures.add("copy_charge_lines_per_second", n / DatabaseBound.copyChargeLines(connection, n));

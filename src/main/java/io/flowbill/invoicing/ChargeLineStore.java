@@ -48,9 +48,12 @@ class ChargeLineStore {
     private final DataSource dataSource;
     private final BillingZone zone;
     private final DayRollup rollup;
+    private final MonthSums sums;
 
-    ChargeLineStore(JdbcTemplate jdbc, DataSource dataSource, TenantPriceBooks books, DayRollup rollup) {
+    ChargeLineStore(JdbcTemplate jdbc, DataSource dataSource, TenantPriceBooks books, DayRollup rollup,
+            MonthSums sums) {
         this.jdbc = jdbc;
+        this.sums = sums;
         this.dataSource = dataSource;
         this.zone = books.book().zone();
         this.rollup = rollup;
@@ -99,7 +102,8 @@ class ChargeLineStore {
     /**
      * Makes the staged lines and package days the day's (call in one transaction): when either differ from the
      * stored ones, the day's rows are deleted and the staged ones inserted with {@code runId}, and the day is marked
-     * changed by that run; closed months whose day was rated again are noted for adjustment; the day's rollup
+     * changed by that run, the month's running sums take the day's delta ({@link MonthSums#addDelta}) and the
+     * tenant's change count moves; closed months whose day was rated again are noted for adjustment; the day's rollup
      * ({@link DayRollup}) is refreshed. Returns whether the day's rows changed.
      *
      * @throws EmptyRatingException when nothing is staged for a day that has billable usage
@@ -109,6 +113,9 @@ class ChargeLineStore {
         requireStagedRows(tenant, date);
         boolean changed = replaceWhenDifferent("charge_line", LINE_COLUMNS, COMPARED, tenant, day, runId);
         changed |= replaceWhenDifferent("package_day", PACKAGE_COLUMNS, PACKAGE_COMPARED, tenant, day, runId);
+        if (changed) {
+            sums.changed(tenant);
+        }
         jdbc.update("""
                 insert into rated_day (tenant_id, charge_date, run_id, lines, changed_at, package_days)
                 values (?, ?, ?, (select count(*) from charge_line where tenant_id = ? and charge_date = ?), now(), true)
@@ -193,7 +200,10 @@ class ChargeLineStore {
                 """, tenant, UNRATEABLE_DAY, Timestamp.from(zone.startOf(day.toLocalDate())), day);
     }
 
-    /** Replaces the tenant's day's rows of {@code table} with the staged ones when they differ; returns whether they did. */
+    /**
+     * Replaces the tenant's day's rows of {@code table} with the staged ones when they differ, their difference added
+     * to the month's sums first; returns whether they did.
+     */
     private boolean replaceWhenDifferent(String table, String columns, String compared, String tenant, Date day,
             long runId) {
         String staged = table + "_staged";
@@ -209,6 +219,7 @@ class ChargeLineStore {
         if (!Boolean.TRUE.equals(differs)) {
             return false;
         }
+        sums.addDelta(table, tenant, day.toLocalDate());
         jdbc.update("delete from " + table + where, tenant, day);
         jdbc.update("insert into " + table + " (" + columns + ", run_id) select " + columns + ", ? from " + staged
                 + where, runId, tenant, day);

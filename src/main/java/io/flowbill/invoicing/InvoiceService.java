@@ -1,11 +1,15 @@
 package io.flowbill.invoicing;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.HexFormat;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -31,14 +35,18 @@ public class InvoiceService {
     private final InvoiceStore store;
     private final CreditNoteStore creditNotes;
     private final MonthRating monthRating;
+    private final MonthSums sums;
+    private final TenantPriceBooks books;
     private final TransactionTemplate transaction;
     private final PriceBook book;
     private final Clock clock;
     private final WebhookOutbox webhooks;
 
-    InvoiceService(InvoiceStore store, CreditNoteStore creditNotes, MonthRating monthRating, PlatformTransactionManager transactionManager,
-            TenantPriceBooks books, Clock clock, WebhookOutbox webhooks) {
+    InvoiceService(InvoiceStore store, CreditNoteStore creditNotes, MonthRating monthRating, MonthSums sums,
+            PlatformTransactionManager transactionManager, TenantPriceBooks books, Clock clock, WebhookOutbox webhooks) {
         this.webhooks = webhooks;
+        this.sums = sums;
+        this.books = books;
         this.store = store;
         this.creditNotes = creditNotes;
         this.monthRating = monthRating;
@@ -52,14 +60,15 @@ public class InvoiceService {
      * invoice, which carries the closed month's adjustments. Other tenants' invoices are not touched.
      */
     public InvoiceState refreshFor(String tenant, LocalDate date) {
-        Draft draft = draftFor(tenant, YearMonth.from(date));
+        Draft draft = draftFor(tenant, YearMonth.from(date), sums.changes(tenant));
         rateMonths(tenant, YearMonth.from(date), draft);
         return transaction.execute(status -> refresh(draft));
     }
 
     /**
      * Closes the tenant's month that is over and whose every day was rated for it: its invoice is refreshed a last
-     * time and made FINAL. An invoice that is already FINAL stays as it is: nothing is rated, refreshed or refused
+     * time and made FINAL; when no day of the tenant changed since the draft's last refresh (its change count, and
+     * the same prices), that refresh is the last and the draft is made FINAL as it is. An invoice that is already FINAL stays as it is: nothing is rated, refreshed or refused
      * (its state comes back unchanged), so closing a month again is harmless.
      *
      * @throws IllegalArgumentException when the month is not over yet in the billing zone
@@ -85,17 +94,26 @@ public class InvoiceService {
         if (!unrated.isEmpty() && !unratedDaysAllowed) {
             throw new UnratedDaysException(tenant, month, unrated);
         }
-        Draft draft = new Draft(tenant, month, correctable(tenant, month, store.finalMonths(tenant)));
+        String prices = pricesDigest(tenant);
+        InvoiceState unchanged = transaction.execute(status -> store.isRefreshedAt(tenant, month, prices)
+                ? finish(tenant, month, false) : null);
+        if (unchanged != null) {
+            return unchanged;
+        }
+        Draft draft = new Draft(tenant, month, correctable(tenant, month, store.finalMonths(tenant)),
+                sums.changes(tenant));
         rateMonths(tenant, month, draft);
-        return transaction.execute(status -> {
-            InvoiceState refreshed = refresh(draft);
-            boolean closed = store.close(tenant, month);
-            InvoiceState state = store.state(tenant, month);
-            if (closed) {
-                finalized(state);
-            }
-            return state.withChanged(refreshed.changed() || closed);
-        });
+        return transaction.execute(status -> finish(tenant, month, refresh(draft).changed()));
+    }
+
+    /** Makes the refreshed draft FINAL and announces it (in the caller's transaction). */
+    private InvoiceState finish(String tenant, YearMonth month, boolean refreshed) {
+        boolean closed = store.close(tenant, month);
+        InvoiceState state = store.state(tenant, month);
+        if (closed) {
+            finalized(state);
+        }
+        return state.withChanged(refreshed || closed);
     }
 
     /** Announces the invoice made FINAL, in the close's transaction ({@code invoice.finalized}). */
@@ -114,13 +132,13 @@ public class InvoiceService {
         return store.unratedDays(tenant, month).stream().map(LocalDate::parse).toList();
     }
 
-    private Draft draftFor(String tenant, YearMonth month) {
+    private Draft draftFor(String tenant, YearMonth month, long changes) {
         Set<YearMonth> finals = store.finalMonths(tenant);
         YearMonth open = month;
         while (finals.contains(open)) {
             open = open.plusMonths(1);
         }
-        return new Draft(tenant, open, correctable(tenant, open, finals));
+        return new Draft(tenant, open, correctable(tenant, open, finals), changes);
     }
 
     /** The closed months right before an open month (contiguous FINAL invoices) that were rated again after closing. */
@@ -148,6 +166,7 @@ public class InvoiceService {
             return store.state(draft.tenant(), draft.month());
         }
         long id = ((Number) invoice.get("id")).longValue();
+        store.refreshedAt(draft.tenant(), draft.month(), draft.changes(), pricesDigest(draft.tenant()));
         boolean credited = false;
         for (YearMonth closed : draft.corrected()) {
             credited |= creditNotes.issueIfDownwards(draft.tenant(), closed, draft.month(), book.currency());
@@ -158,7 +177,20 @@ public class InvoiceService {
         return store.state(draft.tenant(), draft.month()).withChanged(linesChanged || totalsChanged || credited);
     }
 
-    /** The open invoice to refresh and the closed months whose adjustments it carries. */
-    private record Draft(String tenant, YearMonth month, List<YearMonth> corrected) {
+    /** The digest of the tenant's price book and plan, as their records print them: a refresh depends on both. */
+    private String pricesDigest(String tenant) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(books.of(tenant).toString().getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * The open invoice to refresh, the closed months whose adjustments it carries, and the tenant's change count read
+     * before anything of the month was (a day changed later moves it past the one the refresh records).
+     */
+    private record Draft(String tenant, YearMonth month, List<YearMonth> corrected, long changes) {
     }
 }

@@ -12,12 +12,28 @@ import io.flowbill.pricing.Rounding;
 final class InvoiceSql {
 
     /**
-     * The month's usage rated once per invoice line (docs/billing-rules.md, "Invoice lines: rated once"): the daily
-     * lines grouped per container, item, tier, charge type, spec, price version and unit price; the quantity is
-     * their exact sum (a package's: its seconds over the month's, so a whole month is 1) and the amount is
-     * round(quantity x unit price) once. The daily amounts, each rounded on its day, are estimates and not summed.
+     * The month's usage rated once per invoice line (docs/billing-rules.md, "Invoice lines: rated once"), as the
+     * running sums hold it ({@link MonthSums}, rated by {@link MonthSums#rateChanged} first): the same lines as
+     * {@link #recomputedUsage}, read from one row per line instead of summed from the month's daily lines.
      */
     static String ratedUsage(Currency currency) {
+        String quantity = MonthSums.billedQuantity(":monthSeconds");
+        return """
+                select container_id, item, tier, unit_price, %s as quantity, unit, coalesce(amount, %s) as amount,
+                       currency, charge_type, spec_id, price_version
+                  from month_usage
+                 where tenant_id = :tenant and billing_month = :first
+                """.formatted(quantity, Rounding.amountSql(quantity, "unit_price", currency));
+    }
+
+    /**
+     * The month's usage rated once per invoice line, summed from the daily lines (what {@link #ratedUsage} must
+     * equal; the check of the running sums): the daily lines grouped per container, item, tier, charge type, spec,
+     * price version and unit price; the quantity is their exact sum (a package's: its seconds over the month's, so a
+     * whole month is 1) and the amount is round(quantity x unit price) once. The daily amounts, each rounded on its
+     * day, are estimates and not summed.
+     */
+    static String recomputedUsage(Currency currency) {
         String quantity = "case when item = '" + ChargeItem.PACKAGE.code() + "' then "
                 + Rounding.packageMonthSql("sum(quantity)", ":monthSeconds") + " else sum(quantity) end";
         return """
@@ -38,6 +54,11 @@ final class InvoiceSql {
      * tenant's: container, charge type and spec 0, which the invoice keeps as no charge type and no spec).
      */
     static String monthLines(Currency currency) {
+        return monthLines(ratedUsage(currency));
+    }
+
+    /** {@link #monthLines} with the usage lines of {@code usage} (the running sums' or the recomputed ones). */
+    static String monthLines(String usage) {
         return """
                 select :invoice, container_id, item, tier, unit_price, cast(null as date), quantity, unit, amount,
                        currency, charge_type, spec_id, price_version
@@ -48,7 +69,7 @@ final class InvoiceSql {
                   from month_charge_line
                  where tenant_id = :tenant and billing_month = :first
                  group by container_id, item, charge_type, spec_id, price_version, unit_price, unit, currency
-                """.formatted(ratedUsage(currency));
+                """.formatted(usage);
     }
 
     /**

@@ -145,6 +145,34 @@ class InvoiceStore {
                 """, p) == 1;
     }
 
+    /** Records what the draft's refresh saw: the tenant's change count and its prices' digest (in its transaction). */
+    void refreshedAt(String tenant, YearMonth month, long changes, String pricesDigest) {
+        jdbc.update("""
+                insert into invoice_refresh (tenant_id, billing_month, changes, prices_digest)
+                values (:tenant, :first, :changes, :prices)
+                on conflict (tenant_id, billing_month) do update
+                  set changes = excluded.changes, prices_digest = excluded.prices_digest
+                """, params(tenant, month).addValue("changes", changes).addValue("prices", pricesDigest));
+    }
+
+    /**
+     * Locks the month's DRAFT and tells whether its last refresh saw the tenant's current change count and prices:
+     * then nothing behind it changed since, and refreshing it again would write nothing.
+     */
+    boolean isRefreshedAt(String tenant, YearMonth month, String pricesDigest) {
+        MapSqlParameterSource p = params(tenant, month).addValue("prices", pricesDigest);
+        if (jdbc.queryForList("select id from invoice where tenant_id = :tenant and billing_month = :first"
+                + " and status = 'DRAFT' for update", p, Long.class).isEmpty()) {
+            return false;
+        }
+        return Boolean.TRUE.equals(jdbc.queryForObject("""
+                select exists (select 1 from invoice_refresh r
+                                where r.tenant_id = :tenant and r.billing_month = :first and r.prices_digest = :prices
+                                  and r.changes = (select coalesce(max(c.changes), 0) from tenant_change c
+                                                    where c.tenant_id = :tenant))
+                """, p, Boolean.class));
+    }
+
     /** Makes a DRAFT invoice FINAL; returns whether it was a draft. */
     boolean close(String tenant, YearMonth month) {
         return jdbc.update("update invoice set status = 'FINAL', closed_at = now() where tenant_id = :tenant"

@@ -38,19 +38,25 @@ class MonthRating {
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transaction;
     private final TenantPriceBooks books;
+    private final MonthSums sums;
 
     MonthRating(DataSource dataSource, PlatformTransactionManager transactionManager, TenantPriceBooks books,
-            InvoicingProperties settings) {
+            InvoicingProperties settings, MonthSums sums) {
+        this.sums = sums;
         this.jdbc = new JdbcTemplate(dataSource);
         this.jdbc.setFetchSize(settings.chunkSize());
         this.transaction = new TransactionTemplate(transactionManager);
         this.books = books;
     }
 
-    /** Rates the tenant's month-level lines of the month again; returns whether they changed. */
+    /**
+     * Rates the month's invoice lines that changed since the last time ({@link MonthSums#rateChanged}), then the
+     * tenant's month-level lines of the month again; returns whether the month-level lines changed.
+     */
     boolean rate(String tenant, YearMonth month) {
         PlannedBook planned = books.of(tenant);
         return Boolean.TRUE.equals(transaction.execute(status -> {
+            sums.rateChanged(tenant, month, books.book().currency());
             List<ChargeLine> overage = overage(tenant, planned.book(), month);
             List<MonthLine> lines = new ArrayList<>(overage.stream().map(MonthLine::of).toList());
             lines.addAll(planLines(tenant, new PlanRating(planned), month, overage).stream().map(MonthLine::of)

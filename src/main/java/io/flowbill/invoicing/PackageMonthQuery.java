@@ -19,13 +19,22 @@ import io.flowbill.pricing.PackageMonth;
 import io.flowbill.pricing.PriceBook;
 
 /**
- * One tenant's package months of a calendar month: the rated days' {@code package_day} rows summed by PostgreSQL per
- * container, spec and price version. A row rated before package days had versions (no {@code price_version}) is
+ * One tenant's package months of a calendar month: the rated days' {@code package_day} rows summed per container,
+ * spec and price version, as the running sums {@code package_month} hold them ({@link MonthSums}); a month with days
+ * rated before package days had versions is summed from its daily rows. A row rated before package days had versions (no {@code price_version}) is
  * the version in effect at its day's start when no version takes effect within that day; such a day with a
  * version change inside is refused, named, until it is rated again.
  */
 final class PackageMonthQuery {
 
+    /** The month's package days as the running sums hold them ({@link MonthSums}), when every day has versions. */
+    private static final String SUMMED = """
+            select tenant_id, container_id, spec_id, price_version, cast(null as date), package_seconds, outbound_mb
+              from package_month where tenant_id = ? and billing_month = ?
+             order by tenant_id, container_id, spec_id, price_version
+            """;
+
+    /** The month's package days summed from the daily rows: for a month with days rated before versions. */
     private static final String SQL = """
             select tenant_id, container_id, spec_id, price_version,
                    case when price_version is null then charge_date end, sum(package_seconds), sum(outbound_mb)
@@ -52,9 +61,9 @@ final class PackageMonthQuery {
      * @throws IllegalStateException when a day rated without versions has a version change inside it
      */
     void forEach(YearMonth month, Consumer<PackageMonth> sink) {
-        requireVersionsDeducible(month);
+        boolean unversioned = requireVersionsDeducible(month);
         Group[] group = { null };
-        jdbc.query(SQL, rs -> {
+        jdbc.query(unversioned ? SQL : SUMMED, rs -> {
             String version = rs.getString(4);
             if (version == null) {
                 version = book.versionAt(book.zone().startOf(rs.getDate(5).toLocalDate())).name();
@@ -65,16 +74,19 @@ final class PackageMonthQuery {
                 group[0] = current;
             }
             group[0].add(version, rs.getLong(6), rs.getBigDecimal(7));
-        }, tenant, Date.valueOf(month.atDay(1)), Date.valueOf(month.plusMonths(1).atDay(1)));
+        }, unversioned ? new Object[] { tenant, Date.valueOf(month.atDay(1)), Date.valueOf(month.plusMonths(1).atDay(1)) }
+                : new Object[] { tenant, Date.valueOf(month.atDay(1)) });
         emit(group[0], month, sink);
     }
 
-    private void requireVersionsDeducible(YearMonth month) {
+    /** Whether the month has days rated before versions; refuses one whose version is not deducible. */
+    private boolean requireVersionsDeducible(YearMonth month) {
         BillingZone zone = book.zone();
         TreeSet<LocalDate> refused = new TreeSet<>();
-        jdbc.queryForList("select distinct charge_date from package_day where tenant_id = ? and charge_date >= ?"
+        List<Date> unversioned = jdbc.queryForList("select distinct charge_date from package_day where tenant_id = ? and charge_date >= ?"
                 + " and charge_date < ? and price_version is null", Date.class, tenant, Date.valueOf(month.atDay(1)),
-                Date.valueOf(month.plusMonths(1).atDay(1))).forEach(day -> {
+                Date.valueOf(month.plusMonths(1).atDay(1)));
+        unversioned.forEach(day -> {
                     LocalDate date = day.toLocalDate();
                     if (!book.changesWithin(zone.startOf(date), zone.startOf(date.plusDays(1))).isEmpty()) {
                         refused.add(date);
@@ -86,6 +98,7 @@ final class PackageMonthQuery {
                     + " a version takes effect within those days, and an earlier flowbill rated them without"
                     + " versions: rate those days again ('rate --date DAY') and refresh");
         }
+        return !unversioned.isEmpty();
     }
 
     private static void emit(Group group, YearMonth month, Consumer<PackageMonth> sink) {

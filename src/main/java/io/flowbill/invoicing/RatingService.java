@@ -10,6 +10,8 @@ import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import io.flowbill.system.JobRunner;
 
@@ -29,8 +31,13 @@ public class RatingService {
     private final JobRepository jobRepository;
     private final Job ratingJob;
     private final ChargeLineStore store;
+    private final MonthSums sums;
+    private final TransactionTemplate transaction;
 
-    RatingService(JobRunner jobRunner, JobRepository jobRepository, Job ratingJob, ChargeLineStore store) {
+    RatingService(JobRunner jobRunner, JobRepository jobRepository, Job ratingJob, ChargeLineStore store,
+            MonthSums sums, PlatformTransactionManager transactionManager) {
+        this.sums = sums;
+        this.transaction = new TransactionTemplate(transactionManager);
         this.jobRunner = jobRunner;
         this.jobRepository = jobRepository;
         this.ratingJob = ratingJob;
@@ -53,6 +60,18 @@ public class RatingService {
             throw new RatingFailedException(tenant, date, execution);
         }
         return store.ratedDay(tenant, date, execution.getId());
+    }
+
+    /**
+     * Forgets {@code tenant}'s rated {@code date} as if it had never been rated: its charge lines and package days
+     * leave the month's running sums and are deleted, in one transaction (the bench rates its day again from
+     * nothing).
+     */
+    public void withdraw(String tenant, LocalDate date) {
+        transaction.executeWithoutResult(status -> {
+            sums.withdraw(tenant, date);
+            sums.changed(tenant);
+        });
     }
 
     private JobParameters firstOrRerate(JobParameters first) {

@@ -49,7 +49,8 @@ class TenantBillingIT {
     static final LocalDate DAY = LocalDate.of(2026, 11, 24);
     static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
     static final String[] TABLES = { "credit_note_line", "credit_note", "invoice_line_staged", "invoice_line", "invoice", "closed_month_rerated",
-        "month_charge_line", "charge_line_staged", "charge_line", "package_day_staged", "package_day", "rated_day",
+        "month_charge_line", "month_usage", "package_month", "tenant_change", "invoice_refresh",
+        "charge_line_staged", "charge_line", "package_day_staged", "package_day", "rated_day",
         "charge_day", "usage_day", "unrateable_day_staged", "usage_change", "metering_exception", "usage_hour",
         "inventory_observation", "container_version",
         "container", "metered_window" };

@@ -34,6 +34,9 @@ class InvoiceDraftIT {
     @Autowired
     JdbcTemplate jdbc;
 
+    @Autowired
+    MonthSums sums;
+
     @BeforeEach
     void fixtureDayRated() throws Exception {
         new FixtureFleet(jdbc).clear().insertDay();
@@ -135,6 +138,7 @@ class InvoiceDraftIT {
         List.of(invoices.refreshFor(FixtureFleet.TENANT, DAY));
         // count, amounts and quantities stay the same: only the lines themselves show the change
         jdbc.update("update charge_line set container_id = 199 where container_id = 105");
+        sums.rebuild(FixtureFleet.TENANT, NOVEMBER);
 
         InvoiceState draft = acme(List.of(invoices.refreshFor(FixtureFleet.TENANT, DAY)));
 

@@ -39,6 +39,9 @@ class InvoiceRatedOnceIT {
     @Autowired
     JdbcTemplate jdbc;
 
+    @Autowired
+    MonthSums sums;
+
     @BeforeEach
     void empty() {
         new FixtureFleet(jdbc).clear();
@@ -152,6 +155,8 @@ class InvoiceRatedOnceIT {
                 values (?, ?, ?, ?, 0, ?, ?, ?, ?, ?, ?, ?, 'CNY', 1)
                 """, FixtureFleet.TENANT, Date.valueOf(day), container, item, chargeType, spec, version,
                 new BigDecimal(quantity), unit, new BigDecimal(unitPrice), new BigDecimal(amount));
+        // written around rating's publish: the month's running sums are summed again
+        sums.rebuild(FixtureFleet.TENANT, YearMonth.from(day));
     }
 
     private List<String> lines(YearMonth month) {

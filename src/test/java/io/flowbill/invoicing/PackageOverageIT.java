@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.math.BigDecimal;
 import java.sql.Date;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.List;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -47,6 +48,9 @@ class PackageOverageIT {
 
     @Autowired
     JdbcTemplate jdbc;
+
+    @Autowired
+    MonthSums sums;
 
     @BeforeEach
     void lastTwoDaysRated() throws Exception {
@@ -100,6 +104,7 @@ class PackageOverageIT {
                   from package_day where charge_date = ? group by tenant_id, charge_date, container_id, spec_id
                 """, Date.valueOf(NOV_30));
         jdbc.update("delete from package_day where charge_date = ? and price_version is not null", Date.valueOf(NOV_30));
+        sums.rebuild(FixtureFleet.TENANT, YearMonth.from(NOV_30));
 
         // then: the refresh names the day
         assertThatThrownBy(() -> List.of(invoices.refreshFor(FixtureFleet.TENANT, NOV_30))).hasMessageContaining("package days of 2026-11-30")
