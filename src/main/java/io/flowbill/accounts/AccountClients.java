@@ -7,7 +7,7 @@ import io.flowbill.containerapi.ContainerApiClient;
 import io.micrometer.core.instrument.MeterRegistry;
 
 /**
- * One container API client per account, made when first needed and closed with the application: each has its
+ * One container API client per API account, made when first needed and closed with the application: each has its
  * account's credentials, rate limit and concurrency, so one account's limit or failure never touches another's.
  */
 public final class AccountClients implements AutoCloseable {
@@ -21,10 +21,16 @@ public final class AccountClients implements AutoCloseable {
         this.registry = registry;
     }
 
-    /** The client of {@code tenant}'s account (an unknown tenant is refused). */
+    /** The client of {@code tenant}'s first API account (an unknown tenant is refused). */
     public ContainerApiClient of(String tenant) {
-        Account account = accounts.get(tenant);
-        return clients.computeIfAbsent(account.tenant(), t -> ContainerApiClient.ofTenant(account.api(), registry, t));
+        return of(tenant, accounts.get(tenant).apis().get(0).name());
+    }
+
+    /** The client of {@code tenant}'s API account {@code name} (an unknown tenant or account is refused). */
+    public ContainerApiClient of(String tenant, String name) {
+        ApiAccount api = accounts.get(tenant).api(name);
+        return clients.computeIfAbsent(tenant + "/" + api.name(),
+                key -> ContainerApiClient.ofTenant(api.api(), registry, tenant));
     }
 
     /**
@@ -32,10 +38,9 @@ public final class AccountClients implements AutoCloseable {
      * ({@code requestsPerSecond}, {@code maxConcurrency}): several workers each running a partition of the same account
      * together stay within the account's limits. The caller closes it.
      */
-    public ContainerApiClient forPartition(String tenant, int requestsPerSecond, int maxConcurrency) {
-        Account account = accounts.get(tenant);
-        return ContainerApiClient.ofTenant(account.api().withLimits(maxConcurrency, requestsPerSecond), registry,
-                account.tenant());
+    public ContainerApiClient forPartition(String tenant, String name, int requestsPerSecond, int maxConcurrency) {
+        ApiAccount api = accounts.get(tenant).api(name);
+        return ContainerApiClient.ofTenant(api.api().withLimits(maxConcurrency, requestsPerSecond), registry, tenant);
     }
 
     public Accounts accounts() {

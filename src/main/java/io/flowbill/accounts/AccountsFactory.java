@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 import io.flowbill.containerapi.ContainerApiProperties;
@@ -40,11 +42,74 @@ final class AccountsFactory {
             }
             return new Accounts(List.of(new Account(singleTenant, api, defaultPlan)), 1);
         }
-        List<Account> accounts = new ArrayList<>();
+        Map<String, TenantEntries> tenants = new LinkedHashMap<>();
         for (int i = 0; i < configured.accounts().size(); i++) {
-            accounts.add(account(i, configured.accounts().get(i), api, defaultPlan));
+            AccountsProperties.Entry entry = configured.accounts().get(i);
+            Account account = account(i, entry, api, defaultPlan);
+            TenantEntries earlier = tenants.get(account.tenant());
+            if (earlier == null) {
+                tenants.put(account.tenant(), new TenantEntries(account, entry, i));
+            }
+            else {
+                earlier.add(account, entry, i);
+            }
         }
-        return new Accounts(accounts, configured.accountsInParallel());
+        return new Accounts(tenants.values().stream().map(TenantEntries::account).toList(),
+                configured.accountsInParallel());
+    }
+
+    /**
+     * The entries of one tenant so far. A later entry adds an API account; it is refused when it is an account the
+     * tenant has already (the same name, or the same base URL and credentials file) or names another plan.
+     */
+    private static final class TenantEntries {
+
+        private final List<ApiAccount> apis = new ArrayList<>();
+        private final List<AccountsProperties.Entry> entries = new ArrayList<>();
+        private final List<Integer> indexes = new ArrayList<>();
+        private final String tenant;
+        private final String plan;
+
+        TenantEntries(Account first, AccountsProperties.Entry entry, int index) {
+            this.tenant = first.tenant();
+            this.plan = first.plan();
+            apis.add(first.apis().get(0));
+            entries.add(entry);
+            indexes.add(index);
+        }
+
+        void add(Account next, AccountsProperties.Entry entry, int index) {
+            String where = "flowbill.accounts[" + index + "] (tenant " + tenant + ")";
+            ApiAccount api = next.apis().get(0);
+            for (int j = 0; j < apis.size(); j++) {
+                String other = "flowbill.accounts[" + indexes.get(j) + "]";
+                if (apis.get(j).name().equals(api.name())) {
+                    throw new IllegalArgumentException(where + ": account '" + api.name() + "' is configured already in "
+                            + other + "; give each of a tenant's accounts its own name (account: ...)");
+                }
+                if (sameAccount(entries.get(j), entry)) {
+                    throw new IllegalArgumentException(where + ": the same account as " + other + " (base-url "
+                            + entry.baseUrl() + " with the same credentials file); a tenant's accounts are billed once each");
+                }
+            }
+            if (entry.plan() != null && !entry.plan().isBlank() && !Objects.equals(next.plan(), plan)) {
+                throw new IllegalArgumentException(where + ": plan " + next.plan() + " differs from "
+                        + (plan == null ? "none" : plan) + " of flowbill.accounts[" + indexes.get(0)
+                        + "]; a tenant has one plan (set it on its first entry)");
+            }
+            apis.add(api);
+            entries.add(entry);
+            indexes.add(index);
+        }
+
+        Account account() {
+            return new Account(tenant, apis, plan);
+        }
+
+        private static boolean sameAccount(AccountsProperties.Entry a, AccountsProperties.Entry b) {
+            return a.baseUrl().equals(b.baseUrl()) && Objects.equals(a.tokenFile(), b.tokenFile())
+                    && Objects.equals(a.appKeyFile(), b.appKeyFile());
+        }
     }
 
     private static Account account(int index, AccountsProperties.Entry entry, ContainerApiProperties defaults,
@@ -78,8 +143,10 @@ final class AccountsFactory {
                     read(where, "app-secret-file", entry.appSecretFile()));
         }
         String plan = entry.plan() == null || entry.plan().isBlank() ? defaultPlan : entry.plan();
+        String name = entry.account() == null || entry.account().isBlank() ? entry.tenant() : entry.account().strip();
         try {
-            return new Account(entry.tenant(), api, plan);
+            Account account = new Account(entry.tenant(), api, plan);
+            return name.equals(entry.tenant()) ? account : new Account(entry.tenant(), List.of(new ApiAccount(name, api)), plan);
         }
         catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(where + ": " + e.getMessage(), e);

@@ -12,8 +12,10 @@ import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * Splits the rated tenant's containers into {@code gridSize} ranges of about equal size by the inventory's containers seen during
- * the rated day ({@code container}), for {@code ratingStep}'s partitions. The first range is open at its start and
+ * Splits the rated tenant's containers into ranges of about equal size by the inventory's containers seen during
+ * the rated day ({@code container}), for {@code ratingStep}'s partitions: {@code gridSize} ranges, or more for a
+ * large day, so that no range holds more than {@code containersPerPartition} containers (a tenant's day of 1 M
+ * containers at 50,000 is 20 partitions, whichever process runs them). The first range is open at its start and
  * the last at its end, so a container with usage is in exactly one range whether the inventory knows it or not.
  */
 class ContainerRanges implements Partitioner {
@@ -22,8 +24,14 @@ class ContainerRanges implements Partitioner {
     private final String tenant;
     private final Instant dayStart;
     private final Instant dayEnd;
+    private final int containersPerPartition;
 
     ContainerRanges(JdbcTemplate jdbc, String tenant, Instant dayStart, Instant dayEnd) {
+        this(jdbc, tenant, dayStart, dayEnd, Integer.MAX_VALUE);
+    }
+
+    ContainerRanges(JdbcTemplate jdbc, String tenant, Instant dayStart, Instant dayEnd, int containersPerPartition) {
+        this.containersPerPartition = containersPerPartition;
         this.jdbc = jdbc;
         this.tenant = tenant;
         this.dayStart = dayStart;
@@ -32,12 +40,21 @@ class ContainerRanges implements Partitioner {
 
     @Override
     public Map<String, ExecutionContext> partition(int gridSize) {
-        List<ContainerRange> ranges = ranges(gridSize);
+        List<ContainerRange> ranges = ranges(count(gridSize));
         Map<String, ExecutionContext> partitions = new LinkedHashMap<>();
         for (int i = 0; i < ranges.size(); i++) {
             partitions.put("containers" + i, ranges.get(i).toContext());
         }
         return partitions;
+    }
+
+    /** How many ranges: {@code gridSize}, or enough that none holds more than {@code containersPerPartition}. */
+    int count(int gridSize) {
+        Long containers = jdbc.queryForObject("""
+                select count(*) from container where tenant_id = ? and first_seen_at < ? and last_seen_at >= ?
+                """, Long.class, tenant, Timestamp.from(dayEnd), Timestamp.from(dayStart));
+        long bySize = containers == null ? 0 : (containers + containersPerPartition - 1) / containersPerPartition;
+        return (int) Math.max(Math.max(1, gridSize), Math.min(bySize, 10_000));
     }
 
     List<ContainerRange> ranges(int count) {

@@ -86,13 +86,17 @@ class RatingJobConfiguration {
                 settings.partitions(), partitions);
     }
 
-    /** The rated tenant's containers of the day in ranges, one per partition. */
+    /**
+     * The rated tenant's containers of the day in ranges, one per partition: {@code flowbill.invoicing.partitions},
+     * or one per {@code flowbill.invoicing.containers-per-partition} containers when that is more.
+     */
     @Bean
     @StepScope
-    ContainerRanges containerRanges(JdbcTemplate jdbc, TenantPriceBooks books,
+    ContainerRanges containerRanges(JdbcTemplate jdbc, TenantPriceBooks books, InvoicingProperties settings,
             @Value("#{jobParameters['tenant']}") String tenant, @Value("#{jobParameters['date']}") LocalDate day) {
         BillingZone zone = books.book().zone();
-        return new ContainerRanges(jdbc, tenant, zone.startOf(day), zone.startOf(day.plusDays(1)));
+        return new ContainerRanges(jdbc, tenant, zone.startOf(day), zone.startOf(day.plusDays(1)),
+                settings.containersPerPartition());
     }
 
     @Bean

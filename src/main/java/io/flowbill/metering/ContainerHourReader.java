@@ -33,6 +33,7 @@ class ContainerHourReader implements ItemStreamReader<ContainerHour> {
     private final String tenant;
     private final MeteringRange range;
     private final IdRange ids;
+    private final String account;
     private final boolean refresh;
     private final boolean recheck;
     private final int containersPerPage;
@@ -45,8 +46,9 @@ class ContainerHourReader implements ItemStreamReader<ContainerHour> {
      * @param recheck read only the containers a recheck concerns: those first seen within the range (found late, or
      *                new) and those with pending traffic in it
      */
-    ContainerHourReader(JdbcTemplate jdbc, String tenant, MeteringRange range, IdRange ids, boolean refresh,
-            boolean recheck, int containersPerPage) {
+    ContainerHourReader(JdbcTemplate jdbc, String tenant, String account, MeteringRange range, IdRange ids,
+            boolean refresh, boolean recheck, int containersPerPage) {
+        this.account = account;
         this.ids = ids;
         this.lastContainerId = ids.from() == Long.MIN_VALUE ? Long.MIN_VALUE : ids.from() - 1;
         this.jdbc = jdbc;
@@ -69,14 +71,14 @@ class ContainerHourReader implements ItemStreamReader<ContainerHour> {
         List<ContainerRow> containers = jdbc.query("""
                 select container_id, name, created_at, case when gone_at is not null then last_seen_at end as life_end
                   from container c
-                 where tenant_id = ? and container_id > ? and container_id < ? and created_at < ?
-                   and (gone_at is null or last_seen_at > ?)
+                 where tenant_id = ? and coalesce(account, tenant_id) = ? and container_id > ? and container_id < ?
+                   and created_at < ? and (gone_at is null or last_seen_at > ?)
                    and (not ? or first_seen_at >= ? or exists (select 1 from usage_hour u
                           where u.tenant_id = c.tenant_id and u.traffic_pending and u.window_start >= ?
                             and u.window_start < ? and u.container_id = c.container_id))
                  order by container_id limit ?
                 """, (rs, i) -> new ContainerRow(rs.getLong(1), rs.getString(2), instant(rs, 3), instant(rs, 4)),
-                tenant, lastContainerId, ids.to(), Timestamp.from(range.to()), Timestamp.from(range.from()), recheck,
+                tenant, account, lastContainerId, ids.to(), Timestamp.from(range.to()), Timestamp.from(range.from()), recheck,
                 Timestamp.from(range.from()), Timestamp.from(range.from()), Timestamp.from(range.to()),
                 containersPerPage);
         if (containers.isEmpty()) {

@@ -1,7 +1,7 @@
 package io.flowbill.metering;
 
 /**
- * What one inventory scan found.
+ * What one inventory scan found (or the scans of a tenant's API accounts, added up: {@link #plus}).
  *
  * @param reported        the list's own {@code total}
  * @param collected       distinct containers collected by paging
@@ -12,4 +12,11 @@ package io.flowbill.metering;
  */
 public record InventoryScan(long scanId, long reported, int collected, int recovered, int gone, int versionsOpened,
         int passes) {
+
+    /** The figures of this scan and {@code next}, of another API account of the same tenant, together. */
+    InventoryScan plus(InventoryScan next) {
+        return new InventoryScan(next.scanId, reported + next.reported, collected + next.collected,
+                recovered + next.recovered, gone + next.gone, versionsOpened + next.versionsOpened,
+                Math.max(passes, next.passes));
+    }
 }

@@ -24,7 +24,9 @@ import io.flowbill.containerapi.ContainerPage;
  * with gaps goes page by page and steps back over each gap. After {@code max-scan-passes} without such a pass the
  * scan fails and names the gap ({@link InventoryIncompleteException}): no short bill is written. Every container
  * believed alive that the last pass did not see is then asked for directly: 404 means gone, anything else means it
- * is kept.
+ * is kept. One scanner scans one API account of a tenant: only that account's containers can be found gone by it,
+ * and a container another account of the tenant has is taken out of its scan
+ * ({@link InventoryStore#refuseOtherAccounts}).
  */
 class InventoryScanner {
 
@@ -37,12 +39,15 @@ class InventoryScanner {
     private static final Logger log = LoggerFactory.getLogger(InventoryScanner.class);
 
     private final ContainerApiClient client;
+    private final String account;
     private final InventoryStore store;
     private final Clock clock;
     private final int maxPasses;
 
-    InventoryScanner(ContainerApiClient client, InventoryStore store, Clock clock, int maxPasses) {
+    /** @param account the name, within its tenant, of the API account {@code client} calls */
+    InventoryScanner(ContainerApiClient client, String account, InventoryStore store, Clock clock, int maxPasses) {
         this.client = client;
+        this.account = account;
         this.store = store;
         this.clock = clock;
         this.maxPasses = maxPasses;
@@ -75,7 +80,7 @@ class InventoryScanner {
         }
         int collected = store.staged(scanId);
         int gone = 0;
-        List<Long> unseen = store.unseenInPass(scanId, tenant, passes);
+        List<Long> unseen = store.unseenInPass(scanId, tenant, account, passes);
         List<Long> goneIds = new ArrayList<>();
         for (long id : unseen) {
             try {
@@ -90,7 +95,8 @@ class InventoryScanner {
             }
         }
         int recovered = unseen.size() - goneIds.size();
-        int versionsOpened = store.merge(scanId);
+        collected -= store.refuseOtherAccounts(scanId, tenant, account, runId);
+        int versionsOpened = store.merge(scanId, account);
         Instant noticed = clock.instant();
         for (long id : goneIds) {
             gone += store.markGone(tenant, id, noticed, runId);

@@ -107,16 +107,41 @@ class InventoryStore {
      * Containers believed alive that the scan's last pass did not serve: those the database knows (not gone) and
      * those only an earlier pass saw. They are asked for one by one.
      */
-    List<Long> unseenInPass(long scanId, String tenant, int lastPass) {
+    List<Long> unseenInPass(long scanId, String tenant, String account, int lastPass) {
         return jdbc.queryForList("""
                 select c.container_id from container c
-                 where c.tenant_id = ? and c.gone_at is null
+                 where c.tenant_id = ? and coalesce(c.account, c.tenant_id) = ? and c.gone_at is null
                    and not exists (select 1 from inventory_observation o
                                    where o.scan_id = ? and o.container_id = c.container_id and o.pass = ?)
                 union
                 select o.container_id from inventory_observation o where o.scan_id = ? and o.pass < ?
                 order by 1
-                """, Long.class, tenant, scanId, lastPass, scanId, lastPass);
+                """, Long.class, tenant, account, scanId, lastPass, scanId, lastPass);
+    }
+
+    /**
+     * Takes out of the scan the containers another API account of the tenant has alive: one container id in two
+     * accounts is billed once, by the account that listed it first, and recorded as a
+     * {@code container_in_two_accounts} exception (once per container and hour). A container another account had
+     * but lost (gone) moves to this one. Returns the containers taken out.
+     */
+    int refuseOtherAccounts(long scanId, String tenant, String account, long runId) {
+        jdbc.update("""
+                insert into metering_exception (tenant_id, container_id, window_start, kind, raw_value, message, run_id)
+                select o.tenant_id, o.container_id, date_trunc('hour', o.observed_at), 'container_in_two_accounts', ?,
+                       'account ' || ? || ' lists container ' || o.container_id || ', which account '
+                         || coalesce(c.account, c.tenant_id) || ' of the same tenant has; it stays billed to account '
+                         || coalesce(c.account, c.tenant_id) || ' alone', ?
+                  from inventory_observation o
+                  join container c on c.tenant_id = o.tenant_id and c.container_id = o.container_id
+                 where o.scan_id = ? and o.tenant_id = ? and c.gone_at is null and coalesce(c.account, c.tenant_id) <> ?
+                on conflict (tenant_id, container_id, window_start, kind) do nothing
+                """, account, account, runId, scanId, tenant, account);
+        return jdbc.update("""
+                delete from inventory_observation o using container c
+                 where o.scan_id = ? and c.tenant_id = o.tenant_id and c.container_id = o.container_id
+                   and c.gone_at is null and coalesce(c.account, c.tenant_id) <> ?
+                """, scanId, account);
     }
 
     /**
@@ -141,17 +166,21 @@ class InventoryStore {
                 """, Timestamp.from(noticed), tenant, containerId, runId) > 0 ? 1 : 0;
     }
 
-    /** Merges the staged scan into the history and drops the staging rows. Returns versions opened. */
-    int merge(long scanId) {
+    /**
+     * Merges the staged scan of API account {@code account} into the history and drops the staging rows. Returns
+     * versions opened.
+     */
+    int merge(long scanId, String account) {
         jdbc.update("""
-                insert into container (tenant_id, container_id, name, created_at, first_seen_at, last_seen_at)
-                select tenant_id, container_id, name, created_at, observed_at, observed_at
+                insert into container (tenant_id, container_id, name, created_at, first_seen_at, last_seen_at, account)
+                select tenant_id, container_id, name, created_at, observed_at, observed_at, ?
                 from inventory_observation where scan_id = ?
                 on conflict (tenant_id, container_id) do update
                   set name = excluded.name,
+                      account = excluded.account,
                       last_seen_at = greatest(container.last_seen_at, excluded.last_seen_at),
                       gone_at = null
-                """, scanId);
+                """, account, scanId);
         jdbc.update(InventorySql.TOUCH_UNCHANGED_VERSIONS, scanId, scanId);
         int opened = jdbc.update(InventorySql.OPEN_CHANGED_VERSIONS, scanId, scanId);
         jdbc.update("delete from inventory_observation where scan_id = ?", scanId);

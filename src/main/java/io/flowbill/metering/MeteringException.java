@@ -23,6 +23,11 @@ public record MeteringException(Kind kind, String rawValue, String message) {
         IMPLAUSIBLE_FLOW,
         /** Hours between a container's last sighting and the scan that found it gone: billed only to the sighting. */
         LIFETIME_UNKNOWN,
+        /**
+         * A container id one API account of a tenant listed while another account of the same tenant has it (alive):
+         * the first account keeps metering it, the second's listing is not billed.
+         */
+        CONTAINER_IN_TWO_ACCOUNTS,
         /** A container-day rating could not read or price (written by rating): the rest of the day is rated. */
         UNRATEABLE_DAY;
 

@@ -1,6 +1,7 @@
 package io.flowbill.metering;
 
 import java.time.Clock;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
 import org.springframework.batch.core.configuration.annotation.StepScope;
@@ -25,10 +26,11 @@ import io.flowbill.containerapi.ContainerApiClient;
 import io.flowbill.pricing.PriceBook;
 
 /**
- * {@code meteringJob} of one tenant: {@code inventoryStep} (scan the tenant's fleet into the inventory history),
+ * {@code meteringJob} of one tenant: {@code inventoryStep} (scan the fleet of each of the tenant's API accounts into
+ * the inventory history),
  * {@code flowStep} (one flow call per container-hour, written as usage rows), {@code windowCloseStep} (check the
  * failure share, mark the windows metered). {@code flowStep} is partitioned ({@link FlowPartitioner}): its worker
- * step {@code flowPartitionStep} meters one range of container ids, and takes everything it needs from the job
+ * step {@code flowPartitionStep} meters one range of container ids of one API account, and takes everything it needs from the job
  * parameters and its partition's context, so it can run in another process. A restart runs the scan again and
  * the partitions that are unfinished; each reads only the hours not yet written (or still pending), so a restart after an outage
  * reads exactly what the failed run could not. Identifying parameters: {@code tenant}, {@code from}, {@code to};
@@ -109,7 +111,8 @@ class MeteringJobConfiguration {
     Partitioner flowPartitioner(JdbcTemplate jdbc, AccountClients clients,
             @Value("#{jobParameters['tenant']}") String tenant,
             @Value("#{jobParameters['from']}") String from, @Value("#{jobParameters['to']}") String to) {
-        return new FlowPartitioner(new FlowPartitioner.Containers(jdbc, tenant, MeteringRange.parse(from, to)),
+        MeteringRange range = MeteringRange.parse(from, to);
+        return new FlowPartitioner(api -> new FlowPartitioner.Containers(jdbc, tenant, api, range),
                 clients.accounts().get(tenant));
     }
 
@@ -118,28 +121,33 @@ class MeteringJobConfiguration {
     InventoryTasklet inventoryTasklet(AccountClients clients, InventoryStore store, Clock clock,
             MeteringProperties settings, @Value("#{jobParameters['tenant']}") String tenant,
             @Value("#{jobParameters['recheck']}") String recheck) {
-        return new InventoryTasklet(new InventoryScanner(clients.of(tenant), store, clock, settings.maxScanPasses()),
-                tenant, recheck != null);
+        List<InventoryScanner> scanners = clients.accounts().get(tenant).apis().stream()
+                .map(api -> new InventoryScanner(clients.of(tenant, api.name()), api.name(), store, clock,
+                        settings.maxScanPasses()))
+                .toList();
+        return new InventoryTasklet(scanners, tenant, recheck != null);
     }
 
     @Bean
     @StepScope
     FlowCallReader flowCallReader(JdbcTemplate jdbc, AccountClients clients, MeteringProperties settings,
             PriceBook priceBook, StatusPolicy statuses, PartitionedSteps partitionedSteps, @Value("#{stepExecutionContext['tenant']}") String tenant,
+            @Value("#{stepExecutionContext['account']}") String account,
             @Value("#{stepExecutionContext['requests-per-second']}") Integer requestsPerSecond,
             @Value("#{stepExecutionContext['max-concurrency']}") Integer maxConcurrency,
             @Value("#{stepExecutionContext['from-id']}") Long fromId, @Value("#{stepExecutionContext['to-id']}") Long toId,
             @Value("#{jobParameters['from']}") String from, @Value("#{jobParameters['to']}") String to,
             @Value("#{jobParameters['refresh']}") String refresh, @Value("#{jobParameters['recheck']}") String recheck,
             @Value("#{stepExecution.id}") Long stepExecutionId) {
-        ContainerHourReader hours = new ContainerHourReader(jdbc, tenant, MeteringRange.parse(from, to),
+        String api = account != null ? account : clients.accounts().get(tenant).apis().get(0).name();
+        ContainerHourReader hours = new ContainerHourReader(jdbc, tenant, api, MeteringRange.parse(from, to),
                 new ContainerHourReader.IdRange(fromId, toId), refresh != null, recheck != null,
                 Math.max(1, settings.chunkSize() / 4));
         // in a worker the partition has a client of its own with its share of the account's limits; in one process
         // the partitions share the account's client, whose limits bound them together
         ContainerApiClient own = partitionedSteps.remote()
-                ? clients.forPartition(tenant, requestsPerSecond, maxConcurrency) : null;
-        return new FlowCallReader(hours, new FlowFetcher(own != null ? own : clients.of(tenant), settings.apiMbPerGb(),
+                ? clients.forPartition(tenant, api, requestsPerSecond, maxConcurrency) : null;
+        return new FlowCallReader(hours, new FlowFetcher(own != null ? own : clients.of(tenant, api), settings.apiMbPerGb(),
                 new FlowPlausibility(priceBook, settings.maxMbps()), statuses), settings.chunkSize(), own,
                 stepExecutionId);
     }

@@ -14,12 +14,12 @@ class InvoicingPropertiesTest {
 
     @Test
     void acceptsAMemorySize() {
-        assertThat(validator.validate(new InvoicingProperties(1000, 2, "64MB"))).isEmpty();
+        assertThat(validator.validate(new InvoicingProperties(1000, 2, 50_000, "64MB"))).isEmpty();
     }
 
     @Test
     void refusesAnythingElseAsWorkMem() {
-        assertThat(validator.validate(new InvoicingProperties(1000, 2, "64MB'; drop table charge_line; --")))
+        assertThat(validator.validate(new InvoicingProperties(1000, 2, 50_000, "64MB'; drop table charge_line; --")))
                 .extracting(violation -> violation.getPropertyPath().toString()).containsExactly("workMem");
     }
 }

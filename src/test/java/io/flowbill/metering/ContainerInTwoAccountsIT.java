@@ -1,0 +1,61 @@
+package io.flowbill.metering;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import io.flowbill.system.IntegrationTest;
+import io.flowbill.system.TestTenants;
+
+/**
+ * The inventory of a tenant over two API accounts: each account's scan asks only after its own containers, and a
+ * container id the second account lists while the first has it stays the first's, recorded as a
+ * {@code container_in_two_accounts} exception.
+ */
+@IntegrationTest
+class ContainerInTwoAccountsIT {
+
+    static final String TENANT = "two-accounts";
+    static final Instant SEEN = Instant.parse("2026-11-20T10:15:00Z");
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Test
+    void aContainerIdListedByASecondAccountStaysWithTheFirstAndIsRecorded() {
+        // given: account eu has containers 1 and 2
+        TestTenants.register(jdbc, TENANT);
+        jdbc.update("delete from metering_exception where tenant_id = ?", TENANT);
+        jdbc.update("delete from container_version where tenant_id = ?", TENANT);
+        jdbc.update("delete from container where tenant_id = ?", TENANT);
+        InventoryStore store = new InventoryStore(jdbc);
+        long eu = store.newScan();
+        store.stage(eu, TENANT, SEEN, "list", 1, List.of(seen(1), seen(2)));
+        store.merge(eu, "eu");
+
+        // when: account us lists containers 2 and 3
+        long us = store.newScan();
+        store.stage(us, TENANT, SEEN.plusSeconds(60), "list", 1, List.of(seen(2), seen(3)));
+        List<Long> unseenByUs = store.unseenInPass(us, TENANT, "us", 1);
+        int refused = store.refuseOtherAccounts(us, TENANT, "us", 7);
+        store.merge(us, "us");
+
+        // then
+        assertThat(unseenByUs).as("containers the us scan asks after").isEmpty();
+        assertThat(refused).as("containers taken out of the us scan").isEqualTo(1);
+        assertThat(jdbc.queryForList("select container_id || ' ' || account from container where tenant_id = ?"
+                + " order by container_id", String.class, TENANT)).containsExactly("1 eu", "2 eu", "3 us");
+        assertThat(jdbc.queryForList("select container_id || ' ' || raw_value from metering_exception"
+                + " where tenant_id = ? and kind = 'container_in_two_accounts'", String.class, TENANT))
+                .containsExactly("2 us");
+    }
+
+    private static Observation seen(long id) {
+        return new Observation(id, "c" + id, "create_succ", 2, 20, 1, 1, 8, null, SEEN.minusSeconds(86_400), null);
+    }
+}
