@@ -89,28 +89,27 @@ final class ApiBench {
             ExportService exports = context.getBean(ExportService.class);
             UsageQueries usage = context.getBean(UsageQueries.class);
             LocalDate through = month.equals(YearMonth.from(today)) ? today : month.atEndOfMonth();
-            try (ApiHttp http = new ApiHttp(port, TENANT)) {
-                String lines = "/invoices/" + invoice.number() + "?limit=" + PAGE;
-                List<String> linePages = ApiLoad.starts(http.walk(keys.get(0), lines));
-                if (linePages.size() != Math.max(1, (invoice.lines() + PAGE - 1) / PAGE)) {
-                    throw new IllegalStateException("following next through invoice " + invoice.number() + " read "
-                            + linePages.size() + " pages of " + PAGE + " for its " + invoice.lines() + " lines");
-                }
-                String days = "/usage?granularity=day&from=" + day + "&to=" + day + "&limit=" + PAGE;
-                List<String> usagePages = ApiLoad.starts(http.walk(keys.get(0), days));
-                facts.put("invoice_pages", linePages.size());
-                facts.put("usage_pages", usagePages.size());
-                phase(results, "invoice lines, pages of 1,000", c -> http.walk(keys.get(c), lines),
-                        c -> after -> invoices.lines(invoice, after, PAGE).next(), linePages);
-                phase(results, "month to date", c -> http.walk(keys.get(c), "/month-to-date?month=" + month),
-                        c -> after -> {
-                            exports.monthToDate(TENANT, through);
-                            return null;
-                        }, Collections.singletonList(null));
-                phase(results, "usage by day, pages of 1,000", c -> http.walk(keys.get(c), days),
-                        c -> after -> usage.of(TENANT, day, day, Granularity.DAY, null, after, PAGE).next(),
-                        usagePages);
+            ApiHttp http = new ApiHttp(port, TENANT, settings.clients());
+            String lines = "/invoices/" + invoice.number() + "?limit=" + PAGE;
+            List<String> linePages = ApiLoad.starts(http.walk(keys.get(0), lines));
+            if (linePages.size() != Math.max(1, (invoice.lines() + PAGE - 1) / PAGE)) {
+                throw new IllegalStateException("following next through invoice " + invoice.number() + " read "
+                        + linePages.size() + " pages of " + PAGE + " for its " + invoice.lines() + " lines");
             }
+            String days = "/usage?granularity=day&from=" + day + "&to=" + day + "&limit=" + PAGE;
+            List<String> usagePages = ApiLoad.starts(http.walk(keys.get(0), days));
+            facts.put("invoice_pages", linePages.size());
+            facts.put("usage_pages", usagePages.size());
+            phase(results, "invoice lines, pages of 1,000", c -> http.walk(keys.get(c), lines),
+                    c -> after -> invoices.lines(invoice, after, PAGE).next(), linePages);
+            phase(results, "month to date", c -> http.walk(keys.get(c), "/month-to-date?month=" + month),
+                    c -> after -> {
+                        exports.monthToDate(TENANT, through);
+                        return null;
+                    }, Collections.singletonList(null));
+            phase(results, "usage by day, pages of 1,000", c -> http.walk(keys.get(c), days),
+                    c -> after -> usage.of(TENANT, day, day, Granularity.DAY, null, after, PAGE).next(),
+                    usagePages);
         }
         RunInfo info = RunInfo.of(postgresqlVersion);
         ApiTable.print(info, facts, results, out);

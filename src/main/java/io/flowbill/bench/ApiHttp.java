@@ -1,31 +1,31 @@
 package io.flowbill.bench;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.HttpURLConnection;
 import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 
 /**
- * The API as a client sees it over loopback: one {@link HttpClient} (HTTP/1.1, a connection per client kept alive),
- * a bearer key per client. A walk's request answers 200 with a body read whole, or is an error; its {@code next} is
- * read from the body's end, where the page puts it after its items.
+ * The API as a client sees it over loopback: plain blocking HTTP/1.1, each client reading its own answers in its own
+ * thread over a kept-alive connection (an asynchronous client hands every 16 KB of a page between threads, and on a
+ * loaded machine those hand-overs, not the server, made most of a page's time), a bearer key per client. A walk's
+ * request answers 200 with a body read whole, or is an error; its {@code next} is read from the body's end, where
+ * the page puts it after its items.
  */
-final class ApiHttp implements AutoCloseable {
+final class ApiHttp {
 
     private static final String NEXT = "\"next\":";
+    private static final int TIMEOUT_MS = 60_000;
 
-    private final ExecutorService answers = Executors.newFixedThreadPool(2);
-    private final HttpClient http;
     private final String tenantUrl;
 
-    ApiHttp(int port, String tenant) {
-        this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(Duration.ofSeconds(10)).executor(answers).build();
+    /** {@code clients}: how many connections are kept alive (the JDK keeps 5 unless told, read once per JVM). */
+    ApiHttp(int port, String tenant, int clients) {
+        if (System.getProperty("http.maxConnections") == null) {
+            System.setProperty("http.maxConnections", String.valueOf(Math.max(5, clients)));
+        }
         this.tenantUrl = "http://127.0.0.1:" + port + "/api/v1/tenants/" + tenant;
     }
 
@@ -35,15 +35,21 @@ final class ApiHttp implements AutoCloseable {
                 + URLEncoder.encode(after, StandardCharsets.UTF_8))));
     }
 
-    private String get(String key, String pathAndQuery) throws Exception {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(tenantUrl + pathAndQuery))
-                .header("Authorization", "Bearer " + key).timeout(Duration.ofSeconds(60)).GET().build();
-        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-        if (response.statusCode() != 200) {
-            throw new IllegalStateException("GET " + pathAndQuery + " answered " + response.statusCode() + ": "
-                    + response.body().substring(0, Math.min(200, response.body().length())));
+    private String get(String key, String pathAndQuery) throws IOException {
+        HttpURLConnection connection = (HttpURLConnection) URI.create(tenantUrl + pathAndQuery).toURL()
+                .openConnection();
+        connection.setConnectTimeout(TIMEOUT_MS);
+        connection.setReadTimeout(TIMEOUT_MS);
+        connection.setRequestProperty("Authorization", "Bearer " + key);
+        int status = connection.getResponseCode();
+        try (InputStream in = status < 400 ? connection.getInputStream() : connection.getErrorStream()) {
+            String body = in == null ? "" : new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            if (status != 200) {
+                throw new IllegalStateException("GET " + pathAndQuery + " answered " + status + ": "
+                        + body.substring(0, Math.min(200, body.length())));
+            }
+            return body;
         }
-        return response.body();
     }
 
     /** The last {@code "next":} of the body: a quoted cursor, or null. */
@@ -54,10 +60,5 @@ final class ApiHttp implements AutoCloseable {
         }
         int open = body.indexOf('"', at + NEXT.length());
         return body.substring(open + 1, body.indexOf('"', open + 1));
-    }
-
-    @Override
-    public void close() {
-        answers.shutdownNow();
     }
 }
