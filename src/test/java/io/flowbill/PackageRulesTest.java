@@ -127,8 +127,8 @@ class PackageRulesTest {
         mayUse.put("api", Set.of("export", "pricing"));
         mayUse.put("security", Set.of("api"));
         mayUse.put("portal", Set.of("api", "export", "pricing", "security"));
-        mayUse.put("bench", Set.of(ROOT, "accounts", "cluster", "containerapi", "export", "invoicing", "metering", "pricing",
-                "system"));
+        mayUse.put("bench", Set.of(ROOT, "accounts", "api", "cluster", "containerapi", "export", "invoicing", "metering", "pricing",
+                "security", "system"));
         mayUse.put("cli", Set.of(ROOT, "accounts", "bench", "billing", "cluster", "containerapi", "export",
                 "invoicing", "metering", "metrics", "pricing", "sandbox", "security", "serve", "system", "webhooks"));
         Map<String, Set<String>> sorted = new TreeMap<>();

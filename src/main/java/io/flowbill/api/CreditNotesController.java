@@ -1,7 +1,6 @@
 package io.flowbill.api;
 
 import java.time.YearMonth;
-import java.util.function.Supplier;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.http.HttpHeaders;
@@ -14,7 +13,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import io.flowbill.export.DocumentFormat;
-import io.flowbill.export.ExportService;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
@@ -30,12 +28,12 @@ class CreditNotesController {
 
     private final ApiTenants tenants;
     private final CreditNoteQueries notes;
-    private final ExportService exports;
+    private final DocumentFiles documents;
 
-    CreditNotesController(ApiTenants tenants, CreditNoteQueries notes, ExportService exports) {
+    CreditNotesController(ApiTenants tenants, CreditNoteQueries notes, DocumentFiles documents) {
         this.tenants = tenants;
         this.notes = notes;
-        this.exports = exports;
+        this.documents = documents;
     }
 
     @GetMapping
@@ -58,7 +56,7 @@ class CreditNotesController {
             @RequestParam(required = false) String limit, @RequestParam(required = false) String after,
             @RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false) String ifNoneMatch) {
         int size = Parameters.limit(limit);
-        CreditNoteSummary note = find(tenant, number);
+        CreditNoteSummary note = documents.creditNote(tenant, number);
         return Etags.fixed(Etags.of(note.number(), note.issuedAt(), note.total(), size, after), ifNoneMatch,
                 ResponseEntity.ok(), () -> new CreditNoteDetail(note, notes.lines(note, after, size)));
     }
@@ -88,21 +86,6 @@ class CreditNotesController {
     }
 
     private ResponseEntity<byte[]> document(String tenant, String number, DocumentFormat format, String ifNoneMatch) {
-        CreditNoteSummary note = find(tenant, number);
-        Supplier<byte[]> bytes = () -> exports.creditNoteFile(tenant, YearMonth.parse(note.issuedIn()), note.files(),
-                format).orElseThrow(() -> noNote(tenant, number));
-        return Etags.fixed(Etags.of(note.number(), note.issuedAt(), note.total(), format), ifNoneMatch,
-                Documents.ok(format, note.files() + "." + format.extension()), bytes);
-    }
-
-    private CreditNoteSummary find(String tenant, String number) {
-        tenants.require(tenant);
-        return notes.find(tenant, number).orElseThrow(() -> noNote(tenant, number));
-    }
-
-    private static NotFoundException noNote(String tenant, String number) {
-        return new NotFoundException("Tenant '" + tenant + "' has no credit note '" + number + "': credit note"
-                + " numbers are <tenant>-CN-<YYYYMM>-<n>; list them with GET /api/v1/tenants/" + tenant
-                + "/credit-notes.");
+        return Documents.shown(documents.creditNoteFile(tenant, number, format), ifNoneMatch);
     }
 }

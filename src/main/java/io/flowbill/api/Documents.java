@@ -29,6 +29,13 @@ public final class Documents {
         return answer(format, ContentDisposition.inline().filename(fileName).build());
     }
 
+    /** The API's answer with a file: shown inline; a file that never changes has its ETag and may answer 304. */
+    static ResponseEntity<byte[]> shown(DocumentFiles.File file, String ifNoneMatch) {
+        ResponseEntity.BodyBuilder ok = ok(file.format(), file.fileName());
+        return file.etag() == null ? Etags.changing(ok, file.bytes().get())
+                : Etags.fixed(file.etag(), ifNoneMatch, ok, file.bytes());
+    }
+
     /** The file as a download the browser saves under its export name. */
     public static ResponseEntity.BodyBuilder download(DocumentFormat format, String fileName) {
         return answer(format, ContentDisposition.attachment().filename(fileName).build());

@@ -14,7 +14,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import io.flowbill.export.DocumentFormat;
-import io.flowbill.export.ExportService;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
@@ -27,12 +26,12 @@ class InvoicesController {
 
     private final ApiTenants tenants;
     private final InvoiceQueries invoices;
-    private final ExportService exports;
+    private final DocumentFiles documents;
 
-    InvoicesController(ApiTenants tenants, InvoiceQueries invoices, ExportService exports) {
+    InvoicesController(ApiTenants tenants, InvoiceQueries invoices, DocumentFiles documents) {
         this.tenants = tenants;
         this.invoices = invoices;
-        this.exports = exports;
+        this.documents = documents;
     }
 
     @GetMapping
@@ -58,7 +57,7 @@ class InvoicesController {
             @RequestParam(required = false) String limit, @RequestParam(required = false) String after,
             @RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false) String ifNoneMatch) {
         int size = Parameters.limit(limit);
-        InvoiceSummary invoice = find(tenant, number);
+        InvoiceSummary invoice = documents.invoice(tenant, number);
         Supplier<InvoiceDetail> detail = () -> new InvoiceDetail(invoice, invoices.lines(invoice, after, size));
         return invoice.isFinal()
                 ? Etags.fixed(Etags.of(invoice.number(), invoice.closedAt(), invoice.total(), size, after), ifNoneMatch,
@@ -91,26 +90,7 @@ class InvoicesController {
     }
 
     private ResponseEntity<byte[]> document(String tenant, String number, DocumentFormat format, String ifNoneMatch) {
-        InvoiceSummary invoice = find(tenant, number);
-        YearMonth month = YearMonth.parse(invoice.month());
-        Supplier<byte[]> bytes = () -> exports.invoiceFile(tenant, month, format)
-                .orElseThrow(() -> noInvoice(tenant, number));
-        ResponseEntity.BodyBuilder ok = Documents.ok(format, "invoice-" + month + "." + format.extension());
-        return invoice.isFinal()
-                ? Etags.fixed(Etags.of(invoice.number(), invoice.closedAt(), invoice.total(), format), ifNoneMatch, ok,
-                        bytes)
-                : Etags.changing(ok, bytes.get());
-    }
-
-    private InvoiceSummary find(String tenant, String number) {
-        tenants.require(tenant);
-        return InvoiceQueries.monthOf(tenant, number).flatMap(month -> invoices.find(tenant, month))
-                .orElseThrow(() -> noInvoice(tenant, number));
-    }
-
-    private static NotFoundException noInvoice(String tenant, String number) {
-        return new NotFoundException("Tenant '" + tenant + "' has no invoice '" + number + "': invoice numbers are"
-                + " <tenant>-<YYYYMM>; list them with GET /api/v1/tenants/" + tenant + "/invoices.");
+        return Documents.shown(documents.invoiceFile(tenant, number, format), ifNoneMatch);
     }
 
     /** The statuses the list filters by. */

@@ -60,6 +60,19 @@ public final class BenchCommand implements Callable<Integer> {
             + " requests a second (default 100)")
     Integer accountRps;
 
+    @Option(names = "--api", description = "measure the billing REST API instead: --clients concurrent clients over"
+            + " loopback against a tenant of --containers (one size), invoice line pages, month to date and usage by"
+            + " day, each beside the same queries in SQL alone; writes target/bench/api-results.json; exits 1 when a"
+            + " request failed")
+    boolean api;
+
+    @Option(names = "--clients", paramLabel = "C", description = "with --api: concurrent clients (default 200)")
+    Integer clients;
+
+    @Option(names = "--seconds", paramLabel = "S", description = "with --api: measured seconds of each phase, after a"
+            + " warm-up of up to 5 (default 30)")
+    Integer seconds;
+
     private final List<String> springProperties;
 
     /** {@code springProperties}: the {@code --spring.datasource.*=...} given on the command line win. */
@@ -69,6 +82,10 @@ public final class BenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (api || clients != null || seconds != null) {
+            long errors = new ApiBench(apiSettings(), Streams.printStream(spec.commandLine().getOut())).measure();
+            return errors == 0 ? 0 : 1;
+        }
         if (accounts != null || workers != null || accountRps != null) {
             new AccountsBench(accountsSettings(), Streams.printStream(spec.commandLine().getOut())).measure();
             return 0;
@@ -86,6 +103,27 @@ public final class BenchCommand implements Callable<Integer> {
         try {
             return new BenchSettings(containers, latencyMs, concurrency, only, repeat, historyDays,
                     property("url", System.getenv("SPRING_DATASOURCE_URL")),
+                    property("username", System.getenv("SPRING_DATASOURCE_USERNAME")), password);
+        }
+        catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage());
+        }
+    }
+
+    ApiBenchSettings apiSettings() {
+        if (!api) {
+            throw new ParameterException(spec.commandLine(), "--clients and --seconds go with --api");
+        }
+        if (containers.size() != 1) {
+            throw new ParameterException(spec.commandLine(), "with --api, --containers is one size, not a list");
+        }
+        String password = property("password", System.getenv("SPRING_DATASOURCE_PASSWORD"));
+        if (password == null) {
+            password = ConfigTree.read(System.getenv("SPRING_CONFIG_IMPORT"), "spring.datasource.password");
+        }
+        try {
+            return new ApiBenchSettings(containers.get(0), clients == null ? 200 : clients,
+                    seconds == null ? 30 : seconds, property("url", System.getenv("SPRING_DATASOURCE_URL")),
                     property("username", System.getenv("SPRING_DATASOURCE_USERNAME")), password);
         }
         catch (IllegalArgumentException e) {

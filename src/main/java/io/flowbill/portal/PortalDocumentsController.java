@@ -1,7 +1,6 @@
 package io.flowbill.portal;
 
 import java.math.BigDecimal;
-import java.time.YearMonth;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -19,12 +18,12 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import io.flowbill.api.ApiTenants;
 import io.flowbill.api.CreditNoteQueries;
 import io.flowbill.api.CreditNoteSummary;
+import io.flowbill.api.DocumentFiles;
 import io.flowbill.api.Documents;
 import io.flowbill.api.InvoiceQueries;
 import io.flowbill.api.InvoiceSummary;
 import io.flowbill.api.NotFoundException;
 import io.flowbill.export.DocumentFormat;
-import io.flowbill.export.ExportService;
 import io.flowbill.export.ReportNumbers;
 import io.flowbill.pricing.BillingZone;
 import io.flowbill.pricing.PriceBook;
@@ -33,8 +32,8 @@ import jakarta.servlet.http.HttpServletRequest;
 
 /**
  * A tenant's invoices and credit notes with their files: the lists as the API reads them ({@link InvoiceQueries},
- * {@link CreditNoteQueries}), and each file, by the document's number as in the API, with the bytes the export
- * writes ({@link ExportService#invoiceFile}, {@link ExportService#creditNoteFile}), as a download.
+ * {@link CreditNoteQueries}), and each file found and rendered as the API does ({@link DocumentFiles}), as a
+ * download.
  */
 @Controller
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
@@ -47,15 +46,15 @@ class PortalDocumentsController {
     private final ApiTenants tenants;
     private final InvoiceQueries invoices;
     private final CreditNoteQueries creditNotes;
-    private final ExportService exports;
+    private final DocumentFiles documents;
     private final BillingZone zone;
 
     PortalDocumentsController(ApiTenants tenants, InvoiceQueries invoices, CreditNoteQueries creditNotes,
-            ExportService exports, PriceBook book) {
+            DocumentFiles documents, PriceBook book) {
         this.tenants = tenants;
         this.invoices = invoices;
         this.creditNotes = creditNotes;
-        this.exports = exports;
+        this.documents = documents;
         this.zone = book.zone();
     }
 
@@ -75,22 +74,13 @@ class PortalDocumentsController {
     @GetMapping("/invoices/{number}/document.{extension}")
     ResponseEntity<byte[]> invoiceFile(@PathVariable String tenant, @PathVariable String number,
             @PathVariable String extension) {
-        tenants.require(tenant);
-        DocumentFormat format = format(extension);
-        YearMonth month = InvoiceQueries.monthOf(tenant, number).orElseThrow(() -> unknown(number));
-        byte[] bytes = exports.invoiceFile(tenant, month, format).orElseThrow(() -> unknown(number));
-        return downloaded(Documents.download(format, "invoice-" + month + "." + format.extension()), bytes);
+        return downloaded(documents.invoiceFile(tenant, number, format(extension)));
     }
 
     @GetMapping("/credit-notes/{number}/document.{extension}")
     ResponseEntity<byte[]> creditNoteFile(@PathVariable String tenant, @PathVariable String number,
             @PathVariable String extension) {
-        tenants.require(tenant);
-        DocumentFormat format = format(extension);
-        CreditNoteSummary note = creditNotes.find(tenant, number).orElseThrow(() -> unknown(number));
-        byte[] bytes = exports.creditNoteFile(tenant, YearMonth.parse(note.issuedIn()), note.files(), format)
-                .orElseThrow(() -> unknown(number));
-        return downloaded(Documents.download(format, note.files() + "." + format.extension()), bytes);
+        return downloaded(documents.creditNoteFile(tenant, number, format(extension)));
     }
 
     private static Map<String, Object> row(InvoiceSummary invoice) {
@@ -124,12 +114,9 @@ class PortalDocumentsController {
         throw new NotFoundException("no document type " + extension);
     }
 
-    /** Never cached: a DRAFT changes with every billing run, and the session may end. */
-    private static ResponseEntity<byte[]> downloaded(ResponseEntity.BodyBuilder answer, byte[] bytes) {
-        return answer.header(HttpHeaders.CACHE_CONTROL, "no-store").body(bytes);
-    }
-
-    private static NotFoundException unknown(String number) {
-        return new NotFoundException("no document " + number);
+    /** As a download, never cached: a DRAFT changes with every billing run, and the session may end. */
+    private static ResponseEntity<byte[]> downloaded(DocumentFiles.File file) {
+        return Documents.download(file.format(), file.fileName()).header(HttpHeaders.CACHE_CONTROL, "no-store")
+                .body(file.bytes().get());
     }
 }

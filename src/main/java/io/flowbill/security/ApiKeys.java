@@ -3,6 +3,7 @@ package io.flowbill.security;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
@@ -57,14 +58,20 @@ public class ApiKeys {
         return store.revoke(id, clock.instant());
     }
 
-    /** The key {@code text} is, when it is well formed, known, not revoked and its secret matches. */
+    /**
+     * The key {@code text} is, when it is well formed, known, not revoked and its secret matches. Its last use is
+     * written when the one read with it is older than {@link #LAST_USED_PRECISION}: a busy key costs one read per
+     * request and one write a minute, not a write per request.
+     */
     public Optional<ApiKey> authenticate(String text) {
         Optional<ApiKeySecret> sent = ApiKeySecret.parse(text);
         Optional<ApiKey> key = sent.flatMap(secret -> store.find(secret.id())
                 .filter(stored -> secret.matches(stored.secretHash()))
                 .map(ApiKeyStore.Stored::key))
                 .filter(found -> !found.isRevoked());
-        key.ifPresent(found -> store.used(found.id(), clock.instant(), LAST_USED_PRECISION));
+        Instant now = clock.instant();
+        key.filter(found -> found.lastUsed() == null || !found.lastUsed().isAfter(now.minus(LAST_USED_PRECISION)))
+                .ifPresent(found -> store.used(found.id(), now, LAST_USED_PRECISION));
         return key;
     }
 }
