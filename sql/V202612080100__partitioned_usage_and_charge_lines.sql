@@ -51,6 +51,29 @@ begin
 end;
 $$;
 
+-- Archives the partition of `month` of usage_hour or charge_line: detaches it and renames it
+-- <parent>_archive_YYYYMM, a plain table with its rows, indexes and constraints for the operator to dump and drop
+-- (docs/operations.md). Answers the archive's name, or null when the month has no partition (archived already).
+-- DETACH ... CONCURRENTLY is not possible here: it cannot run in a transaction nor beside a default partition.
+create function flowbill_archive_partition(parent text, month date) returns text
+language plpgsql as $$
+declare
+  name text := parent || '_' || to_char(month, 'YYYYMM');
+  archive text := parent || '_archive_' || to_char(month, 'YYYYMM');
+begin
+  if parent not in ('usage_hour', 'charge_line') then
+    raise exception 'flowbill_archive_partition: % is not a partitioned table of flowbill', parent;
+  end if;
+  perform pg_advisory_xact_lock(hashtextextended('partitions:' || parent, 0));
+  if to_regclass(name) is null then
+    return null;
+  end if;
+  execute format('alter table %I detach partition %I', parent, name);
+  execute format('alter table %I rename to %I', name, archive);
+  return archive;
+end;
+$$;
+
 -- The partitioned tables take the names, the old ones keep their rows until they are copied.
 alter table usage_hour rename to usage_hour_unpartitioned;
 create table usage_hour (like usage_hour_unpartitioned including defaults including constraints)
