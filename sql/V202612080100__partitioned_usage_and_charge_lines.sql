@@ -6,6 +6,23 @@
 -- maintenance (system/Partitions) creates the coming months ahead and detaches the months past the retention.
 -- Every row is copied as it is; the constraints keep their names (the primary keys already hold the partition key).
 
+-- A partition's primary key is named after its parent's: usage_hour_once_202611, charge_line_once_default (not
+-- PostgreSQL's usage_hour_202611_pkey), so that a duplicate row is refused naming the rule it breaks.
+create function flowbill_name_partition_key(parent text, partition text) returns void
+language plpgsql as $$
+declare
+  generated text;
+  rule text;
+begin
+  select conname into generated from pg_constraint where conrelid = partition::regclass and contype = 'p';
+  select conname into rule from pg_constraint where conrelid = parent::regclass and contype = 'p';
+  if generated is not null and rule is not null then
+    execute format('alter table %I rename constraint %I to %I', partition, generated,
+                   rule || substr(partition, length(parent) + 1));
+  end if;
+end;
+$$;
+
 -- The one place that names and bounds a month's partition: creates the partition of `month` (its first day) of
 -- usage_hour or charge_line when missing, moving the rows of that month out of the default partition first, and
 -- answers its name. Concurrent callers wait for each other on a transaction advisory lock per table, so two processes
@@ -43,6 +60,7 @@ begin
                    ' insert into flowbill_moving select * from moved', default_name, key, low, key, high);
   end if;
   execute format('create table %I partition of %I for values from (%s) to (%s)', name, parent, low, high);
+  perform flowbill_name_partition_key(parent, name);
   if to_regclass(default_name) is not null then
     execute format('insert into %I select * from flowbill_moving', parent);
     drop table flowbill_moving;
@@ -85,15 +103,15 @@ create table charge_line (like charge_line_unpartitioned including defaults incl
   partition by range (charge_date);
 create table charge_line_default partition of charge_line default;
 
--- Every month from the oldest row's to the newest row's, and this month and the next three, gets its partitions
--- before the rows come.
+-- Every month from the oldest row's to the newest row's, and last month to three months ahead, gets its
+-- partitions before the rows come.
 do $$
 declare
   month date;
 begin
   for month in
-    select generate_series(least(first, this_month), greatest(last, this_month + interval '3 months'),
-                           interval '1 month')::date
+    select generate_series(least(first, this_month - interval '1 month'),
+                           greatest(last, this_month + interval '3 months'), interval '1 month')::date
       from (select min(m) as first, max(m) as last,
                    date_trunc('month', now() at time zone 'UTC')::date as this_month
               from (select date_trunc('month', min(window_start) at time zone 'UTC')::date as m
@@ -127,3 +145,6 @@ alter table charge_line add constraint charge_line_once
   primary key (tenant_id, charge_date, container_id, item, tier, charge_type, spec_id, price_version);
 alter table charge_line add constraint charge_line_tenant_fkey
   foreign key (tenant_id) references flowbill_tenant (tenant_id);
+
+select flowbill_name_partition_key(i.inhparent::regclass::text, i.inhrelid::regclass::text)
+  from pg_inherits i where i.inhparent in ('usage_hour'::regclass, 'charge_line'::regclass);
