@@ -61,7 +61,10 @@ public class Partitions {
         ahead();
     }
 
-    /** The current month and the {@code ahead-months} after it get their partitions; answers the months created. */
+    /**
+     * Last month, the current month and the {@code ahead-months} after it get their partitions (last month for a
+     * billing zone behind UTC); answers the months created.
+     */
     public List<YearMonth> ahead() {
         YearMonth current = utcMonth(clock.instant());
         return onOwnConnection(jdbc -> {
@@ -111,7 +114,7 @@ public class Partitions {
         return lines;
     }
 
-    /** The partitions of {@code usage_hour} and {@code charge_line}, oldest first. */
+    /** The partitions of {@code charge_line} and {@code usage_hour}, by name (a table's months oldest first). */
     public List<String> monthPartitions() {
         return onOwnConnection(Partitions::monthPartitions);
     }
