@@ -1,6 +1,7 @@
 package io.flowbill.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -52,6 +53,10 @@ class PartitionsIT {
         assertThat(jdbc.queryForObject("select amount::text from charge_line", String.class)).isEqualTo("0.94");
         jdbc.update(usageHour("2031-06-15 11:00Z", "1"));
         assertThat(partitionOf("usage_hour")).containsExactly("usage_hour_203106", "usage_hour_203106");
+        assertThatThrownBy(() -> jdbc.update(usageHour("2031-06-15 11:00Z", "1"))).as("a duplicate hour")
+                .hasMessageContaining("usage_hour_once");
+        assertThatThrownBy(() -> jdbc.update(chargeLine("2031-06-15", "0.94"))).as("a duplicate line")
+                .hasMessageContaining("charge_line_once");
     }
 
     @Test
