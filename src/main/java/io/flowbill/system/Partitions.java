@@ -114,6 +114,19 @@ public class Partitions {
         return lines;
     }
 
+    /**
+     * Gathers the statistics of the two partitioned tables as a whole, which the planner reads to estimate their
+     * joins and which autovacuum never gathers (it analyzes each partition, not the parent). {@code ANALYZE} of a
+     * parent samples each partition too: a fixed-size sample per partition, so its cost grows with the months kept.
+     */
+    public void analyze() {
+        onOwnConnection(jdbc -> {
+            jdbc.execute("analyze usage_hour");
+            jdbc.execute("analyze charge_line");
+            return null;
+        });
+    }
+
     /** The partitions of {@code charge_line} and {@code usage_hour}, by name (a table's months oldest first). */
     public List<String> monthPartitions() {
         return onOwnConnection(Partitions::monthPartitions);
