@@ -64,7 +64,7 @@ final class ConfigurationCheck {
             "io.flowbill.pricing.PricingProperties", "io.flowbill.security.ApiSecurityProperties",
             "io.flowbill.serve.ServeProperties",
             "io.flowbill.system.EmbeddedDatabaseProperties", "io.flowbill.system.JobLaunchProperties",
-            "io.flowbill.system.ProgressProperties", "io.flowbill.webhooks.WebhookProperties");
+            "io.flowbill.system.PartitionsProperties", "io.flowbill.system.ProgressProperties", "io.flowbill.webhooks.WebhookProperties");
 
     private static volatile List<Class<?>> groups;
     private static volatile Validator validator;

@@ -77,6 +77,7 @@ public final class FlowbillCli {
                 .addSubcommand(new BillingCommands.Close())
                 .addSubcommand(new BillingCommands.Fleet())
                 .addSubcommand(new BillingCommands.Export())
+                .addSubcommand(new PartitionsCommand())
                 .addSubcommand(new PriceBookCommand())
                 .addSubcommand(new BillingCommands.Serve())
                 .addSubcommand(new BillingCommands.Worker())

@@ -16,6 +16,7 @@ import org.springframework.stereotype.Service;
 
 import io.flowbill.accounts.Accounts;
 import io.flowbill.system.JobRunner;
+import io.flowbill.system.Partitions;
 import io.micrometer.core.instrument.MeterRegistry;
 
 /**
@@ -33,12 +34,14 @@ public class MeteringService {
     private final MeteringProperties settings;
     private final Accounts accounts;
     private final MeterRegistry registry;
+    private final Partitions partitions;
     private final Clock clock;
     private final JobRepository jobRepository;
 
     MeteringService(JobRunner jobRunner, Job meteringJob, WindowStore windows, MeteringSummaries summaries,
-            MeteringProperties settings, Accounts accounts, MeterRegistry registry, Clock clock,
-            JobRepository jobRepository) {
+            MeteringProperties settings, Accounts accounts, MeterRegistry registry, Partitions partitions,
+            Clock clock, JobRepository jobRepository) {
+        this.partitions = partitions;
         this.jobRepository = jobRepository;
         this.accounts = accounts;
         this.jobRunner = jobRunner;
@@ -82,6 +85,7 @@ public class MeteringService {
             parameters.addString(MeteringJobConfiguration.RETRY, attempt(started), true);
         }
         JobParameters jobParameters = parameters.toJobParameters();
+        partitions.cover(range.from(), range.to());
         JobExecution execution = jobRunner.run(meteringJob, "metering:" + tenant + ":" + range.from() + ".." + range.to(), scope,
                 resumable -> jobParameters);
         if (execution.getStatus() != BatchStatus.COMPLETED) {
