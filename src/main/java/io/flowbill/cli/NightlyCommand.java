@@ -10,13 +10,15 @@ import org.springframework.stereotype.Component;
 import io.flowbill.billing.BillingService;
 import io.flowbill.metering.MeteringProperties;
 import io.flowbill.pricing.BillingZone;
+import io.flowbill.system.Partitions;
 
 /**
  * {@code nightly [--date D]} (the default command): meters the hours of the day in the billing zone that are not
  * metered yet, rechecks the last days (pending traffic, containers found late) and bills again the days that
  * changed, rates the day, refreshes the invoice it lands on, writes the exports and prints a summary. The
  * default day is yesterday in the zone, whose hours are over (in the metering lag's first minutes after midnight,
- * the day before it).
+ * the day before it). At the end it gathers the statistics of the partitioned tables as a whole
+ * ({@link Partitions#analyzeAfterBilling()}).
  */
 @Component
 class NightlyCommand {
@@ -27,9 +29,12 @@ class NightlyCommand {
     private final Clock clock;
 
     private final TenantOutcomes tenants;
+    private final Partitions partitions;
 
-    NightlyCommand(MeteringProperties meteringSettings, BillingService billing, TenantOutcomes tenants, Clock clock) {
+    NightlyCommand(MeteringProperties meteringSettings, BillingService billing, TenantOutcomes tenants,
+            Partitions partitions, Clock clock) {
         this.tenants = tenants;
+        this.partitions = partitions;
         this.meteringSettings = meteringSettings;
         this.billing = billing;
         this.zone = billing.zone();
@@ -52,7 +57,9 @@ class NightlyCommand {
         DayOver.notOver(date, started, meteringSettings.lag(), zone).ifPresent(notOver -> {
             throw new UsageException(notOver);
         });
-        return tenants.summaries("nightly", tenant, out, err,
+        int exit = tenants.summaries("nightly", tenant, out, err,
                 account -> billing.nightly(account.tenant(), date).render());
+        partitions.analyzeAfterBilling();
+        return exit;
     }
 }

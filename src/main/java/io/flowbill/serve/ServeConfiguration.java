@@ -19,6 +19,7 @@ import io.flowbill.metering.MeteringProperties;
 import io.flowbill.metering.MeteringService;
 import io.flowbill.metrics.MetricsPublisher;
 import io.flowbill.pricing.PriceBook;
+import io.flowbill.system.Partitions;
 
 /** The {@code serve} mode's beans; present only when flowbill runs as a web application ({@code serve}). */
 @Configuration(proxyBeanMethods = false)
@@ -43,9 +44,9 @@ class ServeConfiguration {
     @Bean
     ServeScheduler serveScheduler(Clock clock, DataSource dataSource, ScheduleState state, StoppedRuns stoppedRuns,
             MeteringService metering, MeteringProperties meteringSettings, PriceBook book, BillingService billing,
-            ServeProperties settings, Accounts accounts) {
+            ServeProperties settings, Accounts accounts, Partitions partitions) {
         return new ServeScheduler(clock, dataSource, state, stoppedRuns, metering, meteringSettings, book.zone(),
-                billing, settings, accounts);
+                billing, settings, accounts, partitions);
     }
 
     @Bean

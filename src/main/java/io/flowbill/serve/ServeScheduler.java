@@ -27,6 +27,7 @@ import io.flowbill.metering.MeteringSummary;
 import io.flowbill.pricing.BillingZone;
 import io.flowbill.system.Causes;
 import io.flowbill.system.JobAlreadyRunningException;
+import io.flowbill.system.Partitions;
 
 /**
  * The serve mode's scheduler. Each {@link #tick} reads "now" from flowbill's clock and does what is due then
@@ -51,6 +52,7 @@ class ServeScheduler {
     private final BillingService billing;
     private final ServeProperties settings;
     private final Accounts accounts;
+    private final Partitions partitions;
     private final Map<String, Instant> tenantRetryAfter = new HashMap<>();
     private final Set<String> reported = new HashSet<>();
     private volatile boolean stopping;
@@ -59,8 +61,9 @@ class ServeScheduler {
 
     ServeScheduler(Clock clock, DataSource dataSource, ScheduleState state, StoppedRuns stoppedRuns,
             MeteringService metering, MeteringProperties meteringSettings, BillingZone zone, BillingService billing,
-            ServeProperties settings, Accounts accounts) {
+            ServeProperties settings, Accounts accounts, Partitions partitions) {
         this.accounts = accounts;
+        this.partitions = partitions;
         this.clock = clock;
         this.dataSource = dataSource;
         this.state = state;
@@ -145,6 +148,9 @@ class ServeScheduler {
                         + " the other tenants go on", tenant, reason(e), retry);
                 failed = true;
             }
+        }
+        if (!billed.isEmpty()) {
+            partitions.analyzeAfterBilling();
         }
         boolean worked = !metered.isEmpty() || !billed.isEmpty();
         Tick.Outcome outcome = failed ? Tick.Outcome.FAILED : lockedElsewhere && !worked

@@ -16,6 +16,9 @@ import java.util.regex.Pattern;
 
 import javax.sql.DataSource;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
@@ -32,6 +35,7 @@ import org.springframework.stereotype.Service;
 @Service
 public class Partitions {
 
+    private static final Logger log = LoggerFactory.getLogger(Partitions.class);
     static final List<String> TABLES = List.of("usage_hour", "charge_line");
     private static final Pattern MONTH_PARTITION = Pattern.compile("(usage_hour|charge_line)_(\\d{4})(\\d{2})");
 
@@ -125,6 +129,21 @@ public class Partitions {
             jdbc.execute("analyze charge_line");
             return null;
         });
+    }
+
+    /**
+     * {@link #analyze()} after a night's billing ({@code nightly}, a {@code serve} tick that billed), so the tables'
+     * statistics as a whole follow the data without a scheduled {@code partitions}; a failure is logged, not
+     * raised: the bill is written, and the next night gathers them again.
+     */
+    public void analyzeAfterBilling() {
+        try {
+            analyze();
+        }
+        catch (DataAccessException e) {
+            log.warn("The statistics of usage_hour and charge_line were not gathered after billing ({}); the next"
+                    + " night or `flowbill partitions` gathers them", e.getMostSpecificCause().getMessage());
+        }
     }
 
     /** The partitions of {@code charge_line} and {@code usage_hour}, by name (a table's months oldest first). */

@@ -53,6 +53,7 @@ import io.flowbill.sandbox.SandboxClock;
 import io.flowbill.sandbox.SandboxConfig;
 import io.flowbill.sandbox.SandboxServer;
 import io.flowbill.system.IntegrationTest;
+import io.flowbill.system.Partitions;
 import io.flowbill.system.Patience;
 
 /**
@@ -120,6 +121,9 @@ class ServeIT {
     MeteringService metering;
 
     @Autowired
+    Partitions partitions;
+
+    @Autowired
     MeteringProperties meteringSettings;
 
     @Autowired
@@ -171,6 +175,7 @@ class ServeIT {
         // 01:29 on Nov 21 in Shanghai: the hours are due, the day is not
         clock.set(Instant.parse("2026-11-20T17:29:00Z"));
         Tick before = scheduler.tick();
+        Timestamp analyzedBefore = lastAnalyzeOfUsageHour();
         // 01:31: the nightly time has passed
         clock.set(Instant.parse("2026-11-20T17:31:00Z"));
         Tick after = scheduler.tick();
@@ -193,13 +198,26 @@ class ServeIT {
                          where window_start >= '2026-11-19T16:00:00Z' and window_start < '2026-11-20T16:00:00Z'
                         """, Long.class));
         assertThat(exportDir.resolve("default/2026-11/charges-2026-11-20.csv")).exists();
+        // the partitioned table's statistics as a whole are gathered after the billing (autovacuum never does)
+        await().atMost(Patience.seconds(30)).untilAsserted(() -> {
+            Timestamp analyzedAfter = lastAnalyzeOfUsageHour();
+            assertThat(analyzedAfter).as("last analyze of usage_hour as a whole").isNotNull();
+            if (analyzedBefore != null) {
+                assertThat(analyzedAfter).isAfter(analyzedBefore);
+            }
+        });
+    }
+
+    private Timestamp lastAnalyzeOfUsageHour() {
+        return jdbc.queryForObject("select last_analyze from pg_stat_user_tables where relname = 'usage_hour'",
+                Timestamp.class);
     }
 
     @Test
     @Order(4)
     void aSecondInstanceOnTheSameDatabaseDoesNothingTwice() throws Exception {
         ServeScheduler second = new ServeScheduler(clock, dataSource, state, stoppedRuns, metering, meteringSettings,
-                book.zone(), nightly, settings, accounts);
+                book.zone(), nightly, settings, accounts, partitions);
         Map<String, List<String>> rows = TableSnapshot.of(jdbc);
         long executions = count("select count(*) from batch_job_execution");
 
@@ -295,7 +313,7 @@ class ServeIT {
 
         // when: the next start (a new scheduler in place of the stopped one)
         ServeScheduler restarted = new ServeScheduler(clock, dataSource, state, stoppedRuns, metering,
-                meteringSettings, book.zone(), nightly, settings, accounts);
+                meteringSettings, book.zone(), nightly, settings, accounts, partitions);
         Tick resumed = restarted.tick();
 
         // then: the same job instance completed, every hour metered once
