@@ -9,7 +9,9 @@ package io.flowbill.metering;
  * @param gone            containers that answered 404 and are recorded as gone
  * @param versionsOpened  attribute changes recorded
  * @param passes          passes over the list until it settled
+ * @param rowsWritten     rows of {@code container} and {@code container_version} the merge wrote (only the
+ *                        containers that changed; those found gone are written after it)
  */
 public record InventoryScan(long scanId, long reported, int collected, int recovered, int gone, int versionsOpened,
-        int passes) {
+        int passes, int rowsWritten) {
 }

@@ -1,12 +1,15 @@
 package io.flowbill.metering;
 
 /**
- * The set-based merge of one scan into {@code container_version}.
- * <p>Rule: an observation equal to the container's latest version only extends when that version was seen
- * ({@code last_observed_at}). A different observation opens a new version, valid from the API's
- * {@code updated_at} clamped between the previous version's last sighting and this sighting (the change
- * happened somewhere in between, and {@code updated_at} says when). A container's first version is valid from
- * its {@code created_at}: earlier windows use it as an inference, which the usage rows mark.
+ * The set-based merge of one scan into {@code container} and {@code container_version}, writing only the
+ * containers that changed: new, back after being gone, renamed, or with other attributes.
+ * <p>Rule: an observation equal to the container's latest version writes nothing; the version was seen until the
+ * tenant's latest complete scan ({@code inventory_sweep}) if the container is not gone, or until its own
+ * {@code last_observed_at} otherwise. A different observation first writes that last sighting into the latest
+ * version ({@link #SEAL_CHANGED_VERSIONS}), then opens a new version, valid from the API's {@code updated_at} clamped
+ * between the previous version's last sighting and this sighting (the change happened somewhere in between, and
+ * {@code updated_at} says when). A container's first version is valid from its {@code created_at}: earlier windows
+ * use it as an inference, which the usage rows mark.
  */
 final class InventorySql {
 
@@ -28,14 +31,42 @@ final class InventorySql {
               and l.name is not distinct from o.name
             """;
 
-    /** Parameters: scan id, scan id. */
-    static final String TOUCH_UNCHANGED_VERSIONS = "with " + LATEST + """
+    /** Parameters: scan id. The containers never seen before. */
+    static final String INSERT_NEW_CONTAINERS = """
+            insert into container (tenant_id, container_id, name, created_at, first_seen_at, last_seen_at)
+            select tenant_id, container_id, name, created_at, observed_at, observed_at
+            from inventory_observation where scan_id = ?
+            on conflict (tenant_id, container_id) do nothing
+            """;
+
+    /**
+     * Parameters: scan id, scan id, last pass. An unchanged container back after being gone, or seen only by an
+     * earlier pass of the scan (it may be found gone next): its version was seen again. A container not gone and seen
+     * by the last pass is covered by the sweep and needs no write.
+     */
+    static final String TOUCH_VERSIONS_BACK_FROM_GONE = "with " + LATEST + """
             update container_version v
                set last_observed_at = greatest(v.last_observed_at, o.observed_at)
               from latest l
               join inventory_observation o on o.tenant_id = l.tenant_id and o.container_id = l.container_id
+              join container c on c.tenant_id = l.tenant_id and c.container_id = l.container_id
              where o.scan_id = ? and v.tenant_id = l.tenant_id and v.container_id = l.container_id
-               and v.valid_from = l.valid_from and """ + " " + SAME;
+               and v.valid_from = l.valid_from and (c.gone_at is not null or o.pass < ?) and """ + " " + SAME;
+
+    /**
+     * Parameters: scan id, scan id. A changed container not gone: its latest version was seen until the tenant's
+     * previous complete scan, which is written into it before a new version follows it.
+     */
+    static final String SEAL_CHANGED_VERSIONS = "with " + LATEST + """
+            update container_version v
+               set last_observed_at = s.seen_at
+              from latest l
+              join inventory_observation o on o.tenant_id = l.tenant_id and o.container_id = l.container_id
+              join container c on c.tenant_id = l.tenant_id and c.container_id = l.container_id
+              join inventory_sweep s on s.tenant_id = l.tenant_id
+             where o.scan_id = ? and v.tenant_id = l.tenant_id and v.container_id = l.container_id
+               and v.valid_from = l.valid_from and c.gone_at is null and s.seen_at > v.last_observed_at
+               and not (""" + " " + SAME + ")";
 
     /** Parameters: scan id, scan id. */
     static final String OPEN_CHANGED_VERSIONS = "with " + LATEST + """
@@ -51,6 +82,18 @@ final class InventorySql {
             from inventory_observation o
             left join latest l on l.tenant_id = o.tenant_id and l.container_id = o.container_id
             where o.scan_id = ? and (l.container_id is null or not (""" + " " + SAME + "))";
+
+    /**
+     * Parameters: scan id, last pass. A container back after being gone, renamed, or seen only by an earlier pass of
+     * the scan.
+     */
+    static final String UPDATE_CHANGED_CONTAINERS = """
+            update container c
+               set name = o.name, last_seen_at = greatest(c.last_seen_at, o.observed_at), gone_at = null
+              from inventory_observation o
+             where o.scan_id = ? and c.tenant_id = o.tenant_id and c.container_id = o.container_id
+               and (c.gone_at is not null or c.name is distinct from o.name or o.pass < ?)
+            """;
 
     private InventorySql() {
     }

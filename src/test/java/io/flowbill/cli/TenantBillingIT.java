@@ -51,7 +51,7 @@ class TenantBillingIT {
     static final String[] TABLES = { "credit_note_line", "credit_note", "invoice_line_staged", "invoice_line", "invoice", "closed_month_rerated",
         "month_charge_line", "charge_line_staged", "charge_line", "package_day_staged", "package_day", "rated_day",
         "charge_day", "usage_day", "unrateable_day_staged", "usage_change", "metering_exception", "usage_hour",
-        "inventory_observation", "container_version",
+        "inventory_observation", "inventory_sweep", "container_version",
         "container", "metered_window" };
 
     static Path exportDir;
