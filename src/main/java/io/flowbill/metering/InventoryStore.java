@@ -165,12 +165,11 @@ class InventoryStore {
      */
     MergeWrites merge(long scanId, int lastPass) {
         int added = jdbc.update(InventorySql.INSERT_NEW_CONTAINERS, scanId);
-        int touched = jdbc.update(InventorySql.TOUCH_VERSIONS_BACK_FROM_GONE, scanId, scanId, lastPass);
-        int sealed = jdbc.update(InventorySql.SEAL_CHANGED_VERSIONS, scanId, scanId);
-        int opened = jdbc.update(InventorySql.OPEN_CHANGED_VERSIONS, scanId, scanId);
-        int updated = jdbc.update(InventorySql.UPDATE_CHANGED_CONTAINERS, scanId, lastPass);
+        MergeWrites writes = jdbc.queryForObject(InventorySql.WRITE_CHANGES, (rs, row) -> new MergeWrites(
+                added + rs.getInt("containers_updated"), rs.getInt("versions_updated") + rs.getInt("versions_opened"),
+                rs.getInt("versions_opened")), scanId, scanId, lastPass, lastPass, lastPass);
         jdbc.update("delete from inventory_observation where scan_id = ?", scanId);
-        return new MergeWrites(added + updated, touched + sealed + opened, opened);
+        return writes;
     }
 
     /**
