@@ -84,6 +84,29 @@ class ContainerInTwoAccountsIT {
                 .as("last sighting of container 2's version").isEqualTo(SEEN.plusSeconds(3_600));
     }
 
+    @Test
+    void aContainerGoneFromOneAccountAndListedByAnotherMovesToIt() {
+        // given: eu had container 1 and found it gone at 11:15
+        TestTenants.register(jdbc, TENANT);
+        jdbc.update("delete from metering_exception where tenant_id = ?", TENANT);
+        jdbc.update("delete from inventory_sweep where tenant_id = ?", TENANT);
+        jdbc.update("delete from container_version where tenant_id = ?", TENANT);
+        jdbc.update("delete from container where tenant_id = ?", TENANT);
+        InventoryStore store = new InventoryStore(jdbc);
+        completeScan(store, "eu", SEEN, seen(1));
+        store.markGone(TENANT, 1, SEEN.plusSeconds(3_600), 7);
+
+        // when: us lists it, unchanged, at 12:15
+        completeScan(store, "us", SEEN.plusSeconds(7_200), seen(1));
+
+        // then
+        assertThat(jdbc.queryForList("select container_id || ' ' || account || ' ' || (gone_at is null)"
+                + " from container where tenant_id = ?", String.class, TENANT)).containsExactly("1 us true");
+        assertThat(jdbc.queryForObject("select max(last_observed_at) from container_version"
+                + " where tenant_id = ? and container_id = 1", Timestamp.class, TENANT).toInstant())
+                .as("last sighting of container 1's version").isEqualTo(SEEN.plusSeconds(7_200));
+    }
+
     private static void completeScan(InventoryStore store, String account, Instant at, Observation observation) {
         long scan = store.newScan();
         store.stage(scan, TENANT, at, "list", 1, List.of(observation));
