@@ -59,12 +59,13 @@ class ContainerRanges implements Partitioner {
 
     List<ContainerRange> ranges(int count) {
         // the first container of each range but the first: rows n x k / count + 1 for k = 1 .. count - 1 of the
-        // containers first seen before the day's end and last seen after its start (the ones with usage that day)
+        // containers first seen before the day's end and not gone before its start (the ones with usage that day; the
+        // last_seen_at of a container not gone is its last change, see InventorySql)
         List<Object[]> starts = jdbc.query("""
                 select tenant_id, container_id from (
                   select tenant_id, container_id, row_number() over (order by tenant_id, container_id) as n,
                          count(*) over () as total
-                    from container where tenant_id = ? and first_seen_at < ? and last_seen_at >= ?) numbered
+                    from container where tenant_id = ? and first_seen_at < ? and (gone_at is null or last_seen_at >= ?)) numbered
                  where n > 1 and (n - 1) % greatest(1, total / ?) = 0 and (n - 1) / greatest(1, total / ?) < ?
                  order by tenant_id, container_id
                 """, (rs, row) -> new Object[] { rs.getString(1), rs.getLong(2) }, tenant, Timestamp.from(dayEnd),

@@ -96,16 +96,18 @@ class InventoryScanner {
         }
         int recovered = unseen.size() - goneIds.size();
         collected -= store.refuseOtherAccounts(scanId, tenant, account, runId);
-        int versionsOpened = store.merge(scanId, account);
+        InventoryStore.MergeWrites writes = store.merge(scanId, account, passes);
         Instant noticed = clock.instant();
         for (long id : goneIds) {
             gone += store.markGone(tenant, id, noticed, runId);
         }
+        store.recordSweep(tenant, account, scanId, observedAt);
         if (passes > 1) {
             log.info("inventory scan {}: the list changed while it was paged; {} passes until it settled ({} containers)",
                     scanId, passes, collected);
         }
-        return new InventoryScan(scanId, pass.reportedAtEnd(), collected, recovered, gone, versionsOpened, passes);
+        return new InventoryScan(scanId, pass.reportedAtEnd(), collected, recovered, gone, writes.versionsOpened(),
+                passes, writes.containers() + writes.versions());
     }
 
     /**

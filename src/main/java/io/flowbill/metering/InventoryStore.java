@@ -12,7 +12,9 @@ import org.springframework.stereotype.Repository;
 
 /**
  * Keeps the inventory history: each scan's observations are staged (deduplicated by id), then merged
- * set-based into {@code container} and {@code container_version}. Memory stays flat whatever the fleet size.
+ * set-based into {@code container} and {@code container_version}, where only the containers that changed are
+ * written; a complete scan is recorded once per API account of a tenant ({@code inventory_sweep}). Memory stays
+ * flat whatever the fleet size.
  */
 @Repository
 class InventoryStore {
@@ -147,13 +149,29 @@ class InventoryStore {
     /**
      * Records a container as gone, noticed at {@code noticed}. Its hours are billed to its last sighting; the time
      * between that sighting and the scan that noticed it gone is unknown, so it is recorded as a
-     * {@code lifetime_unknown} exception with the hours at risk. Returns 1 when the container was alive until now.
+     * {@code lifetime_unknown} exception with the hours at risk. A container not gone was last seen by the latest
+     * complete scan of its own API account at the latest ({@code inventory_sweep}, which the scan finding it gone has
+     * not moved yet):
+     * that sighting is written into the container and its latest version first. Returns 1 when the container was
+     * alive until now.
      */
     int markGone(String tenant, long containerId, Instant noticed, long runId) {
         return jdbc.update("""
-                with gone as (
-                  update container set gone_at = ? where tenant_id = ? and container_id = ? and gone_at is null
-                  returning tenant_id, container_id, last_seen_at, gone_at)
+                with sweep as (
+                  select s.seen_at from container c
+                    join inventory_sweep s on s.tenant_id = c.tenant_id and s.account = coalesce(c.account, c.tenant_id)
+                   where c.tenant_id = ? and c.container_id = ?),
+                gone as (
+                  update container set gone_at = ?, last_seen_at = greatest(last_seen_at, (select seen_at from sweep))
+                   where tenant_id = ? and container_id = ? and gone_at is null
+                  returning tenant_id, container_id, last_seen_at, gone_at),
+                sealed as (
+                  update container_version v set last_observed_at = (select seen_at from sweep)
+                    from gone g
+                   where v.tenant_id = g.tenant_id and v.container_id = g.container_id
+                     and v.last_observed_at < (select seen_at from sweep)
+                     and v.valid_from = (select max(valid_from) from container_version l
+                                          where l.tenant_id = g.tenant_id and l.container_id = g.container_id))
                 insert into metering_exception (tenant_id, container_id, window_start, kind, raw_value, message, run_id)
                 select tenant_id, container_id, date_trunc('hour', last_seen_at), 'lifetime_unknown',
                        round(extract(epoch from gone_at - last_seen_at) / 3600, 2) || ' h',
@@ -163,27 +181,46 @@ class InventoryStore {
                          || ' hours after it are at risk (meter hourly to keep them small)', ?
                   from gone
                 on conflict (tenant_id, container_id, window_start, kind) do nothing
-                """, Timestamp.from(noticed), tenant, containerId, runId) > 0 ? 1 : 0;
+                """, tenant, containerId, Timestamp.from(noticed), tenant, containerId, runId) > 0 ? 1 : 0;
     }
 
     /**
-     * Merges the staged scan of API account {@code account} into the history and drops the staging rows. Returns
-     * versions opened.
+     * Merges the staged scan of API account {@code account} into the history, writing only the containers that
+     * changed ({@link InventorySql}), and drops the staging rows. Returns what it wrote.
+     *
+     * @param account  the name, within the tenant, of the account whose scan it is: new containers get it, and a
+     *                 container another account had moves to it
+     * @param lastPass the scan's last pass: a container only an earlier pass saw has its sighting written, as it may
+     *                 be found gone next
      */
-    int merge(long scanId, String account) {
-        jdbc.update("""
-                insert into container (tenant_id, container_id, name, created_at, first_seen_at, last_seen_at, account)
-                select tenant_id, container_id, name, created_at, observed_at, observed_at, ?
-                from inventory_observation where scan_id = ?
-                on conflict (tenant_id, container_id) do update
-                  set name = excluded.name,
-                      account = excluded.account,
-                      last_seen_at = greatest(container.last_seen_at, excluded.last_seen_at),
-                      gone_at = null
-                """, account, scanId);
-        jdbc.update(InventorySql.TOUCH_UNCHANGED_VERSIONS, scanId, scanId);
-        int opened = jdbc.update(InventorySql.OPEN_CHANGED_VERSIONS, scanId, scanId);
+    MergeWrites merge(long scanId, String account, int lastPass) {
+        int added = jdbc.update(InventorySql.INSERT_NEW_CONTAINERS, account, scanId);
+        MergeWrites writes = jdbc.queryForObject(InventorySql.WRITE_CHANGES, (rs, row) -> new MergeWrites(
+                added + rs.getInt("containers_updated"), rs.getInt("versions_updated") + rs.getInt("versions_opened"),
+                rs.getInt("versions_opened")), scanId, account, lastPass);
         jdbc.update("delete from inventory_observation where scan_id = ?", scanId);
-        return opened;
+        return writes;
+    }
+
+    /**
+     * Records a complete scan of API account {@code account} of the tenant: every container of that account not gone
+     * was seen at {@code seenAt}. Called after the scan's merge and its gone containers, in the same transaction.
+     */
+    void recordSweep(String tenant, String account, long scanId, Instant seenAt) {
+        jdbc.update("""
+                insert into inventory_sweep (tenant_id, account, seen_at, scan_id) values (?, ?, ?, ?)
+                on conflict (tenant_id, account) do update
+                  set seen_at = greatest(inventory_sweep.seen_at, excluded.seen_at), scan_id = excluded.scan_id
+                """, tenant, account, Timestamp.from(seenAt), scanId);
+    }
+
+    /**
+     * Rows one merge wrote.
+     *
+     * @param containers     rows of {@code container} inserted or updated
+     * @param versions       rows of {@code container_version} inserted or updated
+     * @param versionsOpened versions inserted (attribute changes and new containers)
+     */
+    record MergeWrites(int containers, int versions, int versionsOpened) {
     }
 }

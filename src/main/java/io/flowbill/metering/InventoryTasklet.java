@@ -45,6 +45,7 @@ class InventoryTasklet implements Tasklet {
         job.putInt(SCAN + ".gone", scan.gone());
         job.putInt(SCAN + ".versions", scan.versionsOpened());
         job.putInt(SCAN + ".passes", scan.passes());
+        job.putInt(SCAN + ".rows-written", scan.rowsWritten());
         contribution.incrementWriteCount(scan.collected() + scan.recovered());
         return RepeatStatus.FINISHED;
     }

@@ -52,7 +52,7 @@ class TenantBillingIT {
         "month_charge_line", "month_usage", "package_month", "tenant_change", "invoice_refresh",
         "charge_line_staged", "charge_line", "package_day_staged", "package_day", "rated_day",
         "charge_day", "usage_day", "unrateable_day_staged", "usage_change", "metering_exception", "usage_hour",
-        "inventory_observation", "container_version",
+        "inventory_observation", "inventory_sweep", "container_version",
         "container", "metered_window" };
 
     static Path exportDir;

@@ -37,7 +37,7 @@ public final class FixtureFleet {
     private static final String[] TABLES = { "credit_note_line", "credit_note", "invoice_line_staged", "invoice_line", "invoice", "closed_month_rerated",
         "month_charge_line", "month_usage", "package_month", "tenant_change", "invoice_refresh",
         "charge_line_staged", "charge_line", "package_day_staged", "package_day", "rated_day",
-        "metering_exception", "usage_hour", "inventory_observation", "container_version", "container" };
+        "metering_exception", "usage_hour", "inventory_observation", "inventory_sweep", "container_version", "container" };
 
     private final JdbcTemplate jdbc;
 

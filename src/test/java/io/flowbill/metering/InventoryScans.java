@@ -25,6 +25,6 @@ public final class InventoryScans {
         long scan = store.newScan();
         store.stage(scan, tenant, observedAt, "list", 1, List.of(new Observation(containerId, name, "create_succ", 2, 20,
                 1, 1, 8, null, createdAt, updatedAt)));
-        store.merge(scan, tenant);
+        store.merge(scan, tenant, 1);
     }
 }
