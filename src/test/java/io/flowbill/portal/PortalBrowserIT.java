@@ -23,6 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.openqa.selenium.By;
+import org.openqa.selenium.NoSuchElementException;
 import org.openqa.selenium.WebElement;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -293,8 +294,10 @@ class PortalBrowserIT {
         browser.driver.get("http://127.0.0.1:" + port + path);
     }
 
+    /** The element's text, waiting for it: a click that submits a form may return before the next page is shown. */
     private String text(By what) {
-        return browser.driver.findElement(what).getText().strip();
+        return await().atMost(Patience.seconds(15)).ignoreException(NoSuchElementException.class)
+                .until(() -> browser.driver.findElement(what).getText().strip(), shown -> true);
     }
 
     /** The table's rows as {@code key column -> value column}, by their visible text. */
