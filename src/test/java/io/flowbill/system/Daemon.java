@@ -1,12 +1,15 @@
 package io.flowbill.system;
 
+import static org.awaitility.Awaitility.await;
+
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
+
+import org.awaitility.core.ConditionTimeoutException;
 
 /**
  * A server a test starts from a Debian package ({@link PgBouncer}, {@link Stunnel}): started in the foreground, its
@@ -28,21 +31,17 @@ final class Daemon implements AutoCloseable {
                 .redirectOutput(output.toFile()).start();
         Daemon daemon = new Daemon(process, output);
         Duration patience = Patience.seconds(30);
-        Instant deadline = Instant.now().plus(patience);
-        while (!LocalPort.answers(port)) {
-            if (!process.isAlive() || Instant.now().isAfter(deadline)) {
-                daemon.close();
-                throw new IOException(String.join(" ", command) + " did not listen on 127.0.0.1:" + port + " within "
-                        + patience.toSeconds() + " s (" + Patience.hint() + "); it said:\n" + daemon.output());
-            }
-            try {
-                Thread.sleep(100);
-            }
-            catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                daemon.close();
-                throw new IOException("interrupted while starting " + name, e);
-            }
+        try {
+            await().atMost(patience).pollInterval(Duration.ofMillis(100))
+                    .until(() -> LocalPort.answers(port) || !process.isAlive());
+        }
+        catch (ConditionTimeoutException notYet) {
+            // said below, with what the daemon printed
+        }
+        if (!LocalPort.answers(port)) {
+            daemon.close();
+            throw new IOException(String.join(" ", command) + " did not listen on 127.0.0.1:" + port + " within "
+                    + patience.toSeconds() + " s (" + Patience.hint() + "); it said:\n" + daemon.output());
         }
         return daemon;
     }
