@@ -24,6 +24,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.openqa.selenium.By;
 import org.openqa.selenium.NoSuchElementException;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -287,7 +288,18 @@ class PortalBrowserIT {
     private void signIn(String key) {
         open("/portal/sign-in");
         browser.driver.findElement(By.id("key")).sendKeys(key);
-        browser.driver.findElement(By.id("sign-in-submit")).click();
+        WebElement submit = browser.driver.findElement(By.id("sign-in-submit"));
+        submit.click();
+        // the click may return before the answer replaces the page: wait until the form's page is gone
+        await().atMost(Patience.seconds(15)).until(() -> {
+            try {
+                submit.isEnabled();
+                return false;
+            }
+            catch (StaleElementReferenceException replaced) {
+                return true;
+            }
+        });
     }
 
     private void open(String path) {
