@@ -54,6 +54,7 @@ public final class Benchmark {
                 }
             }
             figures.fact("peak_heap_mb", Memory.peakHeapMb());
+            figures.fact("peak_heap_after_collection_mb", Memory.peakHeapAfterCollectionMb());
             figures.fact("peak_rss_mb", Memory.peakRssMb());
             sizes.add(figures);
             out.printf("measured %,d containers%n", n);

@@ -33,7 +33,8 @@ class BenchmarkSmokeIT {
                 Map.class);
         for (String figure : List.of("api_bound_calls_per_second", "metering_calls_per_second", "metering_vs_api_bound",
                 "copy_usage_rows_per_second", "copy_charge_lines_per_second", "rating_usage_hours_per_second",
-                "rating_vs_database_bound", "peak_heap_mb", "peak_rss_mb")) {
+                "rating_vs_database_bound", "peak_heap_mb", "peak_heap_after_collection_mb",
+                "peak_rss_mb")) {
             assertThat(((Number) figures.get(figure)).doubleValue()).as("figure '%s' in %s", figure, log).isPositive();
         }
         // 24 hours for each of the 2,000 containers, but one in 10 (i = 0, 10, ..) is created at hour (i / 10) % 24
