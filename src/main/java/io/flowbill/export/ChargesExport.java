@@ -27,8 +27,8 @@ final class ChargesExport {
                    l.spec_id, l.item, l.tier, l.quantity, l.unit, l.unit_price, l.amount, l.currency, l.price_version
               from charge_line l
               left join container c on c.tenant_id = l.tenant_id and c.container_id = l.container_id
-              left join lateral (""" + ContainerNames.inForceBefore("l.tenant_id", "l.container_id") + """
-                ) v on true
+              left join (""" + ContainerNames.allInForceBefore() + """
+                ) v on v.container_id = l.container_id
              where l.tenant_id = ? and l.charge_date = ?
              order by l.container_id, l.item collate "C", l.tier, l.charge_type, l.spec_id, l.price_version collate "C"
             """;
@@ -63,6 +63,6 @@ final class ChargesExport {
                     rs.getString("currency"),
                     rs.getString("price_version"));
             tally.add(containerId, rs.getString("item"), chargeType, amount, rs.getString("price_version"));
-        }, Timestamp.from(dayEnd), tenant, Date.valueOf(date)));
+        }, tenant, Timestamp.from(dayEnd), tenant, Date.valueOf(date)));
     }
 }

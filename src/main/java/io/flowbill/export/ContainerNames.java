@@ -21,6 +21,19 @@ public final class ContainerNames {
                  limit 1""".formatted(tenantColumn, containerColumn);
     }
 
+    /**
+     * A derived table of {@code (container_id, name)}: for every container of the tenant bound to its first parameter,
+     * the name of its version in force just before the instant bound to its second (the same rule as
+     * {@link #inForceBefore}, set-based: one pass over the tenant's versions instead of a lookup per row). For a file
+     * that prints the whole fleet (a day's charges, a month's invoice); a page of a few rows keeps the lookup.
+     */
+    public static String allInForceBefore() {
+        return """
+                select distinct on (cv.container_id) cv.container_id, cv.name from container_version cv
+                 where cv.tenant_id = ? and cv.valid_from < ?
+                 order by cv.container_id, cv.valid_from desc""";
+    }
+
     private ContainerNames() {
     }
 }

@@ -50,8 +50,8 @@ final class InvoiceExport {
               from invoice i
               join invoice_line l on l.invoice_id = i.id
               left join container c on c.tenant_id = i.tenant_id and c.container_id = l.container_id
-              left join lateral (""" + ContainerNames.inForceBefore("i.tenant_id", "l.container_id") + """
-                ) v on true
+              left join (""" + ContainerNames.allInForceBefore() + """
+                ) v on v.container_id = l.container_id
              where i.tenant_id = ? and i.billing_month = ?
              order by l.container_id, l.item collate "C", l.tier, l.corrects_month nulls first, l.charge_type,
                       l.spec_id, l.price_version collate "C", l.unit_price, l.unit collate "C"
@@ -102,7 +102,7 @@ final class InvoiceExport {
                 tally.add(containerId, item, null, amount, version);
                 lines.add(new InvoiceLines.Printed(containerId, item, chargeType, specId, rs.getInt("tier"), version,
                         rs.getString("unit"), unitPrice, quantity, amount, corrected, rs.getString("name")));
-            }, Timestamp.from(monthEnd), invoice.tenant(), Date.valueOf(month.atDay(1)));
+            }, invoice.tenant(), Timestamp.from(monthEnd), invoice.tenant(), Date.valueOf(month.atDay(1)));
             if (rounding[0].signum() != 0) {
                 BigDecimal difference = rounding[0];
                 sink.row(invoice.tenant(), month.toString(), invoice.status(), "", "", ROUNDING_ITEM, "", "1",
