@@ -27,6 +27,7 @@ import org.springframework.transaction.TransactionSystemException;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import io.flowbill.invoicing.InvoiceState;
+import io.flowbill.invoicing.InvoicingProperties;
 import io.flowbill.pricing.PriceBook;
 
 /**
@@ -51,9 +52,10 @@ public class ExportService {
     private final CreditNotePdf creditNotePdf = new CreditNotePdf();
     private final DayReportQuery report;
     private final SigningKey signingKey;
+    private final String workMem;
 
     ExportService(DataSource dataSource, PlatformTransactionManager transactionManager, ExportProperties settings,
-            PriceBook book, InvoiceProperties invoiceSettings) {
+            PriceBook book, InvoiceProperties invoiceSettings, InvoicingProperties invoicing) {
         this.jdbc = new JdbcTemplate(dataSource);
         this.jdbc.setFetchSize(1000);
         this.readOnly = new TransactionTemplate(transactionManager);
@@ -67,6 +69,7 @@ public class ExportService {
         this.invoiceSettings = invoiceSettings;
         this.report = new DayReportQuery(jdbc, book);
         this.signingKey = SigningKey.of(settings.signingKeyFile());
+        this.workMem = invoicing.workMem();
     }
 
     /** Writes the tenant's day: charges, exceptions and report, and the folder's manifest; returns the files. */
@@ -145,7 +148,11 @@ public class ExportService {
     private List<Path> write(Consumer<Publication> files) {
         Publication publication = new Publication(signingKey);
         try {
-            readOnly.executeWithoutResult(status -> files.accept(publication));
+            readOnly.executeWithoutResult(status -> {
+                // a month's invoice lines or a day's charge lines are sorted in memory, not in files on disk
+                jdbc.execute("set local work_mem = '" + workMem + "'");
+                files.accept(publication);
+            });
             return publication.publish();
         }
         catch (TransactionSystemException e) {

@@ -18,8 +18,9 @@ import jakarta.validation.constraints.Pattern;
  *                   split into max(partitions, ceil(N / this)) ranges, run {@code partitions} at a time in one
  *                   process, or spread over the workers in cluster mode
  * @param workMem    PostgreSQL's {@code work_mem} for summing a partition's usage (set for that query alone) and a
- *                   month's charge lines into its invoice's (set for the refresh's transaction): with enough, each
- *                   sum is one hash table instead of a sort of every row
+ *                   month's charge lines into its invoice's (set for the refresh's transaction), and for sorting a
+ *                   day's or month's lines into their export files (set for the export's transaction): with
+ *                   enough, each sum is one hash table and each sort one in memory instead of files on disk
  */
 @Validated
 @ConfigurationProperties(prefix = "flowbill.invoicing")

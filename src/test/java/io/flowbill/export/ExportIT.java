@@ -32,6 +32,7 @@ import io.flowbill.invoicing.FixtureFleet;
 import io.flowbill.invoicing.FixtureFleetTest;
 import io.flowbill.invoicing.InvoiceService;
 import io.flowbill.invoicing.InvoiceState;
+import io.flowbill.invoicing.InvoicingProperties;
 import io.flowbill.invoicing.RatingService;
 import io.flowbill.pricing.PriceBook;
 import io.flowbill.system.TerminatedMidRun;
@@ -67,6 +68,9 @@ class ExportIT {
 
     @Autowired
     PriceBook book;
+
+    @Autowired
+    InvoicingProperties invoicing;
 
     Path acme;
 
@@ -204,7 +208,8 @@ class ExportIT {
         bill();
         Path excelDir = Files.createTempDirectory(exportDir, "excel");
         ExportService excel = new ExportService(dataSource, transactionManager,
-                new ExportProperties(excelDir, true, null), book, new InvoiceProperties(null, null, null, null));
+                new ExportProperties(excelDir, true, null), book, new InvoiceProperties(null, null, null, null),
+                invoicing);
 
         excel.writeDay(FixtureFleet.TENANT, DAY);
 
