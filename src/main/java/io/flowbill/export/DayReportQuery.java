@@ -12,6 +12,7 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.ResultSetExtractor;
 
 import io.flowbill.invoicing.MonthUsage;
 import io.flowbill.pricing.BillingZone;
@@ -69,6 +70,24 @@ final class DayReportQuery {
                     where not exists (select 1 from charge_line l
                                        where l.tenant_id = m.tenant_id and l.charge_date = ?
                                          and l.container_id = m.container_id)) u on true
+             order by u.container_id
+            """;
+
+    /** The same for a rated day, from what rating counted ({@code metered_day}, {@code unbilled_day}). */
+    private static final String COUNTED_METERED_AND_UNBILLED = """
+            select n.metered, u.container_id, u.status, u.name, u.unrateable
+              from (select metered from metered_day where tenant_id = ? and charge_date = ?) n
+              left join lateral (
+                   select b.container_id, b.status, coalesce(v.name, c.name) as name,
+                          exists (select 1 from metering_exception e
+                                   where e.tenant_id = b.tenant_id and e.container_id = b.container_id
+                                     and e.kind = 'unrateable_day' and not e.resolved
+                                     and e.window_start >= ? and e.window_start < ?) as unrateable
+                     from unbilled_day b
+                     left join container c on c.tenant_id = b.tenant_id and c.container_id = b.container_id
+                     left join lateral (""" + ContainerNames.inForceBefore("b.tenant_id", "b.container_id") + """
+                       ) v on true
+                    where b.tenant_id = ? and b.charge_date = ?) u on true
              order by u.container_id
             """;
 
@@ -152,7 +171,8 @@ final class DayReportQuery {
     UnbilledContainers unbilled(String tenant, LocalDate date) {
         Timestamp from = Timestamp.from(zone.startOf(date));
         Timestamp to = Timestamp.from(zone.startOf(date.plusDays(1)));
-        return jdbc.query(METERED_AND_UNBILLED, rs -> {
+        Date day = Date.valueOf(date);
+        ResultSetExtractor<UnbilledContainers> containers = rs -> {
             long metered = 0;
             SortedMap<String, List<UnbilledContainers.Container>> byReason = new TreeMap<>();
             while (rs.next()) {
@@ -165,6 +185,19 @@ final class DayReportQuery {
                 }
             }
             return new UnbilledContainers(metered, byReason);
-        }, tenant, from, to, from, to, from, to, to, Date.valueOf(date));
+        };
+        if (counted(jdbc, tenant, date)) {
+            return jdbc.query(COUNTED_METERED_AND_UNBILLED, containers, tenant, day, from, to, to, tenant, day);
+        }
+        return jdbc.query(METERED_AND_UNBILLED, containers, tenant, from, to, from, to, from, to, to, day);
+    }
+
+    /**
+     * Whether rating counted the day's containers and hours while it read them (a day rated since it does): then
+     * the report reads those counts, not the day's {@code usage_hour}.
+     */
+    static boolean counted(JdbcTemplate jdbc, String tenant, LocalDate date) {
+        return Boolean.TRUE.equals(jdbc.queryForObject("select exists (select 1 from metered_day where tenant_id = ?"
+                + " and charge_date = ?)", Boolean.class, tenant, Date.valueOf(date)));
     }
 }

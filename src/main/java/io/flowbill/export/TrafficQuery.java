@@ -1,6 +1,7 @@
 package io.flowbill.export;
 
 import java.math.BigDecimal;
+import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
@@ -13,16 +14,27 @@ import java.util.List;
 import java.util.Map;
 
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
 
 import io.flowbill.pricing.PriceBook;
 import io.flowbill.pricing.Rounding;
 
-/** Sums a tenant's {@code usage_hour} traffic of one day per hour, for the report. */
+/**
+ * A tenant's traffic of one day per hour, for the report: as rating counted it in its read of the day's
+ * {@code usage_hour} ({@code usage_hour_day}), or summed from {@code usage_hour} for a day rating did not count.
+ */
 final class TrafficQuery {
 
     private static final DateTimeFormatter HOUR = DateTimeFormatter.ofPattern("HH:mm");
 
-    private static final String SQL = """
+    /** A rated day's hours as rating counted them while reading the day's usage ({@code usage_hour_day}). */
+    private static final String RATED = """
+            select window_start, up_mb, down_mb, unreadable from usage_hour_day
+             where tenant_id = ? and charge_date = ? and window_start >= ? and window_start < ?
+            """;
+
+    /** A day that was not rated since rating began counting its hours: its usage hours summed here. */
+    private static final String UNRATED = """
             select window_start, coalesce(sum(up_mb), 0) as up_mb, coalesce(sum(down_mb), 0) as down_mb,
                    count(*) filter (where up_mb is null or down_mb is null) as unreadable
               from usage_hour
@@ -44,11 +56,16 @@ final class TrafficQuery {
         BigDecimal mbPerGb = mbPerGb(from);
         Map<Instant, BigDecimal[]> mb = new HashMap<>();
         long[] unreadable = { 0 };
-        jdbc.query(SQL, rs -> {
+        RowCallbackHandler hourRow = rs -> {
             mb.put(rs.getObject("window_start", OffsetDateTime.class).toInstant(),
                     new BigDecimal[] { rs.getBigDecimal("up_mb"), rs.getBigDecimal("down_mb") });
             unreadable[0] += rs.getLong("unreadable");
-        }, tenant, Timestamp.from(from), Timestamp.from(to));
+        };
+        if (DayReportQuery.counted(jdbc, tenant, date)) {
+            jdbc.query(RATED, hourRow, tenant, Date.valueOf(date), Timestamp.from(from), Timestamp.from(to));
+        } else {
+            jdbc.query(UNRATED, hourRow, tenant, Timestamp.from(from), Timestamp.from(to));
+        }
         List<Traffic.Hour> hours = new ArrayList<>();
         BigDecimal outMb = BigDecimal.ZERO;
         BigDecimal inMb = BigDecimal.ZERO;

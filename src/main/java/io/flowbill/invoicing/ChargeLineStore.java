@@ -49,10 +49,12 @@ class ChargeLineStore {
     private final BillingZone zone;
     private final DayRollup rollup;
     private final MonthSums sums;
+    private final DayTallies tallies;
 
     ChargeLineStore(JdbcTemplate jdbc, DataSource dataSource, TenantPriceBooks books, DayRollup rollup,
-            MonthSums sums) {
+            MonthSums sums, DayTallies tallies) {
         this.jdbc = jdbc;
+        this.tallies = tallies;
         this.sums = sums;
         this.dataSource = dataSource;
         this.zone = books.book().zone();
@@ -64,6 +66,7 @@ class ChargeLineStore {
         for (String table : List.of("charge_line_staged", "package_day_staged", "unrateable_day_staged")) {
             jdbc.update("delete from " + table + " where tenant_id = ? and charge_date = ?", tenant, Date.valueOf(date));
         }
+        tallies.reset(tenant, date);
     }
 
     /**
@@ -104,11 +107,12 @@ class ChargeLineStore {
      * stored ones, the day's rows are deleted and the staged ones inserted with {@code runId}, and the day is marked
      * changed by that run, the month's running sums take the day's delta ({@link MonthSums#addDelta}) and the
      * tenant's change count moves; closed months whose day was rated again are noted for adjustment; the day's rollup
-     * ({@link DayRollup}) is refreshed. Returns whether the day's rows changed.
+     * ({@link DayRollup}) is refreshed and the partitions' {@link DayTallies} of the run {@code runInstance} (the job
+     * instance) become the day's figures. Returns whether the day's rows changed.
      *
      * @throws EmptyRatingException when nothing is staged for a day that has billable usage
      */
-    boolean publish(String tenant, LocalDate date, long runId) {
+    boolean publish(String tenant, LocalDate date, long runId, long runInstance) {
         Date day = Date.valueOf(date);
         requireStagedRows(tenant, date);
         boolean changed = replaceWhenDifferent("charge_line", LINE_COLUMNS, COMPARED, tenant, day, runId);
@@ -131,7 +135,8 @@ class ChargeLineStore {
                 on conflict do nothing
                 """, tenant, Date.valueOf(YearMonth.from(date).atDay(1)));
         publishUnrateable(tenant, day, runId);
-        rollup.refresh(tenant, date);
+        rollup.refresh(tenant, date, runInstance);
+        tallies.publish(tenant, date, runInstance);
         resetStaged(tenant, date);
         if (changed) {
             refreshStatistics();

@@ -1,19 +1,17 @@
 package io.flowbill.invoicing;
 
 import java.sql.Date;
-import java.sql.Timestamp;
 import java.time.LocalDate;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
-import io.flowbill.pricing.BillingZone;
-import io.flowbill.pricing.TenantPriceBooks;
 
 /**
  * The daily rollup the dashboards read ({@code charge_day}, {@code usage_day}): a rated day's charge lines summed
  * per tenant, item, charge type, spec and currency, and per charge type and spec its containers and the traffic of
- * its hours in the billing zone. {@link ChargeLineStore#publish} refreshes a tenant's day in the transaction that publishes its
+ * its hours in the billing zone (as the rating partitions counted it while reading the hours: {@link DayTallies}).
+ * {@link ChargeLineStore#publish} refreshes a tenant's day in the transaction that publishes its
  * lines; a row whose figures did not change is left as it is, so rating the same usage again changes nothing.
  */
 @Repository
@@ -30,9 +28,8 @@ class DayRollup {
                    select tenant_id, charge_type, spec_id, count(distinct container_id) as containers
                      from charge_line where tenant_id = ? and charge_date = ? group by tenant_id, charge_type, spec_id),
                  traffic as (
-                   select tenant_id, charge_type, spec_id, coalesce(sum(up_mb), 0) as up_mb,
-                          coalesce(sum(down_mb), 0) as down_mb
-                     from usage_hour where tenant_id = ? and window_start >= ? and window_start < ?
+                   select tenant_id, charge_type, spec_id, sum(up_mb) as up_mb, sum(down_mb) as down_mb
+                     from usage_tally_staged where run_id = ? and tenant_id = ? and charge_date = ?
                     group by tenant_id, charge_type, spec_id)
             select tenant_id, cast(? as date), charge_type, spec_id, coalesce(l.containers, 0),
                    coalesce(t.up_mb, 0), coalesce(t.down_mb, 0)
@@ -40,18 +37,17 @@ class DayRollup {
             """;
 
     private final JdbcTemplate jdbc;
-    private final BillingZone zone;
 
-    DayRollup(JdbcTemplate jdbc, TenantPriceBooks books) {
+    DayRollup(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
-        this.zone = books.book().zone();
     }
 
-    /** Makes the day's rollup rows equal what its charge lines and usage hours hold now (call in a transaction). */
-    void refresh(String tenant, LocalDate date) {
+    /**
+     * Makes the day's rollup rows equal what its charge lines hold now and what the partitions of {@code run} staged
+     * of its usage hours (call in the publish's transaction).
+     */
+    void refresh(String tenant, LocalDate date, long run) {
         Date day = Date.valueOf(date);
-        Timestamp from = Timestamp.from(zone.startOf(date));
-        Timestamp to = Timestamp.from(zone.startOf(date.plusDays(1)));
         jdbc.update("""
                 delete from charge_day d where d.tenant_id = ? and d.charge_date = ?
                    and (d.tenant_id, d.item, d.charge_type, d.spec_id, d.currency) not in (
@@ -64,7 +60,7 @@ class DayRollup {
                   set amount = excluded.amount, lines = excluded.lines
                   where (charge_day.amount, charge_day.lines) is distinct from (excluded.amount, excluded.lines)
                 """, tenant, day);
-        // one pass over the day's usage hours: the rows no longer there are deleted by the same statement
+        // the rows no longer there are deleted by the same statement
         jdbc.update("with fresh (tenant_id, charge_date, charge_type, spec_id, containers, up_mb, down_mb) as ("
                 + USAGE + """
                 ), gone as (
@@ -77,6 +73,6 @@ class DayRollup {
                   set containers = excluded.containers, up_mb = excluded.up_mb, down_mb = excluded.down_mb
                   where (usage_day.containers, usage_day.up_mb, usage_day.down_mb)
                         is distinct from (excluded.containers, excluded.up_mb, excluded.down_mb)
-                """, tenant, day, tenant, from, to, day, tenant, day);
+                """, tenant, day, run, tenant, day, day, tenant, day);
     }
 }

@@ -5,6 +5,7 @@ import java.util.Iterator;
 import java.util.NoSuchElementException;
 import java.util.Spliterator;
 import java.util.Spliterators;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 
@@ -20,19 +21,27 @@ import io.flowbill.pricing.UsageRow;
  * {@code ratedContainerReader}: streams one day's usage rows (sorted by tenant, container and first hour, from
  * {@code usageBlockReader}, a database cursor) through {@link DailyRating#rateSortedByContainer} and hands out each
  * container's rated day (its charge lines and package days, or why it cannot be rated). Memory holds one container's blocks, never the day.
- * Its saved state is the count of containers handed out: a restart rates the day again and skips that many.
+ * Its saved state is the count of containers handed out: a restart rates the day again and skips that many. Every
+ * container handed out (the skipped ones too) goes to the partition's {@link DayTally}, which {@code staging} stages
+ * once the blocks ran out.
  */
 class RatedContainerReader extends AbstractItemCountingItemStreamItemReader<RatedContainer> {
 
     private final ItemStreamReader<UsageRow> blocks;
     private final DailyRating rating;
     private final LocalDate date;
+    private final DayTally tally;
+    private final Consumer<DayTally> staging;
+    private boolean staged;
     private BlockIterator source;
     private Stream<RatedContainer> rated;
     private Iterator<RatedContainer> iterator;
 
-    RatedContainerReader(ItemStreamReader<UsageRow> blocks, DailyRating rating, LocalDate date) {
+    RatedContainerReader(ItemStreamReader<UsageRow> blocks, DailyRating rating, LocalDate date, DayTally tally,
+            Consumer<DayTally> staging) {
         this.blocks = blocks;
+        this.tally = tally;
+        this.staging = staging;
         this.rating = rating;
         this.date = date;
         setName("ratedContainerReader");
@@ -50,7 +59,17 @@ class RatedContainerReader extends AbstractItemCountingItemStreamItemReader<Rate
     @Override
     protected RatedContainer doRead() {
         try {
-            return iterator.hasNext() ? iterator.next() : null;
+            if (iterator.hasNext()) {
+                RatedContainer container = iterator.next();
+                tally.rated(container);
+                return container;
+            }
+            if (!staged) {
+                tally.endOfContainer();
+                staging.accept(tally);
+                staged = true;
+            }
+            return null;
         }
         catch (IllegalArgumentException e) {
             IllegalArgumentException withContext = new IllegalArgumentException("rating " + date + " failed at "

@@ -11,10 +11,10 @@ import org.springframework.batch.core.job.parameters.DefaultJobParametersValidat
 import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.batch.infrastructure.item.database.JdbcCursorItemReader;
 import org.springframework.batch.infrastructure.item.database.builder.JdbcCursorItemReaderBuilder;
-import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -116,36 +116,31 @@ class RatingJobConfiguration {
             ChargeLineStore store) {
         return new StepBuilder("ratingPublishStep", jobRepository)
                 .tasklet((contribution, context) -> {
-                    JobParameters parameters = context.getStepContext().getStepExecution().getJobParameters();
+                    StepExecution step = context.getStepContext().getStepExecution();
+                    JobParameters parameters = step.getJobParameters();
                     store.publish(parameters.getString(TENANT), parameters.getLocalDate(DATE),
-                            context.getStepContext().getStepExecution().getJobExecutionId());
+                            step.getJobExecutionId(), step.getJobExecution().getJobInstance().getInstanceId());
                     return RepeatStatus.FINISHED;
                 }, transactionManager)
                 .build();
     }
 
-    @Bean
-    @StepScope
-    RatedContainerReader ratedContainerReader(JdbcCursorItemReader<UsageRow> usageBlockReader,
-            TenantPriceBooks books, @Value("#{jobParameters['tenant']}") String tenant,
-            @Value("#{jobParameters['date']}") LocalDate date) {
-        return new RatedContainerReader(usageBlockReader, new DailyRating(books.of(tenant).book()), date);
-    }
-
     /**
-     * The tenant's day of usage of the partition's containers summed into blocks ({@link UsageBlockRows}), in
-     * (container, first hour) order; blocks break where the tenant's book or plan changes version.
+     * Rates the tenant's day of usage of the partition's containers, summed into blocks ({@link UsageBlockRows}) in
+     * (container, first hour) order by the cursor {@code usageBlockReader}; blocks break where the tenant's book or
+     * plan changes version. The same read counts the partition's {@link DayTally}, staged for the publish under the
+     * run (the job instance) and the partition's name.
      */
     @Bean
     @StepScope
-    JdbcCursorItemReader<UsageRow> usageBlockReader(DataSource dataSource, TenantPriceBooks books,
-            StatusPolicy statuses, InvoicingProperties settings, @Value("#{jobParameters['tenant']}") String tenant,
-            @Value("#{jobParameters['date']}") LocalDate day,
-            @Value("#{stepExecution.executionContext}") ExecutionContext partition) {
+    RatedContainerReader ratedContainerReader(DataSource dataSource, TenantPriceBooks books, StatusPolicy statuses,
+            InvoicingProperties settings, DayTallies tallies, @Value("#{jobParameters['tenant']}") String tenant,
+            @Value("#{jobParameters['date']}") LocalDate day, @Value("#{stepExecution}") StepExecution partition) {
         PriceBook priceBook = books.of(tenant).book();
         BillingZone zone = priceBook.zone();
-        ContainerRange range = ContainerRange.of(partition);
-        return new JdbcCursorItemReaderBuilder<UsageRow>()
+        ContainerRange range = ContainerRange.of(partition.getExecutionContext());
+        DayTally tally = new DayTally();
+        JdbcCursorItemReader<UsageRow> blocks = new JdbcCursorItemReaderBuilder<UsageRow>()
                 .name("usageBlockReader")
                 .dataSource(dataSource)
                 .sql(UsageBlockRows.byContainer(range))
@@ -154,8 +149,13 @@ class RatingJobConfiguration {
                 .connectionAutoCommit(false)
                 .fetchSize(settings.chunkSize())
                 .saveState(false)
-                .rowMapper(UsageBlockRows.mapper(statuses))
+                // the mapper reads the hour rows at the end itself
+                .verifyCursorPosition(false)
+                .rowMapper(UsageBlockRows.mapper(statuses, tally))
                 .build();
+        long run = partition.getJobExecution().getJobInstance().getInstanceId();
+        return new RatedContainerReader(blocks, new DailyRating(books.of(tenant).book()), day, tally,
+                counted -> tallies.stage(run, partition.getStepName(), tenant, day, counted));
     }
 
     @Bean

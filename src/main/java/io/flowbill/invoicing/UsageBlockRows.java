@@ -30,14 +30,20 @@ import io.flowbill.pricing.UsageRow;
  */
 final class UsageBlockRows {
 
-    /** Parameters: the tenant, the window range, the container range's ends (when bounded), the version thresholds. */
+    /**
+     * Parameters: the tenant, the window range, the container range's ends (when bounded), the version thresholds.
+     * The same pass sums the range's hours by hour (the second grouping set, for the day report): those rows have
+     * no tenant and container and come last.
+     */
     private static final String BY_CONTAINER = """
             select tenant_id, container_id, min(window_start), max(window_start), count(*), status, charge_type,
-                   spec_id, use_public_network, network_charge_type, bandwidth, active_seconds, sum(up_mb), sum(down_mb)
+                   spec_id, use_public_network, network_charge_type, bandwidth, active_seconds, sum(up_mb), sum(down_mb),
+                   count(*) filter (where up_mb is null or down_mb is null), grouping(container_id)
               from usage_hour
              where tenant_id = ? and window_start >= ? and window_start < ?%s
-             group by tenant_id, container_id, width_bucket(window_start, cast(? as timestamptz[])), status,
-                      charge_type, spec_id, use_public_network, network_charge_type, bandwidth, active_seconds
+             group by grouping sets ((tenant_id, container_id, width_bucket(window_start, cast(? as timestamptz[])),
+                      status, charge_type, spec_id, use_public_network, network_charge_type, bandwidth,
+                      active_seconds), (window_start))
              order by tenant_id, container_id, 3""";
 
     private UsageBlockRows() {
@@ -73,9 +79,21 @@ final class UsageBlockRows {
         };
     }
 
-    /** Maps rows with {@link #map}, billability decided by {@code statuses}. */
-    static RowMapper<UsageRow> mapper(StatusPolicy statuses) {
-        return (rs, row) -> map(rs, statuses);
+    /**
+     * Maps block rows with {@link #map}, billability decided by {@code statuses}, each counted by {@code tally} first;
+     * the hour rows, which come last, are counted and end the usage (null): the first of them reads the rest.
+     */
+    static RowMapper<UsageRow> mapper(StatusPolicy statuses, DayTally tally) {
+        return (rs, row) -> {
+            if (rs.getInt(16) == 0) {
+                tally.block(rs);
+                return map(rs, statuses);
+            }
+            do {
+                tally.hour(rs);
+            } while (rs.next());
+            return null;
+        };
     }
 
     /**
