@@ -14,3 +14,8 @@ alter table invoice_refresh add column lines_follow_sums boolean not null defaul
 -- A staged line of a marked month_usage row keeps the row's daily count (0: the line is to go); null for the
 -- month-level lines and adjustments.
 alter table invoice_line_staged add column daily_lines integer;
+
+-- The lines a refresh compares whole (month-level lines and adjustments: io.flowbill.invoicing.InvoiceSql#notUsage),
+-- found without reading the invoice's usage lines.
+create index invoice_line_not_usage on invoice_line (invoice_id)
+  where corrects_month is not null or item in ('package_overage', 'discount', 'commitment_shortfall');
