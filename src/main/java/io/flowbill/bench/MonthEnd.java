@@ -5,8 +5,11 @@ import java.sql.Date;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.List;
 
 import io.flowbill.invoicing.InvoiceService;
 import io.flowbill.invoicing.InvoiceState;
@@ -31,9 +34,10 @@ final class MonthEnd {
 
     /**
      * What the history holds and how long loading it took: {@code days} days, the last {@code daysWithHours} of them
-     * with their usage hours.
+     * with their usage hours; {@code usageSeconds} of the {@code seconds} went to loading the hours.
      */
-    record History(int days, int daysWithHours, long usageHours, long chargeLines, double seconds) {
+    record History(int days, int daysWithHours, long usageHours, long chargeLines, double usageSeconds,
+            double seconds) {
     }
 
     private MonthEnd() {
@@ -61,19 +65,22 @@ final class MonthEnd {
             int containers, LocalDate measuredDay, int days, int daysWithHours) throws Exception {
         long start = System.nanoTime();
         if (days == 0) {
-            return new History(0, 0, 0, 0, 0);
+            return new History(0, 0, 0, 0, 0, 0);
         }
-        long hours = 0;
+        List<Instant> dayStarts = new ArrayList<>();
         for (int before = daysWithHours; before >= 1; before--) {
-            hours += RatingInput.loadUsage(connection, containers, zone.startOf(measuredDay.minusDays(before)));
+            dayStarts.add(zone.startOf(measuredDay.minusDays(before)));
         }
+        long hours = RatingInput.loadUsage(connection, containers, dayStarts);
         RatingInput.analyzeUsage(connection);
+        double usageSeconds = (System.nanoTime() - start) / 1e9;
         LocalDate rated = measuredDay.minusDays(1);
         long lines = rating.rate(RatingInput.TENANT, rated).lines();
         HistoryCopy.copyBefore(connection, rated, days - 1);
         rating.sumMonthAgain(RatingInput.TENANT, YearMonth.from(measuredDay));
         invoices.refreshFor(RatingInput.TENANT, rated);
-        return new History(days, daysWithHours, hours, lines * days, (System.nanoTime() - start) / 1e9);
+        return new History(days, daysWithHours, hours, lines * days, usageSeconds,
+                (System.nanoTime() - start) / 1e9);
     }
 
     /**

@@ -49,6 +49,7 @@ final class RatingBench {
             figures.fact("history_usage_hours", history.usageHours());
             figures.fact("history_charge_lines", history.chargeLines());
             figures.fact("history_load_seconds", Figures.round(history.seconds()));
+            figures.fact("history_usage_load_seconds", Figures.round(history.usageSeconds()));
             figures.fact("history_check_seconds", Figures.round(HistoryCheck.require(connection, rating,
                     context.getBean(MonthCheck.class), day, history.days(), history.daysWithHours())));
             usageHours = RatingInput.loadUsage(connection, n, dayStart);
