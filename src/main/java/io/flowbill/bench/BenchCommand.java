@@ -42,8 +42,9 @@ public final class BenchCommand implements Callable<Integer> {
             + " are reported (default 3)")
     int repeat = 3;
 
-    @Option(names = "--history-days", paramLabel = "D", description = "earlier days of the month loaded and rated"
-            + " before the measured day, the month's last (0-30, default 0)")
+    @Option(names = "--history-days", paramLabel = "D", description = "earlier days of the month loaded before the"
+            + " measured day, the month's last (0-30, default 0): the last rated by the real job, the others copied"
+            + " from it and checked; above 100000 containers only the last with usage hours")
     int historyDays;
 
     @Option(names = "--accounts", paramLabel = "M", description = "measure M accounts instead: one sandbox serves M"

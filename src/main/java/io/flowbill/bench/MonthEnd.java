@@ -5,8 +5,11 @@ import java.sql.Date;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.List;
 
 import io.flowbill.invoicing.InvoiceService;
 import io.flowbill.invoicing.InvoiceState;
@@ -16,14 +19,25 @@ import io.flowbill.pricing.BillingZone;
 
 /**
  * The rating benchmark's night at a month's end: the measured day is the last day of a month that is over, and
- * {@code --history-days D} loads the D days before it, each through the real nightly path (its usage set-based by
- * {@link RatingInput}, then {@link RatingService#rate} records its charge lines, package days and rollup exactly as
- * the nightly would) and refreshes the month's invoice once, as the night before did.
+ * {@code --history-days D} loads the D days before it set-based: their usage ({@link RatingInput}), the real rating
+ * job ({@link RatingService#rate}) for the last of them only, the other days' charge lines, package days, rollups and
+ * rated days copied from it ({@link HistoryCopy}: every day of the fleet has the same usage), the month's running sums
+ * summed again from those rows, and one refresh of the month's invoice, as the night before did;
+ * {@link HistoryCheck} then proves the history equals what rating writes. Above
+ * {@link #MAX_CONTAINERS_WITH_HISTORY_HOURS} containers only the last history day has usage hours (29 days of hours
+ * of 1,000,000 containers would be about 143 GB): the other days' rows are what rating writes for the same usage.
  */
 final class MonthEnd {
 
-    /** What the history holds and how long loading it took. */
-    record History(int days, long usageHours, long chargeLines, double seconds) {
+    /** The largest fleet whose every history day gets its usage hours. */
+    static final int MAX_CONTAINERS_WITH_HISTORY_HOURS = 100_000;
+
+    /**
+     * What the history holds and how long loading it took: {@code days} days, the last {@code daysWithHours} of them
+     * with their usage hours; {@code usageSeconds} of the {@code seconds} went to loading the hours.
+     */
+    record History(int days, int daysWithHours, long usageHours, long chargeLines, double usageSeconds,
+            double seconds) {
     }
 
     private MonthEnd() {
@@ -38,22 +52,35 @@ final class MonthEnd {
         return month.atEndOfMonth();
     }
 
-    /** Loads and rates the {@code days} days before {@code measuredDay}, oldest first, one day at a time. */
+    /** How many of the {@code days} history days of a fleet of {@code containers} get their usage hours. */
+    static int daysWithHours(int containers, int days) {
+        return containers <= MAX_CONTAINERS_WITH_HISTORY_HOURS ? days : Math.min(days, 1);
+    }
+
+    /**
+     * Loads the {@code days} days before {@code measuredDay}, the usage hours of the last {@code daysWithHours} of
+     * them; rates the last one with the real job and copies its rows to the others.
+     */
     static History load(Connection connection, RatingService rating, InvoiceService invoices, BillingZone zone,
-            int containers, LocalDate measuredDay, int days) throws Exception {
+            int containers, LocalDate measuredDay, int days, int daysWithHours) throws Exception {
         long start = System.nanoTime();
-        long hours = 0;
-        long lines = 0;
-        for (int before = days; before >= 1; before--) {
-            LocalDate day = measuredDay.minusDays(before);
-            hours += RatingInput.loadUsage(connection, containers, zone.startOf(day));
-            RatingInput.analyzeUsage(connection);
-            lines += rating.rate(RatingInput.TENANT, day).lines();
+        if (days == 0) {
+            return new History(0, 0, 0, 0, 0, 0);
         }
-        if (days > 0) {
-            invoices.refreshFor(RatingInput.TENANT, measuredDay.minusDays(1));
+        List<Instant> dayStarts = new ArrayList<>();
+        for (int before = daysWithHours; before >= 1; before--) {
+            dayStarts.add(zone.startOf(measuredDay.minusDays(before)));
         }
-        return new History(days, hours, lines, (System.nanoTime() - start) / 1e9);
+        long hours = RatingInput.loadUsage(connection, containers, dayStarts);
+        RatingInput.analyzeUsage(connection);
+        double usageSeconds = (System.nanoTime() - start) / 1e9;
+        LocalDate rated = measuredDay.minusDays(1);
+        long lines = rating.rate(RatingInput.TENANT, rated).lines();
+        HistoryCopy.copyBefore(connection, rated, days - 1);
+        rating.sumMonthAgain(RatingInput.TENANT, YearMonth.from(measuredDay));
+        invoices.refreshFor(RatingInput.TENANT, rated);
+        return new History(days, daysWithHours, hours, lines * days, usageSeconds,
+                (System.nanoTime() - start) / 1e9);
     }
 
     /**

@@ -12,6 +12,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import io.flowbill.export.ExportService;
 import io.flowbill.invoicing.InvoiceService;
 import io.flowbill.invoicing.InvoiceState;
+import io.flowbill.invoicing.MonthCheck;
 import io.flowbill.invoicing.RatedDay;
 import io.flowbill.invoicing.RatingService;
 import io.flowbill.pricing.BillingZone;
@@ -40,12 +41,17 @@ final class RatingBench {
         long usageHours;
         try (Connection connection = database.connect()) {
             RatingInput.loadContainers(connection, n, zone.startOf(day.minusDays(settings.historyDays())));
+            int daysWithHours = MonthEnd.daysWithHours(n, settings.historyDays());
             MonthEnd.History history = MonthEnd.load(connection, rating, invoices, zone, n, day,
-                    settings.historyDays());
+                    settings.historyDays(), daysWithHours);
             figures.fact("history_days", history.days());
+            figures.fact("history_days_with_usage_hours", history.daysWithHours());
             figures.fact("history_usage_hours", history.usageHours());
             figures.fact("history_charge_lines", history.chargeLines());
             figures.fact("history_load_seconds", Figures.round(history.seconds()));
+            figures.fact("history_usage_load_seconds", Figures.round(history.usageSeconds()));
+            figures.fact("history_check_seconds", Figures.round(HistoryCheck.require(connection, rating,
+                    context.getBean(MonthCheck.class), day, history.days(), history.daysWithHours())));
             usageHours = RatingInput.loadUsage(connection, n, dayStart);
             RatingInput.vacuum(connection);
         }

@@ -2,6 +2,7 @@ package io.flowbill.invoicing;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.YearMonth;
 
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.Job;
@@ -72,6 +73,14 @@ public class RatingService {
             sums.withdraw(tenant, date);
             sums.changed(tenant);
         });
+    }
+
+    /**
+     * Sums {@code tenant}'s {@code month} again from its daily rows in one transaction ({@link MonthSums#rebuild}):
+     * for daily rows written around the publish, such as the bench's history copied from one rated day.
+     */
+    public void sumMonthAgain(String tenant, YearMonth month) {
+        transaction.executeWithoutResult(status -> sums.rebuild(tenant, month));
     }
 
     private JobParameters firstOrRerate(JobParameters first) {
