@@ -73,6 +73,8 @@ class DayTalliesIT {
     @BeforeEach
     void fixtureDay() {
         new FixtureFleet(jdbc).clear().insertDay();
+        // traffic in both directions, different per container, so that each direction's sum is checked
+        jdbc.update("update usage_hour set down_mb = container_id * 3 where container_id in (101, 102, 103)");
         new FixtureFleet(jdbc).trafficException(103, DAY, 7, "n/a");
         jdbc.update("update usage_hour set status = 'stopped' where container_id = 104 and window_start = ?",
                 Timestamp.from(zone().startOf(DAY).plusSeconds(23 * 3600)));
