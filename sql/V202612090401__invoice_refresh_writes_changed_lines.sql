@@ -12,10 +12,8 @@ create index month_usage_changed_since_refresh on month_usage (tenant_id, billin
 alter table invoice_refresh add column lines_follow_sums boolean not null default false;
 
 -- A staged line of a marked month_usage row keeps the row's daily count (0: the line is to go); null for the
--- month-level lines and adjustments. The refresh joins staged and invoice lines by key: an index on each side keeps
--- every join order a lookup per line (by invoice alone, a nested loop would read all staged lines per invoice line).
+-- month-level lines and adjustments.
 alter table invoice_line_staged add column daily_lines integer;
-create index invoice_line_staged_by_line on invoice_line_staged (invoice_id, container_id, item);
 
 -- The lines a refresh compares whole (month-level lines and adjustments: io.flowbill.invoicing.InvoiceSql#notUsage),
 -- found without reading the invoice's usage lines.
