@@ -171,9 +171,10 @@ public class InvoiceService {
         for (YearMonth closed : draft.corrected()) {
             credited |= creditNotes.issueIfDownwards(draft.tenant(), closed, draft.month(), book.currency());
         }
-        LinesWritten lines = store.recompute(id, draft.tenant(), draft.month(), draft.corrected(), book.currency());
-        boolean totalsChanged = store.updateTotals(id, book.taxVersionOf(draft.month()), book.currency(), lines);
-        return store.state(draft.tenant(), draft.month()).withChanged(lines.changed() || totalsChanged || credited);
+        boolean linesChanged = store.recompute(id, draft.tenant(), draft.month(), draft.corrected(), book.currency());
+        boolean totalsChanged = store.updateTotals(id, book.taxVersionOf(draft.month()), book.currency(),
+                linesChanged);
+        return store.state(draft.tenant(), draft.month()).withChanged(linesChanged || totalsChanged || credited);
     }
 
     /** The digest of the tenant's price book and plan, as their records print them: a refresh depends on both. */

@@ -3,7 +3,6 @@ package io.flowbill.invoicing;
 import java.util.Currency;
 
 import io.flowbill.pricing.ChargeItem;
-import io.flowbill.pricing.PlanLine;
 import io.flowbill.pricing.Rounding;
 
 /**
@@ -18,37 +17,12 @@ final class InvoiceSql {
      * {@link #recomputedUsage}, read from one row per line instead of summed from the month's daily lines.
      */
     static String ratedUsage(Currency currency) {
-        return "select " + ratedColumns(currency) + """
-                  from month_usage
-                 where tenant_id = :tenant and billing_month = :first and daily_lines > 0
-                """;
-    }
-
-    /**
-     * Claims the month's {@code month_usage} rows changed since the draft's last refresh and stages their lines rated
-     * once, each with its daily count (0: a row whose daily lines all went, whose invoice line is to go). The claim
-     * clears the rows' mark in the statement that reads them, so a publish that changes one of them later marks it
-     * again for the next refresh.
-     */
-    static String claimChangedUsage(Currency currency) {
-        return """
-                with claimed as (
-                  update month_usage set changed_since_refresh = false
-                   where tenant_id = :tenant and billing_month = :first and changed_since_refresh
-                  returning container_id, item, tier, unit_price, quantity, unit, amount, currency, charge_type, spec_id,
-                            price_version, daily_lines)
-                insert into invoice_line_staged (invoice_id, container_id, item, tier, unit_price, quantity, unit, amount,
-                  currency, charge_type, spec_id, price_version, daily_lines)
-                select :invoice, %s, daily_lines from claimed
-                """.formatted(ratedColumns(currency));
-    }
-
-    /** A {@code month_usage} row as its invoice line (no corrects_month: a usage line corrects no month). */
-    private static String ratedColumns(Currency currency) {
         String quantity = MonthSums.billedQuantity(":monthSeconds");
         return """
-                container_id, item, tier, unit_price, %s as quantity, unit, coalesce(amount, %s) as amount,
+                select container_id, item, tier, unit_price, %s as quantity, unit, coalesce(amount, %s) as amount,
                        currency, charge_type, spec_id, price_version
+                  from month_usage
+                 where tenant_id = :tenant and billing_month = :first
                 """.formatted(quantity, Rounding.amountSql(quantity, "unit_price", currency));
     }
 
@@ -90,27 +64,12 @@ final class InvoiceSql {
                        currency, charge_type, spec_id, price_version
                   from (%s) usage
                 union all
-                """.formatted(usage) + monthLevelLines();
-    }
-
-    /** The invoice's month-level lines of its own month (package overage, a plan's lines), as {@link #monthLines}. */
-    static String monthLevelLines() {
-        return """
                 select :invoice, container_id, item, 0, unit_price, cast(null as date), sum(quantity), unit,
                        sum(amount), currency, nullif(charge_type, 0), nullif(spec_id, 0), price_version
                   from month_charge_line
                  where tenant_id = :tenant and billing_month = :first
                  group by container_id, item, charge_type, spec_id, price_version, unit_price, unit, currency
-                """;
-    }
-
-    /**
-     * Whether an invoice line ({@code l}) is not a usage line: a month-level line ({@link #monthLevelLines}) or an
-     * adjustment. The refresh compares these whole; usage lines only where their running sums changed.
-     */
-    static String notUsage(String l) {
-        return "(" + l + ".corrects_month is not null or " + l + ".item in ('" + ChargeItem.PACKAGE_OVERAGE.code()
-                + "', '" + PlanLine.DISCOUNT + "', '" + PlanLine.COMMITMENT_SHORTFALL + "'))";
+                """.formatted(usage);
     }
 
     /**

@@ -19,9 +19,7 @@ import io.flowbill.pricing.TenantPriceBooks;
  * version summed per container, spec and version). A day's publish adds its delta, the day's staged rows minus the
  * rows they replace, in the publish's transaction ({@link #addDelta}), so the sums grow with the day, not the month,
  * and a day rated again replaces exactly its own contribution. Only the invoice lines a delta changed are rated
- * again ({@link #rateChanged}, by {@link Rounding}'s rule), and only they are written to the draft
- * ({@link ChangedInvoiceLines}): a delta marks the rows it changes ({@code changed_since_refresh}), and a row whose
- * daily lines all went stays, at 0, until the refresh has taken its line off.
+ * again ({@link #rateChanged}, by {@link Rounding}'s rule).
  */
 @Repository
 class MonthSums {
@@ -42,8 +40,7 @@ class MonthSums {
     /**
      * Adds to the month's sums the day's staged rows of {@code table} ({@code charge_line} or {@code package_day})
      * minus its stored ones; call in the publish's transaction right before the stored rows are replaced. Keys whose
-     * rows did not change add nothing and keep their rated amount and their line; the others are marked for the
-     * draft's next refresh.
+     * rows did not change add nothing and keep their rated amount.
      */
     void addDelta(String table, String tenant, LocalDate date) {
         Date day = Date.valueOf(date);
@@ -57,9 +54,10 @@ class MonthSums {
                     + " where tenant_id = ? and charge_date = ?) delta group by " + USAGE_KEY
                     + " having sum(quantity) <> 0 or sum(lines) <> 0"
                     + " on conflict on constraint month_usage_once do update set quantity = m.quantity"
-                    + " + excluded.quantity, daily_lines = m.daily_lines + excluded.daily_lines, amount = null,"
-                    + " changed_since_refresh = true",
+                    + " + excluded.quantity, daily_lines = m.daily_lines + excluded.daily_lines, amount = null",
                     tenant, month, tenant, day, tenant, day);
+            jdbc.update("delete from month_usage where tenant_id = ? and billing_month = ? and daily_lines = 0",
+                    tenant, month);
         } else if (table.equals("package_day")) {
             jdbc.update("insert into package_month as m (tenant_id, billing_month, " + PACKAGE_KEY
                     + ", package_seconds, outbound_mb, package_days) select ?, ?, " + PACKAGE_KEY
@@ -107,8 +105,7 @@ class MonthSums {
 
     /**
      * Sums the tenant's month again from its daily rows, replacing the running sums (in the caller's transaction):
-     * for rows written around the publish (a migration, a repair, a test that writes charge lines itself). The
-     * month's draft then compares all its lines on its next refresh, as rows may have gone unmarked.
+     * for rows written around the publish (a migration, a repair, a test that writes charge lines itself).
      */
     void rebuild(String tenant, YearMonth month) {
         Date first = Date.valueOf(month.atDay(1));
@@ -124,8 +121,6 @@ class MonthSums {
                 + " sum(outbound_mb), count(*) from package_day where tenant_id = ? and charge_date >= ?"
                 + " and charge_date < ? and price_version is not null group by tenant_id, " + PACKAGE_KEY,
                 first, tenant, first, next);
-        jdbc.update("update invoice_refresh set lines_follow_sums = false where tenant_id = ? and billing_month = ?",
-                tenant, first);
         jdbc.update("insert into tenant_change (tenant_id, changes) values (?, 1) on conflict (tenant_id)"
                 + " do update set changes = tenant_change.changes + 1", tenant);
     }
