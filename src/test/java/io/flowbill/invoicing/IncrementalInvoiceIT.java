@@ -44,10 +44,7 @@ class IncrementalInvoiceIT {
 
     @Test
     void incrementalDraftEqualsTheFullRecomputationAfterEveryDayAndAtTheClose() throws Exception {
-        jdbc.update("""
-                insert into container (tenant_id, container_id, name, created_at, first_seen_at, last_seen_at)
-                select ?, ? + i, 'month-' || i, ?, ?, ? from generate_series(0, ? - 1) i
-                """, TENANT, FIRST_ID, start(MAY.atDay(1)), start(MAY.atDay(1)), start(MAY.atDay(1)), CONTAINERS + 1);
+        containers(jdbc, book, MAY, CONTAINERS + 1);
         for (int d = 1; d <= MAY.lengthOfMonth(); d++) {
             LocalDate day = MAY.atDay(d);
             usage(day, 0, CONTAINERS);
@@ -97,8 +94,25 @@ class IncrementalInvoiceIT {
                 when).isEmpty();
     }
 
-    /** {@code count} containers' hours of the day from {@code first} on, shaped as the bench's (RatingInput). */
+    /** {@code count} containers from {@link #FIRST_ID} on, known from the month's start. */
+    static void containers(JdbcTemplate jdbc, PriceBook book, YearMonth month, int count) {
+        jdbc.update("""
+                insert into container (tenant_id, container_id, name, created_at, first_seen_at, last_seen_at)
+                select ?, ? + i, 'month-' || i, ?, ?, ? from generate_series(0, ? - 1) i
+                """, TENANT, FIRST_ID, start(book, month.atDay(1)), start(book, month.atDay(1)),
+                start(book, month.atDay(1)), count);
+    }
+
     private void usage(LocalDate day, int first, int count) {
+        usage(jdbc, book, day, first, count);
+    }
+
+    private Timestamp start(LocalDate day) {
+        return start(book, day);
+    }
+
+    /** {@code count} containers' hours of the day from {@code first} on, shaped as the bench's (RatingInput). */
+    static void usage(JdbcTemplate jdbc, PriceBook book, LocalDate day, int first, int count) {
         jdbc.update("""
                 insert into usage_hour (tenant_id, container_id, window_start, status, billable, charge_type, spec_id,
                   use_public_network, network_charge_type, bandwidth, active_seconds, up_mb, down_mb, raw_up, raw_down,
@@ -115,10 +129,10 @@ class IncrementalInvoiceIT {
                        (i % 997) * 0.125 + h + ?, (i % 991) * 0.5, null, null, false, 0, ?::timestamptz
                   from generate_series(?, ? - 1) i cross join generate_series(0, 23) h
                  where not (i % 10 = 0 and h < (i / 10) % 24)
-                """, TENANT, FIRST_ID, start(day), day.getDayOfMonth() * 7, start(day), first, first + count);
+                """, TENANT, FIRST_ID, start(book, day), day.getDayOfMonth() * 7, start(book, day), first, first + count);
     }
 
-    private Timestamp start(LocalDate day) {
+    static Timestamp start(PriceBook book, LocalDate day) {
         return Timestamp.from(book.zone().startOf(day));
     }
 }
